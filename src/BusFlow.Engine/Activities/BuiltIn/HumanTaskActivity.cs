@@ -1,0 +1,89 @@
+using System.Text.Json.Nodes;
+using BusFlow.Engine.Definitions;
+using BusFlow.Engine.Expressions;
+using BusFlow.Engine.Runtime;
+using BusFlow.Engine.Time;
+
+namespace BusFlow.Engine.Activities.BuiltIn;
+
+/// <summary>
+/// A task for a person: waits until one of the allowed outcomes is given. Its output (and the
+/// variable named by "output") is { outcome, comment, completedBy, completedAt }.
+/// </summary>
+public sealed class HumanTaskActivity : ActivityType
+{
+    public override ActivityDescriptor Descriptor { get; } = new("Task", "Creates a task for an assignee and waits until one of its outcomes is given.",
+    [
+        new PropertySpec("assignee", PropertyKind.Expression, DataType.String, Required: true, Description: "Who is asked: a person's address or a role key."),
+        new PropertySpec("title", PropertyKind.Expression, DataType.String, Required: true, Description: "What is asked; may use {{ references }}."),
+        new PropertySpec("description", PropertyKind.Expression, DataType.String, Description: "More about the task; may use {{ references }}."),
+        new PropertySpec("outcomes", PropertyKind.Literal, DataType.List, Required: true, Description: "The answers allowed, e.g. [\"approve\", \"reject\"]."),
+        new PropertySpec("due", PropertyKind.Expression, DataType.Date, Description: "The due date, e.g. {\"ref\": \"today\", \"plus\": \"P14D\"}."),
+        new PropertySpec("dueOnWorkingDay", PropertyKind.Literal, DataType.Boolean, Description: "Move a due date on a non-working day to the next working day. Default: true."),
+        new PropertySpec("data", PropertyKind.Expression, DataType.Object, Description: "Facts shown with the task (documents, numbers)."),
+        new PropertySpec("output", PropertyKind.VariableName, Description: "A variable that receives the answer."),
+    ]);
+
+    public override void Validate(ActivityNode node, JsonObject json, ValidationReporter report)
+    {
+        if (json["outcomes"] is not JsonArray outcomes)
+        {
+            return;
+        }
+
+        if (outcomes.Count == 0)
+        {
+            report("outcomes", "a task needs at least one outcome");
+        }
+
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < outcomes.Count; i++)
+        {
+            var text = outcomes[i] is JsonValue v && v.TryGetValue<string>(out var s) ? s : null;
+            if (string.IsNullOrWhiteSpace(text))
+            {
+                report($"outcomes[{i}]", "an outcome is a non-empty text such as \"approve\"");
+            }
+            else if (!seen.Add(text))
+            {
+                report($"outcomes[{i}]", $"the outcome '{text}' is listed twice");
+            }
+        }
+    }
+
+    public override ValueTask ExecuteAsync(ActivityContext context)
+    {
+        var assignee = Values.ToText(context.Evaluate("assignee", DataType.String));
+        if (string.IsNullOrWhiteSpace(assignee))
+        {
+            throw ActivityContext.Fail($"the task '{context.Node.Id}' has no assignee");
+        }
+
+        var due = context.Evaluate("due", DataType.Date) is { } dueValue ? Values.ToDate(dueValue) : (NodaTime.LocalDate?)null;
+        if (due is { } date && (context.Node.Literal<bool?>("dueOnWorkingDay") ?? true))
+        {
+            due = context.Calendar.OnOrNextWorkingDay(date);
+        }
+
+        var outcomes = context.Node.Literal<JsonArray>("outcomes")!.Select(o => o!.GetValue<string>()).ToList();
+        context.CreateTask(new HumanTaskRequest(
+            assignee,
+            Values.ToText(context.Evaluate("title", DataType.String)),
+            context.Evaluate("description", DataType.String) is { } description ? Values.ToText(description) : null,
+            outcomes,
+            due,
+            context.Evaluate("data", DataType.Object) as JsonObject));
+        return ValueTask.CompletedTask;
+    }
+
+    public override ValueTask OnResumedAsync(ActivityContext context, JsonNode? payload)
+    {
+        if (context.Node.Literal<string>("output") is { } variable)
+        {
+            context.SetVariable(variable, payload?.DeepClone());
+        }
+
+        context.Complete(payload);
+        return ValueTask.CompletedTask;
+    }
+}

@@ -1,0 +1,466 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using BusFlow.Engine.Activities;
+using BusFlow.Engine.Expressions;
+
+namespace BusFlow.Engine.Definitions;
+
+/// <summary>
+/// Reads definition files and checks them completely: every mistake is reported with file, JSON path
+/// and a plain reason, all at once, so an administrator fixes a file in one round.
+/// </summary>
+public sealed partial class DefinitionLoader(ActivityRegistry registry)
+{
+    public const string SchemaFileSuffix = ".schema.json";
+
+    private static readonly JsonDocumentOptions DocumentOptions = new() { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true };
+    private static readonly string[] TopLevelKeys = ["$schema", "id", "version", "name", "description", "inputs", "variables", "root"];
+    private static readonly string[] CommonActivityKeys = ["type", "id", "displayName"];
+
+    /// <summary>Loads every definition in a folder; a definition is published only if all are valid.</summary>
+    public LoadResult LoadFolder(string folder)
+    {
+        if (!Directory.Exists(folder))
+        {
+            return new LoadResult([], [new DefinitionError(folder, "$", "the folder does not exist")]);
+        }
+
+        var files = Directory.EnumerateFiles(folder, "*.json", SearchOption.AllDirectories)
+            .Where(f => !f.EndsWith(SchemaFileSuffix, StringComparison.OrdinalIgnoreCase))
+            .OrderBy(f => f, StringComparer.Ordinal);
+        var definitions = new List<WorkflowDefinition>();
+        var errors = new List<DefinitionError>();
+        var seen = new Dictionary<(string, int), string>();
+        foreach (var file in files)
+        {
+            var display = Path.GetRelativePath(Directory.GetCurrentDirectory(), file);
+            var result = Load(File.ReadAllText(file), display);
+            errors.AddRange(result.Errors);
+            foreach (var definition in result.Definitions)
+            {
+                if (seen.TryGetValue((definition.Id, definition.Version), out var other))
+                {
+                    errors.Add(new DefinitionError(display, "$.version", $"'{definition.Id}' version {definition.Version} is also defined in {other}"));
+                    continue;
+                }
+
+                seen[(definition.Id, definition.Version)] = display;
+                definitions.Add(definition);
+            }
+        }
+
+        return errors.Count > 0 ? new LoadResult([], errors) : new LoadResult(definitions, []);
+    }
+
+    /// <summary>Parses one definition's JSON text.</summary>
+    public LoadResult Load(string json, string file)
+    {
+        JsonNode? document;
+        try
+        {
+            document = JsonNode.Parse(json, documentOptions: DocumentOptions);
+        }
+        catch (JsonException error)
+        {
+            var where = error.LineNumber is { } line ? $" (line {line + 1}, column {(error.BytePositionInLine ?? 0) + 1})" : "";
+            return new LoadResult([], [new DefinitionError(file, error.Path ?? "$", $"the file is not valid JSON{where}: {FirstSentence(error.Message)}")]);
+        }
+
+        var errors = new List<DefinitionError>();
+        var definition = new Reader(registry, file, json, errors).Read(document);
+        return errors.Count > 0 || definition is null
+            ? new LoadResult([], errors)
+            : new LoadResult([definition], []);
+    }
+
+    /// <summary>A stable fingerprint of a definition's content, insensitive to whitespace and comments.</summary>
+    public static string ContentHash(string json)
+    {
+        var canonical = JsonNode.Parse(json, documentOptions: DocumentOptions)?.ToJsonString() ?? "";
+        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(canonical)));
+    }
+
+    private static string FirstSentence(string message)
+    {
+        var end = message.IndexOf(". ", StringComparison.Ordinal);
+        return end > 0 ? message[..end] : message;
+    }
+
+    [GeneratedRegex("^[a-z0-9][a-z0-9-]*$")]
+    internal static partial Regex DefinitionIdPattern();
+
+    [GeneratedRegex("^[A-Za-z][A-Za-z0-9_-]*$")]
+    internal static partial Regex NamePattern();
+
+    private sealed class Reader(ActivityRegistry registry, string file, string json, List<DefinitionError> errors)
+    {
+        private readonly Dictionary<string, ActivityNode> _activities = new(StringComparer.Ordinal);
+        private readonly HashSet<string> _activityIds = new(StringComparer.Ordinal);
+
+        private void Error(string path, string message) => errors.Add(new DefinitionError(file, path, message));
+
+        public WorkflowDefinition? Read(JsonNode? document)
+        {
+            if (document is not JsonObject root)
+            {
+                Error("$", "a definition is a JSON object with id, version, name and root");
+                return null;
+            }
+
+            foreach (var unknown in root.Where(p => !TopLevelKeys.Contains(p.Key)))
+            {
+                Error($"$.{unknown.Key}", $"unknown property '{unknown.Key}' (allowed: {string.Join(", ", TopLevelKeys)})");
+            }
+
+            var id = RequiredText(root, "id", "$.id");
+            if (id is not null && !DefinitionIdPattern().IsMatch(id))
+            {
+                Error("$.id", $"'{id}' is not a valid id: use lower-case letters, digits and hyphens, e.g. spring-review");
+            }
+
+            var version = 0;
+            if (root["version"] is not JsonValue versionValue || !versionValue.TryGetValue(out version) || version < 1)
+            {
+                Error("$.version", root.ContainsKey("version") ? "the version must be a whole number from 1 up" : "the property 'version' is required");
+            }
+
+            var name = RequiredText(root, "name", "$.name");
+            var inputs = ReadInputs(root["inputs"]);
+            var variables = ReadVariables(root["variables"]);
+            if (root["root"] is null)
+            {
+                Error("$.root", "the property 'root' is required: the activity the workflow runs");
+                return null;
+            }
+
+            CollectIds(root["root"], "$.root");
+            var scope = new ExpressionScope(
+                inputs.ToDictionary(i => i.Name, i => i.Type, StringComparer.Ordinal),
+                variables.ToDictionary(v => v.Name, v => v.Type, StringComparer.Ordinal),
+                _activityIds);
+            var rootNode = ReadActivity(root["root"], "$.root", null, scope);
+            if (rootNode is null || id is null || name is null || version < 1)
+            {
+                return null;
+            }
+
+            return new WorkflowDefinition
+            {
+                Id = id,
+                Version = version,
+                Name = name,
+                Description = root["description"] is JsonValue d && d.TryGetValue<string>(out var description) ? description : null,
+                Inputs = inputs,
+                Variables = variables,
+                Root = rootNode,
+                Activities = _activities,
+                Json = json,
+                SourceFile = file,
+            };
+        }
+
+        private string? RequiredText(JsonObject obj, string key, string path)
+        {
+            if (obj[key] is JsonValue value && value.TryGetValue<string>(out var text) && !string.IsNullOrWhiteSpace(text))
+            {
+                return text;
+            }
+
+            Error(path, obj.ContainsKey(key) ? $"'{key}' must be a non-empty text" : $"the property '{key}' is required");
+            return null;
+        }
+
+        private List<InputDeclaration> ReadInputs(JsonNode? node)
+        {
+            var result = new List<InputDeclaration>();
+            foreach (var (item, path) in Declarations(node, "$.inputs"))
+            {
+                var (name, type) = ReadDeclaration(item, path, ["name", "type", "required", "default", "description"], result.Select(i => i.Name));
+                if (name is null)
+                {
+                    continue;
+                }
+
+                var required = item["required"] is JsonValue r && r.TryGetValue<bool>(out var flag) && flag;
+                CheckDefault(item, type, path);
+                result.Add(new InputDeclaration(name, type, required, item["default"]?.DeepClone(), item["description"]?.GetValue<string>()));
+            }
+
+            return result;
+        }
+
+        private List<VariableDeclaration> ReadVariables(JsonNode? node)
+        {
+            var result = new List<VariableDeclaration>();
+            foreach (var (item, path) in Declarations(node, "$.variables"))
+            {
+                var (name, type) = ReadDeclaration(item, path, ["name", "type", "default", "description"], result.Select(v => v.Name));
+                if (name is null)
+                {
+                    continue;
+                }
+
+                CheckDefault(item, type, path);
+                result.Add(new VariableDeclaration(name, type, item["default"]?.DeepClone()));
+            }
+
+            return result;
+        }
+
+        private IEnumerable<(JsonObject Item, string Path)> Declarations(JsonNode? node, string path)
+        {
+            if (node is null)
+            {
+                yield break;
+            }
+
+            if (node is not JsonArray array)
+            {
+                Error(path, "expected a list of declarations like { \"name\": \"dueDate\", \"type\": \"date\" }");
+                yield break;
+            }
+
+            for (var i = 0; i < array.Count; i++)
+            {
+                if (array[i] is JsonObject item)
+                {
+                    yield return (item, $"{path}[{i}]");
+                }
+                else
+                {
+                    Error($"{path}[{i}]", "expected an object like { \"name\": \"dueDate\", \"type\": \"date\" }");
+                }
+            }
+        }
+
+        private (string? Name, DataType Type) ReadDeclaration(JsonObject item, string path, string[] allowed, IEnumerable<string> taken)
+        {
+            foreach (var unknown in item.Where(p => !allowed.Contains(p.Key)))
+            {
+                Error($"{path}.{unknown.Key}", $"unknown property '{unknown.Key}' (allowed: {string.Join(", ", allowed)})");
+            }
+
+            var name = RequiredText(item, "name", $"{path}.name");
+            if (name is not null && !NamePattern().IsMatch(name))
+            {
+                Error($"{path}.name", $"'{name}' is not a valid name: start with a letter; use letters, digits, _ and -");
+                name = null;
+            }
+            else if (name is not null && taken.Contains(name))
+            {
+                Error($"{path}.name", $"'{name}' is declared twice");
+                name = null;
+            }
+
+            var typeName = item["type"] is JsonValue t && t.TryGetValue<string>(out var s) ? s : null;
+            if (!Values.TryParseTypeName(typeName, out var type))
+            {
+                var known = string.Join(", ", Enum.GetValues<DataType>().Select(Values.TypeName));
+                Error($"{path}.type", typeName is null ? $"the property 'type' is required ({known})" : $"unknown type '{typeName}' (known: {known})");
+            }
+
+            return (name, type);
+        }
+
+        private void CheckDefault(JsonObject item, DataType type, string path)
+        {
+            if (item.ContainsKey("default") && Values.CheckLiteral(item["default"], type) is { } problem)
+            {
+                Error($"{path}.default", problem);
+            }
+        }
+
+        /// <summary>First pass: every activity id, so that references to later activities resolve.</summary>
+        private void CollectIds(JsonNode? node, string path)
+        {
+            if (node is not JsonObject obj)
+            {
+                return;
+            }
+
+            if (obj["id"] is JsonValue v && v.TryGetValue<string>(out var id) && !_activityIds.Add(id))
+            {
+                Error($"{path}.id", $"the activity id '{id}' is used more than once; ids must be unique in a definition");
+            }
+
+            var type = obj["type"] is JsonValue t && t.TryGetValue<string>(out var typeName) ? registry.Find(typeName) : null;
+            foreach (var spec in type?.Descriptor.Properties ?? [])
+            {
+                var child = obj[spec.Name];
+                switch (spec.Kind)
+                {
+                    case PropertyKind.Activity:
+                        CollectIds(child, $"{path}.{spec.Name}");
+                        break;
+                    case PropertyKind.Activities when child is JsonArray list:
+                        for (var i = 0; i < list.Count; i++)
+                        {
+                            CollectIds(list[i], $"{path}.{spec.Name}[{i}]");
+                        }
+
+                        break;
+                    case PropertyKind.ActivityMap when child is JsonObject map:
+                        foreach (var (key, value) in map)
+                        {
+                            CollectIds(value, $"{path}.{spec.Name}.{key}");
+                        }
+
+                        break;
+                }
+            }
+        }
+
+        private ActivityNode? ReadActivity(JsonNode? raw, string path, ActivityNode? parent, ExpressionScope scope)
+        {
+            if (raw is not JsonObject obj)
+            {
+                Error(path, "expected an activity: an object with \"type\" and \"id\"");
+                return null;
+            }
+
+            var typeName = RequiredText(obj, "type", $"{path}.type");
+            var id = RequiredText(obj, "id", $"{path}.id");
+            if (id is not null && !NamePattern().IsMatch(id))
+            {
+                Error($"{path}.id", $"'{id}' is not a valid activity id: start with a letter; use letters, digits, _ and -");
+            }
+
+            var type = typeName is null ? null : registry.Find(typeName);
+            if (typeName is not null && type is null)
+            {
+                var known = string.Join(", ", registry.Types.Select(t => t.Descriptor.Type).Order(StringComparer.Ordinal));
+                Error($"{path}.type", $"unknown activity type '{typeName}' (known: {known})");
+            }
+
+            if (type is null || id is null)
+            {
+                return null;
+            }
+
+            var node = new ActivityNode(id, type.Descriptor.Type, path, parent);
+            _activities.TryAdd(id, node);
+            var descriptor = type.Descriptor;
+            foreach (var unknown in obj.Where(p => !CommonActivityKeys.Contains(p.Key) && descriptor.Property(p.Key) is null))
+            {
+                var allowed = string.Join(", ", descriptor.Properties.Select(p => p.Name));
+                Error($"{path}.{unknown.Key}", $"unknown property '{unknown.Key}' for a {descriptor.Type} (allowed: {allowed})");
+            }
+
+            foreach (var spec in descriptor.Properties)
+            {
+                var propertyPath = $"{path}.{spec.Name}";
+                if (!obj.ContainsKey(spec.Name))
+                {
+                    if (spec.Required)
+                    {
+                        Error(propertyPath, $"the property '{spec.Name}' is required for a {descriptor.Type}");
+                    }
+
+                    continue;
+                }
+
+                ReadProperty(node, spec, obj, propertyPath, scope);
+            }
+
+            type.Validate(node, obj, (subPath, message) => Error(subPath.Length == 0 ? path : $"{path}.{subPath}", message));
+            return node;
+        }
+
+        private void ReadProperty(ActivityNode node, PropertySpec spec, JsonObject obj, string path, ExpressionScope scope)
+        {
+            var value = obj[spec.Name];
+            var childScope = spec.LocalNameFrom is { } localFrom
+                ? LocalScope(scope, obj[localFrom])
+                : scope;
+            switch (spec.Kind)
+            {
+                case PropertyKind.Expression:
+                    node.SetExpression(spec.Name, ExpressionParser.Parse(value, spec.Type, scope, path, Error));
+                    break;
+                case PropertyKind.Literal:
+                    if (Values.CheckLiteral(value, spec.Type) is { } problem)
+                    {
+                        Error(path, problem);
+                    }
+                    else if (spec.AllowedValues is { } allowed && !allowed.Contains(Values.ToText(value)))
+                    {
+                        Error(path, $"'{Values.ToText(value)}' is not allowed here (allowed: {string.Join(", ", allowed)})");
+                    }
+                    else
+                    {
+                        node.SetLiteral(spec.Name, ToLiteral(value, spec.Type));
+                    }
+
+                    break;
+                case PropertyKind.VariableName:
+                    var variable = value is JsonValue v && v.TryGetValue<string>(out var name) ? name : null;
+                    if (variable is null || !scope.Variables.ContainsKey(variable))
+                    {
+                        Error(path, variable is null ? "expected the name of a declared variable" : $"'{variable}' is not a declared variable");
+                    }
+                    else
+                    {
+                        node.SetLiteral(spec.Name, variable);
+                    }
+
+                    break;
+                case PropertyKind.Activity:
+                    if (ReadActivity(value, path, node, childScope) is { } child)
+                    {
+                        node.SetChild(spec.Name, child);
+                    }
+
+                    break;
+                case PropertyKind.Activities when value is JsonArray list:
+                    node.SetChildList(spec.Name, list
+                        .Select((item, i) => ReadActivity(item, $"{path}[{i}]", node, childScope))
+                        .OfType<ActivityNode>()
+                        .ToList());
+                    break;
+                case PropertyKind.ActivityMap when value is JsonObject map:
+                    var children = new Dictionary<string, ActivityNode>(StringComparer.Ordinal);
+                    foreach (var (key, item) in map)
+                    {
+                        if (ReadActivity(item, $"{path}.{key}", node, childScope) is { } mapped)
+                        {
+                            children[key] = mapped;
+                        }
+                    }
+
+                    node.SetChildMap(spec.Name, children);
+                    break;
+                case PropertyKind.Activities:
+                    Error(path, "expected a list of activities");
+                    break;
+                case PropertyKind.ActivityMap:
+                    Error(path, "expected an object whose values are activities");
+                    break;
+            }
+        }
+
+        private ExpressionScope LocalScope(ExpressionScope scope, JsonNode? nameNode)
+        {
+            var name = nameNode is JsonValue v && v.TryGetValue<string>(out var s) ? s : "item";
+            return scope.WithLocal(name, DataType.Any).WithLocal($"{name}Index", DataType.Integer);
+        }
+
+        private static object? ToLiteral(JsonNode? value, DataType type) => value is null
+            ? null
+            : type switch
+            {
+                DataType.Boolean => value.GetValue<bool>(),
+                DataType.Integer => value.GetValue<long>(),
+                DataType.Number => value.GetValue<decimal>(),
+                DataType.List or DataType.Object or DataType.Any => value.DeepClone(),
+                _ => Values.ToText(value),
+            };
+    }
+}
+
+public sealed record LoadResult(IReadOnlyList<WorkflowDefinition> Definitions, IReadOnlyList<DefinitionError> Errors)
+{
+    public bool IsValid => Errors.Count == 0;
+}

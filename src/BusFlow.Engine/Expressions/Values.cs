@@ -1,0 +1,163 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using BusFlow.Engine.Definitions;
+using NodaTime;
+using NodaTime.Text;
+
+namespace BusFlow.Engine.Expressions;
+
+/// <summary>How typed values live in JSON: dates, instants, periods and times as ISO text.</summary>
+public static class Values
+{
+    private static readonly LocalDatePattern DatePattern = LocalDatePattern.Iso;
+    private static readonly PeriodPattern DurationPattern = PeriodPattern.NormalizingIso;
+    private static readonly LocalTimePattern TimePattern = LocalTimePattern.CreateWithInvariantCulture("HH:mm");
+    private static readonly LocalTimePattern TimeWithSecondsPattern = LocalTimePattern.ExtendedIso;
+
+    public static bool TryParseDate(string text, out LocalDate date)
+    {
+        var result = DatePattern.Parse(text);
+        date = result.Success ? result.Value : default;
+        return result.Success;
+    }
+
+    public static bool TryParseInstant(string text, out Instant instant)
+    {
+        var result = OffsetDateTimePattern.ExtendedIso.Parse(text);
+        if (result.Success)
+        {
+            instant = result.Value.ToInstant();
+            return true;
+        }
+
+        var utc = InstantPattern.ExtendedIso.Parse(text);
+        instant = utc.Success ? utc.Value : default;
+        return utc.Success;
+    }
+
+    public static bool TryParseDuration(string text, out Period period)
+    {
+        var result = DurationPattern.Parse(text);
+        period = result.Success ? result.Value : Period.Zero;
+        return result.Success;
+    }
+
+    public static bool TryParseTime(string text, out LocalTime time)
+    {
+        var result = TimePattern.Parse(text);
+        if (!result.Success)
+        {
+            result = TimeWithSecondsPattern.Parse(text);
+        }
+
+        time = result.Success ? result.Value : default;
+        return result.Success;
+    }
+
+    public static JsonNode FromDate(LocalDate date) => JsonValue.Create(DatePattern.Format(date));
+
+    public static JsonNode FromInstant(Instant instant) => JsonValue.Create(InstantPattern.ExtendedIso.Format(instant));
+
+    public static string FormatDuration(Period period) => DurationPattern.Format(period);
+
+    public static LocalDate ToDate(JsonNode? node) =>
+        node is JsonValue value && value.TryGetValue<string>(out var text) && TryParseDate(text, out var date)
+            ? date
+            : throw new ExpressionException($"expected a date (YYYY-MM-DD) but found {Describe(node)}");
+
+    public static Instant ToInstant(JsonNode? node) =>
+        node is JsonValue value && value.TryGetValue<string>(out var text) && TryParseInstant(text, out var instant)
+            ? instant
+            : throw new ExpressionException($"expected an instant (e.g. 2026-04-01T08:00:00+02:00) but found {Describe(node)}");
+
+    public static Period ToDuration(JsonNode? node) =>
+        node is JsonValue value && value.TryGetValue<string>(out var text) && TryParseDuration(text, out var period)
+            ? period
+            : throw new ExpressionException($"expected an ISO-8601 duration (e.g. P14D) but found {Describe(node)}");
+
+    public static LocalTime ToTime(JsonNode? node) =>
+        node is JsonValue value && value.TryGetValue<string>(out var text) && TryParseTime(text, out var time)
+            ? time
+            : throw new ExpressionException($"expected a time of day (HH:mm) but found {Describe(node)}");
+
+    public static bool ToBoolean(JsonNode? node) =>
+        node is JsonValue value && value.TryGetValue<bool>(out var flag)
+            ? flag
+            : throw new ExpressionException($"expected true or false but found {Describe(node)}");
+
+    public static string ToText(JsonNode? node) => node switch
+    {
+        null => "",
+        JsonValue value when value.TryGetValue<string>(out var text) => text,
+        _ => node.ToJsonString(),
+    };
+
+    public static IReadOnlyList<JsonNode?> ToList(JsonNode? node) =>
+        node as JsonArray is { } array
+            ? array.ToList()
+            : throw new ExpressionException($"expected a list but found {Describe(node)}");
+
+    /// <summary>Whether a JSON literal is a valid value of the type; the reason when not.</summary>
+    public static string? CheckLiteral(JsonNode? node, DataType type)
+    {
+        var kind = node?.GetValueKind() ?? JsonValueKind.Null;
+        var text = kind == JsonValueKind.String ? node!.GetValue<string>() : null;
+        return type switch
+        {
+            DataType.Any => null,
+            _ when kind == JsonValueKind.Null => null,
+            DataType.String => kind == JsonValueKind.String ? null : $"expected text but found {Describe(node)}",
+            DataType.Number => kind == JsonValueKind.Number ? null : $"expected a number but found {Describe(node)}",
+            DataType.Integer => kind == JsonValueKind.Number && node!.GetValue<decimal>() % 1 == 0 ? null : $"expected a whole number but found {Describe(node)}",
+            DataType.Boolean => kind is JsonValueKind.True or JsonValueKind.False ? null : $"expected true or false but found {Describe(node)}",
+            DataType.Date => text is not null && TryParseDate(text, out _) ? null : $"'{text ?? Describe(node)}' is not a date (expected YYYY-MM-DD)",
+            DataType.DateTime => text is not null && TryParseInstant(text, out _) ? null : $"'{text ?? Describe(node)}' is not an instant (expected e.g. 2026-04-01T08:00:00+02:00)",
+            DataType.Duration => text is not null && TryParseDuration(text, out _) ? null : $"'{text ?? Describe(node)}' is not an ISO-8601 duration (expected e.g. P14D, P9M, PT2H)",
+            DataType.Time => text is not null && TryParseTime(text, out _) ? null : $"'{text ?? Describe(node)}' is not a time of day (expected HH:mm)",
+            DataType.List => kind == JsonValueKind.Array ? null : $"expected a list but found {Describe(node)}",
+            DataType.Object => kind == JsonValueKind.Object ? null : $"expected an object but found {Describe(node)}",
+            _ => null,
+        };
+    }
+
+    public static string Describe(JsonNode? node) => node switch
+    {
+        null => "nothing (null)",
+        JsonObject => "an object",
+        JsonArray => "a list",
+        _ => node.GetValueKind() switch
+        {
+            JsonValueKind.String => $"the text \"{node.GetValue<string>()}\"",
+            JsonValueKind.Number => $"the number {node.ToJsonString()}",
+            JsonValueKind.True or JsonValueKind.False => $"the value {node.ToJsonString()}",
+            _ => node.ToJsonString(),
+        },
+    };
+
+    public static string TypeName(DataType type) => type switch
+    {
+        DataType.DateTime => "dateTime",
+        _ => type.ToString().ToLowerInvariant(),
+    };
+
+    public static bool TryParseTypeName(string? name, out DataType type)
+    {
+        foreach (var candidate in Enum.GetValues<DataType>())
+        {
+            if (string.Equals(TypeName(candidate), name, StringComparison.Ordinal))
+            {
+                type = candidate;
+                return true;
+            }
+        }
+
+        type = DataType.Any;
+        return false;
+    }
+
+    public static string FormatNumber(decimal value) => value.ToString(CultureInfo.InvariantCulture);
+}
+
+/// <summary>An expression could not be evaluated at run time (the instance faults with this reason).</summary>
+public sealed class ExpressionException(string message) : Exception(message);

@@ -1,0 +1,32 @@
+using NodaTime;
+
+namespace BusFlow.Engine.Persistence;
+
+/// <summary>A task for a person: the instance waits on its bookmark until an outcome is given.</summary>
+public sealed class HumanTask
+{
+    public Guid Id { get; set; }
+    public Guid InstanceId { get; set; }
+    public Guid BookmarkId { get; set; }
+    public required string ActivityId { get; set; }
+    public required string Assignee { get; set; }
+    public required string Title { get; set; }
+    public string? Description { get; set; }
+    public required List<string> Outcomes { get; set; }
+    public LocalDate? DueDate { get; set; }
+    public string? DataJson { get; set; }
+    public HumanTaskStatus Status { get; set; }
+    public string? Outcome { get; set; }
+    public string? Comment { get; set; }
+    public string? CompletedBy { get; set; }
+    public Instant CreatedAt { get; set; }
+    public Instant? ClosedAt { get; set; }
+    public int Version { get; set; }
+}
+
+public enum HumanTaskStatus
+{
+    Open = 0,
+    Completed = 1,
+    Cancelled = 2,
+}

@@ -1,0 +1,51 @@
+using NodaTime;
+
+namespace BusFlow.Engine.Persistence;
+
+/// <summary>
+/// One transaction over the workflow tables. Entities returned are tracked: changes to them are
+/// written by <see cref="CommitAsync"/>, which throws <see cref="ConcurrencyConflictException"/>
+/// when another transaction changed or removed the same rows first.
+/// </summary>
+public interface IWorkflowSession : IAsyncDisposable
+{
+    Task<PublishedDefinition?> FindDefinitionAsync(string definitionId, int version, CancellationToken ct);
+    Task<PublishedDefinition?> FindLatestDefinitionAsync(string definitionId, CancellationToken ct);
+    Task<IReadOnlyList<PublishedDefinition>> ListLatestDefinitionsAsync(CancellationToken ct);
+
+    Task<WorkflowInstance?> FindInstanceAsync(Guid instanceId, CancellationToken ct);
+    Task<WorkflowInstance?> FindInstanceByCorrelationKeyAsync(string definitionId, string correlationKey, CancellationToken ct);
+    Task<IReadOnlyList<WorkflowInstance>> ListInstancesAsync(InstanceQuery query, CancellationToken ct);
+
+    Task<Bookmark?> FindBookmarkAsync(Guid bookmarkId, CancellationToken ct);
+    Task<IReadOnlyList<Bookmark>> ListBookmarksAsync(Guid instanceId, CancellationToken ct);
+
+    Task<DurableTimer?> FindTimerAsync(Guid timerId, CancellationToken ct);
+    Task<DurableTimer?> FindPendingTimerByBookmarkAsync(Guid bookmarkId, CancellationToken ct);
+    Task<IReadOnlyList<DurableTimer>> ListDueTimersAsync(Instant dueBy, int max, CancellationToken ct);
+    Task<DurableTimer?> FindNextPendingTimerAsync(CancellationToken ct);
+    Task<IReadOnlyList<DurableTimer>> ListPendingTimersAsync(CancellationToken ct);
+
+    Task<HumanTask?> FindTaskAsync(Guid taskId, CancellationToken ct);
+    Task<HumanTask?> FindOpenTaskByBookmarkAsync(Guid bookmarkId, CancellationToken ct);
+    Task<IReadOnlyList<HumanTask>> ListTasksAsync(TaskQuery query, CancellationToken ct);
+
+    Task<IReadOnlyList<JournalEntry>> ListJournalAsync(Guid instanceId, CancellationToken ct);
+
+    void Add(PublishedDefinition definition);
+    void Add(WorkflowInstance instance);
+    void Add(Bookmark bookmark);
+    void Add(DurableTimer timer);
+    void Add(HumanTask task);
+    void Add(JournalEntry entry);
+    void Remove(Bookmark bookmark);
+
+    Task CommitAsync(CancellationToken ct);
+}
+
+public sealed record InstanceQuery(string? DefinitionId = null, InstanceStatus? Status = null, int Take = 100);
+
+public sealed record TaskQuery(string? Assignee = null, HumanTaskStatus? Status = null, Guid? InstanceId = null, int Take = 100);
+
+/// <summary>Another transaction won the race for the same rows; the operation may be retried.</summary>
+public sealed class ConcurrencyConflictException(string message, Exception? inner = null) : Exception(message, inner);

@@ -1,0 +1,37 @@
+using NodaTime;
+
+namespace BusFlow.Engine.Persistence;
+
+/// <summary>An append-only line of an instance's history. Never updated, never deleted.</summary>
+public sealed class JournalEntry
+{
+    public long Id { get; set; }
+    public Guid InstanceId { get; set; }
+    public int Sequence { get; set; }
+    public Instant At { get; set; }
+    public JournalKind Kind { get; set; }
+    public string? ActivityId { get; set; }
+    public required string Actor { get; set; }
+    public string? DataJson { get; set; }
+}
+
+public enum JournalKind
+{
+    InstanceStarted,
+    ActivityStarted,
+    ActivityCompleted,
+    BookmarkCreated,
+    BookmarkResumed,
+    TaskCreated,
+    TaskCompleted,
+    TaskCancelled,
+    TimerScheduled,
+    TimerFired,
+    TimerCancelled,
+    ChildStarted,
+    VariableSet,
+    InstanceCompleted,
+    Faulted,
+    Retried,
+    Cancelled,
+}

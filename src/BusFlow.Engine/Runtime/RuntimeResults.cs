@@ -1,0 +1,37 @@
+using BusFlow.Engine.Definitions;
+using BusFlow.Engine.Persistence;
+
+namespace BusFlow.Engine.Runtime;
+
+public sealed record StartRequest(string DefinitionId, System.Text.Json.Nodes.JsonObject? Input = null, string? CorrelationKey = null, int? Version = null, string Actor = "system");
+
+/// <summary>The instance after a start; Created is false when the correlation key named an existing one.</summary>
+public sealed record StartResult(WorkflowInstance Instance, bool Created);
+
+public enum TaskCompletionStatus
+{
+    Completed,
+
+    /// <summary>Someone answered first, or the task was cancelled: nothing changed.</summary>
+    AlreadyClosed,
+
+    NotFound,
+    InvalidOutcome,
+}
+
+public sealed record TaskCompletion(TaskCompletionStatus Status, HumanTask? Task);
+
+public enum RequestErrorKind
+{
+    NotFound,
+    Invalid,
+    Conflict,
+}
+
+/// <summary>A request the runtime refuses; nothing was changed. Hosts map the kind to a status code.</summary>
+public sealed class WorkflowRequestException(RequestErrorKind kind, string message, IReadOnlyList<DefinitionError>? errors = null)
+    : Exception(message)
+{
+    public RequestErrorKind Kind { get; } = kind;
+    public IReadOnlyList<DefinitionError> Errors { get; } = errors ?? [];
+}

@@ -1,0 +1,409 @@
+using System.Text.Json.Nodes;
+using BusFlow.Engine.Definitions;
+using BusFlow.Engine.Expressions;
+using BusFlow.Engine.Persistence;
+using Microsoft.Extensions.Logging;
+
+namespace BusFlow.Engine.Runtime;
+
+public sealed partial class WorkflowRuntime
+{
+    private async Task<Execution> StartInstanceAsync(RuntimeSession session, WorkflowDefinition definition, JsonObject input, string? correlationKey, Bookmarkless? parent, CancellationToken ct)
+    {
+        var checkedInput = CheckInput(definition, input);
+        var state = new ExecutionState();
+        foreach (var variable in definition.Variables)
+        {
+            state.Variables[variable.Name] = variable.Default?.DeepClone();
+        }
+
+        var instance = new WorkflowInstance
+        {
+            Id = Guid.CreateVersion7(),
+            DefinitionId = definition.Id,
+            DefinitionVersion = definition.Version,
+            CorrelationKey = correlationKey,
+            Status = InstanceStatus.Running,
+            InputJson = checkedInput.ToJsonString(),
+            StateJson = "{}",
+            CreatedAt = session.Now,
+            UpdatedAt = session.Now,
+            ParentInstanceId = parent?.InstanceId,
+        };
+        session.Store.Add(instance);
+        var execution = new Execution(instance, definition, state, checkedInput);
+        session.Executions[instance.Id] = execution;
+        session.Journal(execution, JournalKind.InstanceStarted, null, Json(new { definition.Id, definition.Version, correlationKey, parentInstanceId = parent?.InstanceId }));
+        ScheduleFrame(session, execution, definition.Root, parentFrame: null, locals: null);
+        await RunAsync(session, execution, ct);
+        return execution;
+    }
+
+    private sealed record Bookmarkless(Guid InstanceId);
+
+    private static JsonObject CheckInput(WorkflowDefinition definition, JsonObject input)
+    {
+        var errors = new List<DefinitionError>();
+        var result = new JsonObject();
+        foreach (var declared in definition.Inputs)
+        {
+            var value = input[declared.Name]?.DeepClone() ?? declared.Default?.DeepClone();
+            if (value is null && declared.Required)
+            {
+                errors.Add(new DefinitionError("input", $"$.{declared.Name}", $"the input '{declared.Name}' is required"));
+                continue;
+            }
+
+            if (Values.CheckLiteral(value, declared.Type) is { } problem)
+            {
+                errors.Add(new DefinitionError("input", $"$.{declared.Name}", problem));
+            }
+
+            result[declared.Name] = value;
+        }
+
+        foreach (var unknown in input.Where(p => definition.Inputs.All(d => d.Name != p.Key)))
+        {
+            errors.Add(new DefinitionError("input", $"$.{unknown.Key}", $"'{definition.Id}' has no input named '{unknown.Key}'"));
+        }
+
+        return errors.Count == 0
+            ? result
+            : throw new WorkflowRequestException(RequestErrorKind.Invalid, $"The input does not fit '{definition.Id}': {string.Join("; ", errors.Select(e => $"{e.JsonPath}: {e.Message}"))}", errors);
+    }
+
+    private static Frame ScheduleFrame(RuntimeSession session, Execution execution, ActivityNode node, Frame? parentFrame, JsonObject? locals)
+    {
+        var frame = new Frame { Id = execution.State.NextFrameId++, ActivityId = node.Id, ParentId = parentFrame?.Id, Locals = locals };
+        execution.State.Frames.Add(frame);
+        execution.State.Agenda.Add(new WorkItem { FrameId = frame.Id, Kind = WorkKind.Execute });
+        return frame;
+    }
+
+    /// <summary>Runs the agenda until it is empty or the instance faults, then records where the instance rests.</summary>
+    private async Task RunAsync(RuntimeSession session, Execution execution, CancellationToken ct)
+    {
+        var instance = execution.Instance;
+        instance.Status = InstanceStatus.Running;
+        while (execution.State.Agenda.Count > 0 && instance.Status == InstanceStatus.Running)
+        {
+            var item = execution.State.Agenda[0];
+            var frame = execution.State.FindFrame(item.FrameId);
+            if (frame is null)
+            {
+                // The frame was cancelled after this work was queued (a Parallel that stopped waiting).
+                execution.State.Agenda.RemoveAt(0);
+                continue;
+            }
+
+            var node = execution.Definition.GetActivity(frame.ActivityId);
+            var activity = registry.Get(node.Type);
+            var context = new ActivityContext(execution, frame, node, session.Now, options.TimeZone, calendar);
+            try
+            {
+                switch (item.Kind)
+                {
+                    case WorkKind.Execute:
+                        session.Journal(execution, JournalKind.ActivityStarted, node.Id);
+                        await activity.ExecuteAsync(context);
+                        break;
+                    case WorkKind.ChildCompleted:
+                        await activity.OnChildCompletedAsync(context, new Activities.CompletedChild(item.ChildFrameId ?? 0, item.ChildActivityId ?? "", item.Payload?.DeepClone()));
+                        break;
+                    case WorkKind.Resume:
+                        await activity.OnResumedAsync(context, item.Payload?.DeepClone());
+                        break;
+                }
+            }
+            catch (Exception error) when (error is not OperationCanceledException and not ConcurrencyConflictException)
+            {
+                Fault(session, execution, node, error);
+                return;
+            }
+
+            execution.State.Agenda.RemoveAt(0);
+            await ApplyEffectsAsync(session, execution, frame, context.Effects, ct);
+        }
+
+        if (instance.Status == InstanceStatus.Running)
+        {
+            instance.Status = execution.State.Frames.Count == 0 ? InstanceStatus.Completed : InstanceStatus.Waiting;
+        }
+    }
+
+    private void Fault(RuntimeSession session, Execution execution, ActivityNode node, Exception error)
+    {
+        var expected = error is WorkflowFailedException or ExpressionException;
+        if (!expected)
+        {
+            logger.LogWarning(error, "Activity {ActivityId} of instance {InstanceId} threw.", node.Id, execution.Instance.Id);
+        }
+
+        execution.Instance.Status = InstanceStatus.Faulted;
+        execution.Instance.FaultActivityId = node.Id;
+        execution.Instance.FaultMessage = expected ? error.Message : $"{error.GetType().Name}: {error.Message}";
+        session.Journal(execution, JournalKind.Faulted, node.Id, Json(new { error = execution.Instance.FaultMessage }));
+    }
+
+    private async Task ApplyEffectsAsync(RuntimeSession session, Execution execution, Frame frame, IReadOnlyList<Effect> effects, CancellationToken ct)
+    {
+        foreach (var effect in effects)
+        {
+            switch (effect)
+            {
+                case ScheduleChildEffect schedule:
+                    ScheduleFrame(session, execution, schedule.Child, frame, schedule.Locals);
+                    break;
+                case SetVariableEffect set:
+                    var owner = execution.FindVariableOwner(frame, set.Name) ?? execution.State.Variables;
+                    owner[set.Name] = set.Value?.DeepClone();
+                    session.Journal(execution, JournalKind.VariableSet, frame.ActivityId, Json(new { variable = set.Name, value = set.Value }));
+                    break;
+                case CreateTimerEffect timer:
+                    CreateTimer(session, execution, frame, timer.DueAt);
+                    break;
+                case CreateTaskEffect task:
+                    CreateTask(session, execution, frame, task.Request);
+                    break;
+                case StartChildEffect child:
+                    await StartChildAsync(session, execution, frame, child.Request, ct);
+                    break;
+                case CancelChildrenEffect:
+                    foreach (var child in execution.State.Frames.Where(f => f.ParentId == frame.Id).ToList())
+                    {
+                        await CancelFrameAsync(session, execution, child, ct);
+                    }
+
+                    break;
+                case CompleteEffect complete:
+                    await CompleteFrameAsync(session, execution, frame, complete.Output, ct);
+                    return;
+            }
+        }
+    }
+
+    private Guid CreateBookmark(RuntimeSession session, Execution execution, Frame frame, BookmarkKind kind)
+    {
+        var bookmark = new Bookmark
+        {
+            Id = Guid.CreateVersion7(),
+            InstanceId = execution.Instance.Id,
+            FrameId = frame.Id,
+            ActivityId = frame.ActivityId,
+            Kind = kind,
+            CreatedAt = session.Now,
+        };
+        session.Store.Add(bookmark);
+        session.Journal(execution, JournalKind.BookmarkCreated, frame.ActivityId, Json(new { bookmarkId = bookmark.Id, kind = kind.ToString() }));
+        return bookmark.Id;
+    }
+
+    private void CreateTimer(RuntimeSession session, Execution execution, Frame frame, NodaTime.Instant dueAt)
+    {
+        var bookmarkId = CreateBookmark(session, execution, frame, BookmarkKind.Timer);
+        var timer = new DurableTimer
+        {
+            Id = Guid.CreateVersion7(),
+            InstanceId = execution.Instance.Id,
+            BookmarkId = bookmarkId,
+            ActivityId = frame.ActivityId,
+            DueAt = dueAt,
+            Status = TimerStatus.Pending,
+            CreatedAt = session.Now,
+        };
+        session.Store.Add(timer);
+        session.NewTimers.Add(timer);
+        frame.Waits.Add(new FrameWait(bookmarkId, BookmarkKind.Timer, TimerId: timer.Id));
+        session.Journal(execution, JournalKind.TimerScheduled, frame.ActivityId, Json(new { timerId = timer.Id, dueAt = dueAt.ToString() }));
+    }
+
+    private void CreateTask(RuntimeSession session, Execution execution, Frame frame, HumanTaskRequest request)
+    {
+        var bookmarkId = CreateBookmark(session, execution, frame, BookmarkKind.Task);
+        var task = new HumanTask
+        {
+            Id = Guid.CreateVersion7(),
+            InstanceId = execution.Instance.Id,
+            BookmarkId = bookmarkId,
+            ActivityId = frame.ActivityId,
+            Assignee = request.Assignee,
+            Title = request.Title,
+            Description = request.Description,
+            Outcomes = [.. request.Outcomes],
+            DueDate = request.DueDate,
+            DataJson = request.Data?.ToJsonString(),
+            Status = HumanTaskStatus.Open,
+            CreatedAt = session.Now,
+        };
+        session.Store.Add(task);
+        frame.Waits.Add(new FrameWait(bookmarkId, BookmarkKind.Task, TaskId: task.Id));
+        session.Journal(execution, JournalKind.TaskCreated, frame.ActivityId, Json(new { taskId = task.Id, task.Assignee, task.Title, dueDate = task.DueDate?.ToString(), task.Outcomes }));
+    }
+
+    private async Task StartChildAsync(RuntimeSession session, Execution execution, Frame frame, ChildWorkflowRequest request, CancellationToken ct)
+    {
+        var definition = await catalog.GetAsync(session.Store, request.DefinitionId, null, ct)
+            ?? throw new WorkflowFailedException($"the child workflow '{request.DefinitionId}' is not published");
+        var child = request.CorrelationKey is { } key
+            ? await session.Store.FindInstanceByCorrelationKeyAsync(definition.Id, key, ct) is { } existing ? await LoadAsync(session, existing.Id, ct) : null
+            : null;
+        child ??= await StartInstanceAsync(session, definition, request.Input, request.CorrelationKey, new Bookmarkless(execution.Instance.Id), ct);
+        session.Journal(execution, JournalKind.ChildStarted, frame.ActivityId, Json(new { childInstanceId = child.Instance.Id, request.DefinitionId, request.Wait }));
+        var childResult = ChildResult(child.Instance);
+        if (!request.Wait || child.Instance.Status is InstanceStatus.Completed or InstanceStatus.Cancelled)
+        {
+            execution.State.Agenda.Add(new WorkItem { FrameId = frame.Id, Kind = WorkKind.Resume, Payload = childResult });
+            return;
+        }
+
+        var bookmarkId = CreateBookmark(session, execution, frame, BookmarkKind.ChildWorkflow);
+        child.Instance.ParentBookmarkId = bookmarkId;
+        frame.Waits.Add(new FrameWait(bookmarkId, BookmarkKind.ChildWorkflow, ChildInstanceId: child.Instance.Id));
+    }
+
+    private static JsonObject ChildResult(WorkflowInstance child) => new()
+    {
+        ["instanceId"] = child.Id.ToString(),
+        ["status"] = child.Status.ToString(),
+        ["output"] = child.OutputJson is null ? null : JsonNode.Parse(child.OutputJson),
+    };
+
+    private async Task<bool> ResumeBookmarkAsync(RuntimeSession session, Guid bookmarkId, JsonNode? payload, CancellationToken ct)
+    {
+        var bookmark = await session.Store.FindBookmarkAsync(bookmarkId, ct);
+        if (bookmark is null)
+        {
+            return false;
+        }
+
+        var execution = await LoadAsync(session, bookmark.InstanceId, ct);
+        if (execution.Instance.Status is not (InstanceStatus.Waiting or InstanceStatus.Running))
+        {
+            return false;
+        }
+
+        session.Store.Remove(bookmark);
+        var frame = execution.State.FindFrame(bookmark.FrameId);
+        frame?.Waits.RemoveAll(w => w.BookmarkId == bookmarkId);
+        session.Journal(execution, JournalKind.BookmarkResumed, bookmark.ActivityId, Json(new { bookmarkId, kind = bookmark.Kind.ToString() }));
+        if (frame is null)
+        {
+            return true;
+        }
+
+        execution.State.Agenda.Add(new WorkItem { FrameId = frame.Id, Kind = WorkKind.Resume, Payload = payload?.DeepClone() });
+        if (execution.Instance.Status == InstanceStatus.Waiting)
+        {
+            await RunAsync(session, execution, ct);
+        }
+
+        return true;
+    }
+
+    private async Task CompleteFrameAsync(RuntimeSession session, Execution execution, Frame frame, JsonNode? output, CancellationToken ct)
+    {
+        foreach (var child in execution.State.Frames.Where(f => f.ParentId == frame.Id).ToList())
+        {
+            await CancelFrameAsync(session, execution, child, ct);
+        }
+
+        await ReleaseWaitsAsync(session, execution, frame, ct);
+        execution.State.Frames.Remove(frame);
+        if (output is not null)
+        {
+            execution.State.Outputs[frame.ActivityId] = output.DeepClone();
+        }
+
+        session.Journal(execution, JournalKind.ActivityCompleted, frame.ActivityId, output is null ? null : Json(new { output }));
+        if (frame.ParentId is { } parentId)
+        {
+            execution.State.Agenda.Add(new WorkItem { FrameId = parentId, Kind = WorkKind.ChildCompleted, ChildFrameId = frame.Id, ChildActivityId = frame.ActivityId, Payload = output?.DeepClone() });
+            return;
+        }
+
+        await FinishInstanceAsync(session, execution, InstanceStatus.Completed, ct);
+    }
+
+    private async Task FinishInstanceAsync(RuntimeSession session, Execution execution, InstanceStatus status, CancellationToken ct)
+    {
+        var instance = execution.Instance;
+        instance.Status = status;
+        instance.FinishedAt = session.Now;
+        instance.OutputJson = execution.State.Variables.ToJsonString();
+        execution.State.Agenda.Clear();
+        session.Journal(execution, status == InstanceStatus.Completed ? JournalKind.InstanceCompleted : JournalKind.Cancelled, null);
+        if (instance.ParentBookmarkId is { } parentBookmark)
+        {
+            await ResumeBookmarkAsync(session, parentBookmark, ChildResult(instance), ct);
+        }
+    }
+
+    private async Task CancelInstanceAsync(RuntimeSession session, Execution execution, string? reason, CancellationToken ct)
+    {
+        foreach (var root in execution.State.Frames.Where(f => f.ParentId is null).ToList())
+        {
+            await CancelFrameAsync(session, execution, root, ct);
+        }
+
+        execution.Instance.FaultMessage = null;
+        execution.Instance.FaultActivityId = null;
+        execution.State.Frames.Clear();
+        session.Journal(execution, JournalKind.Cancelled, null, Json(new { reason }));
+        execution.Instance.Status = InstanceStatus.Cancelled;
+        execution.Instance.FinishedAt = session.Now;
+        execution.State.Agenda.Clear();
+        if (execution.Instance.ParentBookmarkId is { } parentBookmark)
+        {
+            await ResumeBookmarkAsync(session, parentBookmark, ChildResult(execution.Instance), ct);
+        }
+    }
+
+    /// <summary>Stops a frame and everything below it: its bookmarks go, its timers and tasks are cancelled.</summary>
+    private async Task CancelFrameAsync(RuntimeSession session, Execution execution, Frame frame, CancellationToken ct)
+    {
+        foreach (var child in execution.State.Frames.Where(f => f.ParentId == frame.Id).ToList())
+        {
+            await CancelFrameAsync(session, execution, child, ct);
+        }
+
+        await ReleaseWaitsAsync(session, execution, frame, ct);
+        execution.State.Frames.Remove(frame);
+        execution.State.Agenda.RemoveAll(w => w.FrameId == frame.Id);
+    }
+
+    private async Task ReleaseWaitsAsync(RuntimeSession session, Execution execution, Frame frame, CancellationToken ct)
+    {
+        foreach (var wait in frame.Waits.ToList())
+        {
+            if (await session.Store.FindBookmarkAsync(wait.BookmarkId, ct) is { } bookmark)
+            {
+                session.Store.Remove(bookmark);
+            }
+
+            if (wait.TimerId is { } timerId && await session.Store.FindTimerAsync(timerId, ct) is { Status: TimerStatus.Pending } timer)
+            {
+                timer.Status = TimerStatus.Cancelled;
+                session.Journal(execution, JournalKind.TimerCancelled, frame.ActivityId, Json(new { timerId }));
+            }
+
+            if (wait.TaskId is { } taskId && await session.Store.FindTaskAsync(taskId, ct) is { Status: HumanTaskStatus.Open } task)
+            {
+                task.Status = HumanTaskStatus.Cancelled;
+                task.ClosedAt = session.Now;
+                session.Journal(execution, JournalKind.TaskCancelled, frame.ActivityId, Json(new { taskId }));
+            }
+
+            if (wait.ChildInstanceId is { } childId)
+            {
+                var child = await LoadAsync(session, childId, ct);
+                child.Instance.ParentBookmarkId = null;
+                if (child.Instance.Status is not (InstanceStatus.Completed or InstanceStatus.Cancelled))
+                {
+                    await CancelInstanceAsync(session, child, $"its parent activity {frame.ActivityId} was cancelled", ct);
+                }
+            }
+        }
+
+        frame.Waits.Clear();
+    }
+}

@@ -1,0 +1,222 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using BusFlow.Engine.Activities;
+using BusFlow.Engine.Definitions;
+using BusFlow.Engine.Persistence;
+using BusFlow.Engine.Time;
+using Microsoft.Extensions.Logging;
+using NodaTime;
+
+namespace BusFlow.Engine.Runtime;
+
+/// <summary>
+/// Starts, resumes, cancels and retries instances. Each public operation is one transaction that
+/// runs the instance inline until it completes or waits again; a lost race for the same instance is
+/// retried from a fresh read, so a bookmark is consumed and a timer fired exactly once.
+/// </summary>
+public sealed partial class WorkflowRuntime(
+    IWorkflowStore store,
+    ActivityRegistry registry,
+    DefinitionCatalog catalog,
+    IClock clock,
+    IWorkingDayCalendar calendar,
+    ITimerScheduler timerScheduler,
+    EngineOptions options,
+    ILogger<WorkflowRuntime> logger)
+{
+    public const string TimerActor = "timer";
+
+    public IClock Clock => clock;
+
+    public Task<StartResult> StartAsync(StartRequest request, CancellationToken ct = default) =>
+        InTransactionAsync(request.Actor, async session =>
+        {
+            var definition = await catalog.GetAsync(session.Store, request.DefinitionId, request.Version, ct)
+                ?? throw new WorkflowRequestException(RequestErrorKind.NotFound, request.Version is null
+                    ? $"No workflow definition '{request.DefinitionId}' is published."
+                    : $"Version {request.Version} of workflow definition '{request.DefinitionId}' is not published.");
+            if (request.CorrelationKey is { } key
+                && await session.Store.FindInstanceByCorrelationKeyAsync(definition.Id, key, ct) is { } existing)
+            {
+                return new StartResult(existing, Created: false);
+            }
+
+            var execution = await StartInstanceAsync(session, definition, request.Input ?? [], request.CorrelationKey, parent: null, ct);
+            return new StartResult(execution.Instance, Created: true);
+        }, ct);
+
+    public Task<TaskCompletion> CompleteTaskAsync(Guid taskId, string outcome, string? comment, string actor, CancellationToken ct = default) =>
+        InTransactionAsync(actor, async session =>
+        {
+            var task = await session.Store.FindTaskAsync(taskId, ct);
+            if (task is null)
+            {
+                return new TaskCompletion(TaskCompletionStatus.NotFound, null);
+            }
+
+            if (task.Status != HumanTaskStatus.Open)
+            {
+                return new TaskCompletion(TaskCompletionStatus.AlreadyClosed, task);
+            }
+
+            if (!task.Outcomes.Contains(outcome, StringComparer.Ordinal))
+            {
+                return new TaskCompletion(TaskCompletionStatus.InvalidOutcome, task);
+            }
+
+            task.Status = HumanTaskStatus.Completed;
+            task.Outcome = outcome;
+            task.Comment = comment;
+            task.CompletedBy = actor;
+            task.ClosedAt = session.Now;
+            var payload = new JsonObject
+            {
+                ["outcome"] = outcome,
+                ["comment"] = comment,
+                ["completedBy"] = actor,
+                ["completedAt"] = Expressions.Values.FromInstant(session.Now),
+            };
+            var execution = await LoadAsync(session, task.InstanceId, ct);
+            session.Journal(execution, JournalKind.TaskCompleted, task.ActivityId, Json(new { taskId, outcome, comment }));
+            await ResumeBookmarkAsync(session, task.BookmarkId, payload, ct);
+            return new TaskCompletion(TaskCompletionStatus.Completed, task);
+        }, ct);
+
+    public Task<TimerFireResult> FireTimerAsync(Guid timerId, CancellationToken ct = default) =>
+        InTransactionAsync(TimerActor, session => FireTimerInSessionAsync(session, timerId, ct), ct);
+
+    /// <summary>Fires every pending timer that is due on the clock; returns how many fired.</summary>
+    public async Task<int> FireDueTimersAsync(CancellationToken ct = default)
+    {
+        var fired = 0;
+        while (true)
+        {
+            IReadOnlyList<DurableTimer> due;
+            await using (var session = await store.BeginAsync(ct))
+            {
+                due = await session.ListDueTimersAsync(clock.GetCurrentInstant(), 100, ct);
+            }
+
+            var firedThisRound = 0;
+            foreach (var timer in due)
+            {
+                if (await FireTimerAsync(timer.Id, ct) == TimerFireResult.Fired)
+                {
+                    firedThisRound++;
+                }
+            }
+
+            fired += firedThisRound;
+            if (due.Count < 100 || firedThisRound == 0)
+            {
+                return fired;
+            }
+        }
+    }
+
+    public Task<WorkflowInstance> CancelAsync(Guid instanceId, string actor, string? reason, CancellationToken ct = default) =>
+        InTransactionAsync(actor, async session =>
+        {
+            var execution = await LoadAsync(session, instanceId, ct);
+            if (execution.Instance.Status is InstanceStatus.Completed or InstanceStatus.Cancelled)
+            {
+                throw new WorkflowRequestException(RequestErrorKind.Conflict, $"The instance is already {execution.Instance.Status.ToString().ToLowerInvariant()}.");
+            }
+
+            await CancelInstanceAsync(session, execution, reason, ct);
+            return execution.Instance;
+        }, ct);
+
+    /// <summary>Runs a faulted instance again from the activity that failed.</summary>
+    public Task<WorkflowInstance> RetryAsync(Guid instanceId, string actor, CancellationToken ct = default) =>
+        InTransactionAsync(actor, async session =>
+        {
+            var execution = await LoadAsync(session, instanceId, ct);
+            if (execution.Instance.Status != InstanceStatus.Faulted)
+            {
+                throw new WorkflowRequestException(RequestErrorKind.Conflict, $"Only a faulted instance can be retried; this one is {execution.Instance.Status.ToString().ToLowerInvariant()}.");
+            }
+
+            session.Journal(execution, JournalKind.Retried, execution.Instance.FaultActivityId, Json(new { previousError = execution.Instance.FaultMessage }));
+            execution.Instance.Status = InstanceStatus.Running;
+            execution.Instance.FaultMessage = null;
+            execution.Instance.FaultActivityId = null;
+            await RunAsync(session, execution, ct);
+            return execution.Instance;
+        }, ct);
+
+    /// <summary>Resumes a bookmark from outside (a signal); false when it was already consumed.</summary>
+    public Task<bool> ResumeAsync(Guid bookmarkId, JsonNode? payload, string actor, CancellationToken ct = default) =>
+        InTransactionAsync(actor, session => ResumeBookmarkAsync(session, bookmarkId, payload, ct), ct);
+
+    private async Task<TimerFireResult> FireTimerInSessionAsync(RuntimeSession session, Guid timerId, CancellationToken ct)
+    {
+        var timer = await session.Store.FindTimerAsync(timerId, ct);
+        if (timer is null)
+        {
+            return TimerFireResult.NotFound;
+        }
+
+        if (timer.Status != TimerStatus.Pending)
+        {
+            return TimerFireResult.AlreadyHandled;
+        }
+
+        if (timer.DueAt > session.Now)
+        {
+            return TimerFireResult.NotDue;
+        }
+
+        timer.Status = TimerStatus.Fired;
+        timer.FiredAt = session.Now;
+        var execution = await LoadAsync(session, timer.InstanceId, ct);
+        session.Journal(execution, JournalKind.TimerFired, timer.ActivityId, Json(new { timerId, dueAt = timer.DueAt.ToString() }));
+        var payload = new JsonObject { ["dueAt"] = Expressions.Values.FromInstant(timer.DueAt), ["firedAt"] = Expressions.Values.FromInstant(session.Now) };
+        return await ResumeBookmarkAsync(session, timer.BookmarkId, payload, ct) ? TimerFireResult.Fired : TimerFireResult.AlreadyHandled;
+    }
+
+    private async Task<T> InTransactionAsync<T>(string actor, Func<RuntimeSession, Task<T>> operation, CancellationToken ct)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            await using var storeSession = await store.BeginAsync(ct);
+            var session = new RuntimeSession(storeSession, actor, clock.GetCurrentInstant());
+            try
+            {
+                var result = await operation(session);
+                session.FlushStates();
+                await storeSession.CommitAsync(ct);
+                foreach (var timer in session.NewTimers)
+                {
+                    timerScheduler.Schedule(timer.Id, timer.DueAt);
+                }
+
+                return result;
+            }
+            catch (ConcurrencyConflictException conflict) when (attempt < options.ConcurrencyRetries)
+            {
+                logger.LogDebug(conflict, "Another transaction changed the same instance first; retrying (attempt {Attempt}).", attempt);
+                await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(1, 10 * attempt)), ct);
+            }
+        }
+    }
+
+    private async Task<Execution> LoadAsync(RuntimeSession session, Guid instanceId, CancellationToken ct)
+    {
+        if (session.Executions.TryGetValue(instanceId, out var loaded))
+        {
+            return loaded;
+        }
+
+        var instance = await session.Store.FindInstanceAsync(instanceId, ct)
+            ?? throw new WorkflowRequestException(RequestErrorKind.NotFound, $"No workflow instance {instanceId}.");
+        var definition = await catalog.GetAsync(session.Store, instance.DefinitionId, instance.DefinitionVersion, ct)
+            ?? throw new InvalidOperationException($"Instance {instanceId} runs {instance.DefinitionId} v{instance.DefinitionVersion}, which is not published.");
+        var input = JsonNode.Parse(instance.InputJson) as JsonObject ?? [];
+        var execution = new Execution(instance, definition, ExecutionState.Deserialize(instance.StateJson), input);
+        session.Executions[instanceId] = execution;
+        return execution;
+    }
+
+    private static string Json<T>(T value) => JsonSerializer.Serialize(value, JsonSerializerOptions.Web);
+}
