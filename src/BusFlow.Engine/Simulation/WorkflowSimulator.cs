@@ -1,0 +1,93 @@
+using BusFlow.Engine.Persistence;
+using BusFlow.Engine.Runtime;
+using BusFlow.Engine.Time;
+using NodaTime;
+
+namespace BusFlow.Engine.Simulation;
+
+/// <summary>
+/// Runs instances on a virtual clock: it jumps to the next moment something is due — a timer, or a
+/// simulated person's answer — and lets it happen, so years of a mandate pass in seconds. The
+/// database stays the source of truth, exactly as in a host.
+/// </summary>
+public sealed class WorkflowSimulator(WorkflowRuntime runtime, IWorkflowStore store, VirtualClock clock)
+{
+    private readonly Dictionary<Guid, SimulatedAnswer?> _plannedAnswers = [];
+
+    /// <summary>Advances the clock event by event until nothing is left to happen before <paramref name="until"/>.</summary>
+    /// <returns>The number of timers fired and tasks answered.</returns>
+    public async Task<int> RunUntilAsync(Instant until, ISimulatedResponder? responder, CancellationToken ct = default)
+    {
+        var steps = 0;
+        while (!ct.IsCancellationRequested)
+        {
+            await PlanAnswersAsync(responder, ct);
+            var nextAnswer = _plannedAnswers
+                .Where(p => p.Value is not null)
+                .OrderBy(p => p.Value!.At)
+                .Select(p => (TaskId: p.Key, Answer: p.Value!))
+                .FirstOrDefault();
+            DurableTimer? nextTimer;
+            await using (var session = await store.BeginAsync(ct))
+            {
+                nextTimer = await session.FindNextPendingTimerAsync(ct);
+            }
+
+            var answerAt = nextAnswer.Answer?.At;
+            var timerAt = nextTimer?.DueAt;
+            var next = (answerAt, timerAt) switch
+            {
+                ({ } a, { } t) => a <= t ? a : t,
+                ({ } a, null) => a,
+                (null, { } t) => t,
+                _ => (Instant?)null,
+            };
+            if (next is null || next > until)
+            {
+                clock.AdvanceTo(until);
+                return steps;
+            }
+
+            clock.AdvanceTo(next.Value);
+            if (answerAt == next && nextAnswer.Answer is not null)
+            {
+                _plannedAnswers[nextAnswer.TaskId] = null;
+                await runtime.CompleteTaskAsync(nextAnswer.TaskId, nextAnswer.Answer.Outcome, nextAnswer.Answer.Comment, nextAnswer.Answer.Actor, ct);
+                steps++;
+            }
+            else
+            {
+                steps += await runtime.FireDueTimersAsync(ct);
+            }
+        }
+
+        return steps;
+    }
+
+    private async Task PlanAnswersAsync(ISimulatedResponder? responder, CancellationToken ct)
+    {
+        if (responder is null)
+        {
+            return;
+        }
+
+        IReadOnlyList<HumanTask> open;
+        await using (var session = await store.BeginAsync(ct))
+        {
+            open = await session.ListTasksAsync(new TaskQuery(Status: HumanTaskStatus.Open, Take: int.MaxValue), ct);
+        }
+
+        foreach (var task in open.Where(t => !_plannedAnswers.ContainsKey(t.Id)))
+        {
+            _plannedAnswers[task.Id] = responder.Answer(task, clock.GetCurrentInstant());
+        }
+    }
+}
+
+/// <summary>How simulated people answer: an outcome at a moment, or null for someone who never answers.</summary>
+public interface ISimulatedResponder
+{
+    SimulatedAnswer? Answer(HumanTask task, Instant now);
+}
+
+public sealed record SimulatedAnswer(string Outcome, Instant At, string Actor, string? Comment = null);
