@@ -447,15 +447,17 @@ public sealed partial class DefinitionLoader(ActivityRegistry registry)
             return scope.WithLocal(name, DataType.Any).WithLocal($"{name}Index", DataType.Integer);
         }
 
+        // Each arm is cast to object: JsonNode converts implicitly from bool, long and string, and
+        // would otherwise become the switch's type and wrap every literal back into a JsonValue.
         private static object? ToLiteral(JsonNode? value, DataType type) => value is null
             ? null
             : type switch
             {
-                DataType.Boolean => value.GetValue<bool>(),
-                DataType.Integer => value.GetValue<long>(),
-                DataType.Number => value.GetValue<decimal>(),
+                DataType.Boolean => (object)value.GetValue<bool>(),
+                DataType.Integer => (object)value.GetValue<long>(),
+                DataType.Number => (object)value.GetValue<decimal>(),
                 DataType.List or DataType.Object or DataType.Any => value.DeepClone(),
-                _ => Values.ToText(value),
+                _ => (object)Values.ToText(value),
             };
     }
 }

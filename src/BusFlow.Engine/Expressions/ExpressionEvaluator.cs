@@ -52,9 +52,9 @@ public static class ExpressionEvaluator
 
     private static int Order(JsonNode? left, JsonNode? right)
     {
-        if (left?.GetValueKind() == JsonValueKind.Number && right?.GetValueKind() == JsonValueKind.Number)
+        if (Values.TryGetNumber(left, out var leftNumber) && Values.TryGetNumber(right, out var rightNumber))
         {
-            return left.GetValue<decimal>().CompareTo(right.GetValue<decimal>());
+            return leftNumber.CompareTo(rightNumber);
         }
 
         var leftText = Values.ToText(left);

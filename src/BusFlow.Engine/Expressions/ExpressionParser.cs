@@ -51,7 +51,7 @@ public static partial class ExpressionParser
             case JsonArray array when expected is DataType.List or DataType.Any:
                 return new ListExpression(array.Select((item, i) => ParseAny(item, DataType.Any, scope, $"{path}[{i}]", error)).ToList());
             case JsonValue value when value.GetValueKind() == JsonValueKind.String
-                                      && expected is DataType.String or DataType.Any
+                                      && IsTextual(expected)
                                       && value.GetValue<string>().Contains("{{", StringComparison.Ordinal):
                 return ParseTemplate(value.GetValue<string>(), scope, path, error);
             default:
@@ -199,6 +199,10 @@ public static partial class ExpressionParser
 
         return new TemplateExpression(parts);
     }
+
+    /// <summary>Types written as text, which a template may build: "{{ var.year }}-03-01" is a date.</summary>
+    private static bool IsTextual(DataType type) =>
+        type is DataType.String or DataType.Any or DataType.Date or DataType.DateTime or DataType.Duration or DataType.Time;
 
     private static DataType InferType(JsonNode? node) => node?.GetValueKind() switch
     {

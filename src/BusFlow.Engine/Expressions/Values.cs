@@ -109,7 +109,7 @@ public static class Values
             _ when kind == JsonValueKind.Null => null,
             DataType.String => kind == JsonValueKind.String ? null : $"expected text but found {Describe(node)}",
             DataType.Number => kind == JsonValueKind.Number ? null : $"expected a number but found {Describe(node)}",
-            DataType.Integer => kind == JsonValueKind.Number && node!.GetValue<decimal>() % 1 == 0 ? null : $"expected a whole number but found {Describe(node)}",
+            DataType.Integer => TryGetNumber(node, out var number) && number % 1 == 0 ? null : $"expected a whole number but found {Describe(node)}",
             DataType.Boolean => kind is JsonValueKind.True or JsonValueKind.False ? null : $"expected true or false but found {Describe(node)}",
             DataType.Date => text is not null && TryParseDate(text, out _) ? null : $"'{text ?? Describe(node)}' is not a date (expected YYYY-MM-DD)",
             DataType.DateTime => text is not null && TryParseInstant(text, out _) ? null : $"'{text ?? Describe(node)}' is not an instant (expected e.g. 2026-04-01T08:00:00+02:00)",
@@ -154,6 +154,14 @@ public static class Values
 
         type = DataType.Any;
         return false;
+    }
+
+    /// <summary>A JSON number as a decimal, whether the node came from parsed text or from a .NET value.</summary>
+    public static bool TryGetNumber(JsonNode? node, out decimal number)
+    {
+        number = 0;
+        return node is JsonValue value && value.GetValueKind() == JsonValueKind.Number
+            && decimal.TryParse(value.ToJsonString(), NumberStyles.Float, CultureInfo.InvariantCulture, out number);
     }
 
     public static string FormatNumber(decimal value) => value.ToString(CultureInfo.InvariantCulture);

@@ -99,6 +99,7 @@ public sealed partial class WorkflowRuntime
             var node = execution.Definition.GetActivity(frame.ActivityId);
             var activity = registry.Get(node.Type);
             var context = new ActivityContext(execution, frame, node, session.Now, options.TimeZone, calendar);
+            var dataBefore = (System.Text.Json.Nodes.JsonObject)frame.Data.DeepClone();
             try
             {
                 switch (item.Kind)
@@ -114,9 +115,13 @@ public sealed partial class WorkflowRuntime
                         await activity.OnResumedAsync(context, item.Payload?.DeepClone());
                         break;
                 }
+
+                await CheckChildWorkflowsAsync(session, context.Effects, ct);
             }
             catch (Exception error) when (error is not OperationCanceledException and not ConcurrencyConflictException)
             {
+                // The failing step is retried as it was: its work item stays first, its state as before.
+                frame.Data = dataBefore;
                 Fault(session, execution, node, error);
                 return;
             }
@@ -131,9 +136,27 @@ public sealed partial class WorkflowRuntime
         }
     }
 
+    /// <summary>A child workflow that cannot start faults the parent's step, before any of its effects apply.</summary>
+    private async Task CheckChildWorkflowsAsync(RuntimeSession session, IReadOnlyList<Effect> effects, CancellationToken ct)
+    {
+        foreach (var start in effects.OfType<StartChildEffect>())
+        {
+            var definition = await catalog.GetAsync(session.Store, start.Request.DefinitionId, null, ct)
+                ?? throw new WorkflowFailedException($"the child workflow '{start.Request.DefinitionId}' is not published");
+            try
+            {
+                CheckInput(definition, start.Request.Input);
+            }
+            catch (WorkflowRequestException invalid)
+            {
+                throw new WorkflowFailedException(invalid.Message);
+            }
+        }
+    }
+
     private void Fault(RuntimeSession session, Execution execution, ActivityNode node, Exception error)
     {
-        var expected = error is WorkflowFailedException or ExpressionException;
+        var expected = error is WorkflowFailedException or ExpressionException or WorkflowRequestException;
         if (!expected)
         {
             logger.LogWarning(error, "Activity {ActivityId} of instance {InstanceId} threw.", node.Id, execution.Instance.Id);
@@ -244,9 +267,7 @@ public sealed partial class WorkflowRuntime
     {
         var definition = await catalog.GetAsync(session.Store, request.DefinitionId, null, ct)
             ?? throw new WorkflowFailedException($"the child workflow '{request.DefinitionId}' is not published");
-        var child = request.CorrelationKey is { } key
-            ? await session.Store.FindInstanceByCorrelationKeyAsync(definition.Id, key, ct) is { } existing ? await LoadAsync(session, existing.Id, ct) : null
-            : null;
+        var child = request.CorrelationKey is { } key ? await FindByCorrelationKeyAsync(session, definition.Id, key, ct) : null;
         child ??= await StartInstanceAsync(session, definition, request.Input, request.CorrelationKey, new Bookmarkless(execution.Instance.Id), ct);
         session.Journal(execution, JournalKind.ChildStarted, frame.ActivityId, Json(new { childInstanceId = child.Instance.Id, request.DefinitionId, request.Wait }));
         var childResult = ChildResult(child.Instance);
@@ -259,6 +280,18 @@ public sealed partial class WorkflowRuntime
         var bookmarkId = CreateBookmark(session, execution, frame, BookmarkKind.ChildWorkflow);
         child.Instance.ParentBookmarkId = bookmarkId;
         frame.Waits.Add(new FrameWait(bookmarkId, BookmarkKind.ChildWorkflow, ChildInstanceId: child.Instance.Id));
+    }
+
+    /// <summary>An instance with the key, including one started earlier in this same transaction.</summary>
+    private async Task<Execution?> FindByCorrelationKeyAsync(RuntimeSession session, string definitionId, string key, CancellationToken ct)
+    {
+        var started = session.Executions.Values.FirstOrDefault(e => e.Instance.DefinitionId == definitionId && e.Instance.CorrelationKey == key);
+        if (started is not null)
+        {
+            return started;
+        }
+
+        return await session.Store.FindInstanceByCorrelationKeyAsync(definitionId, key, ct) is { } existing ? await LoadAsync(session, existing.Id, ct) : null;
     }
 
     private static JsonObject ChildResult(WorkflowInstance child) => new()

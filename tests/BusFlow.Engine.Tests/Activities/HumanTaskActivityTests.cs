@@ -1,0 +1,120 @@
+using System.Text.Json.Nodes;
+using BusFlow.Engine.Persistence;
+using BusFlow.Engine.Runtime;
+using BusFlow.Engine.Tests.Support;
+using NodaTime;
+
+namespace BusFlow.Engine.Tests.Activities;
+
+public sealed class HumanTaskActivityTests : IAsyncLifetime
+{
+    private EngineHarness _engine = null!;
+
+    // Monday 2026-12-21, so a due date fourteen days later lands on a Monday.
+    public async Task InitializeAsync()
+    {
+        _engine = await EngineHarness.StartAsync(new LocalDateTime(2026, 12, 21, 9, 0));
+        await _engine.PublishAsync(Workflows.Definition("approve", """
+            { "type": "Task", "id": "approve", "assignee": { "ref": "input.chair" }, "title": "Godkänn {{ input.subject }}",
+              "description": "Dnr {{ input.caseNumber }}", "outcomes": ["approve", "reject"], "due": { "ref": "today", "plus": "P13D" },
+              "data": { "caseNumber": { "ref": "input.caseNumber" } }, "output": "answer" }
+            """,
+            inputs: """[{ "name": "chair", "type": "string", "required": true }, { "name": "subject", "type": "string", "required": true }, { "name": "caseNumber", "type": "string" }]""",
+            variables: """[{ "name": "answer", "type": "object" }]"""));
+    }
+
+    public async Task DisposeAsync() => await _engine.DisposeAsync();
+
+    private Task<WorkflowInstance> StartAsync() => _engine.StartAsync("approve", new JsonObject
+    {
+        ["chair"] = "ordforande.sn@kommun.test",
+        ["subject"] = "överenskommelsen",
+        ["caseNumber"] = "2026.002 SN",
+    });
+
+    [Fact]
+    public async Task A_task_is_created_for_the_assignee_with_its_title_outcomes_and_due_date()
+    {
+        var instance = await StartAsync();
+
+        var task = await _engine.SingleOpenTaskAsync(instance.Id);
+        Assert.Equal(InstanceStatus.Waiting, instance.Status);
+        Assert.Equal("ordforande.sn@kommun.test", task.Assignee);
+        Assert.Equal("Godkänn överenskommelsen", task.Title);
+        Assert.Equal("Dnr 2026.002 SN", task.Description);
+        Assert.Equal(["approve", "reject"], task.Outcomes);
+        Assert.Equal("2026.002 SN", (string?)JsonNode.Parse(task.DataJson!)!["caseNumber"]);
+        // 2026-12-21 + 13 days is Sunday 2027-01-03; a due date moves to the next working day.
+        Assert.Equal(new LocalDate(2027, 1, 4), task.DueDate);
+    }
+
+    [Fact]
+    public async Task Completing_the_task_resumes_the_instance_and_stores_the_answer()
+    {
+        var instance = await StartAsync();
+        var task = await _engine.SingleOpenTaskAsync(instance.Id);
+
+        var result = await _engine.Runtime.CompleteTaskAsync(task.Id, "reject", "Needs another round", "ordforande.sn@kommun.test");
+
+        Assert.Equal(TaskCompletionStatus.Completed, result.Status);
+        Assert.Equal(InstanceStatus.Completed, (await _engine.InstanceAsync(instance.Id)).Status);
+        var answer = (await _engine.VariablesAsync(instance.Id))["answer"]!;
+        Assert.Equal("reject", (string?)answer["outcome"]);
+        Assert.Equal("Needs another round", (string?)answer["comment"]);
+        Assert.Equal("ordforande.sn@kommun.test", (string?)answer["completedBy"]);
+    }
+
+    [Fact]
+    public async Task A_second_answer_changes_nothing_and_reports_the_first()
+    {
+        var instance = await StartAsync();
+        var task = await _engine.SingleOpenTaskAsync(instance.Id);
+        await _engine.Runtime.CompleteTaskAsync(task.Id, "approve", null, "first@kommun.test");
+
+        var second = await _engine.Runtime.CompleteTaskAsync(task.Id, "reject", null, "second@kommun.test");
+
+        Assert.Equal(TaskCompletionStatus.AlreadyClosed, second.Status);
+        Assert.Equal("first@kommun.test", second.Task!.CompletedBy);
+        Assert.Equal("approve", second.Task.Outcome);
+        Assert.Single(await _engine.JournalAsync(instance.Id), j => j.Kind == JournalKind.TaskCompleted);
+    }
+
+    [Fact]
+    public async Task An_outcome_the_task_does_not_allow_is_refused_and_the_task_stays_open()
+    {
+        var instance = await StartAsync();
+        var task = await _engine.SingleOpenTaskAsync(instance.Id);
+
+        var result = await _engine.Runtime.CompleteTaskAsync(task.Id, "maybe", null, "chair@kommun.test");
+
+        Assert.Equal(TaskCompletionStatus.InvalidOutcome, result.Status);
+        Assert.Equal(HumanTaskStatus.Open, (await _engine.SingleOpenTaskAsync(instance.Id)).Status);
+        Assert.Equal(InstanceStatus.Waiting, (await _engine.InstanceAsync(instance.Id)).Status);
+    }
+
+    [Fact]
+    public async Task An_unknown_task_is_reported_as_not_found()
+    {
+        var result = await _engine.Runtime.CompleteTaskAsync(Guid.NewGuid(), "approve", null, "chair@kommun.test");
+
+        Assert.Equal(TaskCompletionStatus.NotFound, result.Status);
+    }
+
+    [Fact]
+    public async Task Two_concurrent_answers_to_one_task_record_exactly_one()
+    {
+        var instance = await StartAsync();
+        var task = await _engine.SingleOpenTaskAsync(instance.Id);
+
+        var answers = await Task.WhenAll(
+            Task.Run(() => _engine.Runtime.CompleteTaskAsync(task.Id, "approve", null, "a@kommun.test")),
+            Task.Run(() => _engine.Runtime.CompleteTaskAsync(task.Id, "reject", null, "b@kommun.test")));
+
+        Assert.Single(answers, a => a.Status == TaskCompletionStatus.Completed);
+        Assert.Single(answers, a => a.Status == TaskCompletionStatus.AlreadyClosed);
+        var journal = await _engine.JournalAsync(instance.Id);
+        Assert.Single(journal, j => j.Kind == JournalKind.TaskCompleted);
+        Assert.Single(journal, j => j.Kind == JournalKind.BookmarkResumed);
+        Assert.Single(journal, j => j.Kind == JournalKind.InstanceCompleted);
+    }
+}
