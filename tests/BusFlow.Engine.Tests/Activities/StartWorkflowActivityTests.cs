@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using BusFlow.Engine.Persistence;
 using BusFlow.Engine.Tests.Support;
 

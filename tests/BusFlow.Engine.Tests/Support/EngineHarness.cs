@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using BusFlow.Engine;
 using BusFlow.Engine.Definitions;
 using BusFlow.Engine.Persistence;
 using BusFlow.Engine.Runtime;
