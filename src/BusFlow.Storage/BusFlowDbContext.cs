@@ -1,0 +1,79 @@
+using BusFlow.Engine.Persistence;
+using BusFlow.Storage.Model;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Storage;
+using Microsoft.Extensions.Logging;
+using NodaTime;
+
+namespace BusFlow.Storage;
+
+/// <summary>
+/// The workflow tables. One concrete subclass per provider, each with its own migrations;
+/// the model itself is the same for both.
+/// </summary>
+public abstract class BusFlowDbContext : DbContext
+{
+    private protected BusFlowDbContext(DbContextOptions options)
+        : base(options)
+    {
+    }
+
+    public DbSet<PublishedDefinition> Definitions => Set<PublishedDefinition>();
+
+    public DbSet<WorkflowInstance> Instances => Set<WorkflowInstance>();
+
+    public DbSet<Bookmark> Bookmarks => Set<Bookmark>();
+
+    public DbSet<DurableTimer> Timers => Set<DurableTimer>();
+
+    public DbSet<HumanTask> Tasks => Set<HumanTask>();
+
+    public DbSet<JournalEntry> Journal => Set<JournalEntry>();
+
+    /// <summary>Refuses changes to official records and advances row versions, then saves.</summary>
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        SaveRules.Apply(ChangeTracker);
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    /// <inheritdoc cref="SaveChanges(bool)"/>
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        SaveRules.Apply(ChangeTracker);
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    /// <summary>
+    /// What both providers share. A failed save always reaches the caller, as a conflict to retry
+    /// or as the error itself, so EF's own error log of it would only repeat it (and cry wolf on
+    /// every lost race).
+    /// </summary>
+    private protected static void ConfigureCommon(DbContextOptionsBuilder builder) =>
+        builder.ConfigureWarnings(warnings => warnings.Log((CoreEventId.SaveChangesFailed, LogLevel.Debug)));
+
+    /// <summary>Begins the transaction of one store session, with this provider's locking.</summary>
+    internal abstract Task<IDbContextTransaction> BeginSessionTransactionAsync(CancellationToken cancellationToken);
+
+    /// <summary>Whether a failed save lost a race to another transaction, so that retrying may succeed.</summary>
+    internal abstract bool IsLostRace(DbUpdateException exception);
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        configurationBuilder.Properties<Instant>().HaveConversion<InstantConverter>();
+        configurationBuilder.Properties<LocalDate>().HaveConversion<LocalDateConverter>();
+        configurationBuilder.Properties<Enum>().HaveConversion<string>().HaveMaxLength(32);
+    }
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.ApplyConfiguration(new DefinitionConfiguration());
+        modelBuilder.ApplyConfiguration(new InstanceConfiguration());
+        modelBuilder.ApplyConfiguration(new BookmarkConfiguration());
+        modelBuilder.ApplyConfiguration(new TimerConfiguration());
+        modelBuilder.ApplyConfiguration(new TaskConfiguration());
+        modelBuilder.ApplyConfiguration(new JournalConfiguration());
+        SnakeCaseNaming.Apply(modelBuilder);
+    }
+}

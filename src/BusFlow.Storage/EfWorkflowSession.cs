@@ -1,0 +1,262 @@
+using BusFlow.Engine.Persistence;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+using NodaTime;
+
+namespace BusFlow.Storage;
+
+/// <summary>
+/// One context and one database transaction. Queries see the session's own changes: whatever was
+/// added, changed or removed is written (not committed) before each query, so that, for instance, a
+/// timer created earlier in the same operation can be found and cancelled. A lost race may therefore
+/// surface from a query as well as from <see cref="CommitAsync"/>.
+/// </summary>
+internal sealed class EfWorkflowSession : IWorkflowSession
+{
+    private readonly BusFlowDbContext _db;
+    private readonly IDbContextTransaction _transaction;
+    private bool _committed;
+    private bool _disposed;
+
+    private EfWorkflowSession(BusFlowDbContext db, IDbContextTransaction transaction)
+    {
+        _db = db;
+        _transaction = transaction;
+    }
+
+    /// <summary>The session's context, for tests that need to reach beneath the port.</summary>
+    internal BusFlowDbContext Context => _db;
+
+    public static async Task<EfWorkflowSession> BeginAsync(IDbContextFactory<BusFlowDbContext> contextFactory, CancellationToken ct)
+    {
+        var db = await contextFactory.CreateDbContextAsync(ct);
+        // A failed flush ends the session (the caller retries with a new one), so savepoints
+        // around each flush would only cost round trips.
+        db.Database.AutoSavepointsEnabled = false;
+        try
+        {
+            var transaction = await db.BeginSessionTransactionAsync(ct);
+            return new EfWorkflowSession(db, transaction);
+        }
+        catch
+        {
+            await db.DisposeAsync();
+            throw;
+        }
+    }
+
+    public async Task<PublishedDefinition?> FindDefinitionAsync(string definitionId, int version, CancellationToken ct)
+    {
+        await FlushAsync(ct);
+        return await _db.Definitions.FirstOrDefaultAsync(d => d.DefinitionId == definitionId && d.Version == version, ct);
+    }
+
+    public async Task<PublishedDefinition?> FindLatestDefinitionAsync(string definitionId, CancellationToken ct)
+    {
+        await FlushAsync(ct);
+        return await _db.Definitions
+            .Where(d => d.DefinitionId == definitionId)
+            .OrderByDescending(d => d.Version)
+            .FirstOrDefaultAsync(ct);
+    }
+
+    public async Task<IReadOnlyList<PublishedDefinition>> ListLatestDefinitionsAsync(CancellationToken ct)
+    {
+        await FlushAsync(ct);
+        return await _db.Definitions
+            .Where(d => d.Version == _db.Definitions.Where(other => other.DefinitionId == d.DefinitionId).Max(other => other.Version))
+            .OrderBy(d => d.DefinitionId)
+            .ToListAsync(ct);
+    }
+
+    public async Task<WorkflowInstance?> FindInstanceAsync(Guid instanceId, CancellationToken ct)
+    {
+        await FlushAsync(ct);
+        return await _db.Instances.FirstOrDefaultAsync(i => i.Id == instanceId, ct);
+    }
+
+    public async Task<WorkflowInstance?> FindInstanceByCorrelationKeyAsync(string definitionId, string correlationKey, CancellationToken ct)
+    {
+        await FlushAsync(ct);
+        return await _db.Instances.FirstOrDefaultAsync(i => i.DefinitionId == definitionId && i.CorrelationKey == correlationKey, ct);
+    }
+
+    public async Task<IReadOnlyList<WorkflowInstance>> ListInstancesAsync(InstanceQuery query, CancellationToken ct)
+    {
+        await FlushAsync(ct);
+        var instances = _db.Instances.AsQueryable();
+        if (query.DefinitionId is { } definitionId)
+        {
+            instances = instances.Where(i => i.DefinitionId == definitionId);
+        }
+
+        if (query.Status is { } status)
+        {
+            instances = instances.Where(i => i.Status == status);
+        }
+
+        return await instances.OrderBy(i => i.CreatedAt).ThenBy(i => i.Id).Take(query.Take).ToListAsync(ct);
+    }
+
+    public async Task<Bookmark?> FindBookmarkAsync(Guid bookmarkId, CancellationToken ct)
+    {
+        await FlushAsync(ct);
+        return await _db.Bookmarks.FirstOrDefaultAsync(b => b.Id == bookmarkId, ct);
+    }
+
+    public async Task<IReadOnlyList<Bookmark>> ListBookmarksAsync(Guid instanceId, CancellationToken ct)
+    {
+        await FlushAsync(ct);
+        return await _db.Bookmarks
+            .Where(b => b.InstanceId == instanceId)
+            .OrderBy(b => b.CreatedAt)
+            .ThenBy(b => b.Id)
+            .ToListAsync(ct);
+    }
+
+    public async Task<DurableTimer?> FindTimerAsync(Guid timerId, CancellationToken ct)
+    {
+        await FlushAsync(ct);
+        return await _db.Timers.FirstOrDefaultAsync(t => t.Id == timerId, ct);
+    }
+
+    public async Task<DurableTimer?> FindPendingTimerByBookmarkAsync(Guid bookmarkId, CancellationToken ct)
+    {
+        await FlushAsync(ct);
+        return await PendingTimers().FirstOrDefaultAsync(t => t.BookmarkId == bookmarkId, ct);
+    }
+
+    public async Task<IReadOnlyList<DurableTimer>> ListDueTimersAsync(Instant dueBy, int max, CancellationToken ct)
+    {
+        await FlushAsync(ct);
+        return await PendingTimers()
+            .Where(t => t.DueAt <= dueBy)
+            .OrderBy(t => t.DueAt)
+            .ThenBy(t => t.Id)
+            .Take(max)
+            .ToListAsync(ct);
+    }
+
+    public async Task<DurableTimer?> FindNextPendingTimerAsync(CancellationToken ct)
+    {
+        await FlushAsync(ct);
+        return await PendingTimers().OrderBy(t => t.DueAt).ThenBy(t => t.Id).FirstOrDefaultAsync(ct);
+    }
+
+    public async Task<IReadOnlyList<DurableTimer>> ListPendingTimersAsync(CancellationToken ct)
+    {
+        await FlushAsync(ct);
+        return await PendingTimers().OrderBy(t => t.DueAt).ThenBy(t => t.Id).ToListAsync(ct);
+    }
+
+    public async Task<HumanTask?> FindTaskAsync(Guid taskId, CancellationToken ct)
+    {
+        await FlushAsync(ct);
+        return await _db.Tasks.FirstOrDefaultAsync(t => t.Id == taskId, ct);
+    }
+
+    public async Task<HumanTask?> FindOpenTaskByBookmarkAsync(Guid bookmarkId, CancellationToken ct)
+    {
+        await FlushAsync(ct);
+        return await _db.Tasks.FirstOrDefaultAsync(t => t.BookmarkId == bookmarkId && t.Status == HumanTaskStatus.Open, ct);
+    }
+
+    public async Task<IReadOnlyList<HumanTask>> ListTasksAsync(TaskQuery query, CancellationToken ct)
+    {
+        await FlushAsync(ct);
+        var tasks = _db.Tasks.AsQueryable();
+        if (query.Assignee is { } assignee)
+        {
+            tasks = tasks.Where(t => t.Assignee == assignee);
+        }
+
+        if (query.Status is { } status)
+        {
+            tasks = tasks.Where(t => t.Status == status);
+        }
+
+        if (query.InstanceId is { } instanceId)
+        {
+            tasks = tasks.Where(t => t.InstanceId == instanceId);
+        }
+
+        return await tasks.OrderBy(t => t.CreatedAt).ThenBy(t => t.Id).Take(query.Take).ToListAsync(ct);
+    }
+
+    public async Task<IReadOnlyList<JournalEntry>> ListJournalAsync(Guid instanceId, CancellationToken ct)
+    {
+        await FlushAsync(ct);
+        return await _db.Journal.Where(j => j.InstanceId == instanceId).OrderBy(j => j.Sequence).ToListAsync(ct);
+    }
+
+    public void Add(PublishedDefinition definition) => _db.Definitions.Add(definition);
+
+    public void Add(WorkflowInstance instance) => _db.Instances.Add(instance);
+
+    public void Add(Bookmark bookmark) => _db.Bookmarks.Add(bookmark);
+
+    public void Add(DurableTimer timer) => _db.Timers.Add(timer);
+
+    public void Add(HumanTask task) => _db.Tasks.Add(task);
+
+    public void Add(JournalEntry entry) => _db.Journal.Add(entry);
+
+    public void Remove(Bookmark bookmark) => _db.Bookmarks.Remove(bookmark);
+
+    public async Task CommitAsync(CancellationToken ct)
+    {
+        await FlushAsync(ct);
+        await _transaction.CommitAsync(ct);
+        _committed = true;
+    }
+
+    /// <summary>Disposing a transaction that was not committed rolls it back, flushed changes and all.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        if (_disposed)
+        {
+            return;
+        }
+
+        _disposed = true;
+        await _transaction.DisposeAsync();
+        await _db.DisposeAsync();
+    }
+
+    private IQueryable<DurableTimer> PendingTimers() => _db.Timers.Where(t => t.Status == TimerStatus.Pending);
+
+    /// <summary>Writes the pending changes inside the transaction; a lost race becomes a conflict to retry.</summary>
+    private async Task FlushAsync(CancellationToken ct)
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        if (_committed)
+        {
+            throw new InvalidOperationException("This session has been committed; begin a new one.");
+        }
+
+        if (!_db.ChangeTracker.HasChanges())
+        {
+            return;
+        }
+
+        try
+        {
+            await _db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException ex)
+        {
+            throw new ConcurrencyConflictException(
+                "Another transaction changed or removed the same rows first: " + Describe(ex), ex);
+        }
+        catch (DbUpdateException ex) when (_db.IsLostRace(ex))
+        {
+            throw new ConcurrencyConflictException(
+                "Another transaction wrote a row with the same unique key first: " + Describe(ex), ex);
+        }
+    }
+
+    private static string Describe(DbUpdateException exception) =>
+        exception.Entries.Count == 0
+            ? exception.InnerException?.Message ?? exception.Message
+            : string.Join(", ", exception.Entries.Select(e => $"{e.Metadata.DisplayName()} ({e.State})").Distinct());
+}

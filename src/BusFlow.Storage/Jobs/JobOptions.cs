@@ -1,0 +1,60 @@
+using Hangfire;
+
+namespace BusFlow.Storage.Jobs;
+
+/// <summary>Where Hangfire keeps its jobs and how often it looks for due ones.</summary>
+public sealed class JobOptions
+{
+    public const string InMemory = "InMemory";
+    public const string PostgreSql = "PostgreSql";
+
+    /// <summary>
+    /// <see cref="InMemory"/> (jobs are lost on restart; the pending timers are scheduled again at start)
+    /// or <see cref="PostgreSql"/> (case-insensitive).
+    /// </summary>
+    public string Storage { get; set; } = InMemory;
+
+    /// <summary>The Npgsql connection string for <see cref="PostgreSql"/>; by default the workflow storage's own.</summary>
+    public string? ConnectionString { get; set; }
+
+    /// <summary>How often the server moves scheduled jobs whose time has come to the queue.</summary>
+    public TimeSpan SchedulePollingInterval { get; set; } = TimeSpan.FromSeconds(15);
+
+    /// <summary>How often idle workers poll the PostgreSQL queue; by default <see cref="SchedulePollingInterval"/>.</summary>
+    public TimeSpan? QueuePollInterval { get; set; }
+
+    /// <summary>When the sweep fires every due timer that no job fired (a lost job, a clock change).</summary>
+    public string SweepCron { get; set; } = Cron.Minutely();
+
+    /// <summary>How many jobs run at once in this process.</summary>
+    public int WorkerCount { get; set; } = Math.Min(Environment.ProcessorCount * 5, 20);
+
+    internal bool IsInMemory => string.Equals(Storage, InMemory, StringComparison.OrdinalIgnoreCase);
+
+    internal bool IsPostgreSql => string.Equals(Storage, PostgreSql, StringComparison.OrdinalIgnoreCase);
+
+    internal TimeSpan EffectiveQueuePollInterval => QueuePollInterval ?? SchedulePollingInterval;
+
+    internal void Validate()
+    {
+        if (!IsInMemory && !IsPostgreSql)
+        {
+            throw new ArgumentException($"Unknown job storage '{Storage}': use '{InMemory}' or '{PostgreSql}'.");
+        }
+
+        if (SchedulePollingInterval <= TimeSpan.Zero || EffectiveQueuePollInterval <= TimeSpan.Zero)
+        {
+            throw new ArgumentException("The job polling intervals must be positive.");
+        }
+
+        if (WorkerCount < 1)
+        {
+            throw new ArgumentException("The job server needs at least one worker.");
+        }
+
+        if (string.IsNullOrWhiteSpace(SweepCron))
+        {
+            throw new ArgumentException("The timer sweep needs a cron expression.");
+        }
+    }
+}

@@ -1,0 +1,62 @@
+using BusFlow.Engine.Persistence;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+
+namespace BusFlow.Storage.Model;
+
+/// <summary>What every save of the workflow tables enforces, whoever calls SaveChanges.</summary>
+internal static class SaveRules
+{
+    /// <summary>The property that serves as an optimistic row version on the entities that have one.</summary>
+    public const string RowVersion = nameof(WorkflowInstance.Version);
+
+    private static readonly HashSet<Type> OfficialRecords = [typeof(JournalEntry), typeof(PublishedDefinition)];
+
+    private static readonly HashSet<Type> Versioned = [typeof(WorkflowInstance), typeof(DurableTimer), typeof(HumanTask)];
+
+    public static bool IsVersioned(Type entityType) => Versioned.Contains(entityType);
+
+    public static void Apply(ChangeTracker changeTracker)
+    {
+        changeTracker.DetectChanges();
+        RefuseChangesToOfficialRecords(changeTracker);
+        AdvanceRowVersions(changeTracker);
+    }
+
+    /// <summary>The journal is append-only and a published definition version is immutable.</summary>
+    private static void RefuseChangesToOfficialRecords(ChangeTracker changeTracker)
+    {
+        foreach (var entry in changeTracker.Entries())
+        {
+            if (entry.State is EntityState.Modified or EntityState.Deleted && OfficialRecords.Contains(entry.Metadata.ClrType))
+            {
+                var verb = entry.State == EntityState.Deleted ? "deleted" : "changed";
+                throw new InvalidOperationException(
+                    $"A {entry.Metadata.ClrType.Name} is an official record and cannot be {verb} once written ({Describe(entry)}).");
+            }
+        }
+    }
+
+    /// <summary>
+    /// The concurrency check compares the original version; the new one tells later readers
+    /// that the row has changed since they loaded it.
+    /// </summary>
+    private static void AdvanceRowVersions(ChangeTracker changeTracker)
+    {
+        foreach (var entry in changeTracker.Entries())
+        {
+            if (entry.State == EntityState.Modified && IsVersioned(entry.Metadata.ClrType))
+            {
+                var version = entry.Property(RowVersion);
+                version.CurrentValue = (int)version.OriginalValue! + 1;
+            }
+        }
+    }
+
+    private static string Describe(EntityEntry entry) => entry.Entity switch
+    {
+        JournalEntry journal => $"instance {journal.InstanceId}, sequence {journal.Sequence}",
+        PublishedDefinition definition => $"{definition.DefinitionId} version {definition.Version}",
+        _ => entry.Metadata.DisplayName(),
+    };
+}

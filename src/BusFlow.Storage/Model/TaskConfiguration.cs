@@ -1,0 +1,29 @@
+using BusFlow.Engine.Persistence;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace BusFlow.Storage.Model;
+
+internal sealed class TaskConfiguration : IEntityTypeConfiguration<HumanTask>
+{
+    public void Configure(EntityTypeBuilder<HumanTask> builder)
+    {
+        builder.ToTable("tasks");
+        builder.HasKey(t => t.Id);
+        builder.Property(t => t.Outcomes)
+            .HasConversion(StringListConversion.Converter, StringListConversion.Comparer)
+            .HasColumnType("text");
+        builder.Property(t => t.DataJson).HasColumnType("text");
+        builder.Property(t => t.Version).IsConcurrencyToken();
+
+        builder.HasIndex(t => new { t.Assignee, t.Status });
+        builder.HasIndex(t => t.InstanceId);
+        // No foreign key to bookmarks: a closed task outlives the bookmark it answered, as history.
+        builder.HasIndex(t => t.BookmarkId);
+
+        builder.HasOne<WorkflowInstance>()
+            .WithMany()
+            .HasForeignKey(t => t.InstanceId)
+            .OnDelete(DeleteBehavior.Restrict);
+    }
+}

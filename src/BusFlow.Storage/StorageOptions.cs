@@ -1,0 +1,31 @@
+namespace BusFlow.Storage;
+
+/// <summary>Which database holds the workflow tables.</summary>
+public sealed class StorageOptions
+{
+    public const string Sqlite = "Sqlite";
+    public const string Postgres = "Postgres";
+
+    /// <summary><see cref="Sqlite"/> or <see cref="Postgres"/> (case-insensitive).</summary>
+    public string Provider { get; set; } = Sqlite;
+
+    /// <summary>A Microsoft.Data.Sqlite or an Npgsql connection string, after <see cref="Provider"/>.</summary>
+    public string ConnectionString { get; set; } = "Data Source=data/busflow.db";
+
+    internal bool IsSqlite => string.Equals(Provider, Sqlite, StringComparison.OrdinalIgnoreCase);
+
+    internal bool IsPostgres => string.Equals(Provider, Postgres, StringComparison.OrdinalIgnoreCase);
+
+    internal void Validate()
+    {
+        if (!IsSqlite && !IsPostgres)
+        {
+            throw new ArgumentException($"Unknown storage provider '{Provider}': use '{Sqlite}' or '{Postgres}'.");
+        }
+
+        if (string.IsNullOrWhiteSpace(ConnectionString))
+        {
+            throw new ArgumentException($"The {Provider} storage needs a connection string.");
+        }
+    }
+}

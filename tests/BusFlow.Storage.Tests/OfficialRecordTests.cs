@@ -1,0 +1,91 @@
+using BusFlow.Engine.Persistence;
+using BusFlow.Testing;
+
+namespace BusFlow.Storage.Tests;
+
+public sealed class OfficialRecordTests
+{
+    public static TheoryProviders Providers => TestDatabase.Providers;
+
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task Changing_a_journal_entry_is_refused_and_the_row_is_unchanged(string provider)
+    {
+        await using var fixture = await StoreFixture.CreateAsync(provider);
+        var instance = await fixture.SeedInstanceAsync();
+        await fixture.WriteAsync(s => s.Add(Sample.Journal(instance, 1)));
+
+        await using (var session = await fixture.Store.BeginAsync())
+        {
+            var entry = Assert.Single(await session.ListJournalAsync(instance.Id, default));
+            entry.Actor = "someone else";
+            await Assert.ThrowsAsync<InvalidOperationException>(() => session.CommitAsync(default));
+        }
+
+        var saved = Assert.Single(await fixture.ReadAsync(s => s.ListJournalAsync(instance.Id, default)));
+        Assert.Equal("system", saved.Actor);
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task Deleting_a_journal_entry_is_refused_and_the_row_is_kept(string provider)
+    {
+        await using var fixture = await StoreFixture.CreateAsync(provider);
+        var instance = await fixture.SeedInstanceAsync();
+        await fixture.WriteAsync(s => s.Add(Sample.Journal(instance, 1)));
+
+        await using (var session = await fixture.Store.BeginAsync())
+        {
+            var entry = Assert.Single(await session.ListJournalAsync(instance.Id, default));
+            ((EfWorkflowSession)session).Context.Remove(entry);
+            await Assert.ThrowsAsync<InvalidOperationException>(() => session.CommitAsync(default));
+        }
+
+        Assert.Single(await fixture.ReadAsync(s => s.ListJournalAsync(instance.Id, default)));
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task Changing_or_deleting_a_published_definition_is_refused(string provider)
+    {
+        await using var fixture = await StoreFixture.CreateAsync(provider);
+        await fixture.WriteAsync(s => s.Add(Sample.Definition()));
+
+        await using (var session = await fixture.Store.BeginAsync())
+        {
+            var definition = (await session.FindDefinitionAsync("ansokan", 1, default))!;
+            definition.Json = "{}";
+            await Assert.ThrowsAsync<InvalidOperationException>(() => session.CommitAsync(default));
+        }
+
+        await using (var session = await fixture.Store.BeginAsync())
+        {
+            var definition = (await session.FindDefinitionAsync("ansokan", 1, default))!;
+            ((EfWorkflowSession)session).Context.Remove(definition);
+            await Assert.ThrowsAsync<InvalidOperationException>(() => session.CommitAsync(default));
+        }
+
+        var saved = await fixture.ReadAsync(s => s.FindDefinitionAsync("ansokan", 1, default));
+        Assert.Equal(Sample.Definition().Json, saved!.Json);
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task Appending_to_the_journal_beside_other_changes_is_allowed(string provider)
+    {
+        await using var fixture = await StoreFixture.CreateAsync(provider);
+        var instance = await fixture.SeedInstanceAsync();
+        await fixture.WriteAsync(s => s.Add(Sample.Journal(instance, 1)));
+
+        await using (var session = await fixture.Store.BeginAsync())
+        {
+            await session.ListJournalAsync(instance.Id, default);
+            (await session.FindInstanceAsync(instance.Id, default))!.JournalLength = 2;
+            session.Add(Sample.Journal(instance, 2, JournalKind.InstanceCompleted));
+            await session.CommitAsync(default);
+        }
+
+        var journal = await fixture.ReadAsync(s => s.ListJournalAsync(instance.Id, default));
+        Assert.Equal([1, 2], journal.Select(j => j.Sequence));
+    }
+}
