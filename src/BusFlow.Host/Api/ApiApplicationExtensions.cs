@@ -1,0 +1,26 @@
+using BusFlow.Host.Api.Definitions;
+using BusFlow.Host.Api.Health;
+using BusFlow.Host.Api.Instances;
+using BusFlow.Host.Api.Tasks;
+
+namespace BusFlow.Host.Api;
+
+public static class ApiApplicationExtensions
+{
+    /// <summary>
+    /// Exceptions and bodiless error responses (unknown routes, wrong methods) become
+    /// application/problem+json; then the endpoints.
+    /// </summary>
+    public static WebApplication UseBusFlowApi(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+
+        var api = app.MapGroup("/api");
+        api.MapDefinitionEndpoints();
+        api.MapInstanceEndpoints();
+        api.MapTaskEndpoints();
+        app.MapHealthEndpoint();
+        return app;
+    }
+}

@@ -1,0 +1,19 @@
+using BusFlow.Host.Api.Errors;
+using BusFlow.Host.Api.Health;
+
+namespace BusFlow.Host.Api;
+
+public static class ApiServiceCollectionExtensions
+{
+    /// <summary>JSON conventions, problem details for every error, and the health check.</summary>
+    public static IServiceCollection AddBusFlowApi(this IServiceCollection services)
+    {
+        services.ConfigureHttpJsonOptions(options => ApiJson.Configure(options.SerializerOptions));
+        services.AddProblemDetails(options => options.CustomizeProblemDetails = ApiProblems.DescribeBodilessResponse);
+        services.AddExceptionHandler<ApiExceptionHandler>();
+        // Bad request bodies throw, so that ApiExceptionHandler answers them with a problem that says why.
+        services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
+        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+        return services;
+    }
+}

@@ -1,0 +1,37 @@
+using System.CommandLine;
+using BusFlow.Host.Configuration;
+using BusFlow.Host.Hosting;
+
+namespace BusFlow.Host.Cli;
+
+/// <summary>`busflow serve [--urls ...]`, also what `busflow` alone does.</summary>
+internal static class ServeCommand
+{
+    public static Command Create(IConfiguration configuration)
+    {
+        var command = new Command("serve", "Runs the web API, the timers and the Hangfire dashboard until stopped (the default command).");
+        Configure(command, configuration);
+        return command;
+    }
+
+    /// <summary>Gives a command the --urls option and the serve action (the root command gets them too).</summary>
+    public static void Configure(Command command, IConfiguration configuration)
+    {
+        var urls = new Option<string>("--urls")
+        {
+            Description = "Where to listen, e.g. http://localhost:5080; several separated by ';'. Default: BusFlow:Urls.",
+            DefaultValueFactory = _ => configuration[$"{BusFlowSettings.Section}:Urls"] is { Length: > 0 } configured
+                ? configured
+                : BusFlowSettings.DefaultUrls,
+        };
+        command.Options.Add(urls);
+        command.SetAction((parse, ct) => CommandOutput.GuardAsync(parse, () =>
+        {
+            var withUrls = new ConfigurationBuilder()
+                .AddConfiguration(configuration)
+                .AddInMemoryCollection(new Dictionary<string, string?> { [$"{BusFlowSettings.Section}:Urls"] = parse.GetValue(urls) })
+                .Build();
+            return BusFlowHost.ServeAsync(withUrls, ct);
+        }));
+    }
+}

@@ -1,0 +1,39 @@
+using BusFlow.Storage;
+using BusFlow.Storage.Jobs;
+using NodaTime;
+
+namespace BusFlow.Host.Configuration;
+
+/// <summary>The "BusFlow" section of the configuration, read once into typed values.</summary>
+public sealed class BusFlowSettings
+{
+    public const string Section = "BusFlow";
+    public const string DefaultUrls = "http://localhost:5080";
+    public const string DefaultWorkflowsFolder = "workflows";
+    public const string DefaultTimeZone = "Europe/Stockholm";
+
+    public required StorageOptions Storage { get; init; }
+    public required JobOptions Jobs { get; init; }
+    public required string WorkflowsFolder { get; init; }
+    public required DateTimeZone TimeZone { get; init; }
+    public required string Urls { get; init; }
+
+    public static BusFlowSettings From(IConfiguration configuration)
+    {
+        var section = configuration.GetSection(Section);
+        var storage = new StorageOptions();
+        section.GetSection("Storage").Bind(storage);
+        var jobs = new JobOptions();
+        section.GetSection("Jobs").Bind(jobs);
+        var zoneId = section["TimeZone"] is { Length: > 0 } configured ? configured : DefaultTimeZone;
+        return new BusFlowSettings
+        {
+            Storage = storage,
+            Jobs = jobs,
+            WorkflowsFolder = section["Workflows:Folder"] is { Length: > 0 } folder ? folder : DefaultWorkflowsFolder,
+            TimeZone = DateTimeZoneProviders.Tzdb.GetZoneOrNull(zoneId)
+                ?? throw new InvalidOperationException($"BusFlow:TimeZone '{zoneId}' is not a known time zone (expected an IANA name such as {DefaultTimeZone})."),
+            Urls = section["Urls"] is { Length: > 0 } urls ? urls : DefaultUrls,
+        };
+    }
+}

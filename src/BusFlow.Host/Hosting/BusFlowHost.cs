@@ -1,0 +1,126 @@
+using BusFlow.Host.Api;
+using BusFlow.Host.Configuration;
+using BusFlow.Storage;
+using BusFlow.Storage.Jobs;
+using Hangfire;
+
+namespace BusFlow.Host.Hosting;
+
+/// <summary>
+/// The web host: the engine on the configured database, Hangfire for timers, the JSON API and the
+/// dashboard. <see cref="StartAsync"/> is what `busflow serve` runs and what the tests start.
+/// </summary>
+public static class BusFlowHost
+{
+    public const string DashboardPath = "/hangfire";
+
+    /// <summary>Builds the application with its services, middleware and endpoints; nothing runs yet.</summary>
+    public static WebApplication Build(IConfiguration configuration)
+    {
+        var settings = BusFlowSettings.From(configuration);
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            ApplicationName = typeof(BusFlowHost).Assembly.GetName().Name,
+            ContentRootPath = Directory.GetCurrentDirectory(),
+        });
+        builder.Configuration.AddConfiguration(configuration);
+        builder.WebHost.UseUrls(settings.Urls);
+        builder.Services.AddSingleton(settings);
+        builder.Services.AddBusFlowWorkflows(settings.TimeZone);
+        builder.Services.AddBusFlowStorage(settings.Storage);
+        builder.Services.AddBusFlowJobs(settings.Jobs);
+        builder.Services.AddBusFlowApi();
+
+        var app = builder.Build();
+        UseTolerantHangfireLogging(app.Services);
+        app.UseBusFlowApi();
+        app.MapHangfireDashboard(DashboardPath, new DashboardOptions
+        {
+            Authorization = [new LoopbackDashboardAuthorizationFilter()],
+            DisplayStorageConnectionString = false,
+        });
+        return app;
+    }
+
+    /// <summary>
+    /// Builds the application, migrates the database, publishes the workflows folder and then starts
+    /// the web server, the Hangfire server and the jobs startup. Throws <see cref="HostStartupException"/>
+    /// (after logging why) when it cannot start; then nothing is left running.
+    /// </summary>
+    public static async Task<WebApplication> StartAsync(IConfiguration configuration, CancellationToken ct = default)
+    {
+        var app = Build(configuration);
+        var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(BusFlowHost).FullName!);
+        var started = false;
+        try
+        {
+            await PrepareAsync(app, logger, ct);
+            await app.StartAsync(ct);
+            logger.LogInformation("BusFlow is listening on {Urls}.", string.Join(", ", app.Urls));
+            started = true;
+            return app;
+        }
+        catch (Exception error) when (error is not HostStartupException and not OperationCanceledException)
+        {
+            logger.LogCritical(error, "BusFlow could not start.");
+            throw new HostStartupException("BusFlow could not start: " + error.Message, error);
+        }
+        finally
+        {
+            if (!started)
+            {
+                await app.DisposeAsync();
+            }
+        }
+    }
+
+    /// <summary>`busflow serve`: runs until the process is asked to stop, then shuts down gracefully.</summary>
+    public static async Task<int> ServeAsync(IConfiguration configuration, CancellationToken ct)
+    {
+        WebApplication app;
+        try
+        {
+            app = await StartAsync(configuration, ct);
+        }
+        catch (HostStartupException)
+        {
+            return 1;
+        }
+
+        await using (app)
+        {
+            await app.WaitForShutdownAsync(ct);
+        }
+
+        return 0;
+    }
+
+    /// <summary>
+    /// Applies AddHangfire's process-wide configuration now, then replaces the log provider it set with
+    /// one that survives this host's logger factory being disposed (see <see cref="TolerantHangfireLogProvider"/>).
+    /// </summary>
+    private static void UseTolerantHangfireLogging(IServiceProvider services) =>
+        services.GetRequiredService<IGlobalConfiguration>()
+            .UseLogProvider(new TolerantHangfireLogProvider(services.GetRequiredService<ILoggerFactory>()));
+
+    private static async Task PrepareAsync(WebApplication app, ILogger logger, CancellationToken ct)
+    {
+        var settings = app.Services.GetRequiredService<BusFlowSettings>();
+        await BusFlowDatabase.MigrateAsync(app.Services, ct);
+        var report = await app.Services.GetRequiredService<WorkflowFolderPublisher>().PublishAsync(settings.WorkflowsFolder, ct);
+        if (!report.Succeeded)
+        {
+            foreach (var error in report.Errors)
+            {
+                logger.LogError("{DefinitionError}", error.ToString());
+            }
+
+            logger.LogCritical("{Count} error(s) in the workflow definitions of {Folder}; nothing was published and BusFlow stops.",
+                report.Errors.Count, settings.WorkflowsFolder);
+            throw new HostStartupException($"{report.Errors.Count} error(s) in the workflow definitions of {settings.WorkflowsFolder}.");
+        }
+
+        logger.LogInformation("{Count} workflow definition(s) in {Folder}; {New} version(s) newly published.",
+            report.DefinitionCount, settings.WorkflowsFolder, report.NewlyPublished);
+    }
+}

@@ -1,0 +1,3 @@
+using BusFlow.Host.Cli;
+
+return await BusFlowCli.RunAsync(args, Console.Out, Console.Error);

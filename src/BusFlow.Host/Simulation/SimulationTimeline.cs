@@ -1,0 +1,95 @@
+using System.Text.Json.Nodes;
+using BusFlow.Engine.Expressions;
+using BusFlow.Engine.Persistence;
+using NodaTime;
+using NodaTime.Text;
+
+namespace BusFlow.Host.Simulation;
+
+/// <summary>
+/// The timeline of a simulation: the journal entries of every instance that matter to a person
+/// reading it (timers, tasks, child workflows, starts and ends, faults), in the order they happened.
+/// </summary>
+public static class SimulationTimeline
+{
+    public static readonly IReadOnlySet<JournalKind> Kinds = new HashSet<JournalKind>
+    {
+        JournalKind.InstanceStarted,
+        JournalKind.TimerScheduled,
+        JournalKind.TimerFired,
+        JournalKind.TaskCreated,
+        JournalKind.TaskCompleted,
+        JournalKind.TaskCancelled,
+        JournalKind.TimerCancelled,
+        JournalKind.ChildStarted,
+        JournalKind.InstanceCompleted,
+        JournalKind.Faulted,
+        JournalKind.Cancelled,
+    };
+
+    /// <summary>Reads every instance in the store and builds their timeline.</summary>
+    public static async Task<IReadOnlyList<TimelineEvent>> ReadAsync(IWorkflowStore store, DateTimeZone zone, CancellationToken ct)
+    {
+        await using var session = await store.BeginAsync(ct);
+        var histories = new List<InstanceHistory>();
+        foreach (var instance in await session.ListInstancesAsync(new InstanceQuery(Take: int.MaxValue), ct))
+        {
+            histories.Add(new InstanceHistory(
+                instance,
+                await session.ListJournalAsync(instance.Id, ct),
+                await session.ListTasksAsync(new TaskQuery(InstanceId: instance.Id, Take: int.MaxValue), ct)));
+        }
+
+        return Build(histories, zone);
+    }
+
+    /// <summary>The events of all the instances, ordered by instant, then by their place in their journal.</summary>
+    public static IReadOnlyList<TimelineEvent> Build(IEnumerable<InstanceHistory> histories, DateTimeZone zone) =>
+        histories
+            .SelectMany(history => history.Journal
+                .Where(entry => Kinds.Contains(entry.Kind))
+                .Select(entry => (Event: ToEvent(history, entry, zone), history.Instance.CreatedAt)))
+            .OrderBy(e => e.Event.Instant)
+            .ThenBy(e => e.Event.Sequence)
+            .ThenBy(e => e.CreatedAt)
+            .ThenBy(e => e.Event.Instance)
+            .Select(e => e.Event)
+            .ToList();
+
+    private static TimelineEvent ToEvent(InstanceHistory history, JournalEntry entry, DateTimeZone zone)
+    {
+        var instance = history.Instance;
+        var data = entry.DataJson is null ? null : JsonNode.Parse(entry.DataJson) as JsonObject;
+        var task = Text(data, "taskId") is { } taskId ? history.Tasks.FirstOrDefault(t => t.Id.ToString() == taskId) : null;
+        var happened = new TimelineEvent(entry.At, entry.At.InZone(zone).LocalDateTime, entry.Kind, instance.DefinitionId, instance.Id, entry.Sequence, entry.ActivityId);
+        return entry.Kind switch
+        {
+            JournalKind.InstanceStarted => happened with { Subject = $"{instance.DefinitionId} v{instance.DefinitionVersion}" },
+            JournalKind.TimerScheduled => happened with { Due = LocalDue(Text(data, "dueAt"), zone) },
+            JournalKind.TaskCreated => happened with
+            {
+                Subject = task?.Title ?? Text(data, "title"),
+                Recipient = task?.Assignee ?? Text(data, "assignee"),
+                Due = task?.DueDate is { } dueDate ? LocalDatePattern.Iso.Format(dueDate) : Text(data, "dueDate"),
+            },
+            JournalKind.TaskCompleted => happened with
+            {
+                Subject = task?.Title,
+                Recipient = task?.Assignee,
+                Outcome = Text(data, "outcome"),
+                By = entry.Actor,
+            },
+            JournalKind.TaskCancelled => happened with { Subject = task?.Title, Recipient = task?.Assignee },
+            JournalKind.ChildStarted => happened with { Subject = Text(data, "definitionId") },
+            JournalKind.Faulted => happened with { Detail = Text(data, "error") },
+            JournalKind.Cancelled => happened with { Detail = Text(data, "reason") },
+            _ => happened,
+        };
+    }
+
+    private static string? LocalDue(string? dueAt, DateTimeZone zone) =>
+        dueAt is not null && Values.TryParseInstant(dueAt, out var due) ? TimelineFormatter.FormatLocal(due.InZone(zone).LocalDateTime) : dueAt;
+
+    private static string? Text(JsonObject? data, string property) =>
+        data?[property] is JsonValue value && value.TryGetValue<string>(out var text) ? text : null;
+}

@@ -1,0 +1,83 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using BusFlow.Engine.Persistence;
+using NodaTime;
+using NodaTime.Text;
+
+namespace BusFlow.Host.Simulation;
+
+/// <summary>Writes timeline events as lines for people, or as one JSON object per line for tools.</summary>
+public static class TimelineFormatter
+{
+    private static readonly LocalDateTimePattern LocalPattern = LocalDateTimePattern.CreateWithInvariantCulture("uuuu'-'MM'-'dd HH':'mm");
+    private static readonly JsonSerializerOptions Compact = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    public static string FormatLocal(LocalDateTime local) => LocalPattern.Format(local);
+
+    /// <summary>e.g. "2026-04-01 08:00  timer fired  renewal/waitStart".</summary>
+    public static string ToText(TimelineEvent e)
+    {
+        var where = e.Activity is null ? e.Workflow : $"{e.Workflow}/{e.Activity}";
+        var details = e.Kind switch
+        {
+            JournalKind.TimerScheduled => $"due {e.Due}",
+            JournalKind.TaskCreated => $"\"{e.Subject}\" for {e.Recipient}" + (e.Due is null ? "" : $", due {e.Due}"),
+            JournalKind.TaskCompleted => $"{e.Outcome} by {e.By}" + (e.Subject is null ? "" : $" (\"{e.Subject}\")"),
+            JournalKind.TaskCancelled => $"\"{e.Subject}\" for {e.Recipient}",
+            JournalKind.ChildStarted => e.Subject,
+            JournalKind.Faulted or JournalKind.Cancelled => e.Detail,
+            _ => null,
+        };
+        var line = $"{FormatLocal(e.Local)}  {Phrase(e.Kind)}  {where}";
+        return string.IsNullOrEmpty(details) ? line : $"{line}  {details}";
+    }
+
+    /// <summary>
+    /// {"instant", "local", "kind", "workflow", "instance", "activity", "subject", "recipient"} always,
+    /// then "outcome", "by", "due" and "detail" when the event has them.
+    /// </summary>
+    public static string ToJson(TimelineEvent e)
+    {
+        var line = new JsonObject
+        {
+            ["instant"] = InstantPattern.ExtendedIso.Format(e.Instant),
+            ["local"] = FormatLocal(e.Local),
+            ["kind"] = JsonNamingPolicy.CamelCase.ConvertName(e.Kind.ToString()),
+            ["workflow"] = e.Workflow,
+            ["instance"] = e.Instance.ToString(),
+            ["activity"] = e.Activity,
+            ["subject"] = e.Subject,
+            ["recipient"] = e.Recipient,
+        };
+        AddIfPresent(line, "outcome", e.Outcome);
+        AddIfPresent(line, "by", e.By);
+        AddIfPresent(line, "due", e.Due);
+        AddIfPresent(line, "detail", e.Detail);
+        return line.ToJsonString(Compact);
+    }
+
+    private static string Phrase(JournalKind kind) => kind switch
+    {
+        JournalKind.InstanceStarted => "instance started",
+        JournalKind.TimerScheduled => "timer scheduled",
+        JournalKind.TimerFired => "timer fired",
+        JournalKind.TaskCreated => "task created",
+        JournalKind.TaskCompleted => "task completed",
+        JournalKind.TaskCancelled => "task cancelled",
+        JournalKind.TimerCancelled => "timer cancelled",
+        JournalKind.ChildStarted => "child started",
+        JournalKind.InstanceCompleted => "instance completed",
+        JournalKind.Faulted => "instance faulted",
+        JournalKind.Cancelled => "instance cancelled",
+        _ => JsonNamingPolicy.CamelCase.ConvertName(kind.ToString()),
+    };
+
+    private static void AddIfPresent(JsonObject line, string name, string? value)
+    {
+        if (value is not null)
+        {
+            line[name] = value;
+        }
+    }
+}

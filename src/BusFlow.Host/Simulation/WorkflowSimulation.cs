@@ -1,0 +1,96 @@
+using System.Text.Json.Nodes;
+using BusFlow.Engine.Definitions;
+using BusFlow.Engine.Persistence;
+using BusFlow.Engine.Runtime;
+using BusFlow.Engine.Simulation;
+using BusFlow.Engine.Time;
+using BusFlow.Host.Hosting;
+using BusFlow.Storage;
+using Microsoft.Data.Sqlite;
+using NodaTime;
+
+namespace BusFlow.Host.Simulation;
+
+/// <summary>What to simulate: one workflow of a folder, from one local date to another, with simulated answers.</summary>
+public sealed record SimulationRequest(
+    string WorkflowsFolder,
+    string WorkflowId,
+    JsonObject? Input,
+    LocalDate From,
+    LocalDate To,
+    AnswerChoice Answer,
+    int AnswerAfterWorkingDays,
+    DateTimeZone Zone);
+
+/// <summary>The started instance as it stands at the end, and the timeline of every instance of the run.</summary>
+public sealed record SimulationResult(WorkflowInstance Instance, IReadOnlyList<TimelineEvent> Timeline, Instant End);
+
+/// <summary>
+/// Runs a workflow on a throwaway SQLite database with the engine's virtual clock: publishes the
+/// folder, starts the instance at the start of the first day and lets the simulator jump from event
+/// to event until the end. No Hangfire: the simulator fires the timers itself.
+/// </summary>
+public static class WorkflowSimulation
+{
+    public const string Actor = "simulation";
+
+    /// <exception cref="DefinitionValidationException">A definition in the folder is invalid; nothing ran.</exception>
+    /// <exception cref="WorkflowRequestException">The workflow is unknown or the input does not fit it.</exception>
+    public static async Task<SimulationResult> RunAsync(SimulationRequest request, CancellationToken ct)
+    {
+        var folder = Path.Combine(Path.GetTempPath(), $"busflow-simulation-{Guid.NewGuid():N}");
+        try
+        {
+            var databaseFile = Path.Combine(folder, "simulation.db");
+            var storage = new StorageOptions
+            {
+                Provider = StorageOptions.Sqlite,
+                ConnectionString = new SqliteConnectionStringBuilder { DataSource = databaseFile, Pooling = false }.ToString(),
+            };
+            var clock = new VirtualClock(request.From.AtStartOfDayInZone(request.Zone).ToInstant());
+            await using var services = new ServiceCollection()
+                .AddLogging()
+                .AddSingleton(clock)
+                .AddSingleton<IClock>(clock)
+                .AddSingleton<ITimerScheduler, NoTimerScheduler>()
+                .AddBusFlowWorkflows(request.Zone)
+                .AddBusFlowStorage(storage)
+                .BuildServiceProvider();
+            return await RunAsync(services, clock, request, ct);
+        }
+        finally
+        {
+            if (Directory.Exists(folder))
+            {
+                Directory.Delete(folder, recursive: true);
+            }
+        }
+    }
+
+    private static async Task<SimulationResult> RunAsync(IServiceProvider services, VirtualClock clock, SimulationRequest request, CancellationToken ct)
+    {
+        await BusFlowDatabase.MigrateAsync(services, ct);
+        var published = await services.GetRequiredService<WorkflowFolderPublisher>().PublishAsync(request.WorkflowsFolder, ct);
+        if (!published.Succeeded)
+        {
+            throw new DefinitionValidationException(published.Errors);
+        }
+
+        var runtime = services.GetRequiredService<WorkflowRuntime>();
+        var store = services.GetRequiredService<IWorkflowStore>();
+        var started = await runtime.StartAsync(new StartRequest(request.WorkflowId, request.Input, Actor: Actor), ct);
+
+        var end = request.To.AtStartOfDayInZone(request.Zone).ToInstant();
+        var responder = request.Answer.CreateResponder(services.GetRequiredService<IWorkingDayCalendar>(), request.Zone, request.AnswerAfterWorkingDays);
+        await new WorkflowSimulator(runtime, store, clock).RunUntilAsync(end, responder, ct);
+
+        WorkflowInstance instance;
+        await using (var session = await store.BeginAsync(ct))
+        {
+            instance = await session.FindInstanceAsync(started.Instance.Id, ct)
+                ?? throw new InvalidOperationException($"The simulated instance {started.Instance.Id} is gone.");
+        }
+
+        return new SimulationResult(instance, await SimulationTimeline.ReadAsync(store, request.Zone, ct), end);
+    }
+}
