@@ -17,9 +17,13 @@ public enum TaskCompletionStatus
 
     NotFound,
     InvalidOutcome,
+
+    /// <summary>The task's workflow has stopped (faulted): the answer would be lost, so it is refused and the task stays open.</summary>
+    InstanceNotWaiting,
 }
 
-public sealed record TaskCompletion(TaskCompletionStatus Status, HumanTask? Task);
+public sealed record TaskCompletion(TaskCompletionStatus Status, HumanTask? Task, InstanceStatus? InstanceStatus = null);
+
 
 public enum RequestErrorKind
 {

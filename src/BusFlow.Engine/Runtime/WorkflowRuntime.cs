@@ -64,6 +64,12 @@ public sealed partial class WorkflowRuntime(
                 return new TaskCompletion(TaskCompletionStatus.InvalidOutcome, task);
             }
 
+            var execution = await LoadAsync(session, task.InstanceId, ct);
+            if (execution.Instance.Status is not (InstanceStatus.Waiting or InstanceStatus.Running))
+            {
+                return new TaskCompletion(TaskCompletionStatus.InstanceNotWaiting, task, execution.Instance.Status);
+            }
+
             task.Status = HumanTaskStatus.Completed;
             task.Outcome = outcome;
             task.Comment = comment;
@@ -76,7 +82,6 @@ public sealed partial class WorkflowRuntime(
                 ["completedBy"] = actor,
                 ["completedAt"] = Expressions.Values.FromInstant(session.Now),
             };
-            var execution = await LoadAsync(session, task.InstanceId, ct);
             session.Journal(execution, JournalKind.TaskCompleted, task.ActivityId, Json(new { taskId, outcome, comment }));
             await ResumeBookmarkAsync(session, task.BookmarkId, payload, ct);
             return new TaskCompletion(TaskCompletionStatus.Completed, task);

@@ -32,7 +32,8 @@ public static class BusFlowHost
         builder.Services.AddBusFlowApi();
 
         var app = builder.Build();
-        UseTolerantHangfireLogging(app.Services);
+        // Hangfire's configuration is process-wide; apply this host's now, before any job or dashboard runs.
+        app.Services.GetRequiredService<IGlobalConfiguration>();
         app.UseBusFlowApi();
         app.MapHangfireDashboard(DashboardPath, new DashboardOptions
         {
@@ -94,14 +95,6 @@ public static class BusFlowHost
 
         return 0;
     }
-
-    /// <summary>
-    /// Applies AddHangfire's process-wide configuration now, then replaces the log provider it set with
-    /// one that survives this host's logger factory being disposed (see <see cref="TolerantHangfireLogProvider"/>).
-    /// </summary>
-    private static void UseTolerantHangfireLogging(IServiceProvider services) =>
-        services.GetRequiredService<IGlobalConfiguration>()
-            .UseLogProvider(new TolerantHangfireLogProvider(services.GetRequiredService<ILoggerFactory>()));
 
     private static async Task PrepareAsync(WebApplication app, ILogger logger, CancellationToken ct)
     {

@@ -117,4 +117,30 @@ public sealed class HumanTaskActivityTests : IAsyncLifetime
         Assert.Single(journal, j => j.Kind == JournalKind.BookmarkResumed);
         Assert.Single(journal, j => j.Kind == JournalKind.InstanceCompleted);
     }
+
+    [Fact]
+    public async Task An_answer_to_a_task_of_a_faulted_instance_is_refused_and_the_task_stays_open_for_after_the_retry()
+    {
+        await _engine.PublishAsync(Workflows.Definition("task-and-fault", """
+            { "type": "Parallel", "id": "p", "branches": [
+              { "type": "Task", "id": "ask", "assignee": "chair@kommun.test", "title": "Answer", "outcomes": ["ok"] },
+              { "type": "StartWorkflow", "id": "child", "workflow": "not-yet-published", "wait": false } ] }
+            """));
+        var instance = await _engine.StartAsync("task-and-fault");
+        Assert.Equal(InstanceStatus.Faulted, instance.Status);
+        var task = await _engine.SingleOpenTaskAsync(instance.Id);
+
+        var refused = await _engine.Runtime.CompleteTaskAsync(task.Id, "ok", null, "chair@kommun.test");
+
+        Assert.Equal(TaskCompletionStatus.InstanceNotWaiting, refused.Status);
+        Assert.Equal(InstanceStatus.Faulted, refused.InstanceStatus);
+        Assert.DoesNotContain(await _engine.JournalAsync(instance.Id), j => j.Kind == JournalKind.TaskCompleted);
+
+        await _engine.PublishAsync(Workflows.Definition("not-yet-published", """{ "type": "Delay", "id": "d", "duration": "P1D" }"""));
+        await _engine.Runtime.RetryAsync(instance.Id, "admin@kommun.test");
+        var answered = await _engine.Runtime.CompleteTaskAsync(task.Id, "ok", null, "chair@kommun.test");
+
+        Assert.Equal(TaskCompletionStatus.Completed, answered.Status);
+        Assert.Equal(InstanceStatus.Completed, (await _engine.InstanceAsync(instance.Id)).Status);
+    }
 }

@@ -46,6 +46,7 @@ public static class TaskEndpoints
             { Status: TaskCompletionStatus.Completed, Task: { } task } => Results.Ok(TaskResponse.From(task)),
             { Status: TaskCompletionStatus.AlreadyClosed, Task: { } task } => TaskProblems.AlreadyClosed(task, engine.TimeZone).ToResult(),
             { Status: TaskCompletionStatus.InvalidOutcome, Task: { } task } => TaskProblems.InvalidOutcome(task, request.Outcome).ToResult(),
+            { Status: TaskCompletionStatus.InstanceNotWaiting, Task: { } task } => TaskProblems.InstanceStopped(task, completion.InstanceStatus).ToResult(),
             _ => UnknownTask(id),
         };
     }

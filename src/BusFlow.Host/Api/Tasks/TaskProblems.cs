@@ -25,6 +25,16 @@ public static class TaskProblems
         return problem;
     }
 
+    /// <summary>409: the task's workflow has stopped (faulted); the answer is not recorded and the task stays open.</summary>
+    public static ProblemDetails InstanceStopped(HumanTask task, InstanceStatus? status)
+    {
+        var state = status?.ToString().ToLowerInvariant() ?? "stopped";
+        var problem = ApiProblems.Conflict($"The workflow of this task is {state}, so the answer was not recorded. The task stays open and can be answered when the workflow has been retried.");
+        problem.Extensions["instanceId"] = task.InstanceId;
+        problem.Extensions["instanceStatus"] = state;
+        return problem;
+    }
+
     /// <summary>422: the outcome is not one the task allows; lists the ones it does.</summary>
     public static ProblemDetails InvalidOutcome(HumanTask task, string? outcome)
     {

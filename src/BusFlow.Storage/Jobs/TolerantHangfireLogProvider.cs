@@ -1,7 +1,8 @@
 using Hangfire.Logging;
+using Microsoft.Extensions.Logging;
 using MicrosoftLogLevel = Microsoft.Extensions.Logging.LogLevel;
 
-namespace BusFlow.Host.Hosting;
+namespace BusFlow.Storage.Jobs;
 
 /// <summary>
 /// Hangfire's logging is one setting for the whole process, which AddHangfire binds to the

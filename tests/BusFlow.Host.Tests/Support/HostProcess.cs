@@ -1,0 +1,115 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using BusFlow.Testing;
+
+namespace BusFlow.Host.Tests.Support;
+
+/// <summary>
+/// The built busflow executable running as its own process, configured by environment variables,
+/// so that a test can kill it the way a power cut or an OOM killer would.
+/// </summary>
+public sealed class HostProcess : IAsyncDisposable
+{
+    private readonly Process _process;
+
+    private HostProcess(Process process, Uri address)
+    {
+        _process = process;
+        Client = new HttpClient { BaseAddress = address, Timeout = TimeSpan.FromSeconds(30) };
+    }
+
+    public HttpClient Client { get; }
+
+    public static async Task<HostProcess> StartAsync(TestDatabase database, string workflowsFolder, string jobStorage, int port)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            ArgumentList = { "exec", HostAssembly(), "serve" },
+            WorkingDirectory = workflowsFolder,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        var address = new Uri($"http://127.0.0.1:{port}");
+        foreach (var (key, value) in RunningHost.Settings(database, workflowsFolder, new Dictionary<string, string?>
+        {
+            ["BusFlow:Urls"] = address.ToString().TrimEnd('/'),
+            ["BusFlow:Jobs:Storage"] = jobStorage,
+            ["BusFlow:Jobs:SweepCron"] = "* * * * *",
+        }))
+        {
+            start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
+        }
+
+        var process = Process.Start(start) ?? throw new InvalidOperationException("busflow did not start.");
+        process.OutputDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, _) => { };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        var host = new HostProcess(process, address);
+        await host.WaitUntilHealthyAsync();
+        return host;
+    }
+
+    /// <summary>Ends the process at once: no graceful shutdown, no flushing, like a crash.</summary>
+    public async Task KillAsync()
+    {
+        _process.Kill(entireProcessTree: true);
+        await _process.WaitForExitAsync();
+    }
+
+    public static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    private async Task WaitUntilHealthyAsync()
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(90);
+        while (DateTime.UtcNow < deadline)
+        {
+            if (_process.HasExited)
+            {
+                throw new InvalidOperationException($"busflow exited with code {_process.ExitCode} before it was healthy.");
+            }
+
+            try
+            {
+                if ((await Client.GetAsync(new Uri("/health", UriKind.Relative))).IsSuccessStatusCode)
+                {
+                    return;
+                }
+            }
+            catch (HttpRequestException)
+            {
+                // Not listening yet.
+            }
+
+            await Task.Delay(200);
+        }
+
+        throw new TimeoutException("busflow did not become healthy within 90 seconds.");
+    }
+
+    /// <summary>The busflow.dll built in the same configuration as these tests.</summary>
+    private static string HostAssembly()
+    {
+        var configuration = AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}", StringComparison.Ordinal) ? "Release" : "Debug";
+        var path = Path.Combine(RepositoryRoot.Path, "src", "BusFlow.Host", "bin", configuration, "net10.0", "busflow.dll");
+        return File.Exists(path) ? path : throw new FileNotFoundException("Build the host first.", path);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Client.Dispose();
+        if (!_process.HasExited)
+        {
+            await KillAsync();
+        }
+
+        _process.Dispose();
+    }
+}
