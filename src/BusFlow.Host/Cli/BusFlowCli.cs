@@ -25,6 +25,7 @@ public static class BusFlowCli
         root.Subcommands.Add(MigrateCommand.Create(configuration));
         root.Subcommands.Add(SchemaCommand.Create());
         root.Subcommands.Add(SimulateCommand.Create(configuration));
+        root.Subcommands.Add(BenchmarkCommand.Create());
         // No response files: "@file" is simulate's way to read the input from a file.
         var parsing = new ParserConfiguration { ResponseFileTokenReplacer = null };
         return root.Parse(args, parsing).InvokeAsync(new InvocationConfiguration { Output = output, Error = error }, ct);

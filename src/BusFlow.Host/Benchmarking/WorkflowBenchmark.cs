@@ -1,0 +1,132 @@
+using System.Diagnostics;
+using BusFlow.Engine.Persistence;
+using BusFlow.Engine.Runtime;
+using BusFlow.Engine.Time;
+using BusFlow.Host.Hosting;
+using BusFlow.Storage;
+using NodaTime;
+
+namespace BusFlow.Host.Benchmarking;
+
+/// <summary>One measured operation: how many ran, how fast, and the spread of single latencies.</summary>
+public sealed record BenchmarkPhase(string Name, int Count, TimeSpan Elapsed, double P50Milliseconds, double P95Milliseconds)
+{
+    public double PerSecond => Count / Elapsed.TotalSeconds;
+}
+
+public sealed record BenchmarkResult(string Provider, int Instances, IReadOnlyList<BenchmarkPhase> Phases, int CompletedInstances, int JournalEntries);
+
+/// <summary>
+/// Measures the engine's own operations on a real database, one transaction each, in the order a
+/// workflow meets them: start (runs to the first task), a person's answer (resumes inline and
+/// schedules a timer), and the timer firing (what a Hangfire job does). The clock is virtual so
+/// timers come due at once; the database work is real.
+/// </summary>
+public static class WorkflowBenchmark
+{
+    public const string DefinitionJson = """
+        {
+          "id": "benchmark",
+          "version": 1,
+          "name": "Benchmark: task, then timer",
+          "inputs": [ { "name": "n", "type": "integer", "required": true } ],
+          "variables": [ { "name": "answer", "type": "object" }, { "name": "done", "type": "boolean", "default": false } ],
+          "root": { "type": "Sequence", "id": "main", "activities": [
+            { "type": "Task", "id": "approve", "assignee": "chair-{{ input.n }}@kommun.test", "title": "Godkänn {{ input.n }}", "outcomes": ["approve", "reject"], "output": "answer" },
+            { "type": "Delay", "id": "wait", "duration": "PT1H" },
+            { "type": "SetVariable", "id": "finish", "variable": "done", "value": true }
+          ] }
+        }
+        """;
+
+    public static async Task<BenchmarkResult> RunAsync(StorageOptions storage, int instances, CancellationToken ct)
+    {
+        var clock = new VirtualClock(SystemClock.Instance.GetCurrentInstant());
+        await using var services = new ServiceCollection()
+            .AddLogging()
+            .AddSingleton<IClock>(clock)
+            .AddSingleton<ITimerScheduler, NoTimerScheduler>()
+            .AddBusFlowWorkflows(DateTimeZoneProviders.Tzdb["Europe/Stockholm"])
+            .AddBusFlowStorage(storage)
+            .BuildServiceProvider();
+        await BusFlowDatabase.MigrateAsync(services, ct);
+        var runtime = services.GetRequiredService<WorkflowRuntime>();
+        var store = services.GetRequiredService<IWorkflowStore>();
+        var catalog = services.GetRequiredService<Engine.Definitions.DefinitionCatalog>();
+        var loaded = catalog.Loader.Load(DefinitionJson, "benchmark.json");
+        await catalog.PublishAsync(store, loaded.Definitions, clock.GetCurrentInstant(), ct);
+
+        var run = Guid.NewGuid().ToString("N")[..8];
+        var ids = new List<Guid>(instances);
+        var start = await MeasureAsync("start instance (runs to its first task)", instances, async i =>
+        {
+            var result = await runtime.StartAsync(new StartRequest("benchmark", new() { ["n"] = i }, CorrelationKey: $"{run}-{i}"), ct);
+            ids.Add(result.Instance.Id);
+        });
+
+        var taskIds = new List<Guid>(instances);
+        await using (var session = await store.BeginAsync(ct))
+        {
+            foreach (var id in ids)
+            {
+                taskIds.AddRange((await session.ListTasksAsync(new TaskQuery(InstanceId: id, Status: HumanTaskStatus.Open), ct)).Select(t => t.Id));
+            }
+        }
+
+        var complete = await MeasureAsync("complete task (resumes inline, sets a timer)", taskIds.Count, async i =>
+        {
+            var result = await runtime.CompleteTaskAsync(taskIds[i], "approve", null, "benchmark", ct);
+            if (result.Status != TaskCompletionStatus.Completed)
+            {
+                throw new InvalidOperationException($"Task {taskIds[i]} was not completed: {result.Status}.");
+            }
+        });
+
+        clock.Advance(Duration.FromHours(1));
+        IReadOnlyList<DurableTimer> due;
+        await using (var session = await store.BeginAsync(ct))
+        {
+            due = await session.ListDueTimersAsync(clock.GetCurrentInstant(), int.MaxValue, ct);
+        }
+
+        var fire = await MeasureAsync("fire timer (a timer job's work)", due.Count, async i =>
+        {
+            if (await runtime.FireTimerAsync(due[i].Id, ct) != TimerFireResult.Fired)
+            {
+                throw new InvalidOperationException($"Timer {due[i].Id} did not fire.");
+            }
+        });
+
+        var completed = 0;
+        var journal = 0;
+        await using (var session = await store.BeginAsync(ct))
+        {
+            foreach (var id in ids)
+            {
+                completed += (await session.FindInstanceAsync(id, ct))?.Status == InstanceStatus.Completed ? 1 : 0;
+                journal += (await session.ListJournalAsync(id, ct)).Count;
+            }
+        }
+
+        return new BenchmarkResult(storage.Provider, instances, [start, complete, fire], completed, journal);
+    }
+
+    private static async Task<BenchmarkPhase> MeasureAsync(string name, int count, Func<int, Task> operation)
+    {
+        var latencies = new double[count];
+        var total = Stopwatch.StartNew();
+        for (var i = 0; i < count; i++)
+        {
+            var single = Stopwatch.StartNew();
+            await operation(i);
+            latencies[i] = single.Elapsed.TotalMilliseconds;
+        }
+
+        total.Stop();
+        Array.Sort(latencies);
+        return new BenchmarkPhase(name, count, total.Elapsed, Percentile(latencies, 0.50), Percentile(latencies, 0.95));
+    }
+
+    private static double Percentile(double[] sorted, double p) =>
+        sorted.Length == 0 ? 0 : sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(p * sorted.Length) - 1)];
+}

@@ -1,0 +1,27 @@
+using BusFlow.Host.Tests.Support;
+
+namespace BusFlow.Host.Tests.Cli;
+
+public sealed class BenchmarkCommandTests
+{
+    [Fact]
+    public async Task The_benchmark_runs_every_instance_to_completion_and_prints_a_figure_per_operation()
+    {
+        var run = await CliRun.RunAsync(["benchmark", "--instances", "5"]);
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.StartsWith("BusFlow benchmark: Sqlite, 5 instances", run.OutputLines[0], StringComparison.Ordinal);
+        Assert.Equal(3, run.OutputLines.Count(l => l.Contains(" /s ", StringComparison.Ordinal)));
+        // Each instance journals 20 steps: start, three activities and the waits between them.
+        Assert.Contains("5 of 5 instances completed; 100 journal entries written", run.OutputLines);
+    }
+
+    [Fact]
+    public async Task Postgres_without_a_connection_string_is_a_clear_error()
+    {
+        var run = await CliRun.RunAsync(["benchmark", "--provider", "Postgres"]);
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("--connection is required", run.Error, StringComparison.Ordinal);
+    }
+}
