@@ -17,5 +17,6 @@ public static class BuiltInActivities
         new HumanTaskActivity(),
         new StartWorkflowActivity(),
         new FailActivity(),
+        new WhileActivity(),
     ];
 }

@@ -19,6 +19,9 @@ public sealed class HumanTask
     public string? Outcome { get; set; }
     public string? Comment { get; set; }
     public string? CompletedBy { get; set; }
+
+    /// <summary>Facts the person gave with the answer (e.g. decision date, §, registration number), as JSON.</summary>
+    public string? AnswerDataJson { get; set; }
     public Instant CreatedAt { get; set; }
     public Instant? ClosedAt { get; set; }
     public int Version { get; set; }

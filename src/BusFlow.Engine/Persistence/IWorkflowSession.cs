@@ -40,6 +40,13 @@ public interface IWorkflowSession : IAsyncDisposable
     void Add(JournalEntry entry);
     void Remove(Bookmark bookmark);
 
+    /// <summary>
+    /// A module's records in this same transaction (e.g. a domain's decisions), so they commit
+    /// together with the workflow step that writes them. Throws when the store has no such facet.
+    /// </summary>
+    T Facet<T>()
+        where T : class;
+
     Task CommitAsync(CancellationToken ct);
 }
 

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using BusFlow.Engine.Definitions;
 using BusFlow.Engine.Expressions;
+using BusFlow.Engine.Persistence;
 using BusFlow.Engine.Time;
 using NodaTime;
 
@@ -15,9 +16,11 @@ public sealed class ActivityContext : IExpressionContext
     private readonly Execution _execution;
     private readonly List<Effect> _effects = [];
 
-    internal ActivityContext(Execution execution, Frame frame, ActivityNode node, Instant now, DateTimeZone zone, IWorkingDayCalendar calendar)
+    internal ActivityContext(Execution execution, Frame frame, ActivityNode node, Instant now, DateTimeZone zone, IWorkingDayCalendar calendar, IWorkflowSession session, string actor)
     {
         _execution = execution;
+        Session = session;
+        Actor = actor;
         Frame = frame;
         Node = node;
         Now = now;
@@ -36,6 +39,12 @@ public sealed class ActivityContext : IExpressionContext
     public IWorkingDayCalendar Calendar { get; }
     public LocalDate Today => Now.InZone(Zone).Date;
     public Guid InstanceId => _execution.Instance.Id;
+
+    /// <summary>The operation's transaction, for reads. Writes go through <see cref="Write"/>.</summary>
+    public IWorkflowSession Session { get; }
+
+    /// <summary>Who caused this step: a person answering, "timer", "api", …</summary>
+    public string Actor { get; }
 
     /// <summary>How many of this activity's children are still running.</summary>
     public int RunningChildren => _execution.State.Frames.Count(f => f.ParentId == Frame.Id)
@@ -62,6 +71,12 @@ public sealed class ActivityContext : IExpressionContext
     public void CreateTask(HumanTaskRequest request) => _effects.Add(new CreateTaskEffect(request));
 
     public void StartChildWorkflow(ChildWorkflowRequest request) => _effects.Add(new StartChildEffect(request));
+
+    /// <summary>
+    /// Writes a module's records in this transaction, after the activity returns without throwing,
+    /// like every other effect.
+    /// </summary>
+    public void Write(Func<IWorkflowSession, CancellationToken, Task> write) => _effects.Add(new WriteEffect(write));
 
     /// <summary>Cancels the children still running (e.g. the branches a Parallel no longer waits for).</summary>
     public void CancelRunningChildren() => _effects.Add(new CancelChildrenEffect());
@@ -92,3 +107,5 @@ internal sealed record CreateTaskEffect(HumanTaskRequest Request) : Effect;
 internal sealed record StartChildEffect(ChildWorkflowRequest Request) : Effect;
 
 internal sealed record CancelChildrenEffect : Effect;
+
+internal sealed record WriteEffect(Func<IWorkflowSession, CancellationToken, Task> Write) : Effect;

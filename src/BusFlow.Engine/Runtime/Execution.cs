@@ -24,7 +24,7 @@ internal sealed class Execution(WorkflowInstance instance, WorkflowDefinition de
             "instance" when segments.Count > 1 && segments[1] == "correlationKey" => Instance.CorrelationKey is { } key ? JsonValue.Create(key) : null,
             "input" when segments.Count > 1 => Input[segments[1]],
             "var" when segments.Count > 1 => FindVariableOwner(frame, segments[1])?[segments[1]],
-            "output" when segments.Count > 1 => State.Outputs[segments[1]],
+            "output" when segments.Count > 1 => FindOutput(frame, segments[1]),
             _ => null,
         };
         var skip = segments[0] is "now" or "today" or "instance" ? segments.Count : 2;
@@ -43,6 +43,34 @@ internal sealed class Execution(WorkflowInstance instance, WorkflowDefinition de
         }
 
         return State.Variables.ContainsKey(name) ? State.Variables : null;
+    }
+
+    /// <summary>An activity's output as seen from a frame: from the nearest enclosing round that has one, else the latest.</summary>
+    private JsonNode? FindOutput(Frame frame, string activityId)
+    {
+        for (Frame? current = frame; current is not null; current = current.ParentId is { } parent ? State.FindFrame(parent) : null)
+        {
+            if (current.RoundOutputs?.TryGetPropertyValue(activityId, out var output) == true)
+            {
+                return output;
+            }
+        }
+
+        return State.Outputs[activityId];
+    }
+
+    /// <summary>The frame of the round (ForEach item or While round) a frame runs in, if any.</summary>
+    public Frame? EnclosingRound(Frame frame)
+    {
+        for (var current = frame.ParentId is { } parent ? State.FindFrame(parent) : null; current is not null; current = current.ParentId is { } next ? State.FindFrame(next) : null)
+        {
+            if (current.Locals is not null)
+            {
+                return current;
+            }
+        }
+
+        return null;
     }
 
     private static JsonNode? Drill(JsonNode? node, IEnumerable<string> path)

@@ -40,6 +40,12 @@ public sealed class Frame
     public long? ParentId { get; set; }
     public JsonObject Data { get; set; } = [];
     public JsonObject? Locals { get; set; }
+
+    /// <summary>
+    /// On the frame of one ForEach or While round: the outputs of the activities that completed in
+    /// that round, so that output.x inside a parallel round means this round's x.
+    /// </summary>
+    public JsonObject? RoundOutputs { get; set; }
     public List<FrameWait> Waits { get; set; } = [];
 }
 

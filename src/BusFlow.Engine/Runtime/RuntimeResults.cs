@@ -8,6 +8,9 @@ public sealed record StartRequest(string DefinitionId, System.Text.Json.Nodes.Js
 /// <summary>The instance after a start; Created is false when the correlation key named an existing one.</summary>
 public sealed record StartResult(WorkflowInstance Instance, bool Created);
 
+/// <summary>A person's answer to a task: the outcome, an optional comment and facts given with it.</summary>
+public sealed record TaskAnswer(string Outcome, string? Comment, string Actor, System.Text.Json.Nodes.JsonObject? Data = null);
+
 public enum TaskCompletionStatus
 {
     Completed,

@@ -98,7 +98,7 @@ public sealed partial class WorkflowRuntime
 
             var node = execution.Definition.GetActivity(frame.ActivityId);
             var activity = registry.Get(node.Type);
-            var context = new ActivityContext(execution, frame, node, session.Now, options.TimeZone, calendar);
+            var context = new ActivityContext(execution, frame, node, session.Now, options.TimeZone, calendar, session.Store, session.Actor);
             var dataBefore = (System.Text.Json.Nodes.JsonObject)frame.Data.DeepClone();
             try
             {
@@ -190,6 +190,9 @@ public sealed partial class WorkflowRuntime
                     break;
                 case StartChildEffect child:
                     await StartChildAsync(session, execution, frame, child.Request, ct);
+                    break;
+                case WriteEffect write:
+                    await write.Write(session.Store, ct);
                     break;
                 case CancelChildrenEffect:
                     foreach (var child in execution.State.Frames.Where(f => f.ParentId == frame.Id).ToList())
@@ -345,6 +348,11 @@ public sealed partial class WorkflowRuntime
         if (output is not null)
         {
             execution.State.Outputs[frame.ActivityId] = output.DeepClone();
+            if (execution.EnclosingRound(frame) is { } round)
+            {
+                round.RoundOutputs ??= [];
+                round.RoundOutputs[frame.ActivityId] = output.DeepClone();
+            }
         }
 
         session.Journal(execution, JournalKind.ActivityCompleted, frame.ActivityId, output is null ? null : Json(new { output }));

@@ -46,7 +46,11 @@ public sealed partial class WorkflowRuntime(
         }, ct);
 
     public Task<TaskCompletion> CompleteTaskAsync(Guid taskId, string outcome, string? comment, string actor, CancellationToken ct = default) =>
-        InTransactionAsync(actor, async session =>
+        CompleteTaskAsync(taskId, new TaskAnswer(outcome, comment, actor), ct);
+
+    /// <summary>Records a person's answer and resumes the instance inline, in this one transaction.</summary>
+    public Task<TaskCompletion> CompleteTaskAsync(Guid taskId, TaskAnswer answer, CancellationToken ct = default) =>
+        InTransactionAsync(answer.Actor, async session =>
         {
             var task = await session.Store.FindTaskAsync(taskId, ct);
             if (task is null)
@@ -59,6 +63,7 @@ public sealed partial class WorkflowRuntime(
                 return new TaskCompletion(TaskCompletionStatus.AlreadyClosed, task);
             }
 
+            var (outcome, comment, actor) = (answer.Outcome, answer.Comment, answer.Actor);
             if (!task.Outcomes.Contains(outcome, StringComparer.Ordinal))
             {
                 return new TaskCompletion(TaskCompletionStatus.InvalidOutcome, task);
@@ -75,14 +80,16 @@ public sealed partial class WorkflowRuntime(
             task.Comment = comment;
             task.CompletedBy = actor;
             task.ClosedAt = session.Now;
+            task.AnswerDataJson = answer.Data?.ToJsonString();
             var payload = new JsonObject
             {
                 ["outcome"] = outcome,
                 ["comment"] = comment,
                 ["completedBy"] = actor,
                 ["completedAt"] = Expressions.Values.FromInstant(session.Now),
+                ["data"] = answer.Data?.DeepClone(),
             };
-            session.Journal(execution, JournalKind.TaskCompleted, task.ActivityId, Json(new { taskId, outcome, comment }));
+            session.Journal(execution, JournalKind.TaskCompleted, task.ActivityId, Json(new { taskId, outcome, comment, data = answer.Data }));
             await ResumeBookmarkAsync(session, task.BookmarkId, payload, ct);
             return new TaskCompletion(TaskCompletionStatus.Completed, task);
         }, ct);

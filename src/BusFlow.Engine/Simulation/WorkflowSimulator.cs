@@ -52,7 +52,8 @@ public sealed class WorkflowSimulator(WorkflowRuntime runtime, IWorkflowStore st
             if (answerAt == next && nextAnswer.Answer is not null)
             {
                 _plannedAnswers[nextAnswer.TaskId] = null;
-                await runtime.CompleteTaskAsync(nextAnswer.TaskId, nextAnswer.Answer.Outcome, nextAnswer.Answer.Comment, nextAnswer.Answer.Actor, ct);
+                var answer = nextAnswer.Answer;
+                await runtime.CompleteTaskAsync(nextAnswer.TaskId, new TaskAnswer(answer.Outcome, answer.Comment, answer.Actor, answer.Data), ct);
                 steps++;
             }
             else
@@ -90,4 +91,4 @@ public interface ISimulatedResponder
     SimulatedAnswer? Answer(HumanTask task, Instant now);
 }
 
-public sealed record SimulatedAnswer(string Outcome, Instant At, string Actor, string? Comment = null);
+public sealed record SimulatedAnswer(string Outcome, Instant At, string Actor, string? Comment = null, System.Text.Json.Nodes.JsonObject? Data = null);

@@ -19,7 +19,14 @@ internal static class SimulateCommand
 {
     public static Command Create(IConfiguration configuration)
     {
-        var workflow = new Option<string>("--workflow", "-w") { Description = "The id of the workflow to start.", Required = true };
+        var workflow = new Option<string?>("--workflow", "-w") { Description = "The id of the workflow to start (or use --demo)." };
+        var demo = new Option<bool>("--demo") { Description = "Run the demo municipality's agreement cycles (annual wheel and renewal), as a first start does." };
+        var responses = new Option<string>("--responses")
+        {
+            Description = $"With --demo, how the boards answer: {string.Join(", ", BusFlow.Bus.Simulation.BoardResponder.Policies)}.",
+            DefaultValueFactory = _ => "approve",
+        };
+        responses.AcceptOnlyFromAmong([.. BusFlow.Bus.Simulation.BoardResponder.Policies]);
         var input = new Option<string?>("--input", "-i") { Description = "The input as a JSON object, or @file to read it from a file." };
         var from = DateOption("--from", new LocalDate(2026, 1, 1), "The day the instance starts, at 00:00 local time");
         var to = DateOption("--to", new LocalDate(2027, 1, 1), "The day the simulation stops, at 00:00 local time");
@@ -44,8 +51,15 @@ internal static class SimulateCommand
 
         var command = new Command("simulate", "Runs a workflow on a virtual clock over a throwaway database and prints its timeline.")
         {
-            workflow, input, from, to, answer, answerAfter, json,
+            workflow, demo, responses, input, from, to, answer, answerAfter, json,
         };
+        command.Validators.Add(result =>
+        {
+            if (string.IsNullOrWhiteSpace(result.GetValue(workflow)) == !result.GetValue(demo))
+            {
+                result.AddError("Give either --workflow <id> or --demo.");
+            }
+        });
         command.Validators.Add(result =>
         {
             if (ParseDate(result.GetValue(from)) is { } start && ParseDate(result.GetValue(to)) is { } end && end <= start)
@@ -64,13 +78,17 @@ internal static class SimulateCommand
             var settings = BusFlowSettings.From(configuration);
             var request = new SimulationRequest(
                 settings.WorkflowsFolder,
-                parse.GetValue(workflow)!,
+                parse.GetValue(workflow) ?? "",
                 inputObject,
                 ParseDate(parse.GetValue(from))!.Value,
                 ParseDate(parse.GetValue(to))!.Value,
                 new AnswerChoice(parse.GetValue(answer)!),
                 parse.GetValue(answerAfter),
-                settings.TimeZone);
+                settings.TimeZone)
+            {
+                Demo = parse.GetValue(demo),
+                ResponsePolicy = parse.GetValue(responses)!,
+            };
             return await RunAsync(parse, request, parse.GetValue(json), ct);
         }));
         return command;

@@ -18,6 +18,9 @@ public sealed class BusFlowSettings
     public required DateTimeZone TimeZone { get; init; }
     public required string Urls { get; init; }
 
+    /// <summary>Seed the fictional demo municipality when the database has no organizations yet (the embedded default does).</summary>
+    public bool SeedDemoOnFirstStart { get; init; }
+
     public static BusFlowSettings From(IConfiguration configuration)
     {
         var section = configuration.GetSection(Section);
@@ -34,6 +37,7 @@ public sealed class BusFlowSettings
             TimeZone = DateTimeZoneProviders.Tzdb.GetZoneOrNull(zoneId)
                 ?? throw new InvalidOperationException($"BusFlow:TimeZone '{zoneId}' is not a known time zone (expected an IANA name such as {DefaultTimeZone})."),
             Urls = section["Urls"] is { Length: > 0 } urls ? urls : DefaultUrls,
+            SeedDemoOnFirstStart = section.GetValue("Demo:SeedOnFirstStart", false),
         };
     }
 }

@@ -1,5 +1,6 @@
 using BusFlow.Host.Api;
 using BusFlow.Host.Configuration;
+using BusFlow.Host.Demo;
 using BusFlow.Storage;
 using BusFlow.Storage.Jobs;
 using Hangfire;
@@ -115,5 +116,6 @@ public static class BusFlowHost
 
         logger.LogInformation("{Count} workflow definition(s) in {Folder}; {New} version(s) newly published.",
             report.DefinitionCount, settings.WorkflowsFolder, report.NewlyPublished);
+        await app.Services.GetRequiredService<BusStartup>().RunAsync(settings.SeedDemoOnFirstStart, ct);
     }
 }

@@ -1,3 +1,4 @@
+using BusFlow.Bus;
 using BusFlow.Engine;
 using BusFlow.Engine.Time;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -14,7 +15,9 @@ public static class HostServiceCollectionExtensions
     public static IServiceCollection AddBusFlowWorkflows(this IServiceCollection services, DateTimeZone timeZone)
     {
         services.AddBusFlowEngine(new EngineOptions { TimeZone = timeZone });
+        services.AddBusFlowBus();
         services.TryAddSingleton<WorkflowFolderPublisher>();
+        services.TryAddSingleton<Demo.BusStartup>();
         return services;
     }
 }

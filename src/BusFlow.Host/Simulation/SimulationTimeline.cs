@@ -47,7 +47,7 @@ public static class SimulationTimeline
     public static IReadOnlyList<TimelineEvent> Build(IEnumerable<InstanceHistory> histories, DateTimeZone zone) =>
         histories
             .SelectMany(history => history.Journal
-                .Where(entry => Kinds.Contains(entry.Kind))
+                .Where(entry => Kinds.Contains(entry.Kind) || RecordOf(entry) is not null)
                 .Select(entry => (Event: ToEvent(history, entry, zone), history.Instance.CreatedAt)))
             .OrderBy(e => e.Event.Instant)
             .ThenBy(e => e.Event.Sequence)
@@ -83,9 +83,36 @@ public static class SimulationTimeline
             JournalKind.ChildStarted => happened with { Subject = Text(data, "definitionId") },
             JournalKind.Faulted => happened with { Detail = Text(data, "error") },
             JournalKind.Cancelled => happened with { Detail = Text(data, "reason") },
+            JournalKind.ActivityCompleted when RecordOf(entry) is { } record => Describe(happened, record.Label, record.Output),
             _ => happened,
         };
     }
+
+    /// <summary>A completed step that wrote a domain record: a decision, a signature or an agreement's new status.</summary>
+    private static (string Label, JsonObject Output)? RecordOf(JournalEntry entry)
+    {
+        if (entry.Kind != JournalKind.ActivityCompleted || entry.DataJson is null || !entry.DataJson.Contains("\"output\"", StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        var output = JsonNode.Parse(entry.DataJson)?["output"] as JsonObject;
+        return output switch
+        {
+            null => null,
+            _ when output.ContainsKey("decisionId") => ("decision", output),
+            _ when output.ContainsKey("signatureId") => ("signature", output),
+            _ when output.ContainsKey("agreement") && output.ContainsKey("to") => ("agreement", output),
+            _ => null,
+        };
+    }
+
+    private static TimelineEvent Describe(TimelineEvent happened, string label, JsonObject output) => label switch
+    {
+        "decision" => happened with { Label = label, Board = Text(output, "board"), Outcome = Text(output, "outcome"), Detail = Text(output, "decisionDate") },
+        "signature" => happened with { Label = label, Board = Text(output, "board"), By = Text(output, "person") },
+        _ => happened with { Label = label, Subject = Text(output, "agreement"), Detail = $"{Text(output, "from")} → {Text(output, "to")}" },
+    };
 
     private static string? LocalDue(string? dueAt, DateTimeZone zone) =>
         dueAt is not null && Values.TryParseInstant(dueAt, out var due) ? TimelineFormatter.FormatLocal(due.InZone(zone).LocalDateTime) : dueAt;

@@ -19,7 +19,13 @@ public static class TimelineFormatter
     public static string ToText(TimelineEvent e)
     {
         var where = e.Activity is null ? e.Workflow : $"{e.Workflow}/{e.Activity}";
-        var details = e.Kind switch
+        var details = e.Label switch
+        {
+            "decision" => $"{e.Board}: {e.Outcome} on {e.Detail}",
+            "signature" => $"{e.Board}: signed by {e.By}",
+            "agreement" => $"{e.Subject}: {e.Detail}",
+            _ => null,
+        } ?? e.Kind switch
         {
             JournalKind.TimerScheduled => $"due {e.Due}",
             JournalKind.TaskCreated => $"\"{e.Subject}\" for {e.Recipient}" + (e.Due is null ? "" : $", due {e.Due}"),
@@ -29,12 +35,12 @@ public static class TimelineFormatter
             JournalKind.Faulted or JournalKind.Cancelled => e.Detail,
             _ => null,
         };
-        var line = $"{FormatLocal(e.Local)}  {Phrase(e.Kind)}  {where}";
+        var line = $"{FormatLocal(e.Local)}  {e.Label ?? Phrase(e.Kind)}  {where}";
         return string.IsNullOrEmpty(details) ? line : $"{line}  {details}";
     }
 
     /// <summary>
-    /// {"instant", "local", "kind", "workflow", "instance", "activity", "subject", "recipient"} always,
+    /// {"instant", "local", "kind", "workflow", "instance", "activity", "subject", "recipient", "board"} always,
     /// then "outcome", "by", "due" and "detail" when the event has them.
     /// </summary>
     public static string ToJson(TimelineEvent e)
@@ -43,12 +49,13 @@ public static class TimelineFormatter
         {
             ["instant"] = InstantPattern.ExtendedIso.Format(e.Instant),
             ["local"] = FormatLocal(e.Local),
-            ["kind"] = JsonNamingPolicy.CamelCase.ConvertName(e.Kind.ToString()),
+            ["kind"] = e.Label ?? JsonNamingPolicy.CamelCase.ConvertName(e.Kind.ToString()),
             ["workflow"] = e.Workflow,
             ["instance"] = e.Instance.ToString(),
             ["activity"] = e.Activity,
             ["subject"] = e.Subject,
             ["recipient"] = e.Recipient,
+            ["board"] = e.Board,
         };
         AddIfPresent(line, "outcome", e.Outcome);
         AddIfPresent(line, "by", e.By);

@@ -1,4 +1,8 @@
 using System.Text.Json.Nodes;
+using BusFlow.Bus.Cycles;
+using BusFlow.Bus.Demo;
+using BusFlow.Bus.Model;
+using BusFlow.Bus.Simulation;
 using BusFlow.Engine.Definitions;
 using BusFlow.Engine.Persistence;
 using BusFlow.Engine.Runtime;
@@ -20,7 +24,13 @@ public sealed record SimulationRequest(
     LocalDate To,
     AnswerChoice Answer,
     int AnswerAfterWorkingDays,
-    DateTimeZone Zone);
+    DateTimeZone Zone)
+{
+    /// <summary>Run the demo municipality's own cycles instead of one workflow, answered by a BUS response policy.</summary>
+    public bool Demo { get; init; }
+
+    public string ResponsePolicy { get; init; } = "approve";
+}
 
 /// <summary>The started instance as it stands at the end, and the timeline of every instance of the run.</summary>
 public sealed record SimulationResult(WorkflowInstance Instance, IReadOnlyList<TimelineEvent> Timeline, Instant End);
@@ -78,19 +88,53 @@ public static class WorkflowSimulation
 
         var runtime = services.GetRequiredService<WorkflowRuntime>();
         var store = services.GetRequiredService<IWorkflowStore>();
-        var started = await runtime.StartAsync(new StartRequest(request.WorkflowId, request.Input, Actor: Actor), ct);
-
+        var calendar = services.GetRequiredService<IWorkingDayCalendar>();
         var end = request.To.AtStartOfDayInZone(request.Zone).ToInstant();
-        var responder = request.Answer.CreateResponder(services.GetRequiredService<IWorkingDayCalendar>(), request.Zone, request.AnswerAfterWorkingDays);
+        var (headline, responder) = request.Demo
+            ? await StartDemoAsync(runtime, store, calendar, clock, request, ct)
+            : ((await runtime.StartAsync(new StartRequest(request.WorkflowId, request.Input, Actor: Actor), ct)).Instance.Id,
+               request.Answer.CreateResponder(calendar, request.Zone, request.AnswerAfterWorkingDays));
         await new WorkflowSimulator(runtime, store, clock).RunUntilAsync(end, responder, ct);
 
         WorkflowInstance instance;
         await using (var session = await store.BeginAsync(ct))
         {
-            instance = await session.FindInstanceAsync(started.Instance.Id, ct)
-                ?? throw new InvalidOperationException($"The simulated instance {started.Instance.Id} is gone.");
+            instance = await session.FindInstanceAsync(headline, ct)
+                ?? throw new InvalidOperationException($"The simulated instance {headline} is gone.");
         }
 
         return new SimulationResult(instance, await SimulationTimeline.ReadAsync(store, request.Zone, ct), end);
+    }
+
+    /// <summary>
+    /// Seeds the demo municipality and starts its agreement's cycles, as a first start of the
+    /// embedded default does; the renewal of the demo agreement is the run's headline instance.
+    /// </summary>
+    private static async Task<(Guid Headline, ISimulatedResponder Responder)> StartDemoAsync(
+        WorkflowRuntime runtime, IWorkflowStore store, IWorkingDayCalendar calendar, VirtualClock clock, SimulationRequest request, CancellationToken ct)
+    {
+        IReadOnlyList<string> parties;
+        string? firstSecretary;
+        await using (var session = await store.BeginAsync(ct))
+        {
+            var records = session.Facet<IBusRecords>();
+            await DemoMunicipality.SeedAsync(records, clock.GetCurrentInstant(), ct);
+            await session.CommitAsync(ct);
+        }
+
+        await AgreementCycles.EnsureStartedAsync(runtime, store, ct);
+        Guid headline;
+        await using (var session = await store.BeginAsync(ct))
+        {
+            var records = session.Facet<IBusRecords>();
+            var agreement = await records.FindAgreementAsync(DemoMunicipality.AgreementId, ct)
+                ?? throw new InvalidOperationException($"The demo has no agreement {DemoMunicipality.AgreementId}.");
+            parties = agreement.PartyBoardIds;
+            firstSecretary = (await records.FindRoleHolderAsync(RoleKind.Secretary, parties[0], request.From, ct))?.Email;
+            headline = (await session.FindInstanceByCorrelationKeyAsync(AgreementCycles.RenewalWorkflow, AgreementCycles.RenewalKey(agreement.Id), ct))?.Id
+                ?? throw new InvalidOperationException("The demo agreement's renewal did not start.");
+        }
+
+        return (headline, BoardResponder.ForPolicy(request.ResponsePolicy, calendar, request.Zone, parties, firstSecretary));
     }
 }

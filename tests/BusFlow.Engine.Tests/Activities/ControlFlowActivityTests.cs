@@ -183,4 +183,79 @@ public sealed class ControlFlowActivityTests : IAsyncLifetime
 
         Assert.Equal(InstanceStatus.Completed, (await _engine.StartAsync("none")).Status);
     }
+
+    [Fact]
+    public async Task While_repeats_its_body_until_the_condition_fails()
+    {
+        await _engine.PublishAsync(Workflows.Definition("until-approved", """
+            { "type": "While", "id": "rounds", "condition": { "notEquals": [{ "ref": "var.answer.outcome" }, "approve"] },
+              "body": { "type": "Task", "id": "decide", "assignee": "sn@kommun.test", "title": "Round {{ var.round }}", "outcomes": ["approve", "referBack"], "output": "answer" } }
+            """, variables: """[{ "name": "answer", "type": "object" }]"""));
+        var instance = await _engine.StartAsync("until-approved");
+
+        var titles = new List<string>();
+        foreach (var outcome in new[] { "referBack", "referBack", "approve" })
+        {
+            var task = await _engine.SingleOpenTaskAsync(instance.Id);
+            titles.Add(task.Title);
+            await _engine.Runtime.CompleteTaskAsync(task.Id, outcome, null, "sn@kommun.test");
+        }
+
+        Assert.Equal(["Round 1", "Round 2", "Round 3"], titles);
+        Assert.Equal(InstanceStatus.Completed, (await _engine.InstanceAsync(instance.Id)).Status);
+    }
+
+    [Fact]
+    public async Task While_faults_instead_of_looping_past_its_limit()
+    {
+        await _engine.PublishAsync(Workflows.Definition("forever", """
+            { "type": "While", "id": "loop", "condition": true, "maxIterations": 3,
+              "body": { "type": "SetVariable", "id": "tick", "variable": "n", "value": { "ref": "var.round" } } }
+            """, variables: """[{ "name": "n", "type": "integer" }]"""));
+
+        var instance = await _engine.StartAsync("forever");
+
+        Assert.Equal(InstanceStatus.Faulted, instance.Status);
+        Assert.Contains("limit of 3 rounds", instance.FaultMessage);
+        Assert.Equal(3, (int?)(await _engine.VariablesAsync(instance.Id))["n"]);
+    }
+
+    [Fact]
+    public async Task SetVariable_with_a_key_lets_parallel_branches_fill_one_object()
+    {
+        await _engine.PublishAsync(Workflows.Definition("collect", """
+            { "type": "ForEach", "id": "boards", "items": ["SN", "BUN"], "as": "board", "parallel": true,
+              "body": { "type": "Sequence", "id": "one", "activities": [
+                { "type": "Task", "id": "decide", "assignee": "{{ var.board }}@kommun.test", "title": "Decide", "outcomes": ["approve", "reject"] },
+                { "type": "SetVariable", "id": "note", "variable": "outcomes", "key": "{{ var.board }}", "value": { "ref": "output.decide.outcome" } } ] } }
+            """, variables: """[{ "name": "outcomes", "type": "object", "default": {} }]"""));
+        var instance = await _engine.StartAsync("collect");
+        var tasks = await _engine.TasksAsync(instance.Id);
+
+        await _engine.Runtime.CompleteTaskAsync(tasks.Single(t => t.Assignee.StartsWith("SN", StringComparison.Ordinal)).Id, "approve", null, "sn");
+        await _engine.Runtime.CompleteTaskAsync(tasks.Single(t => t.Assignee.StartsWith("BUN", StringComparison.Ordinal)).Id, "reject", null, "bun");
+
+        var outcomes = (await _engine.VariablesAsync(instance.Id))["outcomes"]!;
+        Assert.Equal("approve", (string?)outcomes["SN"]);
+        Assert.Equal("reject", (string?)outcomes["BUN"]);
+    }
+
+    [Fact]
+    public async Task Inside_a_parallel_ForEach_an_output_reference_means_the_output_of_the_same_round()
+    {
+        // All three rounds run in one step: each WaitUntil (a past date) completes at once, so a
+        // global "latest output" would give every task the third round's date.
+        await _engine.PublishAsync(Workflows.Definition("rounds", """
+            { "type": "ForEach", "id": "days", "items": ["2020-01-01", "2020-02-01", "2020-03-01"], "as": "day", "parallel": true,
+              "body": { "type": "Sequence", "id": "one", "activities": [
+                { "type": "WaitUntil", "id": "passed", "date": { "ref": "var.day" } },
+                { "type": "Task", "id": "ask", "assignee": "{{ var.day }}", "title": "{{ output.passed.date }}", "outcomes": ["ok"] } ] } }
+            """));
+
+        var instance = await _engine.StartAsync("rounds");
+
+        var tasks = await _engine.TasksAsync(instance.Id);
+        Assert.Equal(3, tasks.Count);
+        Assert.All(tasks, t => Assert.Equal(t.Assignee, t.Title));
+    }
 }

@@ -143,4 +143,19 @@ public sealed class HumanTaskActivityTests : IAsyncLifetime
         Assert.Equal(TaskCompletionStatus.Completed, answered.Status);
         Assert.Equal(InstanceStatus.Completed, (await _engine.InstanceAsync(instance.Id)).Status);
     }
+
+    [Fact]
+    public async Task Facts_given_with_an_answer_are_kept_on_the_task_and_passed_to_the_workflow()
+    {
+        var instance = await StartAsync();
+        var task = await _engine.SingleOpenTaskAsync(instance.Id);
+        var facts = new JsonObject { ["decisionDate"] = "2026-10-13", ["paragraph"] = "§ 112" };
+
+        await _engine.Runtime.CompleteTaskAsync(task.Id, new TaskAnswer("approve", null, "sekreterare@kommun.test", facts));
+
+        var answer = (await _engine.VariablesAsync(instance.Id))["answer"]!;
+        Assert.Equal("§ 112", (string?)answer["data"]!["paragraph"]);
+        var stored = Assert.Single(await _engine.TasksAsync(instance.Id, status: HumanTaskStatus.Completed));
+        Assert.Equal("2026-10-13", (string?)JsonNode.Parse(stored.AnswerDataJson!)!["decisionDate"]);
+    }
 }

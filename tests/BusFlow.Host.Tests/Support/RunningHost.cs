@@ -41,6 +41,7 @@ public sealed class RunningHost : IAsyncDisposable
             ["BusFlow:Jobs:SchedulePollingInterval"] = "00:00:01",
             ["BusFlow:Jobs:WorkerCount"] = "2",
             ["Logging:LogLevel:Default"] = "Warning",
+            ["BusFlow:Demo:SeedOnFirstStart"] = "false",
         };
         foreach (var (key, value) in extra ?? new Dictionary<string, string?>())
         {

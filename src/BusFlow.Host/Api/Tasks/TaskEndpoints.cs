@@ -40,7 +40,7 @@ public static class TaskEndpoints
     private static async Task<IResult> CompleteAsync(
         Guid id, CompleteTaskRequest request, WorkflowRuntime runtime, EngineOptions engine, HttpContext http, CancellationToken ct)
     {
-        var completion = await runtime.CompleteTaskAsync(id, request.Outcome?.Trim() ?? "", request.Comment, RequestActor.Of(http), ct);
+        var completion = await runtime.CompleteTaskAsync(id, new TaskAnswer(request.Outcome?.Trim() ?? "", request.Comment, RequestActor.Of(http), request.Data), ct);
         return completion switch
         {
             { Status: TaskCompletionStatus.Completed, Task: { } task } => Results.Ok(TaskResponse.From(task)),

@@ -1,0 +1,45 @@
+using System.Text.Json.Nodes;
+using BusFlow.Bus.Model;
+using BusFlow.Engine.Activities;
+using BusFlow.Engine.Definitions;
+using BusFlow.Engine.Expressions;
+using BusFlow.Engine.Runtime;
+using NodaTime;
+
+namespace BusFlow.Bus.Activities;
+
+/// <summary>Shared reading of the values BUS activities take: ids, dates, and the records facet.</summary>
+public abstract class BusActivity : ActivityType
+{
+    protected static IBusRecords Records(ActivityContext context) => context.Session.Facet<IBusRecords>();
+
+    protected static string RequiredText(ActivityContext context, string property)
+    {
+        var text = Values.ToText(context.Evaluate(property, DataType.String));
+        return string.IsNullOrWhiteSpace(text)
+            ? throw ActivityContext.Fail($"'{property}' of {context.Node.Id} is empty")
+            : text;
+    }
+
+    protected static string? OptionalText(ActivityContext context, string property) =>
+        context.Evaluate(property, DataType.String) is { } value && Values.ToText(value) is { Length: > 0 } text ? text : null;
+
+    protected static LocalDate DateOrToday(ActivityContext context, string property) =>
+        context.Evaluate(property, DataType.Date) is { } value ? Values.ToDate(value) : context.Today;
+
+    protected static async Task<Agreement> AgreementAsync(ActivityContext context, string id) =>
+        await Records(context).FindAgreementAsync(id, CancellationToken.None)
+        ?? throw ActivityContext.Fail($"there is no agreement '{id}'");
+
+    protected static async Task<Board> BoardAsync(ActivityContext context, string id) =>
+        await Records(context).FindBoardAsync(id, CancellationToken.None)
+        ?? throw ActivityContext.Fail($"there is no board '{id}'");
+
+    protected static JsonArray List(IEnumerable<string> items) => new(items.Select(i => (JsonNode?)JsonValue.Create(i)).ToArray());
+
+    protected static PropertySpec Text(string name, bool required, string description) =>
+        new(name, PropertyKind.Expression, DataType.String, required, description);
+
+    protected static PropertySpec Date(string name, bool required, string description) =>
+        new(name, PropertyKind.Expression, DataType.Date, required, description);
+}

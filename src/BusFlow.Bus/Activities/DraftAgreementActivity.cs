@@ -1,0 +1,59 @@
+using System.Text.Json.Nodes;
+using BusFlow.Bus.Mandates;
+using BusFlow.Bus.Model;
+using BusFlow.Engine.Activities;
+using BusFlow.Engine.Expressions;
+using BusFlow.Engine.Runtime;
+
+namespace BusFlow.Bus.Activities;
+
+/// <summary>
+/// Drafts the next agreement: the same parties and recipients, valid for the mandate period that
+/// starts the day after the predecessor ends. Drafting again gives the same draft.
+/// Output: { agreementId, title, validFrom, validUntil, parties, recipients }.
+/// </summary>
+public sealed class DraftAgreementActivity : BusActivity
+{
+    public override ActivityDescriptor Descriptor { get; } = new("DraftAgreement", "Drafts the agreement for the next mandate period after a predecessor. Output: { agreementId, title, validFrom, validUntil, parties, recipients }.",
+    [
+        Text("predecessor", required: true, "The agreement being renewed."),
+    ]);
+
+    public override async ValueTask ExecuteAsync(ActivityContext context)
+    {
+        var predecessor = await AgreementAsync(context, RequiredText(context, "predecessor"));
+        var period = MandatePeriods.For(predecessor.ValidUntil.PlusDays(1));
+        var id = $"bus-{period.Start.Year}-{period.End.Year}";
+        var draft = await Records(context).FindAgreementAsync(id, CancellationToken.None);
+        if (draft is null)
+        {
+            draft = new Agreement
+            {
+                Id = id,
+                Title = $"Samverkansöverenskommelse BUS {period.Start.Year}–{period.End.Year}",
+                ValidFrom = period.Start,
+                ValidUntil = period.End,
+                Status = AgreementStatus.Draft,
+                PredecessorId = predecessor.Id,
+                PartyBoardIds = [.. predecessor.PartyBoardIds],
+                Recipients = [.. predecessor.Recipients],
+            };
+            var added = draft;
+            context.Write((session, _) =>
+            {
+                session.Facet<IBusRecords>().Add(added);
+                return Task.CompletedTask;
+            });
+        }
+
+        context.Complete(new JsonObject
+        {
+            ["agreementId"] = draft.Id,
+            ["title"] = draft.Title,
+            ["validFrom"] = Values.FromDate(draft.ValidFrom),
+            ["validUntil"] = Values.FromDate(draft.ValidUntil),
+            ["parties"] = List(draft.PartyBoardIds),
+            ["recipients"] = List(draft.Recipients),
+        });
+    }
+}

@@ -1,0 +1,66 @@
+using System.Text.Json.Nodes;
+using BusFlow.Bus.Model;
+using BusFlow.Engine.Activities;
+using BusFlow.Engine.Definitions;
+using BusFlow.Engine.Expressions;
+using BusFlow.Engine.Runtime;
+
+namespace BusFlow.Bus.Activities;
+
+/// <summary>Writes a board's decision as an official record, in the same transaction as the step.</summary>
+public sealed class RecordDecisionActivity : BusActivity
+{
+    public override ActivityDescriptor Descriptor { get; } = new("RecordDecision", "Records a board's decision (approve, reject, referBack, table) with date, paragraph and registration number.",
+    [
+        Text("subject", required: true, "What was decided."),
+        Text("agreement", required: false, "The agreement the decision is about, if any."),
+        Text("board", required: true, "The board that decided."),
+        Text("outcome", required: true, "approve, reject, referBack or table."),
+        Date("decisionDate", required: false, "The day of the decision. Default: today."),
+        Text("paragraph", required: false, "The paragraph in the minutes, e.g. § 112."),
+        Text("registrationNumber", required: false, "The case's registration number, e.g. 2026.014 SN."),
+    ]);
+
+    public override async ValueTask ExecuteAsync(ActivityContext context)
+    {
+        var outcomeText = RequiredText(context, "outcome");
+        if (!Enum.TryParse<DecisionOutcome>(outcomeText, ignoreCase: true, out var outcome))
+        {
+            throw ActivityContext.Fail($"'{outcomeText}' is not a decision outcome (approve, reject, referBack, table)");
+        }
+
+        var board = await BoardAsync(context, RequiredText(context, "board"));
+        var decision = new PartyDecision
+        {
+            Id = Guid.CreateVersion7(),
+            Subject = RequiredText(context, "subject"),
+            AgreementId = OptionalText(context, "agreement"),
+            BoardId = board.Id,
+            Outcome = outcome,
+            DecisionDate = DateOrToday(context, "decisionDate"),
+            Paragraph = OptionalText(context, "paragraph"),
+            RegistrationNumber = OptionalText(context, "registrationNumber"),
+            InstanceId = context.InstanceId,
+            RecordedAt = context.Now,
+            RecordedBy = context.Actor,
+        };
+        context.Write((session, _) =>
+        {
+            session.Facet<IBusRecords>().Add(decision);
+            return Task.CompletedTask;
+        });
+        context.Complete(new JsonObject
+        {
+            ["decisionId"] = decision.Id.ToString(),
+            ["board"] = board.Id,
+            ["outcome"] = JsonNamingOf(outcome),
+            ["decisionDate"] = Values.FromDate(decision.DecisionDate),
+        });
+    }
+
+    internal static string JsonNamingOf(DecisionOutcome outcome) => outcome switch
+    {
+        DecisionOutcome.ReferBack => "referBack",
+        _ => outcome.ToString().ToLowerInvariant(),
+    };
+}

@@ -1,0 +1,38 @@
+using System.Text.Json.Nodes;
+using BusFlow.Bus.Model;
+using BusFlow.Engine.Activities;
+using BusFlow.Engine.Definitions;
+using BusFlow.Engine.Runtime;
+
+namespace BusFlow.Bus.Activities;
+
+/// <summary>Finds who holds a role on a board or in a body on a day: the person asked is whoever holds it then.</summary>
+public sealed class ResolveRoleActivity : BusActivity
+{
+    public override ActivityDescriptor Descriptor { get; } = new("ResolveRole", "Finds who holds a role (chair, vice chair, secretary, head of administration) on a board or in a body on a day. Output: { personId, name, email, role, board }.",
+    [
+        new PropertySpec("role", PropertyKind.Literal, DataType.String, Required: true, Description: "Chair, ViceChair, Secretary, HeadOfAdministration, Member or CoOptedMember.")
+        {
+            AllowedValues = Enum.GetNames<RoleKind>(),
+        },
+        Text("board", required: true, "The board (or body) id, e.g. sn."),
+        Date("on", required: false, "The day. Default: today."),
+    ]);
+
+    public override async ValueTask ExecuteAsync(ActivityContext context)
+    {
+        var role = Enum.Parse<RoleKind>(context.Node.Literal<string>("role")!);
+        var board = RequiredText(context, "board");
+        var day = DateOrToday(context, "on");
+        var person = await Records(context).FindRoleHolderAsync(role, board, day, CancellationToken.None)
+            ?? throw ActivityContext.Fail($"nobody holds the role {role} in '{board}' on {day:yyyy-MM-dd}");
+        context.Complete(new JsonObject
+        {
+            ["personId"] = person.Id,
+            ["name"] = person.Name,
+            ["email"] = person.Email,
+            ["role"] = role.ToString(),
+            ["board"] = board,
+        });
+    }
+}

@@ -1,0 +1,42 @@
+using System.Text.Json.Nodes;
+using BusFlow.Bus.Model;
+using BusFlow.Engine.Persistence;
+using BusFlow.Engine.Runtime;
+
+namespace BusFlow.Bus.Cycles;
+
+/// <summary>
+/// Keeps every agreement in force on its cycles: its annual wheel (spring review, autumn planning)
+/// and its renewal, which waits until its start date (by default 9 months before the end). Safe to
+/// call again and again: each cycle's correlation key starts it once.
+/// </summary>
+public static class AgreementCycles
+{
+    public const string AnnualCycleWorkflow = "bus-annual-cycle";
+    public const string RenewalWorkflow = "agreement-renewal";
+    public const string Actor = "busflow";
+
+    public static string AnnualCycleKey(string agreementId) => $"annual-cycle-{agreementId}";
+
+    public static string RenewalKey(string agreementId) => $"renewal-{agreementId}";
+
+    /// <returns>How many cycles were started now (0 when all were already running).</returns>
+    public static async Task<int> EnsureStartedAsync(WorkflowRuntime runtime, IWorkflowStore store, CancellationToken ct)
+    {
+        IReadOnlyList<Agreement> agreements;
+        await using (var session = await store.BeginAsync(ct))
+        {
+            agreements = await session.Facet<IBusRecords>().ListAgreementsAsync(ct);
+        }
+
+        var started = 0;
+        foreach (var agreement in agreements.Where(a => a.Status == AgreementStatus.Active))
+        {
+            var input = new JsonObject { ["agreement"] = agreement.Id };
+            started += (await runtime.StartAsync(new StartRequest(AnnualCycleWorkflow, (JsonObject)input.DeepClone(), AnnualCycleKey(agreement.Id), Actor: Actor), ct)).Created ? 1 : 0;
+            started += (await runtime.StartAsync(new StartRequest(RenewalWorkflow, (JsonObject)input.DeepClone(), RenewalKey(agreement.Id), Actor: Actor), ct)).Created ? 1 : 0;
+        }
+
+        return started;
+    }
+}

@@ -1,0 +1,45 @@
+using NodaTime;
+
+namespace BusFlow.Bus.Model;
+
+/// <summary>
+/// The BUS records in the workflow's own transaction: read the directory and agreements, add
+/// records. Obtained from a workflow session (<c>session.Facet&lt;IBusRecords&gt;()</c>), so a
+/// decision is written in the same commit as the workflow step that records it.
+/// </summary>
+public interface IBusRecords
+{
+    Task<Organization?> FindOrganizationAsync(string id, CancellationToken ct);
+    Task<Board?> FindBoardAsync(string id, CancellationToken ct);
+    Task<IReadOnlyList<Board>> ListBoardsAsync(CancellationToken ct);
+    Task<Person?> FindPersonAsync(string id, CancellationToken ct);
+
+    /// <summary>Who holds a role on a board or in a body on a day; null when nobody does.</summary>
+    Task<Person?> FindRoleHolderAsync(RoleKind role, string boardOrBodyId, LocalDate on, CancellationToken ct);
+
+    /// <summary>Everyone with a role in a body (or on a board) on a day, with the role.</summary>
+    Task<IReadOnlyList<(Person Person, RoleAssignment Role)>> ListRoleHoldersAsync(string boardOrBodyId, LocalDate on, CancellationToken ct);
+
+    /// <summary>A board's meetings from one day to another, inclusive, in date order.</summary>
+    Task<IReadOnlyList<BoardMeeting>> ListMeetingsAsync(string boardId, LocalDate from, LocalDate until, CancellationToken ct);
+
+    Task<CollaborationBody?> FindBodyAsync(string id, CancellationToken ct);
+    Task<IReadOnlyList<CollaborationBody>> ListBodiesAsync(CancellationToken ct);
+
+    Task<Agreement?> FindAgreementAsync(string id, CancellationToken ct);
+    Task<IReadOnlyList<Agreement>> ListAgreementsAsync(CancellationToken ct);
+    Task<IReadOnlyList<AgreementRevision>> ListRevisionsAsync(string agreementId, CancellationToken ct);
+    Task<IReadOnlyList<PartyDecision>> ListDecisionsAsync(string agreementId, CancellationToken ct);
+    Task<IReadOnlyList<PartySignature>> ListSignaturesAsync(string agreementId, CancellationToken ct);
+
+    void Add(Organization organization);
+    void Add(Board board);
+    void Add(BoardMeeting meeting);
+    void Add(Person person);
+    void Add(RoleAssignment role);
+    void Add(CollaborationBody body);
+    void Add(Agreement agreement);
+    void Add(AgreementRevision revision);
+    void Add(PartyDecision decision);
+    void Add(PartySignature signature);
+}

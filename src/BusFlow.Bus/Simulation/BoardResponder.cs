@@ -1,0 +1,72 @@
+using System.Text.Json.Nodes;
+using BusFlow.Engine.Expressions;
+using BusFlow.Engine.Persistence;
+using BusFlow.Engine.Simulation;
+using BusFlow.Engine.Time;
+using NodaTime;
+
+namespace BusFlow.Bus.Simulation;
+
+/// <summary>
+/// Simulated people of a BUS collaboration, for `busflow simulate` and tests. A board secretary records the board's decision on the
+/// meeting day at 16:00, with the date and a paragraph; everyone else answers two working days after
+/// being asked, at 10:00, with the task's first outcome. <see cref="Decide"/> picks a board's outcome
+/// per meeting (the first meeting is 1); returning null means that secretary never answers.
+/// </summary>
+public sealed class BoardResponder(IWorkingDayCalendar calendar, DateTimeZone zone) : ISimulatedResponder
+{
+    private readonly Dictionary<string, int> _meetingsSeen = [];
+
+    public Func<string, int, string?> Decide { get; init; } = (_, _) => "approve";
+
+    /// <summary>Who never answers anything (an e-mail address).</summary>
+    public string? Silent { get; init; }
+
+    /// <summary>The named policies of `busflow simulate --responses`.</summary>
+    public static IReadOnlyList<string> Policies { get; } = ["approve", "refer-back-once", "reject", "silent-secretary"];
+
+    /// <summary>
+    /// approve: every board approves at its next meeting; refer-back-once: the first party refers
+    /// back once, then approves; reject: the last party rejects; silent-secretary: the first
+    /// party's secretary never answers.
+    /// </summary>
+    public static BoardResponder ForPolicy(string policy, IWorkingDayCalendar calendar, DateTimeZone zone, IReadOnlyList<string> parties, string? firstSecretaryEmail) => policy switch
+    {
+        "approve" => new BoardResponder(calendar, zone),
+        "refer-back-once" => new BoardResponder(calendar, zone) { Decide = (board, meeting) => board == parties[0] && meeting == 1 ? "referBack" : "approve" },
+        "reject" => new BoardResponder(calendar, zone) { Decide = (board, _) => board == parties[^1] ? "reject" : "approve" },
+        "silent-secretary" => new BoardResponder(calendar, zone) { Silent = firstSecretaryEmail },
+        _ => throw new ArgumentException($"Unknown response policy '{policy}' (known: {string.Join(", ", Policies)})."),
+    };
+
+    public SimulatedAnswer? Answer(HumanTask task, Instant now)
+    {
+        if (task.Assignee == Silent)
+        {
+            return null;
+        }
+
+        var data = task.DataJson is null ? null : JsonNode.Parse(task.DataJson) as JsonObject;
+        if (task.Outcomes.Contains("referBack") && data?["board"] is { } boardNode && task.DueDate is { } meeting)
+        {
+            var board = Values.ToText(boardNode);
+            var round = _meetingsSeen[board] = _meetingsSeen.GetValueOrDefault(board) + 1;
+            var outcome = Decide(board, round);
+            if (outcome is null)
+            {
+                return null;
+            }
+
+            var facts = new JsonObject { ["decisionDate"] = Values.FromDate(meeting), ["paragraph"] = $"§ {10 + round}" };
+            return new SimulatedAnswer(outcome, At(meeting, 16), task.Assignee, Data: facts);
+        }
+
+        return new SimulatedAnswer(task.Outcomes[0], At(calendar.AddWorkingDays(now.InZone(zone).Date, 2), 10), task.Assignee);
+
+        Instant At(LocalDate day, int hour)
+        {
+            var at = day.At(new LocalTime(hour, 0)).InZoneLeniently(zone).ToInstant();
+            return at > now ? at : now;
+        }
+    }
+}
