@@ -1,6 +1,5 @@
 using System.Text.Json.Nodes;
 using BusFlow.Engine.Activities;
-using BusFlow.Engine.Definitions;
 using BusFlow.Engine.Expressions;
 using BusFlow.Engine.Runtime;
 using BusFlow.Engine.Time;

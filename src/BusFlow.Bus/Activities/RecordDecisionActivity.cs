@@ -1,7 +1,6 @@
 using System.Text.Json.Nodes;
 using BusFlow.Bus.Model;
 using BusFlow.Engine.Activities;
-using BusFlow.Engine.Definitions;
 using BusFlow.Engine.Expressions;
 using BusFlow.Engine.Runtime;
 
