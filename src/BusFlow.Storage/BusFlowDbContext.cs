@@ -1,4 +1,6 @@
+using BusFlow.Bus.Model;
 using BusFlow.Engine.Persistence;
+using BusFlow.Storage.Bus;
 using BusFlow.Storage.Model;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
@@ -9,8 +11,8 @@ using NodaTime;
 namespace BusFlow.Storage;
 
 /// <summary>
-/// The workflow tables. One concrete subclass per provider, each with its own migrations;
-/// the model itself is the same for both.
+/// The workflow tables and the BUS records. One concrete subclass per provider, each with its own
+/// migrations; the model itself is the same for both.
 /// </summary>
 public abstract class BusFlowDbContext : DbContext
 {
@@ -30,6 +32,26 @@ public abstract class BusFlowDbContext : DbContext
     public DbSet<HumanTask> Tasks => Set<HumanTask>();
 
     public DbSet<JournalEntry> Journal => Set<JournalEntry>();
+
+    public DbSet<Organization> Organizations => Set<Organization>();
+
+    public DbSet<Board> Boards => Set<Board>();
+
+    public DbSet<BoardMeeting> BoardMeetings => Set<BoardMeeting>();
+
+    public DbSet<Person> People => Set<Person>();
+
+    public DbSet<RoleAssignment> RoleAssignments => Set<RoleAssignment>();
+
+    public DbSet<CollaborationBody> CollaborationBodies => Set<CollaborationBody>();
+
+    public DbSet<Agreement> Agreements => Set<Agreement>();
+
+    public DbSet<AgreementRevision> AgreementRevisions => Set<AgreementRevision>();
+
+    public DbSet<PartyDecision> PartyDecisions => Set<PartyDecision>();
+
+    public DbSet<PartySignature> PartySignatures => Set<PartySignature>();
 
     /// <summary>Refuses changes to official records and advances row versions, then saves.</summary>
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
@@ -63,6 +85,7 @@ public abstract class BusFlowDbContext : DbContext
     {
         configurationBuilder.Properties<Instant>().HaveConversion<InstantConverter>();
         configurationBuilder.Properties<LocalDate>().HaveConversion<LocalDateConverter>();
+        configurationBuilder.Properties<LocalTime>().HaveConversion<LocalTimeConverter>();
         configurationBuilder.Properties<Enum>().HaveConversion<string>().HaveMaxLength(32);
     }
 
@@ -74,6 +97,7 @@ public abstract class BusFlowDbContext : DbContext
         modelBuilder.ApplyConfiguration(new TimerConfiguration());
         modelBuilder.ApplyConfiguration(new TaskConfiguration());
         modelBuilder.ApplyConfiguration(new JournalConfiguration());
+        BusMapping.Apply(modelBuilder);
         SnakeCaseNaming.Apply(modelBuilder);
     }
 }

@@ -1,4 +1,6 @@
+using BusFlow.Bus.Model;
 using BusFlow.Engine.Persistence;
+using BusFlow.Storage.Bus;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using NodaTime;
@@ -17,6 +19,7 @@ internal sealed class EfWorkflowSession : IWorkflowSession
     private readonly IDbContextTransaction _transaction;
     private bool _committed;
     private bool _disposed;
+    private EfBusRecords? _busRecords;
 
     private EfWorkflowSession(BusFlowDbContext db, IDbContextTransaction transaction)
     {
@@ -202,6 +205,16 @@ internal sealed class EfWorkflowSession : IWorkflowSession
     public void Add(JournalEntry entry) => _db.Journal.Add(entry);
 
     public void Remove(Bookmark bookmark) => _db.Bookmarks.Remove(bookmark);
+
+    /// <summary>
+    /// <see cref="IBusRecords"/>: the BUS records on this session's context and transaction, made once
+    /// per session, whose queries write the pending changes first as this session's do.
+    /// </summary>
+    public T Facet<T>()
+        where T : class =>
+        typeof(T) == typeof(IBusRecords)
+            ? (T)(object)(_busRecords ??= new EfBusRecords(_db, FlushAsync))
+            : throw new NotSupportedException($"The workflow store has no {typeof(T).Name}.");
 
     public async Task CommitAsync(CancellationToken ct)
     {

@@ -38,7 +38,7 @@ public sealed class Agreement
     /// <summary>The boards that are parties; each decides and its chair signs.</summary>
     public List<string> PartyBoardIds { get; set; } = [];
 
-    /// <summary>Who the decision is sent to besides the parties, e.g. the municipal executive board.</summary>
+    /// <summary>Who the decision is sent to: the parties' boards and others, e.g. the municipal executive board (KS).</summary>
     public List<string> Recipients { get; set; } = [];
 
     public int Version { get; set; }

@@ -29,6 +29,9 @@ public sealed record PropertySpec(string Name, PropertyKind Kind, DataType Type 
     /// <summary>For child activities: the property naming a local variable the children see (ForEach's "as").</summary>
     public string? LocalNameFrom { get; init; }
 
+    /// <summary>The local's name when that property is not given: "item" for ForEach, "round" for While.</summary>
+    public string LocalNameDefault { get; init; } = "item";
+
     /// <summary>For literal text: the only values allowed.</summary>
     public IReadOnlyList<string>? AllowedValues { get; init; }
 }

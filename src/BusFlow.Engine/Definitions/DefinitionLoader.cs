@@ -373,7 +373,7 @@ public sealed partial class DefinitionLoader(ActivityRegistry registry)
         {
             var value = obj[spec.Name];
             var childScope = spec.LocalNameFrom is { } localFrom
-                ? LocalScope(scope, obj[localFrom])
+                ? LocalScope(scope, obj[localFrom], spec.LocalNameDefault)
                 : scope;
             switch (spec.Kind)
             {
@@ -441,9 +441,9 @@ public sealed partial class DefinitionLoader(ActivityRegistry registry)
             }
         }
 
-        private ExpressionScope LocalScope(ExpressionScope scope, JsonNode? nameNode)
+        private static ExpressionScope LocalScope(ExpressionScope scope, JsonNode? nameNode, string defaultName)
         {
-            var name = nameNode is JsonValue v && v.TryGetValue<string>(out var s) ? s : "item";
+            var name = nameNode is JsonValue v && v.TryGetValue<string>(out var s) ? s : defaultName;
             return scope.WithLocal(name, DataType.Any).WithLocal($"{name}Index", DataType.Integer);
         }
 

@@ -1,18 +1,20 @@
+using BusFlow.Bus.Model;
 using BusFlow.Engine.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 
 namespace BusFlow.Storage.Model;
 
-/// <summary>What every save of the workflow tables enforces, whoever calls SaveChanges.</summary>
+/// <summary>What every save of the workflow tables and the BUS records enforces, whoever calls SaveChanges.</summary>
 internal static class SaveRules
 {
     /// <summary>The property that serves as an optimistic row version on the entities that have one.</summary>
     public const string RowVersion = nameof(WorkflowInstance.Version);
 
-    private static readonly HashSet<Type> OfficialRecords = [typeof(JournalEntry), typeof(PublishedDefinition)];
+    private static readonly HashSet<Type> OfficialRecords =
+        [typeof(JournalEntry), typeof(PublishedDefinition), typeof(PartyDecision), typeof(PartySignature)];
 
-    private static readonly HashSet<Type> Versioned = [typeof(WorkflowInstance), typeof(DurableTimer), typeof(HumanTask)];
+    private static readonly HashSet<Type> Versioned = [typeof(WorkflowInstance), typeof(DurableTimer), typeof(HumanTask), typeof(Agreement)];
 
     public static bool IsVersioned(Type entityType) => Versioned.Contains(entityType);
 
@@ -23,7 +25,10 @@ internal static class SaveRules
         AdvanceRowVersions(changeTracker);
     }
 
-    /// <summary>The journal is append-only and a published definition version is immutable.</summary>
+    /// <summary>
+    /// The journal is append-only, a published definition version is immutable, and a board's
+    /// decision or a chair's signature stays as it was recorded (a new decision is a new record).
+    /// </summary>
     private static void RefuseChangesToOfficialRecords(ChangeTracker changeTracker)
     {
         foreach (var entry in changeTracker.Entries())
@@ -57,6 +62,8 @@ internal static class SaveRules
     {
         JournalEntry journal => $"instance {journal.InstanceId}, sequence {journal.Sequence}",
         PublishedDefinition definition => $"{definition.DefinitionId} version {definition.Version}",
+        PartyDecision decision => $"{decision.BoardId}'s decision {decision.Id} on '{decision.Subject}'",
+        PartySignature signature => $"{signature.BoardId}'s signature {signature.Id} of {signature.AgreementId}",
         _ => entry.Metadata.DisplayName(),
     };
 }

@@ -1,8 +1,8 @@
 using System.Text.Json.Nodes;
 using BusFlow.Bus.Calendar;
 using BusFlow.Bus.Model;
-using BusFlow.Engine.Persistence;
 using BusFlow.Bus.Simulation;
+using BusFlow.Engine.Persistence;
 using NodaTime;
 
 namespace BusFlow.Bus.Tests.Workflows;
@@ -53,7 +53,7 @@ public sealed class AgreementRenewalWorkflowTests : IAsyncLifetime
         }
 
         // The cycle goes on: the new agreement's own renewal waits for 1 April 2030.
-        var next = Assert.Single((await _bus.InstancesAsync("agreement-renewal")).Where(i => i.Id != renewal.Id));
+        var next = Assert.Single((await _bus.InstancesAsync("agreement-renewal")), i => i.Id != renewal.Id);
         Assert.Equal(InstanceStatus.Waiting, next.Status);
         Assert.Single(await _bus.InstancesAsync("bus-annual-cycle"));
     }
@@ -109,7 +109,7 @@ public sealed class AgreementRenewalWorkflowTests : IAsyncLifetime
         Assert.Equal(["bun"], result["undecided"]!.AsArray().Select(b => (string?)b));
         Assert.False((bool)result["allApproved"]!);
         Assert.Equal(AgreementStatus.Expired, (await _bus.AgreementAsync("bus-2023-2026"))!.Status);
-        var bunTask = Assert.Single((await _bus.AllTasksAsync()).Where(t => t.Assignee == silent.Email && t.ActivityId == "recordDecision"));
+        var bunTask = Assert.Single((await _bus.AllTasksAsync()), t => t.Assignee == silent.Email && t.ActivityId == "recordDecision");
         Assert.Equal(HumanTaskStatus.Cancelled, bunTask.Status);
     }
 }

@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
-using BusFlow.Engine.Persistence;
 using BusFlow.Bus.Simulation;
+using BusFlow.Engine.Persistence;
 using NodaTime;
 
 namespace BusFlow.Bus.Tests.Workflows;

@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using BusFlow.Bus.Model;
-using BusFlow.Engine.Persistence;
 using BusFlow.Bus.Simulation;
+using BusFlow.Engine.Persistence;
 using NodaTime;
 
 namespace BusFlow.Bus.Tests.Workflows;

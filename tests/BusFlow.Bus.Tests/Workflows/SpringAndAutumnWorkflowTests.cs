@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using BusFlow.Bus.Calendar;
-using BusFlow.Engine.Persistence;
 using BusFlow.Bus.Simulation;
+using BusFlow.Engine.Persistence;
 using NodaTime;
 
 namespace BusFlow.Bus.Tests.Workflows;
@@ -10,7 +10,7 @@ public sealed class SpringAndAutumnWorkflowTests : IAsyncLifetime
 {
     private BusHarness _bus = null!;
 
-    public async Task InitializeAsync() => _bus = await BusHarness.StartAsync(new LocalDateTime(2027, 1, 10, 9, 0));
+    public async Task InitializeAsync() => _bus = await BusHarness.StartAsync(new LocalDateTime(2026, 1, 12, 9, 0));
 
     public async Task DisposeAsync() => await _bus.DisposeAsync();
 

@@ -22,9 +22,10 @@ public sealed class SimulateCommandTests
                 // Three calendar months later, across the change to summer time (CEST, +02:00).
                 ("timerFired", "2026-03-31T22:00:00Z", "2026-04-01 00:00", "wait"),
                 ("taskCreated", "2026-03-31T22:00:00Z", "2026-04-01 00:00", "confirm"),
-                // Answered two working days later at 10:00 local time.
-                ("taskCompleted", "2026-04-03T08:00:00Z", "2026-04-03 10:00", "confirm"),
-                ("instanceCompleted", "2026-04-03T08:00:00Z", "2026-04-03 10:00", null),
+                // Answered two Swedish working days later at 10:00 local time: Thursday 2 April, then
+                // past Good Friday, the weekend and Easter Monday, Tuesday 7 April.
+                ("taskCompleted", "2026-04-07T08:00:00Z", "2026-04-07 10:00", "confirm"),
+                ("instanceCompleted", "2026-04-07T08:00:00Z", "2026-04-07 10:00", null),
             ],
             events.Select(e => (Text(e, "kind"), Text(e, "instant"), Text(e, "local"), Text(e, "activity"))));
         var created = events[3];

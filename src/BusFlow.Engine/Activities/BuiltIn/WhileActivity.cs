@@ -16,7 +16,7 @@ public sealed class WhileActivity : ActivityType
     public override ActivityDescriptor Descriptor { get; } = new("While", "Runs its body while the condition is true (checked before each round); the body sees var.round.",
     [
         new PropertySpec("condition", PropertyKind.Expression, DataType.Boolean, Required: true, Description: "Checked before each round."),
-        new PropertySpec("body", PropertyKind.Activity, Required: true, Description: "The activity run in each round.") { LocalNameFrom = "roundName" },
+        new PropertySpec("body", PropertyKind.Activity, Required: true, Description: "The activity run in each round.") { LocalNameFrom = "roundName", LocalNameDefault = "round" },
         new PropertySpec("roundName", PropertyKind.Literal, DataType.String, Description: "The name of the round counter in the body. Default: round."),
         new PropertySpec("maxIterations", PropertyKind.Literal, DataType.Integer, Description: "A limit that faults the instance when reached. Default: 100."),
     ]);

@@ -22,6 +22,384 @@ namespace BusFlow.Storage.Migrations.Postgres
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("BusFlow.Bus.Model.Agreement", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasColumnType("text")
+                        .HasColumnName("id");
+
+                    b.Property<string>("PartyBoardIds")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("party_board_ids");
+
+                    b.Property<string>("PredecessorId")
+                        .HasColumnType("text")
+                        .HasColumnName("predecessor_id");
+
+                    b.Property<string>("Recipients")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("recipients");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("status");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("title");
+
+                    b.Property<DateOnly>("ValidFrom")
+                        .HasColumnType("date")
+                        .HasColumnName("valid_from");
+
+                    b.Property<DateOnly>("ValidUntil")
+                        .HasColumnType("date")
+                        .HasColumnName("valid_until");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_agreements");
+
+                    b.ToTable("agreements", (string)null);
+                });
+
+            modelBuilder.Entity("BusFlow.Bus.Model.AgreementRevision", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("AgreementId")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("agreement_id");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date")
+                        .HasColumnName("date");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("note");
+
+                    b.HasKey("Id")
+                        .HasName("pk_agreement_revisions");
+
+                    b.HasIndex("AgreementId")
+                        .HasDatabaseName("ix_agreement_revisions_agreement_id");
+
+                    b.ToTable("agreement_revisions", (string)null);
+                });
+
+            modelBuilder.Entity("BusFlow.Bus.Model.Board", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasColumnType("text")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("code");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("name");
+
+                    b.Property<int>("NoticeDays")
+                        .HasColumnType("integer")
+                        .HasColumnName("notice_days");
+
+                    b.Property<bool>("NoticeInWorkingDays")
+                        .HasColumnType("boolean")
+                        .HasColumnName("notice_in_working_days");
+
+                    b.Property<string>("OrganizationId")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("organization_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_boards");
+
+                    b.HasIndex("OrganizationId")
+                        .HasDatabaseName("ix_boards_organization_id");
+
+                    b.ToTable("boards", (string)null);
+                });
+
+            modelBuilder.Entity("BusFlow.Bus.Model.BoardMeeting", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("BoardId")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("board_id");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date")
+                        .HasColumnName("date");
+
+                    b.Property<TimeOnly>("StartsAt")
+                        .HasColumnType("time without time zone")
+                        .HasColumnName("starts_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_board_meetings");
+
+                    b.HasIndex("BoardId", "Date")
+                        .HasDatabaseName("ix_board_meetings_board_id_date");
+
+                    b.ToTable("board_meetings", (string)null);
+                });
+
+            modelBuilder.Entity("BusFlow.Bus.Model.CollaborationBody", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasColumnType("text")
+                        .HasColumnName("id");
+
+                    b.Property<string>("AgreementId")
+                        .HasColumnType("text")
+                        .HasColumnName("agreement_id");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("name");
+
+                    b.Property<string>("RotationOrder")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("rotation_order");
+
+                    b.Property<int?>("RotationStartYear")
+                        .HasColumnType("integer")
+                        .HasColumnName("rotation_start_year");
+
+                    b.HasKey("Id")
+                        .HasName("pk_collaboration_bodies");
+
+                    b.ToTable("collaboration_bodies", (string)null);
+                });
+
+            modelBuilder.Entity("BusFlow.Bus.Model.Organization", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasColumnType("text")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("name");
+
+                    b.HasKey("Id")
+                        .HasName("pk_organizations");
+
+                    b.ToTable("organizations", (string)null);
+                });
+
+            modelBuilder.Entity("BusFlow.Bus.Model.PartyDecision", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("AgreementId")
+                        .HasColumnType("text")
+                        .HasColumnName("agreement_id");
+
+                    b.Property<string>("BoardId")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("board_id");
+
+                    b.Property<DateOnly>("DecisionDate")
+                        .HasColumnType("date")
+                        .HasColumnName("decision_date");
+
+                    b.Property<Guid?>("InstanceId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("instance_id");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("outcome");
+
+                    b.Property<string>("Paragraph")
+                        .HasColumnType("text")
+                        .HasColumnName("paragraph");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("recorded_by");
+
+                    b.Property<string>("RegistrationNumber")
+                        .HasColumnType("text")
+                        .HasColumnName("registration_number");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("subject");
+
+                    b.HasKey("Id")
+                        .HasName("pk_party_decisions");
+
+                    b.HasIndex("AgreementId")
+                        .HasDatabaseName("ix_party_decisions_agreement_id");
+
+                    b.ToTable("party_decisions", (string)null);
+                });
+
+            modelBuilder.Entity("BusFlow.Bus.Model.PartySignature", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("AgreementId")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("agreement_id");
+
+                    b.Property<string>("BoardId")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("board_id");
+
+                    b.Property<string>("PersonId")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("person_id");
+
+                    b.Property<string>("Proof")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("proof");
+
+                    b.Property<DateTime>("SignedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("signed_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_party_signatures");
+
+                    b.HasIndex("AgreementId")
+                        .HasDatabaseName("ix_party_signatures_agreement_id");
+
+                    b.ToTable("party_signatures", (string)null);
+                });
+
+            modelBuilder.Entity("BusFlow.Bus.Model.Person", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasColumnType("text")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("email");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("name");
+
+                    b.HasKey("Id")
+                        .HasName("pk_people");
+
+                    b.ToTable("people", (string)null);
+                });
+
+            modelBuilder.Entity("BusFlow.Bus.Model.RoleAssignment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("BoardId")
+                        .HasColumnType("text")
+                        .HasColumnName("board_id");
+
+                    b.Property<string>("BodyId")
+                        .HasColumnType("text")
+                        .HasColumnName("body_id");
+
+                    b.Property<DateOnly>("From")
+                        .HasColumnType("date")
+                        .HasColumnName("from");
+
+                    b.Property<string>("PersonId")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("person_id");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("role");
+
+                    b.Property<DateOnly?>("Until")
+                        .HasColumnType("date")
+                        .HasColumnName("until");
+
+                    b.HasKey("Id")
+                        .HasName("pk_role_assignments");
+
+                    b.HasIndex("PersonId")
+                        .HasDatabaseName("ix_role_assignments_person_id");
+
+                    b.HasIndex("BoardId", "Role")
+                        .HasDatabaseName("ix_role_assignments_board_id_role");
+
+                    b.HasIndex("BodyId", "Role")
+                        .HasDatabaseName("ix_role_assignments_body_id_role");
+
+                    b.ToTable("role_assignments", (string)null);
+                });
+
             modelBuilder.Entity("BusFlow.Engine.Persistence.Bookmark", b =>
                 {
                     b.Property<Guid>("Id")
@@ -130,6 +508,10 @@ namespace BusFlow.Storage.Migrations.Postgres
                         .IsRequired()
                         .HasColumnType("text")
                         .HasColumnName("activity_id");
+
+                    b.Property<string>("AnswerDataJson")
+                        .HasColumnType("text")
+                        .HasColumnName("answer_data_json");
 
                     b.Property<string>("Assignee")
                         .IsRequired()
@@ -391,6 +773,65 @@ namespace BusFlow.Storage.Migrations.Postgres
                         .HasDatabaseName("ix_workflow_instances_definition_id_definition_version");
 
                     b.ToTable("workflow_instances", (string)null);
+                });
+
+            modelBuilder.Entity("BusFlow.Bus.Model.AgreementRevision", b =>
+                {
+                    b.HasOne("BusFlow.Bus.Model.Agreement", null)
+                        .WithMany()
+                        .HasForeignKey("AgreementId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_agreement_revisions_agreements_agreement_id");
+                });
+
+            modelBuilder.Entity("BusFlow.Bus.Model.Board", b =>
+                {
+                    b.HasOne("BusFlow.Bus.Model.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_boards_organizations_organization_id");
+                });
+
+            modelBuilder.Entity("BusFlow.Bus.Model.BoardMeeting", b =>
+                {
+                    b.HasOne("BusFlow.Bus.Model.Board", null)
+                        .WithMany()
+                        .HasForeignKey("BoardId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_board_meetings_boards_board_id");
+                });
+
+            modelBuilder.Entity("BusFlow.Bus.Model.PartyDecision", b =>
+                {
+                    b.HasOne("BusFlow.Bus.Model.Agreement", null)
+                        .WithMany()
+                        .HasForeignKey("AgreementId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_party_decisions_agreements_agreement_id");
+                });
+
+            modelBuilder.Entity("BusFlow.Bus.Model.PartySignature", b =>
+                {
+                    b.HasOne("BusFlow.Bus.Model.Agreement", null)
+                        .WithMany()
+                        .HasForeignKey("AgreementId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_party_signatures_agreements_agreement_id");
+                });
+
+            modelBuilder.Entity("BusFlow.Bus.Model.RoleAssignment", b =>
+                {
+                    b.HasOne("BusFlow.Bus.Model.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_role_assignments_people_person_id");
                 });
 
             modelBuilder.Entity("BusFlow.Engine.Persistence.Bookmark", b =>

@@ -1,0 +1,65 @@
+using System.CommandLine;
+using BusFlow.Bus.Demo;
+using BusFlow.Bus.Model;
+using BusFlow.Engine.Persistence;
+using BusFlow.Host.Configuration;
+using BusFlow.Host.Demo;
+using BusFlow.Host.Hosting;
+using BusFlow.Storage;
+using NodaTime;
+
+namespace BusFlow.Host.Cli;
+
+/// <summary>
+/// `busflow seed demo`: brings the configured database up to this build's schema, adds the
+/// fictional demo municipality's records unless they are there, publishes the workflows and starts
+/// the demo agreement's cycles — live on the day it is loaded, as a host's first start makes it.
+/// </summary>
+internal static class SeedCommand
+{
+    public static Command Create(IConfiguration configuration)
+    {
+        var demo = new Command(
+            "demo",
+            $"Migrates the configured database (BusFlow:Storage) and adds the fictional demo municipality {DemoMunicipality.Name}: its boards, people and roles, meeting plans and the agreement {DemoMunicipality.AgreementId}. Does nothing when the demo is already there.");
+        demo.SetAction((parse, ct) => CommandOutput.GuardAsync(parse, async () =>
+        {
+            var settings = BusFlowSettings.From(configuration);
+            await using var services = new ServiceCollection()
+                .AddLogging()
+                .AddSingleton<IClock>(SystemClock.Instance)
+                .AddBusFlowWorkflows(settings.TimeZone)
+                .AddBusFlowStorage(settings.Storage)
+                .BuildServiceProvider();
+            await BusFlowDatabase.MigrateAsync(services, ct);
+
+            var data = DemoMunicipality.Build(SystemClock.Instance.GetCurrentInstant());
+            bool seeded;
+            await using (var session = await services.GetRequiredService<IWorkflowStore>().BeginAsync(ct))
+            {
+                seeded = await DemoMunicipality.SeedAsync(session.Facet<IBusRecords>(), data, ct);
+                await session.CommitAsync(ct);
+            }
+
+            await parse.Out().WriteLineAsync(seeded
+                ? $"Seeded the demo municipality Exempelby: {data.Boards.Count} boards, {data.People.Count} people, the agreement {data.Agreement.Id}."
+                : "The demo is already there.");
+
+            var published = await services.GetRequiredService<WorkflowFolderPublisher>().PublishAsync(settings.WorkflowsFolder, ct);
+            if (!published.Succeeded)
+            {
+                foreach (var error in published.Errors)
+                {
+                    await parse.Error().WriteLineAsync(error.ToString());
+                }
+
+                return 1;
+            }
+
+            await services.GetRequiredService<BusStartup>().RunAsync(seedDemo: false, ct);
+            await parse.Out().WriteLineAsync($"The cycles of {data.Agreement.Id} are running (its renewal starts {data.Agreement.ValidUntil.PlusDays(1).PlusMonths(-9):yyyy-MM-dd}).");
+            return 0;
+        }));
+        return new Command("seed", "Adds sample records to the configured database.") { demo };
+    }
+}

@@ -1,0 +1,192 @@
+using BusFlow.Bus.Model;
+using Microsoft.EntityFrameworkCore;
+using NodaTime;
+
+namespace BusFlow.Storage.Bus;
+
+/// <summary>
+/// The BUS records on a workflow session's own context and transaction, handed out by
+/// <c>session.Facet&lt;IBusRecords&gt;()</c>: what is added here is committed (or rolled back) with
+/// the session. Like the session's own queries, each query first writes the session's pending
+/// changes, so it sees them; entities returned are tracked and their changes saved on commit.
+/// </summary>
+internal sealed class EfBusRecords : IBusRecords
+{
+    /// <summary>
+    /// Roles that several people hold at once in a body (or on a board). Every other role has one
+    /// seat: of overlapping assignments, the one that started latest holds it.
+    /// </summary>
+    private static readonly HashSet<RoleKind> SharedRoles = [RoleKind.Member, RoleKind.CoOptedMember];
+
+    private readonly BusFlowDbContext _db;
+    private readonly Func<CancellationToken, Task> _flush;
+
+    /// <param name="db">The session's context.</param>
+    /// <param name="flush">The session's autoflush: writes its pending changes (not committed) before a query.</param>
+    public EfBusRecords(BusFlowDbContext db, Func<CancellationToken, Task> flush)
+    {
+        _db = db;
+        _flush = flush;
+    }
+
+    public async Task<Organization?> FindOrganizationAsync(string id, CancellationToken ct)
+    {
+        await _flush(ct);
+        return await _db.Organizations.FirstOrDefaultAsync(o => o.Id == id, ct);
+    }
+
+    public async Task<Board?> FindBoardAsync(string id, CancellationToken ct)
+    {
+        await _flush(ct);
+        return await _db.Boards.FirstOrDefaultAsync(b => b.Id == id, ct);
+    }
+
+    public async Task<IReadOnlyList<Board>> ListBoardsAsync(CancellationToken ct)
+    {
+        await _flush(ct);
+        return await _db.Boards.OrderBy(b => b.OrganizationId).ThenBy(b => b.Code).ThenBy(b => b.Id).ToListAsync(ct);
+    }
+
+    public async Task<Person?> FindPersonAsync(string id, CancellationToken ct)
+    {
+        await _flush(ct);
+        return await _db.People.FirstOrDefaultAsync(p => p.Id == id, ct);
+    }
+
+    /// <summary>
+    /// The person of the assignment of <paramref name="role"/> whose board or body is
+    /// <paramref name="boardOrBodyId"/> and that is held on <paramref name="on"/> (From and Until
+    /// inclusive); of several, the one that started latest.
+    /// </summary>
+    public async Task<Person?> FindRoleHolderAsync(RoleKind role, string boardOrBodyId, LocalDate on, CancellationToken ct)
+    {
+        await _flush(ct);
+        var holder = await HoldersOn(boardOrBodyId, on)
+            .Where(h => h.Role.Role == role)
+            .OrderByDescending(h => h.Role.From)
+            .ThenByDescending(h => h.Role.Id)
+            .FirstOrDefaultAsync(ct);
+        return holder?.Person;
+    }
+
+    /// <summary>
+    /// Everyone holding a role on the day, in the order of <see cref="RoleKind"/> and then by name.
+    /// A one-seat role (chair, vice chair, secretary, head of administration) has at most one holder,
+    /// chosen as by <see cref="FindRoleHolderAsync"/>; members and co-opted members are all listed,
+    /// each person once per role.
+    /// </summary>
+    public async Task<IReadOnlyList<(Person Person, RoleAssignment Role)>> ListRoleHoldersAsync(string boardOrBodyId, LocalDate on, CancellationToken ct)
+    {
+        await _flush(ct);
+        var held = await HoldersOn(boardOrBodyId, on).ToListAsync(ct);
+        return
+        [
+            .. held
+                .GroupBy(h => SharedRoles.Contains(h.Role.Role) ? (h.Role.Role, h.Person.Id) : (h.Role.Role, null))
+                .Select(seat => seat.OrderByDescending(h => h.Role.From).ThenByDescending(h => h.Role.Id).First())
+                .OrderBy(h => h.Role.Role)
+                .ThenBy(h => h.Person.Name, StringComparer.Ordinal)
+                .ThenBy(h => h.Person.Id, StringComparer.Ordinal)
+                .Select(h => (h.Person, h.Role)),
+        ];
+    }
+
+    public async Task<IReadOnlyList<BoardMeeting>> ListMeetingsAsync(string boardId, LocalDate from, LocalDate until, CancellationToken ct)
+    {
+        await _flush(ct);
+        return await _db.BoardMeetings
+            .Where(m => m.BoardId == boardId && m.Date >= from && m.Date <= until)
+            .OrderBy(m => m.Date)
+            .ThenBy(m => m.StartsAt)
+            .ThenBy(m => m.Id)
+            .ToListAsync(ct);
+    }
+
+    public async Task<CollaborationBody?> FindBodyAsync(string id, CancellationToken ct)
+    {
+        await _flush(ct);
+        return await _db.CollaborationBodies.FirstOrDefaultAsync(b => b.Id == id, ct);
+    }
+
+    public async Task<IReadOnlyList<CollaborationBody>> ListBodiesAsync(CancellationToken ct)
+    {
+        await _flush(ct);
+        return await _db.CollaborationBodies.OrderBy(b => b.Id).ToListAsync(ct);
+    }
+
+    public async Task<Agreement?> FindAgreementAsync(string id, CancellationToken ct)
+    {
+        await _flush(ct);
+        return await _db.Agreements.FirstOrDefaultAsync(a => a.Id == id, ct);
+    }
+
+    public async Task<IReadOnlyList<Agreement>> ListAgreementsAsync(CancellationToken ct)
+    {
+        await _flush(ct);
+        return await _db.Agreements.OrderBy(a => a.ValidFrom).ThenBy(a => a.Id).ToListAsync(ct);
+    }
+
+    public async Task<IReadOnlyList<AgreementRevision>> ListRevisionsAsync(string agreementId, CancellationToken ct)
+    {
+        await _flush(ct);
+        return await _db.AgreementRevisions
+            .Where(r => r.AgreementId == agreementId)
+            .OrderBy(r => r.Date)
+            .ThenBy(r => r.Id)
+            .ToListAsync(ct);
+    }
+
+    public async Task<IReadOnlyList<PartyDecision>> ListDecisionsAsync(string agreementId, CancellationToken ct)
+    {
+        await _flush(ct);
+        return await _db.PartyDecisions
+            .Where(d => d.AgreementId == agreementId)
+            .OrderBy(d => d.DecisionDate)
+            .ThenBy(d => d.RecordedAt)
+            .ThenBy(d => d.Id)
+            .ToListAsync(ct);
+    }
+
+    public async Task<IReadOnlyList<PartySignature>> ListSignaturesAsync(string agreementId, CancellationToken ct)
+    {
+        await _flush(ct);
+        return await _db.PartySignatures
+            .Where(s => s.AgreementId == agreementId)
+            .OrderBy(s => s.SignedAt)
+            .ThenBy(s => s.Id)
+            .ToListAsync(ct);
+    }
+
+    public void Add(Organization organization) => _db.Organizations.Add(organization);
+
+    public void Add(Board board) => _db.Boards.Add(board);
+
+    public void Add(BoardMeeting meeting) => _db.BoardMeetings.Add(meeting);
+
+    public void Add(Person person) => _db.People.Add(person);
+
+    public void Add(RoleAssignment role) => _db.RoleAssignments.Add(role);
+
+    public void Add(CollaborationBody body) => _db.CollaborationBodies.Add(body);
+
+    public void Add(Agreement agreement) => _db.Agreements.Add(agreement);
+
+    public void Add(AgreementRevision revision) => _db.AgreementRevisions.Add(revision);
+
+    public void Add(PartyDecision decision) => _db.PartyDecisions.Add(decision);
+
+    public void Add(PartySignature signature) => _db.PartySignatures.Add(signature);
+
+    /// <summary>The assignments on a board or in a body held on a day, each with its person.</summary>
+    private IQueryable<Holder> HoldersOn(string boardOrBodyId, LocalDate day) =>
+        _db.RoleAssignments
+            .Where(r => (r.BoardId == boardOrBodyId || r.BodyId == boardOrBodyId) && r.From <= day && (r.Until == null || r.Until >= day))
+            .Join(_db.People, r => r.PersonId, p => p.Id, (r, p) => new Holder { Person = p, Role = r });
+
+    /// <summary>An assignment with its person, built by member initialisation so that queries can go on from it.</summary>
+    private sealed class Holder
+    {
+        public required Person Person { get; init; }
+        public required RoleAssignment Role { get; init; }
+    }
+}

@@ -1,0 +1,59 @@
+using System.Text.Json.Nodes;
+using BusFlow.Host.Tests.Support;
+
+namespace BusFlow.Host.Tests.Cli;
+
+/// <summary>`busflow simulate --demo`: the demo's cycles on the virtual clock, as JSON lines another tool can check.</summary>
+public sealed class SimulateDemoTests
+{
+    private static readonly Dictionary<string, string?> Settings = new()
+    {
+        ["BusFlow:Workflows:Folder"] = Path.Combine(RepositoryRoot.Path, "workflows"),
+    };
+
+    private static async Task<List<JsonObject>> SimulateAsync(string policy)
+    {
+        var run = await CliRun.RunAsync(["simulate", "--demo", "--from", "2026-01-01", "--to", "2027-02-01", "--responses", policy, "--json"], Settings);
+        Assert.True(run.ExitCode == 0, run.Error);
+        return run.OutputLines.Select(line => JsonNode.Parse(line)!.AsObject()).ToList();
+    }
+
+    [Fact]
+    public async Task The_demo_renewal_starts_on_1_April_and_the_new_agreement_is_active_on_1_January()
+    {
+        var events = await SimulateAsync("approve");
+
+        Assert.Contains(events, e => (string?)e["kind"] == "timerFired" && (string?)e["workflow"] == "agreement-renewal" && (string?)e["local"] == "2026-04-01 08:00");
+        var decisions = events.Where(e => (string?)e["kind"] == "decision" && (string?)e["workflow"] == "board-decision").ToList();
+        Assert.Contains(decisions, d => (string?)d["board"] == "sn" && (string?)d["outcome"] == "approve");
+        Assert.Equal(3, events.Count(e => (string?)e["kind"] == "signature"));
+        var activated = Assert.Single(events, e => (string?)e["kind"] == "agreement" && (string?)e["activity"] == "activate");
+        Assert.Equal("2027-01-01 00:00", (string?)activated["local"]);
+        Assert.Equal("bus-2027-2030", (string?)activated["subject"]);
+    }
+
+    [Fact]
+    public async Task With_a_board_that_refers_back_once_its_matter_returns_at_its_following_meeting()
+    {
+        var events = await SimulateAsync("refer-back-once");
+
+        var renewalRound = events
+            .Where(e => (string?)e["kind"] == "decision" && (string?)e["board"] == "sn")
+            .Select(e => (string?)e["outcome"])
+            .ToList();
+        Assert.Contains("referBack", renewalRound);
+        Assert.Equal("approve", renewalRound[renewalRound.IndexOf("referBack") + 1]);
+        Assert.Single(events, e => (string?)e["kind"] == "agreement" && (string?)e["activity"] == "activate");
+    }
+
+    [Fact]
+    public async Task With_a_secretary_who_never_answers_the_agreement_expires_unrenewed_and_the_chairs_are_told()
+    {
+        var events = await SimulateAsync("silent-secretary");
+
+        var expired = Assert.Single(events, e => (string?)e["kind"] == "agreement" && (string?)e["activity"] == "expire");
+        Assert.Equal("2027-01-01 00:00", (string?)expired["local"]);
+        Assert.Equal(3, events.Count(e => (string?)e["kind"] == "taskCreated" && (string?)e["activity"] == "acknowledgeExpiry"));
+        Assert.DoesNotContain(events, e => (string?)e["kind"] == "agreement" && (string?)e["activity"] == "activate");
+    }
+}
