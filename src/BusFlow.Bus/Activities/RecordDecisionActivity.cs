@@ -51,6 +51,7 @@ public sealed class RecordDecisionActivity : BusActivity
         context.Complete(new JsonObject
         {
             ["decisionId"] = decision.Id.ToString(),
+            ["subject"] = decision.Subject,
             ["board"] = board.Id,
             ["outcome"] = JsonNamingOf(outcome),
             ["decisionDate"] = Values.FromDate(decision.DecisionDate),

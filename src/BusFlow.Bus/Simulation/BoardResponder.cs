@@ -23,19 +23,20 @@ public sealed class BoardResponder(IWorkingDayCalendar calendar, DateTimeZone zo
     public string? Silent { get; init; }
 
     /// <summary>The named policies of `busflow simulate --responses`.</summary>
-    public static IReadOnlyList<string> Policies { get; } = ["approve", "refer-back-once", "reject", "silent-secretary"];
+    public static IReadOnlyList<string> Policies { get; } = ["approve", "refer-back-once", "reject", "silent-secretary", "silent-chair"];
 
     /// <summary>
     /// approve: every board approves at its next meeting; refer-back-once: the first party refers
     /// back once, then approves; reject: the last party rejects; silent-secretary: the first
-    /// party's secretary never answers.
+    /// party's secretary never answers; silent-chair: the first party's chair never answers (and so never signs).
     /// </summary>
-    public static BoardResponder ForPolicy(string policy, IWorkingDayCalendar calendar, DateTimeZone zone, IReadOnlyList<string> parties, string? firstSecretaryEmail) => policy switch
+    public static BoardResponder ForPolicy(string policy, IWorkingDayCalendar calendar, DateTimeZone zone, IReadOnlyList<string> parties, string? firstSecretaryEmail, string? firstChairEmail = null) => policy switch
     {
         "approve" => new BoardResponder(calendar, zone),
         "refer-back-once" => new BoardResponder(calendar, zone) { Decide = (board, meeting) => board == parties[0] && meeting == 1 ? "referBack" : "approve" },
         "reject" => new BoardResponder(calendar, zone) { Decide = (board, _) => board == parties[^1] ? "reject" : "approve" },
         "silent-secretary" => new BoardResponder(calendar, zone) { Silent = firstSecretaryEmail },
+        "silent-chair" => new BoardResponder(calendar, zone) { Silent = firstChairEmail },
         _ => throw new ArgumentException($"Unknown response policy '{policy}' (known: {string.Join(", ", Policies)})."),
     };
 

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using BusFlow.Bus.Calendar;
 using BusFlow.Engine.Expressions;
 using BusFlow.Engine.Persistence;
 using NodaTime;
@@ -70,7 +71,7 @@ public static class SimulationTimeline
             {
                 Subject = task?.Title ?? Text(data, "title"),
                 Recipient = task?.Assignee ?? Text(data, "assignee"),
-                Due = task?.DueDate is { } dueDate ? LocalDatePattern.Iso.Format(dueDate) : Text(data, "dueDate"),
+                Due = task?.DueDate is { } dueDate ? DueText(dueDate, task.DataJson) : Text(data, "dueDate"),
             },
             JournalKind.TaskCompleted => happened with
             {
@@ -109,10 +110,22 @@ public static class SimulationTimeline
 
     private static TimelineEvent Describe(TimelineEvent happened, string label, JsonObject output) => label switch
     {
-        "decision" => happened with { Label = label, Board = Text(output, "board"), Outcome = Text(output, "outcome"), Detail = Text(output, "decisionDate") },
+        "decision" => happened with { Label = label, Subject = Text(output, "subject"), Board = Text(output, "board"), Outcome = Text(output, "outcome"), Detail = Text(output, "decisionDate") },
         "signature" => happened with { Label = label, Board = Text(output, "board"), By = Text(output, "person") },
         _ => happened with { Label = label, Subject = Text(output, "agreement"), Detail = $"{Text(output, "from")} → {Text(output, "to")}" },
     };
+
+    /// <summary>A due date, with the move shown when it fell on a non-working day: "2026-12-28 (flyttad från 25/12 till 28/12 (juldagen))".</summary>
+    private static string DueText(LocalDate due, string? taskData)
+    {
+        var text = LocalDatePattern.Iso.Format(due);
+        var movedFrom = taskData is null ? null : Text(JsonNode.Parse(taskData) as JsonObject, "dueMovedFrom");
+        return movedFrom is not null && Values.TryParseDate(movedFrom, out var requested) && Deadlines.Adjust(requested) is { Moved: true } deadline
+            ? $"{text} ({deadline.TextSv})"
+            : text;
+    }
+
+    private static readonly DeadlineAdjuster Deadlines = new();
 
     private static string? LocalDue(string? dueAt, DateTimeZone zone) =>
         dueAt is not null && Values.TryParseInstant(dueAt, out var due) ? TimelineFormatter.FormatLocal(due.InZone(zone).LocalDateTime) : dueAt;

@@ -115,6 +115,7 @@ public static class WorkflowSimulation
     {
         IReadOnlyList<string> parties;
         string? firstSecretary;
+        string? firstChair;
         await using (var session = await store.BeginAsync(ct))
         {
             var records = session.Facet<IBusRecords>();
@@ -131,10 +132,11 @@ public static class WorkflowSimulation
                 ?? throw new InvalidOperationException($"The demo has no agreement {DemoMunicipality.AgreementId}.");
             parties = agreement.PartyBoardIds;
             firstSecretary = (await records.FindRoleHolderAsync(RoleKind.Secretary, parties[0], request.From, ct))?.Email;
+            firstChair = (await records.FindRoleHolderAsync(RoleKind.Chair, parties[0], request.From, ct))?.Email;
             headline = (await session.FindInstanceByCorrelationKeyAsync(AgreementCycles.RenewalWorkflow, AgreementCycles.RenewalKey(agreement.Id), ct))?.Id
                 ?? throw new InvalidOperationException("The demo agreement's renewal did not start.");
         }
 
-        return (headline, BoardResponder.ForPolicy(request.ResponsePolicy, calendar, request.Zone, parties, firstSecretary));
+        return (headline, BoardResponder.ForPolicy(request.ResponsePolicy, calendar, request.Zone, parties, firstSecretary, firstChair));
     }
 }

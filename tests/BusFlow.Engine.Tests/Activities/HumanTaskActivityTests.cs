@@ -44,8 +44,9 @@ public sealed class HumanTaskActivityTests : IAsyncLifetime
         Assert.Equal("Dnr 2026.002 SN", task.Description);
         Assert.Equal(["approve", "reject"], task.Outcomes);
         Assert.Equal("2026.002 SN", (string?)JsonNode.Parse(task.DataJson!)!["caseNumber"]);
-        // 2026-12-21 + 13 days is Sunday 2027-01-03; a due date moves to the next working day.
+        // 2026-12-21 + 13 days is Sunday 2027-01-03; a due date moves to the next working day, and says so.
         Assert.Equal(new LocalDate(2027, 1, 4), task.DueDate);
+        Assert.Equal("2027-01-03", (string?)JsonNode.Parse(task.DataJson!)!["dueMovedFrom"]);
     }
 
     [Fact]

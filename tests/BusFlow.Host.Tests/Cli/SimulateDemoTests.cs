@@ -56,4 +56,24 @@ public sealed class SimulateDemoTests
         Assert.Equal(3, events.Count(e => (string?)e["kind"] == "taskCreated" && (string?)e["activity"] == "acknowledgeExpiry"));
         Assert.DoesNotContain(events, e => (string?)e["kind"] == "agreement" && (string?)e["activity"] == "activate");
     }
+
+    [Fact]
+    public async Task With_a_chair_who_never_signs_the_agreement_lapses_although_every_board_approved()
+    {
+        var events = await SimulateAsync("silent-chair");
+
+        Assert.Equal(3, events.Count(e => (string?)e["kind"] == "decision" && (string?)e["outcome"] == "approve" && (string?)e["subject"] == "Samverkansöverenskommelse BUS 2027–2030"));
+        Assert.Equal(2, events.Count(e => (string?)e["kind"] == "signature"));
+        Assert.Single(events, e => (string?)e["kind"] == "agreement" && (string?)e["activity"] == "expire");
+    }
+
+    [Fact]
+    public async Task A_due_date_on_a_holiday_is_shown_moved_to_the_next_working_day()
+    {
+        var run = await CliRun.RunAsync(["simulate", "--demo", "--from", "2026-01-01", "--to", "2027-02-01", "--responses", "approve"], Settings);
+
+        Assert.True(run.ExitCode == 0, run.Error);
+        // The renewal's draft task is asked for on 1 April with a month to go: 1 May is a public holiday.
+        Assert.Contains(run.OutputLines, l => l.Contains("due 2026-05-04 (flyttad från 1/5 till 4/5 (första maj))", StringComparison.Ordinal));
+    }
 }

@@ -19,7 +19,7 @@ public sealed class HumanTaskActivity : ActivityType
         new PropertySpec("description", PropertyKind.Expression, DataType.String, Description: "More about the task; may use {{ references }}."),
         new PropertySpec("outcomes", PropertyKind.Literal, DataType.List, Required: true, Description: "The answers allowed, e.g. [\"approve\", \"reject\"]."),
         new PropertySpec("due", PropertyKind.Expression, DataType.Date, Description: "The due date, e.g. {\"ref\": \"today\", \"plus\": \"P14D\"}."),
-        new PropertySpec("dueOnWorkingDay", PropertyKind.Literal, DataType.Boolean, Description: "Move a due date on a non-working day to the next working day. Default: true."),
+        new PropertySpec("dueOnWorkingDay", PropertyKind.Literal, DataType.Boolean, Description: "Move a due date on a non-working day to the next working day (the task's data then has dueMovedFrom). Default: true."),
         new PropertySpec("data", PropertyKind.Expression, DataType.Object, Description: "Facts shown with the task (documents, numbers)."),
         new PropertySpec("output", PropertyKind.VariableName, Description: "A variable that receives the answer."),
     ]);
@@ -59,10 +59,17 @@ public sealed class HumanTaskActivity : ActivityType
             throw ActivityContext.Fail($"the task '{context.Node.Id}' has no assignee");
         }
 
+        var data = context.Evaluate("data", DataType.Object) as JsonObject;
         var due = context.Evaluate("due", DataType.Date) is { } dueValue ? Values.ToDate(dueValue) : (NodaTime.LocalDate?)null;
         if (due is { } date && (context.Node.Literal<bool?>("dueOnWorkingDay") ?? true))
         {
             due = context.Calendar.OnOrNextWorkingDay(date);
+            if (due != date)
+            {
+                // Kept with the task so that people are shown the move, not just a different date.
+                data ??= [];
+                data["dueMovedFrom"] = Values.FromDate(date);
+            }
         }
 
         var outcomes = context.Node.Literal<JsonArray>("outcomes")!.Select(o => o!.GetValue<string>()).ToList();
@@ -72,7 +79,7 @@ public sealed class HumanTaskActivity : ActivityType
             context.Evaluate("description", DataType.String) is { } description ? Values.ToText(description) : null,
             outcomes,
             due,
-            context.Evaluate("data", DataType.Object) as JsonObject));
+            data));
         return ValueTask.CompletedTask;
     }
 
