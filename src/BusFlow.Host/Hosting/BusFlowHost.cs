@@ -4,6 +4,7 @@ using BusFlow.Host.Demo;
 using BusFlow.Storage;
 using BusFlow.Storage.Jobs;
 using Hangfire;
+using NodaTime;
 
 namespace BusFlow.Host.Hosting;
 
@@ -15,8 +16,11 @@ public static class BusFlowHost
 {
     public const string DashboardPath = "/hangfire";
 
-    /// <summary>Builds the application with its services, middleware and endpoints; nothing runs yet.</summary>
-    public static WebApplication Build(IConfiguration configuration)
+    /// <summary>
+    /// Builds the application with its services, middleware and endpoints; nothing runs yet.
+    /// <paramref name="clock"/> replaces the system clock (tests pin "today" with it).
+    /// </summary>
+    public static WebApplication Build(IConfiguration configuration, IClock? clock = null)
     {
         var settings = BusFlowSettings.From(configuration);
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
@@ -27,6 +31,11 @@ public static class BusFlowHost
         builder.Configuration.AddConfiguration(configuration);
         builder.WebHost.UseUrls(settings.Urls);
         builder.Services.AddSingleton(settings);
+        if (clock is not null)
+        {
+            builder.Services.AddSingleton(clock);
+        }
+
         builder.Services.AddBusFlowWorkflows(settings.TimeZone);
         builder.Services.AddBusFlowStorage(settings.Storage);
         builder.Services.AddBusFlowJobs(settings.Jobs);
@@ -49,9 +58,9 @@ public static class BusFlowHost
     /// the web server, the Hangfire server and the jobs startup. Throws <see cref="HostStartupException"/>
     /// (after logging why) when it cannot start; then nothing is left running.
     /// </summary>
-    public static async Task<WebApplication> StartAsync(IConfiguration configuration, CancellationToken ct = default)
+    public static async Task<WebApplication> StartAsync(IConfiguration configuration, CancellationToken ct = default, IClock? clock = null)
     {
-        var app = Build(configuration);
+        var app = Build(configuration, clock);
         var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(BusFlowHost).FullName!);
         var started = false;
         try

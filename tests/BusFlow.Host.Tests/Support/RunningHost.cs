@@ -51,9 +51,9 @@ public sealed class RunningHost : IAsyncDisposable
         return settings;
     }
 
-    public static async Task<RunningHost> StartAsync(TestDatabase database, string workflowsFolder, IReadOnlyDictionary<string, string?>? extra = null)
+    public static async Task<RunningHost> StartAsync(TestDatabase database, string workflowsFolder, IReadOnlyDictionary<string, string?>? extra = null, NodaTime.IClock? clock = null)
     {
-        var app = await BusFlowHost.StartAsync(BusFlowConfiguration.Load(Settings(database, workflowsFolder, extra)));
+        var app = await BusFlowHost.StartAsync(BusFlowConfiguration.Load(Settings(database, workflowsFolder, extra)), clock: clock);
         var client = new HttpClient { BaseAddress = new Uri(app.Urls.First()), Timeout = TimeSpan.FromSeconds(30) };
         return new RunningHost(app, client);
     }
