@@ -1,7 +1,9 @@
 using BusFlow.Bus.Model;
 using BusFlow.Engine.Persistence;
+using BusFlow.Notifications.Outbox;
 using BusFlow.Storage.Bus;
 using BusFlow.Storage.Model;
+using BusFlow.Storage.Notifications;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.EntityFrameworkCore.Storage;
@@ -53,6 +55,8 @@ public abstract class BusFlowDbContext : DbContext
 
     public DbSet<PartySignature> PartySignatures => Set<PartySignature>();
 
+    public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
+
     /// <summary>Refuses changes to official records and advances row versions, then saves.</summary>
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
@@ -98,6 +102,7 @@ public abstract class BusFlowDbContext : DbContext
         modelBuilder.ApplyConfiguration(new TaskConfiguration());
         modelBuilder.ApplyConfiguration(new JournalConfiguration());
         BusMapping.Apply(modelBuilder);
+        modelBuilder.ApplyConfiguration(new OutboxMessageConfiguration());
         SnakeCaseNaming.Apply(modelBuilder);
     }
 }

@@ -1,6 +1,8 @@
 using BusFlow.Bus.Model;
 using BusFlow.Engine.Persistence;
+using BusFlow.Notifications.Outbox;
 using BusFlow.Storage.Bus;
+using BusFlow.Storage.Notifications;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using NodaTime;
@@ -20,6 +22,7 @@ internal sealed class EfWorkflowSession : IWorkflowSession
     private bool _committed;
     private bool _disposed;
     private EfBusRecords? _busRecords;
+    private EfOutbox? _outbox;
 
     private EfWorkflowSession(BusFlowDbContext db, IDbContextTransaction transaction)
     {
@@ -72,11 +75,7 @@ internal sealed class EfWorkflowSession : IWorkflowSession
             .ToListAsync(ct);
     }
 
-    public async Task<WorkflowInstance?> FindInstanceAsync(Guid instanceId, CancellationToken ct)
-    {
-        await FlushAsync(ct);
-        return await _db.Instances.FirstOrDefaultAsync(i => i.Id == instanceId, ct);
-    }
+    public Task<WorkflowInstance?> FindInstanceAsync(Guid instanceId, CancellationToken ct) => FindByKeyAsync(_db.Instances, instanceId, ct);
 
     public async Task<WorkflowInstance?> FindInstanceByCorrelationKeyAsync(string definitionId, string correlationKey, CancellationToken ct)
     {
@@ -101,11 +100,7 @@ internal sealed class EfWorkflowSession : IWorkflowSession
         return await instances.OrderBy(i => i.CreatedAt).ThenBy(i => i.Id).Take(query.Take).ToListAsync(ct);
     }
 
-    public async Task<Bookmark?> FindBookmarkAsync(Guid bookmarkId, CancellationToken ct)
-    {
-        await FlushAsync(ct);
-        return await _db.Bookmarks.FirstOrDefaultAsync(b => b.Id == bookmarkId, ct);
-    }
+    public Task<Bookmark?> FindBookmarkAsync(Guid bookmarkId, CancellationToken ct) => FindByKeyAsync(_db.Bookmarks, bookmarkId, ct);
 
     public async Task<IReadOnlyList<Bookmark>> ListBookmarksAsync(Guid instanceId, CancellationToken ct)
     {
@@ -117,11 +112,7 @@ internal sealed class EfWorkflowSession : IWorkflowSession
             .ToListAsync(ct);
     }
 
-    public async Task<DurableTimer?> FindTimerAsync(Guid timerId, CancellationToken ct)
-    {
-        await FlushAsync(ct);
-        return await _db.Timers.FirstOrDefaultAsync(t => t.Id == timerId, ct);
-    }
+    public Task<DurableTimer?> FindTimerAsync(Guid timerId, CancellationToken ct) => FindByKeyAsync(_db.Timers, timerId, ct);
 
     public async Task<DurableTimer?> FindPendingTimerByBookmarkAsync(Guid bookmarkId, CancellationToken ct)
     {
@@ -152,11 +143,7 @@ internal sealed class EfWorkflowSession : IWorkflowSession
         return await PendingTimers().OrderBy(t => t.DueAt).ThenBy(t => t.Id).ToListAsync(ct);
     }
 
-    public async Task<HumanTask?> FindTaskAsync(Guid taskId, CancellationToken ct)
-    {
-        await FlushAsync(ct);
-        return await _db.Tasks.FirstOrDefaultAsync(t => t.Id == taskId, ct);
-    }
+    public Task<HumanTask?> FindTaskAsync(Guid taskId, CancellationToken ct) => FindByKeyAsync(_db.Tasks, taskId, ct);
 
     public async Task<HumanTask?> FindOpenTaskByBookmarkAsync(Guid bookmarkId, CancellationToken ct)
     {
@@ -207,14 +194,15 @@ internal sealed class EfWorkflowSession : IWorkflowSession
     public void Remove(Bookmark bookmark) => _db.Bookmarks.Remove(bookmark);
 
     /// <summary>
-    /// <see cref="IBusRecords"/>: the BUS records on this session's context and transaction, made once
-    /// per session, whose queries write the pending changes first as this session's do.
+    /// <see cref="IBusRecords"/> (the BUS records) and <see cref="IOutbox"/> (the outbox) on this
+    /// session's context and transaction, each made once per session, whose queries write the pending
+    /// changes first as this session's do.
     /// </summary>
     public T Facet<T>()
         where T : class =>
-        typeof(T) == typeof(IBusRecords)
-            ? (T)(object)(_busRecords ??= new EfBusRecords(_db, FlushAsync))
-            : throw new NotSupportedException($"The workflow store has no {typeof(T).Name}.");
+        typeof(T) == typeof(IBusRecords) ? (T)(object)(_busRecords ??= new EfBusRecords(_db, FlushAsync))
+        : typeof(T) == typeof(IOutbox) ? (T)(object)(_outbox ??= new EfOutbox(_db, FlushAsync))
+        : throw new NotSupportedException($"The workflow store has no {typeof(T).Name}.");
 
     public async Task CommitAsync(CancellationToken ct)
     {
@@ -234,6 +222,24 @@ internal sealed class EfWorkflowSession : IWorkflowSession
         _disposed = true;
         await _transaction.DisposeAsync();
         await _db.DisposeAsync();
+    }
+
+    /// <summary>
+    /// A row by its key. A tracked row — also one added earlier in this transaction — is found in
+    /// memory without saving or querying; one this transaction removed counts as gone. A row not yet
+    /// tracked has no pending changes, so no flush is needed before reading it.
+    /// </summary>
+    private async Task<T?> FindByKeyAsync<T>(DbSet<T> rows, Guid key, CancellationToken ct)
+        where T : class
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        if (_committed)
+        {
+            throw new InvalidOperationException("This session has been committed; begin a new one.");
+        }
+
+        var row = await rows.FindAsync([key], ct);
+        return row is not null && _db.Entry(row).State == EntityState.Deleted ? null : row;
     }
 
     private IQueryable<DurableTimer> PendingTimers() => _db.Timers.Where(t => t.Status == TimerStatus.Pending);

@@ -1,6 +1,7 @@
 using BusFlow.Host.Api.Definitions;
 using BusFlow.Host.Api.Health;
 using BusFlow.Host.Api.Instances;
+using BusFlow.Host.Api.Outbox;
 using BusFlow.Host.Api.Tasks;
 
 namespace BusFlow.Host.Api;
@@ -20,6 +21,7 @@ public static class ApiApplicationExtensions
         api.MapDefinitionEndpoints();
         api.MapInstanceEndpoints();
         api.MapTaskEndpoints();
+        api.MapOutboxEndpoints();
         app.MapHealthEndpoint();
         return app;
     }

@@ -28,7 +28,7 @@ internal static class SeedCommand
             await using var services = new ServiceCollection()
                 .AddLogging()
                 .AddSingleton<IClock>(SystemClock.Instance)
-                .AddBusFlowWorkflows(settings.TimeZone)
+                .AddBusFlowWorkflows(settings.TimeZone, settings.TemplatesFolder)
                 .AddBusFlowStorage(settings.Storage)
                 .BuildServiceProvider();
             await BusFlowDatabase.MigrateAsync(services, ct);

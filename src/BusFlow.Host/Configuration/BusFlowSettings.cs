@@ -10,11 +10,15 @@ public sealed class BusFlowSettings
     public const string Section = "BusFlow";
     public const string DefaultUrls = "http://localhost:5080";
     public const string DefaultWorkflowsFolder = "workflows";
+    public const string DefaultTemplatesFolder = "templates";
     public const string DefaultTimeZone = "Europe/Stockholm";
 
     public required StorageOptions Storage { get; init; }
     public required JobOptions Jobs { get; init; }
     public required string WorkflowsFolder { get; init; }
+
+    /// <summary>The message templates (BusFlow:Notifications:Templates), changed by an administrator without a rebuild.</summary>
+    public string TemplatesFolder { get; init; } = DefaultTemplatesFolder;
     public required DateTimeZone TimeZone { get; init; }
     public required string Urls { get; init; }
 
@@ -38,6 +42,7 @@ public sealed class BusFlowSettings
                 ?? throw new InvalidOperationException($"BusFlow:TimeZone '{zoneId}' is not a known time zone (expected an IANA name such as {DefaultTimeZone})."),
             Urls = section["Urls"] is { Length: > 0 } urls ? urls : DefaultUrls,
             SeedDemoOnFirstStart = section.GetValue("Demo:SeedOnFirstStart", false),
+            TemplatesFolder = section["Notifications:Templates"] is { Length: > 0 } templates ? templates : DefaultTemplatesFolder,
         };
     }
 }

@@ -1,6 +1,9 @@
 using BusFlow.Host.Api;
 using BusFlow.Host.Configuration;
 using BusFlow.Host.Demo;
+using BusFlow.Notifications;
+using BusFlow.Notifications.Delivery;
+using BusFlow.Notifications.Templates;
 using BusFlow.Storage;
 using BusFlow.Storage.Jobs;
 using Hangfire;
@@ -36,7 +39,8 @@ public static class BusFlowHost
             builder.Services.AddSingleton(clock);
         }
 
-        builder.Services.AddBusFlowWorkflows(settings.TimeZone);
+        builder.Services.AddBusFlowNotifications(MailSettings(configuration));
+        builder.Services.AddBusFlowWorkflows(settings.TimeZone, settings.TemplatesFolder);
         builder.Services.AddBusFlowStorage(settings.Storage);
         builder.Services.AddBusFlowJobs(settings.Jobs);
         builder.Services.AddBusFlowApi();
@@ -109,6 +113,7 @@ public static class BusFlowHost
     private static async Task PrepareAsync(WebApplication app, ILogger logger, CancellationToken ct)
     {
         var settings = app.Services.GetRequiredService<BusFlowSettings>();
+        LoadTemplates(app.Services, settings, logger);
         await BusFlowDatabase.MigrateAsync(app.Services, ct);
         var report = await app.Services.GetRequiredService<WorkflowFolderPublisher>().PublishAsync(settings.WorkflowsFolder, ct);
         if (!report.Succeeded)
@@ -126,5 +131,40 @@ public static class BusFlowHost
         logger.LogInformation("{Count} workflow definition(s) in {Folder}; {New} version(s) newly published.",
             report.DefinitionCount, settings.WorkflowsFolder, report.NewlyPublished);
         await app.Services.GetRequiredService<BusStartup>().RunAsync(settings.SeedDemoOnFirstStart, ct);
+        // The outbox is delivered every minute; mail enqueued by a step waits at most that long.
+        OutboxDeliveryJob.Register(app.Services.GetRequiredService<IRecurringJobManager>(), app.Services.GetRequiredService<MailOptions>().DeliveryCron);
+    }
+
+    /// <summary>Loads and checks the message templates now, so that a broken one stops the start with every error listed.</summary>
+    private static void LoadTemplates(IServiceProvider services, BusFlowSettings settings, ILogger logger)
+    {
+        try
+        {
+            var templates = services.GetService<IMessageTemplates>();
+            if (templates is null)
+            {
+                logger.LogWarning("No message templates folder at {Folder}; a SendEmail step with a template will fault.", settings.TemplatesFolder);
+                return;
+            }
+
+            logger.LogInformation("{Count} message template(s) in {Folder}.", templates.Names.Count, settings.TemplatesFolder);
+        }
+        catch (TemplateLoadException invalid)
+        {
+            foreach (var error in invalid.Errors)
+            {
+                logger.LogError("{TemplateError}", error.ToString());
+            }
+
+            throw new HostStartupException($"{invalid.Errors.Count} error(s) in the message templates of {settings.TemplatesFolder}.");
+        }
+    }
+
+    /// <summary>The "BusFlow:Mail" section: Folder mode (data/mail) unless configured otherwise.</summary>
+    private static MailOptions MailSettings(IConfiguration configuration)
+    {
+        var mail = new MailOptions();
+        configuration.GetSection(BusFlowSettings.Section).GetSection("Mail").Bind(mail);
+        return mail;
     }
 }

@@ -22,7 +22,7 @@ public sealed class BusDomainMigrationTests
 
     [Theory]
     [MemberData(nameof(Providers))]
-    public async Task The_BusDomain_migration_is_the_latest_and_creates_the_bus_tables_on_an_empty_database(string provider)
+    public async Task The_BusDomain_migration_creates_the_bus_tables_on_an_empty_database(string provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);
         var services = database.BuildServices();
@@ -30,7 +30,8 @@ public sealed class BusDomainMigrationTests
         await BusFlowDatabase.MigrateAsync(services);
 
         await using var db = await services.GetRequiredService<IDbContextFactory<BusFlowDbContext>>().CreateDbContextAsync();
-        Assert.EndsWith("_BusDomain", (await db.Database.GetAppliedMigrationsAsync()).Last(), StringComparison.Ordinal);
+        // Later migrations (Outbox, …) follow it; OutboxMigrationTests checks which one is the latest.
+        Assert.Contains(await db.Database.GetAppliedMigrationsAsync(), m => m.EndsWith("_BusDomain", StringComparison.Ordinal));
         Assert.False(db.Database.HasPendingModelChanges(), "the model has changed since the last migration: add one");
         foreach (var table in BusTables)
         {

@@ -1,0 +1,142 @@
+using System.Net;
+using System.Text;
+using System.Text.Json.Nodes;
+using BusFlow.Engine.Activities;
+using BusFlow.Engine.Definitions;
+using BusFlow.Engine.Expressions;
+using BusFlow.Engine.Runtime;
+using BusFlow.Notifications.Messages;
+using BusFlow.Notifications.Outbox;
+using BusFlow.Notifications.Templates;
+
+namespace BusFlow.Notifications.Activities;
+
+/// <summary>
+/// Puts an email in the outbox, in the transaction of the workflow step: rendered from a template,
+/// or from a subject and a plain-text body. Its output is { messageId }. Delivery happens later.
+/// </summary>
+public sealed class SendEmailActivity(IMessageTemplates? templates) : ActivityType
+{
+    public const string Swedish = "sv-SE";
+    public const string English = "en-GB";
+
+    public override ActivityDescriptor Descriptor { get; } = new("SendEmail", "Puts an email in the outbox, in the same transaction as the step; it is delivered shortly after.",
+    [
+        new PropertySpec("to", PropertyKind.Expression, DataType.String, Required: true, Description: "The recipient's address."),
+        new PropertySpec("template", PropertyKind.Literal, DataType.String, Description: "The name of a message template, e.g. \"task-assigned\"."),
+        new PropertySpec("model", PropertyKind.Expression, DataType.Object, Description: "The values the template shows."),
+        new PropertySpec("subject", PropertyKind.Expression, DataType.String, Description: "The subject when no template is given; may use {{ references }}."),
+        new PropertySpec("body", PropertyKind.Expression, DataType.String, Description: "The plain-text body when no template is given; may use {{ references }}."),
+        new PropertySpec("language", PropertyKind.Literal, DataType.String, Description: "sv-SE (default) or en-GB.") { AllowedValues = [Swedish, English] },
+        new PropertySpec("kind", PropertyKind.Literal, DataType.String, Description: "required (default: mail about the person's own task) or optional (carries List-Unsubscribe).") { AllowedValues = ["required", "optional"] },
+        new PropertySpec("calendar", PropertyKind.Expression, DataType.Object, Description: "An invitation: { method, content } with an iCalendar object, sent as text/calendar and as an .ics attachment."),
+    ]);
+
+    public override void Validate(ActivityNode node, JsonObject json, ValidationReporter report)
+    {
+        if (json["template"] is JsonValue template && template.TryGetValue<string>(out var name))
+        {
+            if (templates is not null && !templates.Names.Contains(name))
+            {
+                report("template", $"there is no message template '{name}' (known: {string.Join(", ", templates.Names.Order(StringComparer.Ordinal))})");
+            }
+
+            return;
+        }
+
+        foreach (var property in new[] { "subject", "body" })
+        {
+            if (json[property] is null)
+            {
+                report(property, $"'{property}' is required when no template is given");
+            }
+        }
+    }
+
+    public override ValueTask ExecuteAsync(ActivityContext context)
+    {
+        var to = Values.ToText(context.Evaluate("to", DataType.String));
+        if (string.IsNullOrWhiteSpace(to))
+        {
+            throw ActivityContext.Fail($"'to' of {context.Node.Id} is empty");
+        }
+
+        var language = context.Node.Literal<string>("language") ?? Swedish;
+        var kind = string.Equals(context.Node.Literal<string>("kind"), "optional", StringComparison.OrdinalIgnoreCase) ? EmailKind.Optional : EmailKind.Required;
+        var rendered = context.Node.Literal<string>("template") is { } template
+            ? Render(context, template, language)
+            : Plain(context, language);
+        var message = OutboxMessage.Create(
+            new EmailMessage(to.Trim(), rendered.Subject, rendered.TextBody, rendered.HtmlBody, rendered.Language, kind, Calendar(context)),
+            context.Now,
+            context.InstanceId,
+            context.Node.Id);
+
+        context.Write((session, _) =>
+        {
+            session.Facet<IOutbox>().Enqueue(message);
+            return Task.CompletedTask;
+        });
+        context.Complete(new JsonObject { ["messageId"] = message.Id.ToString() });
+        return ValueTask.CompletedTask;
+    }
+
+    /// <summary>The minimal HTML page of a plain-text body: encoded, paragraphs by blank lines, line breaks kept.</summary>
+    public static string HtmlOf(string subject, string text, string language)
+    {
+        var html = new StringBuilder();
+        html.Append("<!DOCTYPE html>\n<html lang=\"").Append(language.Split('-')[0]).Append("\">\n<head><meta charset=\"utf-8\"><title>")
+            .Append(WebUtility.HtmlEncode(subject)).Append("</title></head>\n<body>\n");
+        var paragraphs = text.ReplaceLineEndings("\n").Split("\n\n", StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        foreach (var paragraph in paragraphs)
+        {
+            html.Append("<p>").Append(string.Join("<br>\n", paragraph.Split('\n').Select(WebUtility.HtmlEncode))).Append("</p>\n");
+        }
+
+        return html.Append("</body>\n</html>\n").ToString();
+    }
+
+    private RenderedMessage Render(ActivityContext context, string template, string language)
+    {
+        if (templates is null)
+        {
+            throw ActivityContext.Fail($"{context.Node.Id} asks for the template '{template}', but no message templates are configured");
+        }
+
+        var model = context.Evaluate("model", DataType.Object) as JsonObject ?? [];
+        try
+        {
+            return templates.Render(template, language, model);
+        }
+        catch (KeyNotFoundException)
+        {
+            throw ActivityContext.Fail($"there is no message template '{template}'");
+        }
+    }
+
+    private static RenderedMessage Plain(ActivityContext context, string language)
+    {
+        var subject = Values.ToText(context.Evaluate("subject", DataType.String));
+        var body = Values.ToText(context.Evaluate("body", DataType.String));
+        if (string.IsNullOrWhiteSpace(subject))
+        {
+            throw ActivityContext.Fail($"'subject' of {context.Node.Id} is empty");
+        }
+
+        return new RenderedMessage(subject, body, HtmlOf(subject, body, language), language);
+    }
+
+    private static CalendarAttachment? Calendar(ActivityContext context)
+    {
+        if (context.Evaluate("calendar", DataType.Object) is not JsonObject calendar)
+        {
+            return null;
+        }
+
+        var method = calendar["method"] is { } m ? Values.ToText(m) : "";
+        var content = calendar["content"] is { } c ? Values.ToText(c) : "";
+        return string.IsNullOrWhiteSpace(method) || string.IsNullOrWhiteSpace(content)
+            ? throw ActivityContext.Fail($"'calendar' of {context.Node.Id} needs a method (e.g. REQUEST) and content (an iCalendar object)")
+            : new CalendarAttachment(method.Trim().ToUpperInvariant(), content);
+    }
+}

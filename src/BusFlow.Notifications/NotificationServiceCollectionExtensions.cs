@@ -1,0 +1,42 @@
+using BusFlow.Engine.Activities;
+using BusFlow.Notifications.Activities;
+using BusFlow.Notifications.Delivery;
+using BusFlow.Notifications.Templates;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace BusFlow.Notifications;
+
+public static class NotificationServiceCollectionExtensions
+{
+    /// <summary>
+    /// The SendEmail activity and the delivery of the outbox (<see cref="OutboxDelivery"/>,
+    /// <see cref="OutboxDeliveryJob"/>, <see cref="MimeMessageBuilder"/>). Calling it again only
+    /// replaces the mail options, so a host may give its own before or after the commands' composition.
+    /// The templates (<see cref="IMessageTemplates"/>) are used when registered; delivery needs the
+    /// workflow store (the outbox is a facet of its sessions) and an IClock.
+    /// </summary>
+    public static IServiceCollection AddBusFlowNotifications(this IServiceCollection services, MailOptions? mail = null)
+    {
+        if (mail is not null)
+        {
+            mail.Validate();
+            services.Replace(ServiceDescriptor.Singleton(mail));
+        }
+        else
+        {
+            services.TryAddSingleton(new MailOptions());
+        }
+
+        if (services.Any(d => d.ServiceType == typeof(OutboxDelivery)))
+        {
+            return services;
+        }
+
+        services.AddSingleton<ActivityType>(sp => new SendEmailActivity(sp.GetService<IMessageTemplates>()));
+        services.TryAddSingleton<MimeMessageBuilder>();
+        services.TryAddSingleton<OutboxDelivery>();
+        services.TryAddTransient<OutboxDeliveryJob>();
+        return services;
+    }
+}

@@ -1,0 +1,128 @@
+using BusFlow.Notifications.Messages;
+using NodaTime;
+
+namespace BusFlow.Notifications.Outbox;
+
+/// <summary>
+/// One email in the outbox: written in the transaction of the workflow step that asks for it, then
+/// delivered by <see cref="Delivery.OutboxDelivery"/>. Every change of state advances
+/// <see cref="Version"/>, the row's concurrency token, so two nodes never claim the same attempt.
+/// </summary>
+public sealed class OutboxMessage
+{
+    public Guid Id { get; set; }
+    public required string To { get; set; }
+    public required string Subject { get; set; }
+    public required string TextBody { get; set; }
+    public required string HtmlBody { get; set; }
+
+    /// <summary>"sv-SE" or "en-GB".</summary>
+    public required string Language { get; set; }
+
+    public EmailKind Kind { get; set; }
+
+    /// <summary>The iCalendar METHOD (REQUEST, CANCEL, …) when the message carries an invitation.</summary>
+    public string? CalendarMethod { get; set; }
+
+    /// <summary>The iCalendar object (text/calendar) when the message carries an invitation.</summary>
+    public string? CalendarContent { get; set; }
+
+    public OutboxStatus Status { get; set; }
+
+    /// <summary>How many times a node has claimed the message to send it.</summary>
+    public int Attempts { get; set; }
+
+    /// <summary>When the message may be tried (again); while a node sends it, the end of its claim.</summary>
+    public Instant NextAttemptAt { get; set; }
+
+    public Instant CreatedAt { get; set; }
+    public Instant? SentAt { get; set; }
+
+    /// <summary>The server's last reply (e.g. "250 2.0.0 Ok: queued as …"), or where Folder mode wrote the file.</summary>
+    public string? ServerReply { get; set; }
+
+    /// <summary>Why the last attempt failed, or why the message was given up.</summary>
+    public string? FailureReason { get; set; }
+
+    /// <summary>The workflow instance whose step wrote the message, if any.</summary>
+    public Guid? InstanceId { get; set; }
+
+    public string? ActivityId { get; set; }
+
+    public int Version { get; set; }
+
+    /// <summary>A pending message, due at once.</summary>
+    public static OutboxMessage Create(EmailMessage message, Instant now, Guid? instanceId = null, string? activityId = null)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        return new OutboxMessage
+        {
+            Id = Guid.CreateVersion7(),
+            To = message.To,
+            Subject = message.Subject,
+            TextBody = message.TextBody,
+            HtmlBody = message.HtmlBody,
+            Language = message.Language,
+            Kind = message.Kind,
+            CalendarMethod = message.Calendar?.Method,
+            CalendarContent = message.Calendar?.Content,
+            Status = OutboxStatus.Pending,
+            NextAttemptAt = now,
+            CreatedAt = now,
+            InstanceId = instanceId,
+            ActivityId = activityId,
+        };
+    }
+
+    public EmailMessage ToEmailMessage() =>
+        new(To, Subject, TextBody, HtmlBody, Language, Kind,
+            CalendarMethod is { } method && CalendarContent is { } content ? new CalendarAttachment(method, content) : null);
+
+    /// <summary>Whether a node may claim the message now.</summary>
+    public bool IsDue(Instant now) => Status == OutboxStatus.Pending && NextAttemptAt <= now;
+
+    /// <summary>
+    /// Marks an attempt: counts it and holds the message until <paramref name="claimUntil"/>, so that
+    /// no other node takes it meanwhile; a node that dies while sending leaves it to be tried then.
+    /// </summary>
+    public void Claim(Instant claimUntil)
+    {
+        Attempts++;
+        NextAttemptAt = claimUntil;
+        Version++;
+    }
+
+    public void MarkSent(Instant sentAt, string serverReply)
+    {
+        Status = OutboxStatus.Sent;
+        SentAt = sentAt;
+        ServerReply = serverReply;
+        FailureReason = null;
+        Version++;
+    }
+
+    /// <summary>A temporary failure: the message stays pending and is tried again at <paramref name="nextAttemptAt"/>.</summary>
+    public void MarkRetry(Instant nextAttemptAt, string reason, string? serverReply)
+    {
+        NextAttemptAt = nextAttemptAt;
+        FailureReason = reason;
+        ServerReply = serverReply;
+        Version++;
+    }
+
+    /// <summary>A permanent failure, or too many temporary ones: the message is not tried again.</summary>
+    public void MarkFailed(string reason, string? serverReply)
+    {
+        Status = OutboxStatus.Failed;
+        FailureReason = reason;
+        ServerReply = serverReply;
+        Version++;
+    }
+}
+
+public enum OutboxStatus
+{
+    Pending = 0,
+    Sent = 1,
+    Failed = 2,
+}

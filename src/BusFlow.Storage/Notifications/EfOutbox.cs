@@ -1,0 +1,49 @@
+using BusFlow.Notifications.Outbox;
+using Microsoft.EntityFrameworkCore;
+using NodaTime;
+
+namespace BusFlow.Storage.Notifications;
+
+/// <summary>
+/// The outbox on a workflow session's own context and transaction, handed out by
+/// <c>session.Facet&lt;IOutbox&gt;()</c>: a message enqueued here commits (or rolls back) with the
+/// session. Each query first writes the session's pending changes, as the session's own do.
+/// </summary>
+internal sealed class EfOutbox(BusFlowDbContext db, Func<CancellationToken, Task> flush) : IOutbox
+{
+    public void Enqueue(OutboxMessage message) => db.Outbox.Add(message);
+
+    public async Task<OutboxMessage?> FindAsync(Guid id, CancellationToken ct)
+    {
+        await flush(ct);
+        return await db.Outbox.FirstOrDefaultAsync(m => m.Id == id, ct);
+    }
+
+    public async Task<IReadOnlyList<OutboxMessage>> ListDueAsync(Instant dueBy, int max, CancellationToken ct)
+    {
+        await flush(ct);
+        return await db.Outbox
+            .Where(m => m.Status == OutboxStatus.Pending && m.NextAttemptAt <= dueBy)
+            .OrderBy(m => m.NextAttemptAt)
+            .ThenBy(m => m.Id)
+            .Take(max)
+            .ToListAsync(ct);
+    }
+
+    public async Task<IReadOnlyList<OutboxMessage>> ListAsync(OutboxQuery query, CancellationToken ct)
+    {
+        await flush(ct);
+        var messages = db.Outbox.AsQueryable();
+        if (query.Status is { } status)
+        {
+            messages = messages.Where(m => m.Status == status);
+        }
+
+        if (query.InstanceId is { } instanceId)
+        {
+            messages = messages.Where(m => m.InstanceId == instanceId);
+        }
+
+        return await messages.OrderByDescending(m => m.CreatedAt).ThenByDescending(m => m.Id).Take(query.Take).ToListAsync(ct);
+    }
+}

@@ -1,0 +1,33 @@
+"""An aiosmtpd handler for BusFlow's delivery tests: saves each message it accepts as an .eml file.
+
+    python3 -m aiosmtpd -n -l 127.0.0.1:PORT -c eml_sink.SaveToFolder FOLDER
+
+(with this file's folder on PYTHONPATH). Each message is written whole, as received, to a temporary
+name and then renamed to <n>.eml, so a reader never sees half a file.
+"""
+import itertools
+import os
+
+
+class SaveToFolder:
+    def __init__(self, folder):
+        self.folder = folder
+        self.counter = itertools.count(1)
+        os.makedirs(folder, exist_ok=True)
+
+    @classmethod
+    def from_cli(cls, parser, *args):
+        if len(args) != 1:
+            parser.error("SaveToFolder takes one argument: the folder to save messages in")
+        return cls(args[0])
+
+    async def handle_DATA(self, server, session, envelope):
+        name = "%06d" % next(self.counter)
+        data = envelope.original_content or envelope.content
+        if isinstance(data, str):
+            data = data.encode("utf-8")
+        partial = os.path.join(self.folder, name + ".part")
+        with open(partial, "wb") as f:
+            f.write(data)
+        os.replace(partial, os.path.join(self.folder, name + ".eml"))
+        return "250 2.0.0 Ok: queued as %s" % name
