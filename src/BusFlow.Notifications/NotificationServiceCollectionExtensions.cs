@@ -1,6 +1,8 @@
 using BusFlow.Engine.Activities;
+using BusFlow.Engine.Runtime;
 using BusFlow.Notifications.Activities;
 using BusFlow.Notifications.Delivery;
+using BusFlow.Notifications.Outbox;
 using BusFlow.Notifications.Templates;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -34,6 +36,7 @@ public static class NotificationServiceCollectionExtensions
         }
 
         services.AddSingleton<ActivityType>(sp => new SendEmailActivity(sp.GetService<IMessageTemplates>()));
+        services.AddSingleton<ITaskObserver, TaskAssignedMail>();
         services.TryAddSingleton<MimeMessageBuilder>();
         services.TryAddSingleton<OutboxDelivery>();
         services.TryAddTransient<OutboxDeliveryJob>();

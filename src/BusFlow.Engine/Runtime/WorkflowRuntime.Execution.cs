@@ -186,7 +186,7 @@ public sealed partial class WorkflowRuntime
                     CreateTimer(session, execution, frame, timer.DueAt);
                     break;
                 case CreateTaskEffect task:
-                    CreateTask(session, execution, frame, task.Request);
+                    await CreateTaskAsync(session, execution, frame, task.Request, ct);
                     break;
                 case StartChildEffect child:
                     await StartChildAsync(session, execution, frame, child.Request, ct);
@@ -243,7 +243,7 @@ public sealed partial class WorkflowRuntime
         session.Journal(execution, JournalKind.TimerScheduled, frame.ActivityId, Json(new { timerId = timer.Id, dueAt = dueAt.ToString() }));
     }
 
-    private void CreateTask(RuntimeSession session, Execution execution, Frame frame, HumanTaskRequest request)
+    private async Task CreateTaskAsync(RuntimeSession session, Execution execution, Frame frame, HumanTaskRequest request, CancellationToken ct)
     {
         var bookmarkId = CreateBookmark(session, execution, frame, BookmarkKind.Task);
         var task = new HumanTask
@@ -264,6 +264,10 @@ public sealed partial class WorkflowRuntime
         session.Store.Add(task);
         frame.Waits.Add(new FrameWait(bookmarkId, BookmarkKind.Task, TaskId: task.Id));
         session.Journal(execution, JournalKind.TaskCreated, frame.ActivityId, Json(new { taskId = task.Id, task.Assignee, task.Title, dueDate = task.DueDate?.ToString(), task.Outcomes }));
+        foreach (var observer in taskObservers)
+        {
+            await observer.OnTaskCreatedAsync(task, session.Store, ct);
+        }
     }
 
     private async Task StartChildAsync(RuntimeSession session, Execution execution, Frame frame, ChildWorkflowRequest request, CancellationToken ct)

@@ -22,6 +22,7 @@ public sealed partial class WorkflowRuntime(
     IWorkingDayCalendar calendar,
     ITimerScheduler timerScheduler,
     EngineOptions options,
+    IEnumerable<ITaskObserver> taskObservers,
     ILogger<WorkflowRuntime> logger)
 {
     public const string TimerActor = "timer";

@@ -32,6 +32,9 @@ public sealed class MailOptions
     /// <summary>The sender, address and display name: "BusFlow &lt;busflow@exempelby.test&gt;".</summary>
     public string From { get; set; } = "BusFlow <busflow@exempelby.test>";
 
+    /// <summary>Where the links in messages point: this host's public address.</summary>
+    public string LinkBaseUrl { get; set; } = "http://localhost:5080";
+
     public string? ReplyTo { get; set; }
 
     /// <summary>The List-Id (RFC 2919), e.g. "busflow.exempelby.test".</summary>
