@@ -5,7 +5,8 @@ namespace BusFlow.Engine.Persistence;
 /// <summary>
 /// One transaction over the workflow tables. Entities returned are tracked: changes to them are
 /// written by <see cref="CommitAsync"/>, which throws <see cref="ConcurrencyConflictException"/>
-/// when another transaction changed or removed the same rows first.
+/// when another transaction changed or removed the same rows first. Reads see this session's own
+/// changes: a row added earlier in the transaction is found, a removed one is not.
 /// </summary>
 public interface IWorkflowSession : IAsyncDisposable
 {

@@ -274,7 +274,9 @@ public sealed partial class WorkflowRuntime
     {
         var definition = await catalog.GetAsync(session.Store, request.DefinitionId, null, ct)
             ?? throw new WorkflowFailedException($"the child workflow '{request.DefinitionId}' is not published");
-        var child = request.CorrelationKey is { } key ? await FindByCorrelationKeyAsync(session, definition.Id, key, ct) : null;
+        var child = request.CorrelationKey is { } key && await session.Store.FindInstanceByCorrelationKeyAsync(definition.Id, key, ct) is { } existing
+            ? await LoadAsync(session, existing.Id, ct)
+            : null;
         child ??= await StartInstanceAsync(session, definition, request.Input, request.CorrelationKey, new Bookmarkless(execution.Instance.Id), ct);
         session.Journal(execution, JournalKind.ChildStarted, frame.ActivityId, Json(new { childInstanceId = child.Instance.Id, request.DefinitionId, request.Wait }));
         var childResult = ChildResult(child.Instance);
@@ -287,18 +289,6 @@ public sealed partial class WorkflowRuntime
         var bookmarkId = CreateBookmark(session, execution, frame, BookmarkKind.ChildWorkflow);
         child.Instance.ParentBookmarkId = bookmarkId;
         frame.Waits.Add(new FrameWait(bookmarkId, BookmarkKind.ChildWorkflow, ChildInstanceId: child.Instance.Id));
-    }
-
-    /// <summary>An instance with the key, including one started earlier in this same transaction.</summary>
-    private async Task<Execution?> FindByCorrelationKeyAsync(RuntimeSession session, string definitionId, string key, CancellationToken ct)
-    {
-        var started = session.Executions.Values.FirstOrDefault(e => e.Instance.DefinitionId == definitionId && e.Instance.CorrelationKey == key);
-        if (started is not null)
-        {
-            return started;
-        }
-
-        return await session.Store.FindInstanceByCorrelationKeyAsync(definitionId, key, ct) is { } existing ? await LoadAsync(session, existing.Id, ct) : null;
     }
 
     private static JsonObject ChildResult(WorkflowInstance child) => new()
