@@ -1,4 +1,5 @@
 using BusFlow.Bus.Model;
+using BusFlow.Bus.Roles;
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
 
@@ -54,19 +55,15 @@ internal sealed class EfBusRecords : IBusRecords
     }
 
     /// <summary>
-    /// The person of the assignment of <paramref name="role"/> whose board or body is
-    /// <paramref name="boardOrBodyId"/> and that is held on <paramref name="on"/> (From and Until
-    /// inclusive); of several, the one that started latest.
+    /// The person holding <paramref name="role"/> on the board or in the body on <paramref name="on"/>:
+    /// the database narrows the assignments to those held that day, and the domain's rule
+    /// (<see cref="RoleHolders.HolderOn"/>) picks among overlapping ones.
     /// </summary>
     public async Task<Person?> FindRoleHolderAsync(RoleKind role, string boardOrBodyId, LocalDate on, CancellationToken ct)
     {
         await _flush(ct);
-        var holder = await HoldersOn(boardOrBodyId, on)
-            .Where(h => h.Role.Role == role)
-            .OrderByDescending(h => h.Role.From)
-            .ThenByDescending(h => h.Role.Id)
-            .FirstOrDefaultAsync(ct);
-        return holder?.Person;
+        var held = await HoldersOn(boardOrBodyId, on).Where(h => h.Role.Role == role).OrderBy(h => h.Role.Id).ToListAsync(ct);
+        return Holder.Of(held, role, boardOrBodyId, on)?.Person;
     }
 
     /// <summary>
@@ -78,12 +75,12 @@ internal sealed class EfBusRecords : IBusRecords
     public async Task<IReadOnlyList<(Person Person, RoleAssignment Role)>> ListRoleHoldersAsync(string boardOrBodyId, LocalDate on, CancellationToken ct)
     {
         await _flush(ct);
-        var held = await HoldersOn(boardOrBodyId, on).ToListAsync(ct);
+        var held = await HoldersOn(boardOrBodyId, on).OrderBy(h => h.Role.Id).ToListAsync(ct);
         return
         [
             .. held
                 .GroupBy(h => SharedRoles.Contains(h.Role.Role) ? (h.Role.Role, h.Person.Id) : (h.Role.Role, null))
-                .Select(seat => seat.OrderByDescending(h => h.Role.From).ThenByDescending(h => h.Role.Id).First())
+                .Select(seat => Holder.Of([.. seat], seat.Key.Role, boardOrBodyId, on)!)
                 .OrderBy(h => h.Role.Role)
                 .ThenBy(h => h.Person.Name, StringComparer.Ordinal)
                 .ThenBy(h => h.Person.Id, StringComparer.Ordinal)
@@ -186,6 +183,13 @@ internal sealed class EfBusRecords : IBusRecords
     /// <summary>An assignment with its person, built by member initialisation so that queries can go on from it.</summary>
     private sealed class Holder
     {
+        /// <summary>The one of <paramref name="held"/> that holds the role by the domain's rule, or null.</summary>
+        public static Holder? Of(IReadOnlyList<Holder> held, RoleKind role, string boardOrBodyId, LocalDate on)
+        {
+            var assignment = RoleHolders.HolderOn(held.Select(h => h.Role), role, boardOrBodyId, on);
+            return held.FirstOrDefault(h => ReferenceEquals(h.Role, assignment));
+        }
+
         public required Person Person { get; init; }
         public required RoleAssignment Role { get; init; }
     }
