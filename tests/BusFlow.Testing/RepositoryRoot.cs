@@ -1,4 +1,4 @@
-namespace BusFlow.Host.Tests.Support;
+namespace BusFlow.Testing;
 
 public static class RepositoryRoot
 {

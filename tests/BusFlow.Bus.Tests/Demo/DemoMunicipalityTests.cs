@@ -265,18 +265,10 @@ public sealed class DemoMunicipalityTests : IAsyncLifetime
     /// </summary>
     private static List<(string File, string Text)> SeedTexts()
     {
-        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
-        {
-            var seeds = Path.Combine(folder.FullName, "shared", "seeds");
-            if (Directory.Exists(seeds))
-            {
-                return [.. Directory.GetFiles(seeds, "*.txt").Order(StringComparer.Ordinal).Select(f => (Path.GetFileName(f), File.ReadAllText(f)))];
-            }
-        }
-
-        Assert.Fail(
-            $"No shared/seeds folder above {AppContext.BaseDirectory}: the seed documents must lie in shared/seeds beside the repository " +
-            "(as in CI), so that the demo's names can be checked against them.");
-        return [];
+        var seeds = Path.Combine(Path.GetDirectoryName(RepositoryRoot.Path)!, "shared", "seeds");
+        Assert.True(
+            Directory.Exists(seeds),
+            $"No {seeds}: the seed documents must lie in shared/seeds beside the repository (as in CI), so that the demo's names can be checked against them.");
+        return [.. Directory.GetFiles(seeds, "*.txt").Order(StringComparer.Ordinal).Select(f => (Path.GetFileName(f), File.ReadAllText(f)))];
     }
 }

@@ -61,7 +61,7 @@ public sealed class BusHarness : IAsyncDisposable
     private async Task PublishShippedWorkflowsAsync()
     {
         var catalog = _services.GetRequiredService<DefinitionCatalog>();
-        var loaded = catalog.Loader.LoadFolder(Path.Combine(RepositoryRoot(), "workflows"));
+        var loaded = catalog.Loader.LoadFolder(Path.Combine(RepositoryRoot.Path, "workflows"));
         Assert.True(loaded.IsValid, string.Join(Environment.NewLine, loaded.Errors));
         await catalog.PublishAsync(Store, loaded.Definitions, Clock.GetCurrentInstant(), CancellationToken.None);
     }
@@ -96,19 +96,6 @@ public sealed class BusHarness : IAsyncDisposable
         ExecutionState.Deserialize((await InstanceAsync(instanceId)).StateJson).Variables;
 
     public static LocalDateTime Local(Instant instant) => instant.InZone(Stockholm).LocalDateTime;
-
-    private static string RepositoryRoot()
-    {
-        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
-        {
-            if (File.Exists(Path.Combine(folder.FullName, "BusFlow.sln")))
-            {
-                return folder.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("No BusFlow.sln above the test assembly.");
-    }
 
     public async ValueTask DisposeAsync()
     {

@@ -2,6 +2,7 @@ using BusFlow.Engine.Activities;
 using BusFlow.Engine.Definitions;
 using BusFlow.Host.Cli;
 using BusFlow.Host.Tests.Support;
+using BusFlow.Testing;
 
 namespace BusFlow.Host.Tests.Cli;
 

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using BusFlow.Host.Tests.Support;
+using BusFlow.Testing;
 
 namespace BusFlow.Host.Tests.Cli;
 

@@ -41,17 +41,6 @@ internal sealed class TemplateFolder : IDisposable
         }
     }
 
-    /// <summary>The repository's shipped templates/ folder: beside BusFlow.sln, found upward from the test assembly.</summary>
-    public static string Shipped()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(System.IO.Path.Combine(dir.FullName, "BusFlow.sln")))
-            {
-                return System.IO.Path.Combine(dir.FullName, "templates");
-            }
-        }
-
-        throw new InvalidOperationException($"No BusFlow.sln above {AppContext.BaseDirectory}.");
-    }
+    /// <summary>The repository's shipped templates/ folder, beside BusFlow.sln.</summary>
+    public static string Shipped() => System.IO.Path.Combine(BusFlow.Testing.RepositoryRoot.Path, "templates");
 }
