@@ -1,5 +1,6 @@
 using BusFlow.Engine.Activities;
 using BusFlow.Engine.Definitions;
+using BusFlow.Engine.Reminders;
 using BusFlow.Engine.Runtime;
 using BusFlow.Engine.Time;
 using Microsoft.Extensions.DependencyInjection;
@@ -11,8 +12,8 @@ namespace BusFlow.Engine;
 public static class EngineServiceCollectionExtensions
 {
     /// <summary>
-    /// The engine's services. A host may register its own IClock, IWorkingDayCalendar and
-    /// ITimerScheduler before or after this call; these defaults apply only when it does not.
+    /// The engine's services. A host may register its own IClock, IWorkingDayCalendar,
+    /// ITimerScheduler and IRoleDirectory before or after this call; these defaults apply only when it does not.
     /// </summary>
     public static IServiceCollection AddBusFlowEngine(this IServiceCollection services, EngineOptions? options = null)
     {
@@ -25,6 +26,7 @@ public static class EngineServiceCollectionExtensions
         services.TryAddSingleton<IClock>(SystemClock.Instance);
         services.TryAddSingleton<IWorkingDayCalendar, WeekendOnlyCalendar>();
         services.TryAddSingleton<ITimerScheduler, NoTimerScheduler>();
+        services.TryAddSingleton<IRoleDirectory, NoRoleDirectory>();
         foreach (var activity in BuiltInActivities.All())
         {
             services.AddSingleton<ActivityType>(activity);

@@ -1,6 +1,8 @@
 using BusFlow.Bus.Model;
 using BusFlow.Engine.Persistence;
+using BusFlow.Notifications.Links;
 using BusFlow.Notifications.Outbox;
+using BusFlow.Notifications.Preferences;
 using BusFlow.Storage.Bus;
 using BusFlow.Storage.Model;
 using BusFlow.Storage.Notifications;
@@ -57,6 +59,10 @@ public abstract class BusFlowDbContext : DbContext
 
     public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
 
+    public DbSet<LinkToken> LinkTokens => Set<LinkToken>();
+
+    public DbSet<RecipientPreference> RecipientPreferences => Set<RecipientPreference>();
+
     /// <summary>Refuses changes to official records and advances row versions, then saves.</summary>
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
@@ -103,6 +109,8 @@ public abstract class BusFlowDbContext : DbContext
         modelBuilder.ApplyConfiguration(new JournalConfiguration());
         BusMapping.Apply(modelBuilder);
         modelBuilder.ApplyConfiguration(new OutboxMessageConfiguration());
+        modelBuilder.ApplyConfiguration(new LinkTokenConfiguration());
+        modelBuilder.ApplyConfiguration(new RecipientPreferenceConfiguration());
         SnakeCaseNaming.Apply(modelBuilder);
     }
 }

@@ -1,6 +1,8 @@
 using BusFlow.Bus.Model;
 using BusFlow.Engine.Persistence;
+using BusFlow.Notifications.Links;
 using BusFlow.Notifications.Outbox;
+using BusFlow.Notifications.Preferences;
 using BusFlow.Storage.Bus;
 using BusFlow.Storage.Notifications;
 using Microsoft.EntityFrameworkCore;
@@ -23,6 +25,8 @@ internal sealed class EfWorkflowSession : IWorkflowSession
     private bool _disposed;
     private EfBusRecords? _busRecords;
     private EfOutbox? _outbox;
+    private EfLinkTokens? _linkTokens;
+    private EfRecipientPreferences? _preferences;
 
     private EfWorkflowSession(BusFlowDbContext db, IDbContextTransaction transaction)
     {
@@ -202,6 +206,8 @@ internal sealed class EfWorkflowSession : IWorkflowSession
         where T : class =>
         typeof(T) == typeof(IBusRecords) ? (T)(object)(_busRecords ??= new EfBusRecords(_db, FlushAsync))
         : typeof(T) == typeof(IOutbox) ? (T)(object)(_outbox ??= new EfOutbox(_db, FlushAsync))
+        : typeof(T) == typeof(ILinkTokens) ? (T)(object)(_linkTokens ??= new EfLinkTokens(_db, FlushAsync))
+        : typeof(T) == typeof(IRecipientPreferences) ? (T)(object)(_preferences ??= new EfRecipientPreferences(_db))
         : throw new NotSupportedException($"The workflow store has no {typeof(T).Name}.");
 
     public async Task CommitAsync(CancellationToken ct)

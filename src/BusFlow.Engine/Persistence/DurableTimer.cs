@@ -16,7 +16,28 @@ public sealed class DurableTimer
     public TimerStatus Status { get; set; }
     public Instant CreatedAt { get; set; }
     public Instant? FiredAt { get; set; }
+
+    /// <summary>What the timer does when due: resume its bookmark, or remind about a task.</summary>
+    public TimerPurpose Purpose { get; set; }
+
+    /// <summary>For a reminder: the task it reminds about (its bookmark is the task's).</summary>
+    public Guid? TaskId { get; set; }
+
+    public Reminders.ReminderKind? ReminderKind { get; set; }
+
+    /// <summary>For a reminder: its number within its kind (the 2nd reminder after the due date, …).</summary>
+    public int? ReminderNumber { get; set; }
+
     public int Version { get; set; }
+}
+
+public enum TimerPurpose
+{
+    /// <summary>Resumes the bookmark of a Delay, WaitUntil, … when due.</summary>
+    Resume = 0,
+
+    /// <summary>Reminds about an open task, or escalates it; never resumes the workflow.</summary>
+    TaskReminder = 1,
 }
 
 public enum TimerStatus

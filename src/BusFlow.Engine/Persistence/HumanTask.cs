@@ -15,6 +15,15 @@ public sealed class HumanTask
     public required List<string> Outcomes { get; set; }
     public LocalDate? DueDate { get; set; }
     public string? DataJson { get; set; }
+
+    /// <summary>
+    /// The role the task is for ("sn/Secretary"), when it is for a role rather than a person:
+    /// reminders go to whoever holds it on the day they go out.
+    /// </summary>
+    public string? Role { get; set; }
+
+    /// <summary>The definition's reminder policy for the task, as JSON; none: no reminders.</summary>
+    public string? ReminderPolicyJson { get; set; }
     public HumanTaskStatus Status { get; set; }
     public string? Outcome { get; set; }
     public string? Comment { get; set; }

@@ -25,6 +25,8 @@ public enum JournalKind
     TaskCreated,
     TaskCompleted,
     TaskCancelled,
+    TaskReminded,
+    TaskEscalated,
     TimerScheduled,
     TimerFired,
     TimerCancelled,

@@ -85,7 +85,14 @@ public sealed class ActivityContext : IExpressionContext
     public static Exception Fail(string reason) => new WorkflowFailedException(reason);
 }
 
-public sealed record HumanTaskRequest(string Assignee, string Title, string? Description, IReadOnlyList<string> Outcomes, LocalDate? DueDate, JsonObject? Data);
+public sealed record HumanTaskRequest(string Assignee, string Title, string? Description, IReadOnlyList<string> Outcomes, LocalDate? DueDate, JsonObject? Data)
+{
+    /// <summary>The role the task is for ("sn/Secretary"); reminders go to its holder of the day.</summary>
+    public string? Role { get; init; }
+
+    /// <summary>The definition's reminder policy (see <see cref="Reminders.ReminderPolicyJson"/>); none: no reminders.</summary>
+    public JsonObject? Reminders { get; init; }
+}
 
 public sealed record ChildWorkflowRequest(string DefinitionId, JsonObject Input, string? CorrelationKey, bool Wait);
 

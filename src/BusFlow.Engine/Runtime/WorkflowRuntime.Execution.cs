@@ -258,12 +258,15 @@ public sealed partial class WorkflowRuntime
             Outcomes = [.. request.Outcomes],
             DueDate = request.DueDate,
             DataJson = request.Data?.ToJsonString(),
+            Role = request.Role,
+            ReminderPolicyJson = request.Reminders?.ToJsonString(),
             Status = HumanTaskStatus.Open,
             CreatedAt = session.Now,
         };
         session.Store.Add(task);
         frame.Waits.Add(new FrameWait(bookmarkId, BookmarkKind.Task, TaskId: task.Id));
         session.Journal(execution, JournalKind.TaskCreated, frame.ActivityId, Json(new { taskId = task.Id, task.Assignee, task.Title, dueDate = task.DueDate?.ToString(), task.Outcomes }));
+        ScheduleReminders(session, execution, task);
         foreach (var observer in taskObservers)
         {
             await observer.OnTaskCreatedAsync(task, session.Store, ct);

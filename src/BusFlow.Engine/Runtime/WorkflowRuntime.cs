@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using BusFlow.Engine.Activities;
 using BusFlow.Engine.Definitions;
 using BusFlow.Engine.Persistence;
+using BusFlow.Engine.Reminders;
 using BusFlow.Engine.Time;
 using Microsoft.Extensions.Logging;
 using NodaTime;
@@ -23,6 +24,8 @@ public sealed partial class WorkflowRuntime(
     ITimerScheduler timerScheduler,
     EngineOptions options,
     IEnumerable<ITaskObserver> taskObservers,
+    IEnumerable<ITaskReminderObserver> reminderObservers,
+    IRoleDirectory roleDirectory,
     ILogger<WorkflowRuntime> logger)
 {
     public const string TimerActor = "timer";
@@ -178,6 +181,11 @@ public sealed partial class WorkflowRuntime(
         if (timer.DueAt > session.Now)
         {
             return TimerFireResult.NotDue;
+        }
+
+        if (timer.Purpose == TimerPurpose.TaskReminder)
+        {
+            return await FireReminderAsync(session, timer, ct);
         }
 
         timer.Status = TimerStatus.Fired;

@@ -14,6 +14,9 @@ public interface IOutbox
 
     Task<OutboxMessage?> FindAsync(Guid id, CancellationToken ct);
 
+    /// <summary>Whether a message with this once-only key is in the outbox already.</summary>
+    Task<bool> ContainsKeyAsync(string dedupeKey, CancellationToken ct);
+
     /// <summary>Pending messages whose next attempt is due by <paramref name="dueBy"/>, oldest due first.</summary>
     Task<IReadOnlyList<OutboxMessage>> ListDueAsync(Instant dueBy, int max, CancellationToken ct);
 
@@ -21,4 +24,4 @@ public interface IOutbox
     Task<IReadOnlyList<OutboxMessage>> ListAsync(OutboxQuery query, CancellationToken ct);
 }
 
-public sealed record OutboxQuery(OutboxStatus? Status = null, Guid? InstanceId = null, int Take = 100);
+public sealed record OutboxQuery(OutboxStatus? Status = null, Guid? InstanceId = null, int Take = 100, string? To = null);

@@ -49,6 +49,12 @@ public sealed class OutboxMessage
 
     public string? ActivityId { get; set; }
 
+    /// <summary>
+    /// A key that makes the message once-only (e.g. "digest:anna@exempelby.test:2026-W48"): the
+    /// outbox holds at most one message per key, so two nodes making the same digest send one.
+    /// </summary>
+    public string? DedupeKey { get; set; }
+
     public int Version { get; set; }
 
     /// <summary>A pending message, due at once.</summary>

@@ -14,6 +14,8 @@ internal sealed class TaskConfiguration : IEntityTypeConfiguration<HumanTask>
             .HasConversion(StringListConversion.Converter, StringListConversion.Comparer)
             .HasColumnType("text");
         builder.Property(t => t.DataJson).HasColumnType("text");
+        builder.Property(t => t.Role).HasMaxLength(200);
+        builder.Property(t => t.ReminderPolicyJson).HasColumnType("text");
         builder.Property(t => t.Version).IsConcurrencyToken();
 
         builder.HasIndex(t => new { t.Assignee, t.Status });

@@ -11,6 +11,7 @@ internal sealed class TimerConfiguration : IEntityTypeConfiguration<DurableTimer
         builder.ToTable("timers");
         builder.HasKey(t => t.Id);
         builder.Property(t => t.Version).IsConcurrencyToken();
+        builder.Property(t => t.Purpose).HasDefaultValue(TimerPurpose.Resume).HasSentinel(TimerPurpose.Resume);
 
         builder.HasIndex(t => new { t.Status, t.DueAt });
         // No foreign key to bookmarks: a timer row outlives the bookmark it woke, as history.

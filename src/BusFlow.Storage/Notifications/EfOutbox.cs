@@ -19,6 +19,12 @@ internal sealed class EfOutbox(BusFlowDbContext db, Func<CancellationToken, Task
         return await db.Outbox.FirstOrDefaultAsync(m => m.Id == id, ct);
     }
 
+    public async Task<bool> ContainsKeyAsync(string dedupeKey, CancellationToken ct)
+    {
+        await flush(ct);
+        return await db.Outbox.AnyAsync(m => m.DedupeKey == dedupeKey, ct);
+    }
+
     public async Task<IReadOnlyList<OutboxMessage>> ListDueAsync(Instant dueBy, int max, CancellationToken ct)
     {
         await flush(ct);
@@ -42,6 +48,11 @@ internal sealed class EfOutbox(BusFlowDbContext db, Func<CancellationToken, Task
         if (query.InstanceId is { } instanceId)
         {
             messages = messages.Where(m => m.InstanceId == instanceId);
+        }
+
+        if (query.To is { } to)
+        {
+            messages = messages.Where(m => m.To == to);
         }
 
         return await messages.OrderByDescending(m => m.CreatedAt).ThenByDescending(m => m.Id).Take(query.Take).ToListAsync(ct);

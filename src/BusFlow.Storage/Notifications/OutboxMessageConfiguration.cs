@@ -21,7 +21,9 @@ internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Outb
         builder.Property(m => m.ServerReply).HasColumnType("text");
         builder.Property(m => m.FailureReason).HasColumnType("text");
         builder.Property(m => m.ActivityId).HasMaxLength(200);
+        builder.Property(m => m.DedupeKey).HasMaxLength(400);
         builder.Property(m => m.Version).IsConcurrencyToken();
+        builder.HasIndex(m => m.DedupeKey).IsUnique();
 
         builder.HasIndex(m => new { m.Status, m.NextAttemptAt });
         // No foreign key to instances: a message outlives the instance that wrote it, and mail not

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using BusFlow.Engine.Definitions;
 using BusFlow.Engine.Expressions;
+using BusFlow.Engine.Reminders;
 using BusFlow.Engine.Runtime;
 using BusFlow.Engine.Time;
 
@@ -21,11 +22,22 @@ public sealed class HumanTaskActivity : ActivityType
         new PropertySpec("due", PropertyKind.Expression, DataType.Date, Description: "The due date, e.g. {\"ref\": \"today\", \"plus\": \"P14D\"}."),
         new PropertySpec("dueOnWorkingDay", PropertyKind.Literal, DataType.Boolean, Description: "Move a due date on a non-working day to the next working day (the task's data then has dueMovedFrom). Default: true."),
         new PropertySpec("data", PropertyKind.Expression, DataType.Object, Description: "Facts shown with the task (documents, numbers)."),
+        new PropertySpec("role", PropertyKind.Expression, DataType.String, Description: "The role the task is for, as scope/Role, e.g. \"{{ input.board }}/Secretary\": reminders go to whoever holds it on the day they go out."),
+        new PropertySpec("reminders", PropertyKind.Literal, DataType.Object, Description: "When to remind and whom to tell when nobody answers: { workingDaysBefore: [14, 7, 2], onDueDate: true, everyWorkingDaysAfter: 3, maxAfter: 2, escalateTo: [\"ViceChair\", \"Secretary\"], window: { start: \"08:00\", end: \"17:00\" } }. Needs a due date."),
         new PropertySpec("output", PropertyKind.VariableName, Description: "A variable that receives the answer."),
     ]);
 
     public override void Validate(ActivityNode node, JsonObject json, ValidationReporter report)
     {
+        if (json["reminders"] is JsonObject reminders)
+        {
+            ReminderPolicyJson.Read(reminders, (path, reason) => report($"reminders.{path}", reason));
+            if (json["due"] is null)
+            {
+                report("reminders", "reminders are counted from the due date: give the task a \"due\"");
+            }
+        }
+
         if (json["outcomes"] is not JsonArray outcomes)
         {
             return;
@@ -73,13 +85,18 @@ public sealed class HumanTaskActivity : ActivityType
         }
 
         var outcomes = context.Node.Literal<JsonArray>("outcomes")!.Select(o => o!.GetValue<string>()).ToList();
+        var role = context.Evaluate("role", DataType.String) is { } roleValue ? Values.ToText(roleValue) : null;
         context.CreateTask(new HumanTaskRequest(
             assignee,
             Values.ToText(context.Evaluate("title", DataType.String)),
             context.Evaluate("description", DataType.String) is { } description ? Values.ToText(description) : null,
             outcomes,
             due,
-            data));
+            data)
+        {
+            Role = string.IsNullOrWhiteSpace(role) ? null : role,
+            Reminders = context.Node.Literal<JsonObject>("reminders"),
+        });
         return ValueTask.CompletedTask;
     }
 

@@ -471,11 +471,32 @@ namespace BusFlow.Storage.Migrations.Postgres
                         .HasColumnType("uuid")
                         .HasColumnName("instance_id");
 
+                    b.Property<string>("Purpose")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasDefaultValue("Resume")
+                        .HasColumnName("purpose");
+
+                    b.Property<string>("ReminderKind")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("reminder_kind");
+
+                    b.Property<int?>("ReminderNumber")
+                        .HasColumnType("integer")
+                        .HasColumnName("reminder_number");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)")
                         .HasColumnName("status");
+
+                    b.Property<Guid?>("TaskId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("task_id");
 
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
@@ -562,6 +583,15 @@ namespace BusFlow.Storage.Migrations.Postgres
                         .IsRequired()
                         .HasColumnType("text")
                         .HasColumnName("outcomes");
+
+                    b.Property<string>("ReminderPolicyJson")
+                        .HasColumnType("text")
+                        .HasColumnName("reminder_policy_json");
+
+                    b.Property<string>("Role")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("role");
 
                     b.Property<string>("Status")
                         .IsRequired()
@@ -775,6 +805,91 @@ namespace BusFlow.Storage.Migrations.Postgres
                     b.ToTable("workflow_instances", (string)null);
                 });
 
+            modelBuilder.Entity("BusFlow.Notifications.Links.LinkToken", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime?>("ConsumedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("consumed_at");
+
+                    b.Property<string>("ConsumedFromIp")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("consumed_from_ip");
+
+                    b.Property<string>("ConsumedUserAgent")
+                        .HasMaxLength(512)
+                        .HasColumnType("character varying(512)")
+                        .HasColumnName("consumed_user_agent");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateTime?>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("expires_at");
+
+                    b.Property<int>("FailedAttempts")
+                        .HasColumnType("integer")
+                        .HasColumnName("failed_attempts");
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("hash");
+
+                    b.Property<string>("Purpose")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("purpose");
+
+                    b.Property<string>("Recipient")
+                        .IsRequired()
+                        .HasMaxLength(320)
+                        .HasColumnType("character varying(320)")
+                        .HasColumnName("recipient");
+
+                    b.Property<DateTime?>("RevokedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("revoked_at");
+
+                    b.Property<string>("Subject")
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)")
+                        .HasColumnName("subject");
+
+                    b.Property<Guid?>("TaskId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("task_id");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_link_tokens");
+
+                    b.HasIndex("Hash")
+                        .IsUnique()
+                        .HasDatabaseName("ix_link_tokens_hash");
+
+                    b.HasIndex("Purpose", "Subject")
+                        .HasDatabaseName("ix_link_tokens_purpose_subject");
+
+                    b.HasIndex("TaskId", "Recipient")
+                        .HasDatabaseName("ix_link_tokens_task_id_recipient");
+
+                    b.ToTable("link_tokens", (string)null);
+                });
+
             modelBuilder.Entity("BusFlow.Notifications.Outbox.OutboxMessage", b =>
                 {
                     b.Property<Guid>("Id")
@@ -803,6 +918,11 @@ namespace BusFlow.Storage.Migrations.Postgres
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
+
+                    b.Property<string>("DedupeKey")
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)")
+                        .HasColumnName("dedupe_key");
 
                     b.Property<string>("FailureReason")
                         .HasColumnType("text")
@@ -871,6 +991,10 @@ namespace BusFlow.Storage.Migrations.Postgres
                     b.HasKey("Id")
                         .HasName("pk_outbox");
 
+                    b.HasIndex("DedupeKey")
+                        .IsUnique()
+                        .HasDatabaseName("ix_outbox_dedupe_key");
+
                     b.HasIndex("InstanceId")
                         .HasDatabaseName("ix_outbox_instance_id");
 
@@ -878,6 +1002,32 @@ namespace BusFlow.Storage.Migrations.Postgres
                         .HasDatabaseName("ix_outbox_status_next_attempt_at");
 
                     b.ToTable("outbox", (string)null);
+                });
+
+            modelBuilder.Entity("BusFlow.Notifications.Preferences.RecipientPreference", b =>
+                {
+                    b.Property<string>("Address")
+                        .HasMaxLength(320)
+                        .HasColumnType("character varying(320)")
+                        .HasColumnName("address");
+
+                    b.Property<DateTime>("ChangedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("changed_at");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.Property<bool>("WeeklyDigest")
+                        .HasColumnType("boolean")
+                        .HasColumnName("weekly_digest");
+
+                    b.HasKey("Address")
+                        .HasName("pk_recipient_preferences");
+
+                    b.ToTable("recipient_preferences", (string)null);
                 });
 
             modelBuilder.Entity("BusFlow.Bus.Model.AgreementRevision", b =>

@@ -466,11 +466,32 @@ namespace BusFlow.Storage.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("instance_id");
 
+                    b.Property<string>("Purpose")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("Resume")
+                        .HasColumnName("purpose");
+
+                    b.Property<string>("ReminderKind")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reminder_kind");
+
+                    b.Property<int?>("ReminderNumber")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("reminder_number");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(32)
                         .HasColumnType("TEXT")
                         .HasColumnName("status");
+
+                    b.Property<Guid?>("TaskId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("task_id");
 
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
@@ -557,6 +578,15 @@ namespace BusFlow.Storage.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("text")
                         .HasColumnName("outcomes");
+
+                    b.Property<string>("ReminderPolicyJson")
+                        .HasColumnType("text")
+                        .HasColumnName("reminder_policy_json");
+
+                    b.Property<string>("Role")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("role");
 
                     b.Property<string>("Status")
                         .IsRequired()
@@ -768,6 +798,91 @@ namespace BusFlow.Storage.Migrations.Sqlite
                     b.ToTable("workflow_instances", (string)null);
                 });
 
+            modelBuilder.Entity("BusFlow.Notifications.Links.LinkToken", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime?>("ConsumedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("consumed_at");
+
+                    b.Property<string>("ConsumedFromIp")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("consumed_from_ip");
+
+                    b.Property<string>("ConsumedUserAgent")
+                        .HasMaxLength(512)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("consumed_user_agent");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateTime?>("ExpiresAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("expires_at");
+
+                    b.Property<int>("FailedAttempts")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("failed_attempts");
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("hash");
+
+                    b.Property<string>("Purpose")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("purpose");
+
+                    b.Property<string>("Recipient")
+                        .IsRequired()
+                        .HasMaxLength(320)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("recipient");
+
+                    b.Property<DateTime?>("RevokedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("revoked_at");
+
+                    b.Property<string>("Subject")
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("subject");
+
+                    b.Property<Guid?>("TaskId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("task_id");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_link_tokens");
+
+                    b.HasIndex("Hash")
+                        .IsUnique()
+                        .HasDatabaseName("ix_link_tokens_hash");
+
+                    b.HasIndex("Purpose", "Subject")
+                        .HasDatabaseName("ix_link_tokens_purpose_subject");
+
+                    b.HasIndex("TaskId", "Recipient")
+                        .HasDatabaseName("ix_link_tokens_task_id_recipient");
+
+                    b.ToTable("link_tokens", (string)null);
+                });
+
             modelBuilder.Entity("BusFlow.Notifications.Outbox.OutboxMessage", b =>
                 {
                     b.Property<Guid>("Id")
@@ -796,6 +911,11 @@ namespace BusFlow.Storage.Migrations.Sqlite
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT")
                         .HasColumnName("created_at");
+
+                    b.Property<string>("DedupeKey")
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("dedupe_key");
 
                     b.Property<string>("FailureReason")
                         .HasColumnType("text")
@@ -864,6 +984,10 @@ namespace BusFlow.Storage.Migrations.Sqlite
                     b.HasKey("Id")
                         .HasName("pk_outbox");
 
+                    b.HasIndex("DedupeKey")
+                        .IsUnique()
+                        .HasDatabaseName("ix_outbox_dedupe_key");
+
                     b.HasIndex("InstanceId")
                         .HasDatabaseName("ix_outbox_instance_id");
 
@@ -871,6 +995,32 @@ namespace BusFlow.Storage.Migrations.Sqlite
                         .HasDatabaseName("ix_outbox_status_next_attempt_at");
 
                     b.ToTable("outbox", (string)null);
+                });
+
+            modelBuilder.Entity("BusFlow.Notifications.Preferences.RecipientPreference", b =>
+                {
+                    b.Property<string>("Address")
+                        .HasMaxLength(320)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("address");
+
+                    b.Property<DateTime>("ChangedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("changed_at");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.Property<bool>("WeeklyDigest")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("weekly_digest");
+
+                    b.HasKey("Address")
+                        .HasName("pk_recipient_preferences");
+
+                    b.ToTable("recipient_preferences", (string)null);
                 });
 
             modelBuilder.Entity("BusFlow.Bus.Model.AgreementRevision", b =>

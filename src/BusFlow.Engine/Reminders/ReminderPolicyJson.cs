@@ -1,0 +1,173 @@
+using System.Text.Json.Nodes;
+using NodaTime;
+using NodaTime.Text;
+
+namespace BusFlow.Engine.Reminders;
+
+/// <summary>
+/// Reads a Task's "reminders" object from a definition, e.g.
+/// <c>{ "workingDaysBefore": [14, 7, 2], "onDueDate": true, "everyWorkingDaysAfter": 3, "maxAfter": 2,
+/// "escalateTo": ["ViceChair", "Secretary"], "window": { "start": "08:00", "end": "17:00" } }</c>.
+/// Every property may be left out; the policy's defaults apply.
+/// </summary>
+public static class ReminderPolicyJson
+{
+    private static readonly LocalTimePattern TimePattern = LocalTimePattern.CreateWithInvariantCulture("HH:mm");
+
+    public static readonly IReadOnlyList<string> PropertyNames =
+        ["workingDaysBefore", "onDueDate", "everyWorkingDaysAfter", "maxAfter", "escalateTo", "window"];
+
+    /// <summary>The policy, or the mistakes found: each with its path below "reminders" and a reason.</summary>
+    public static ReminderPolicy Read(JsonObject json, Action<string, string> report)
+    {
+        ArgumentNullException.ThrowIfNull(json);
+        ArgumentNullException.ThrowIfNull(report);
+        var policy = ReminderPolicy.Default;
+        foreach (var (name, _) in json)
+        {
+            if (!PropertyNames.Contains(name, StringComparer.Ordinal))
+            {
+                report(name, $"unknown reminder property; known: {string.Join(", ", PropertyNames)}");
+            }
+        }
+
+        if (json["workingDaysBefore"] is { } before)
+        {
+            var days = new List<int>();
+            if (before is JsonArray list)
+            {
+                for (var i = 0; i < list.Count; i++)
+                {
+                    if (WholeNumber(list[i]) is { } d and > 0 and <= 260)
+                    {
+                        days.Add(d);
+                    }
+                    else
+                    {
+                        report($"workingDaysBefore[{i}]", "a number of working days from 1 to 260");
+                    }
+                }
+            }
+            else
+            {
+                report("workingDaysBefore", "a list of working days, e.g. [14, 7, 2]");
+            }
+
+            policy = policy with { WorkingDaysBefore = days };
+        }
+
+        if (json["onDueDate"] is { } onDue)
+        {
+            if (onDue is JsonValue v && v.TryGetValue<bool>(out var flag))
+            {
+                policy = policy with { OnDueDate = flag };
+            }
+            else
+            {
+                report("onDueDate", "true or false");
+            }
+        }
+
+        if (json["everyWorkingDaysAfter"] is { } every)
+        {
+            if (WholeNumber(every) is { } n and >= 0 and <= 260)
+            {
+                policy = policy with { EveryWorkingDaysAfter = n };
+            }
+            else
+            {
+                report("everyWorkingDaysAfter", "a number of working days from 0 (no reminders after the due date) to 260");
+            }
+        }
+
+        if (json["maxAfter"] is { } max)
+        {
+            if (WholeNumber(max) is { } n and >= 0 and <= 50)
+            {
+                policy = policy with { MaxAfter = n };
+            }
+            else
+            {
+                report("maxAfter", "how many reminders after the due date, from 0 to 50");
+            }
+        }
+
+        if (json["escalateTo"] is { } escalate)
+        {
+            var roles = new List<string>();
+            if (escalate is JsonArray list)
+            {
+                for (var i = 0; i < list.Count; i++)
+                {
+                    if (list[i] is JsonValue r && r.TryGetValue<string>(out var role) && !string.IsNullOrWhiteSpace(role))
+                    {
+                        roles.Add(role);
+                    }
+                    else
+                    {
+                        report($"escalateTo[{i}]", "a role, e.g. \"ViceChair\" (of the task's own board) or \"sn/Secretary\"");
+                    }
+                }
+            }
+            else
+            {
+                report("escalateTo", "a list of roles, e.g. [\"ViceChair\", \"Secretary\"]");
+            }
+
+            policy = policy with { EscalateTo = roles };
+        }
+
+        if (json["window"] is { } window)
+        {
+            policy = ReadWindow(window, policy, report);
+        }
+
+        return policy;
+    }
+
+    /// <summary>The policy of a task as stored with it; the stored JSON was checked when the definition was published.</summary>
+    public static ReminderPolicy Parse(string json) =>
+        Read(JsonNode.Parse(json) as JsonObject ?? [], (path, reason) => throw new FormatException($"reminders.{path}: {reason}"));
+
+    private static ReminderPolicy ReadWindow(JsonNode window, ReminderPolicy policy, Action<string, string> report)
+    {
+        if (window is not JsonObject times)
+        {
+            report("window", "an object such as { \"start\": \"08:00\", \"end\": \"17:00\" }");
+            return policy;
+        }
+
+        var start = Time(times, "start") ?? policy.WindowStart;
+        var end = Time(times, "end") ?? policy.WindowEnd;
+        if (end <= start)
+        {
+            report("window", $"the window must end after it starts ({TimePattern.Format(start)}–{TimePattern.Format(end)})");
+            return policy;
+        }
+
+        return policy with { WindowStart = start, WindowEnd = end };
+
+        LocalTime? Time(JsonObject obj, string name)
+        {
+            if (obj[name] is null)
+            {
+                return null;
+            }
+
+            var text = obj[name] is JsonValue v && v.TryGetValue<string>(out var s) ? s : null;
+            var parsed = text is null ? null : TimePattern.Parse(text);
+            if (parsed is { Success: true })
+            {
+                return parsed.Value;
+            }
+
+            report($"window.{name}", "a local time as HH:mm, e.g. \"08:00\"");
+            return null;
+        }
+    }
+
+    private static int? WholeNumber(JsonNode? node) =>
+        node is JsonValue v && v.TryGetValue<int>(out var n) ? n
+        : node is JsonValue d && d.TryGetValue<double>(out var x) && x == Math.Floor(x) && x is >= int.MinValue and <= int.MaxValue ? (int)x
+        : null;
+}

@@ -1,0 +1,120 @@
+using BusFlow.Engine.Persistence;
+using BusFlow.Engine.Reminders;
+
+namespace BusFlow.Engine.Runtime;
+
+/// <summary>
+/// A task's reminders are durable timers like any other, written with the task and handed to the
+/// scheduler after the commit; firing one tells the reminder observers (the mail) and journals who
+/// was reminded. A reminder never resumes the workflow and never reassigns the task.
+/// </summary>
+public sealed partial class WorkflowRuntime
+{
+    private void ScheduleReminders(RuntimeSession session, Execution execution, HumanTask task)
+    {
+        if (task.ReminderPolicyJson is not { } json || task.DueDate is not { } due)
+        {
+            return;
+        }
+
+        var policy = ReminderPolicyJson.Parse(json);
+        var scheduled = new List<object>();
+        foreach (var reminder in ReminderSchedule.Compute(policy, due, session.Now, calendar, options.TimeZone))
+        {
+            var timer = new DurableTimer
+            {
+                Id = Guid.CreateVersion7(),
+                InstanceId = task.InstanceId,
+                BookmarkId = task.BookmarkId,
+                ActivityId = task.ActivityId,
+                DueAt = reminder.At,
+                Status = TimerStatus.Pending,
+                CreatedAt = session.Now,
+                Purpose = TimerPurpose.TaskReminder,
+                TaskId = task.Id,
+                ReminderKind = reminder.Kind,
+                ReminderNumber = reminder.Number,
+            };
+            session.Store.Add(timer);
+            session.NewTimers.Add(timer);
+            scheduled.Add(new { timerId = timer.Id, kind = reminder.Kind.ToString(), number = reminder.Number, dueAt = reminder.At.ToString() });
+        }
+
+        if (scheduled.Count > 0)
+        {
+            session.Journal(execution, JournalKind.TimerScheduled, task.ActivityId, Json(new { taskId = task.Id, reminders = scheduled }));
+        }
+    }
+
+    private async Task<TimerFireResult> FireReminderAsync(RuntimeSession session, DurableTimer timer, CancellationToken ct)
+    {
+        var task = timer.TaskId is { } taskId ? await session.Store.FindTaskAsync(taskId, ct) : null;
+        if (task is not { Status: HumanTaskStatus.Open } || task.ReminderPolicyJson is null)
+        {
+            // Answered or cancelled since: the reminder has nothing left to say.
+            timer.Status = TimerStatus.Cancelled;
+            timer.FiredAt = session.Now;
+            return TimerFireResult.AlreadyHandled;
+        }
+
+        timer.Status = TimerStatus.Fired;
+        timer.FiredAt = session.Now;
+        var execution = await LoadAsync(session, task.InstanceId, ct);
+        var policy = ReminderPolicyJson.Parse(task.ReminderPolicyJson);
+        var kind = timer.ReminderKind ?? ReminderKind.OnDue;
+        var number = timer.ReminderNumber ?? 1;
+        var day = session.Now.InZone(options.TimeZone).Date;
+
+        var (recipients, unheld) = kind == ReminderKind.Escalation
+            ? await EscalationRecipientsAsync(session, task, policy, day, ct)
+            : ([await CurrentRecipientAsync(session, task, day, ct)], []);
+
+        var reached = new List<object>();
+        foreach (var recipient in recipients)
+        {
+            var handling = ReminderHandling.None;
+            foreach (var observer in reminderObservers)
+            {
+                var handled = await observer.OnReminderDueAsync(new TaskReminderNotice(task, policy, kind, number, recipient, session.Now), session.Store, ct);
+                handling = handled > handling ? handled : handling;
+            }
+
+            reached.Add(new { address = recipient.Address, name = recipient.Name, role = recipient.Role, handling = handling.ToString() });
+        }
+
+        session.Journal(
+            execution,
+            kind == ReminderKind.Escalation ? JournalKind.TaskEscalated : JournalKind.TaskReminded,
+            task.ActivityId,
+            Json(new { taskId = task.Id, timerId = timer.Id, kind = kind.ToString(), number, recipients = reached, rolesNotHeld = unheld }));
+        return TimerFireResult.Fired;
+    }
+
+    /// <summary>Whoever holds the task's role today; the assignee when the task is for a person or nobody holds the role.</summary>
+    private async Task<ReminderRecipient> CurrentRecipientAsync(RuntimeSession session, HumanTask task, NodaTime.LocalDate day, CancellationToken ct) =>
+        task.Role is { } role && await roleDirectory.FindHolderAsync(role, day, session.Store, ct) is { } holder
+            ? holder
+            : new ReminderRecipient(task.Assignee, null, task.Role);
+
+    private async Task<(List<ReminderRecipient> Recipients, List<string> Unheld)> EscalationRecipientsAsync(
+        RuntimeSession session, HumanTask task, ReminderPolicy policy, NodaTime.LocalDate day, CancellationToken ct)
+    {
+        var recipients = new List<ReminderRecipient>();
+        var unheld = new List<string>();
+        foreach (var target in policy.EscalateTo)
+        {
+            var role = RoleKeys.Resolve(target, task.Role);
+            var holder = role is null ? null : await roleDirectory.FindHolderAsync(role, day, session.Store, ct);
+            if (holder is null)
+            {
+                unheld.Add(role ?? target);
+            }
+            else if (!recipients.Any(r => string.Equals(r.Address, holder.Address, StringComparison.OrdinalIgnoreCase)))
+            {
+                recipients.Add(holder);
+            }
+        }
+
+        return (recipients, unheld);
+    }
+}

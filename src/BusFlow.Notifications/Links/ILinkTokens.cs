@@ -1,0 +1,23 @@
+using NodaTime;
+
+namespace BusFlow.Notifications.Links;
+
+/// <summary>
+/// The link tokens in the workflow's own transaction (<c>session.Facet&lt;ILinkTokens&gt;()</c>):
+/// a link issued with a mail commits with it. Entities returned are tracked.
+/// </summary>
+public interface ILinkTokens
+{
+    void Add(LinkToken token);
+
+    Task<LinkToken?> FindByHashAsync(string hash, CancellationToken ct);
+
+    /// <summary>The recipient's newest token for a purpose and task or subject that is still live at <paramref name="now"/>.</summary>
+    Task<LinkToken?> FindLiveAsync(LinkPurpose purpose, string recipient, Guid? taskId, string? subject, Instant now, CancellationToken ct);
+
+    /// <summary>Every token of a task, newest first.</summary>
+    Task<IReadOnlyList<LinkToken>> ListForTaskAsync(Guid taskId, CancellationToken ct);
+
+    /// <summary>The live tokens for a subject (e.g. a board's calendar feed).</summary>
+    Task<IReadOnlyList<LinkToken>> ListLiveForSubjectAsync(LinkPurpose purpose, string subject, Instant now, CancellationToken ct);
+}
