@@ -1,16 +1,20 @@
 using BusFlow.Bus.Activities;
 using BusFlow.Bus.Calendar;
+using BusFlow.Bus.Roles;
 using BusFlow.Engine;
+using BusFlow.Engine.Reminders;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace BusFlow.Bus;
 
 public static class BusServiceCollectionExtensions
 {
-    /// <summary>The BUS domain: the Swedish working-day calendar and the BUS activities for the workflows.</summary>
+    /// <summary>The BUS domain: the Swedish working-day calendar, who holds a role (for reminders) and the BUS activities for the workflows.</summary>
     public static IServiceCollection AddBusFlowBus(this IServiceCollection services)
     {
         services.AddSwedishWorkingDays();
+        services.Replace(ServiceDescriptor.Singleton<IRoleDirectory, BusRoleDirectory>());
         services.AddBusFlowActivity<ResolveRoleActivity>();
         services.AddBusFlowActivity<NextMeetingActivity>();
         services.AddBusFlowActivity<RecordDecisionActivity>();

@@ -2,6 +2,7 @@ using BusFlow.Engine.Activities;
 using BusFlow.Engine.Runtime;
 using BusFlow.Notifications.Activities;
 using BusFlow.Notifications.Delivery;
+using BusFlow.Notifications.Links;
 using BusFlow.Notifications.Outbox;
 using BusFlow.Notifications.Templates;
 using Microsoft.Extensions.DependencyInjection;
@@ -37,6 +38,8 @@ public static class NotificationServiceCollectionExtensions
 
         services.AddSingleton<ActivityType>(sp => new SendEmailActivity(sp.GetService<IMessageTemplates>()));
         services.AddSingleton<ITaskObserver, TaskAssignedMail>();
+        // LinkIssuer needs the host's LinkKey: a server keeps it (configuration or key file), a simulation makes one.
+        services.TryAddSingleton<LinkIssuer>();
         services.TryAddSingleton<MimeMessageBuilder>();
         services.TryAddSingleton<OutboxDelivery>();
         services.TryAddTransient<OutboxDeliveryJob>();

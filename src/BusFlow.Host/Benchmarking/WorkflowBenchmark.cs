@@ -3,6 +3,7 @@ using BusFlow.Engine.Persistence;
 using BusFlow.Engine.Runtime;
 using BusFlow.Engine.Time;
 using BusFlow.Host.Hosting;
+using BusFlow.Notifications.Links;
 using BusFlow.Storage;
 using NodaTime;
 
@@ -46,6 +47,7 @@ public static class WorkflowBenchmark
             .AddLogging()
             .AddSingleton<IClock>(clock)
             .AddSingleton<ITimerScheduler, NoTimerScheduler>()
+            .AddSingleton(LinkKey.Generate())
             .AddBusFlowWorkflows(DateTimeZoneProviders.Tzdb["Europe/Stockholm"])
             .AddBusFlowStorage(storage)
             .BuildServiceProvider();

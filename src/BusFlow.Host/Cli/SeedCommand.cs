@@ -28,6 +28,7 @@ internal static class SeedCommand
             await using var services = new ServiceCollection()
                 .AddLogging()
                 .AddSingleton<IClock>(SystemClock.Instance)
+                .AddSingleton(LinkKeySource.Load(configuration))
                 .AddBusFlowWorkflows(settings.TimeZone, settings.TemplatesFolder)
                 .AddBusFlowStorage(settings.Storage)
                 .BuildServiceProvider();

@@ -39,6 +39,7 @@ public static class BusFlowHost
             builder.Services.AddSingleton(clock);
         }
 
+        builder.Services.AddSingleton(LinkKeySource.Load(configuration));
         builder.Services.AddBusFlowNotifications(MailSettings(configuration));
         builder.Services.AddBusFlowWorkflows(settings.TimeZone, settings.TemplatesFolder);
         builder.Services.AddBusFlowStorage(settings.Storage);

@@ -9,6 +9,7 @@ using BusFlow.Engine.Runtime;
 using BusFlow.Engine.Simulation;
 using BusFlow.Engine.Time;
 using BusFlow.Host.Hosting;
+using BusFlow.Notifications.Links;
 using BusFlow.Storage;
 using Microsoft.Data.Sqlite;
 using NodaTime;
@@ -63,6 +64,7 @@ public static class WorkflowSimulation
                 .AddSingleton(clock)
                 .AddSingleton<IClock>(clock)
                 .AddSingleton<ITimerScheduler, NoTimerScheduler>()
+                .AddSingleton(LinkKey.Generate())
                 .AddBusFlowWorkflows(request.Zone)
                 .AddBusFlowStorage(storage)
                 .BuildServiceProvider();

@@ -26,6 +26,9 @@ public sealed class RunningHost : IAsyncDisposable
 
     public HttpClient Client { get; }
 
+    /// <summary>One link key for the test run, as every node of one installation shares one.</summary>
+    public static string LinkKeyForTests { get; } = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
+
     public IServiceProvider Services => _app.Services;
 
     /// <summary>The settings a test host runs on; <paramref name="extra"/> adds to or overrides them.</summary>
@@ -42,6 +45,7 @@ public sealed class RunningHost : IAsyncDisposable
             ["BusFlow:Jobs:WorkerCount"] = "2",
             ["Logging:LogLevel:Default"] = "Warning",
             ["BusFlow:Demo:SeedOnFirstStart"] = "false",
+            ["BusFlow:Links:Key"] = LinkKeyForTests,
         };
         foreach (var (key, value) in extra ?? new Dictionary<string, string?>())
         {

@@ -1,0 +1,25 @@
+using BusFlow.Bus.Model;
+using BusFlow.Engine.Persistence;
+using BusFlow.Engine.Reminders;
+using NodaTime;
+
+namespace BusFlow.Bus.Roles;
+
+/// <summary>
+/// Answers "who is sn/Secretary today" for the engine's reminders from the BUS records: the role
+/// key is a board's (or body's) id and a <see cref="RoleKind"/>.
+/// </summary>
+public sealed class BusRoleDirectory : IRoleDirectory
+{
+    public async Task<ReminderRecipient?> FindHolderAsync(string role, LocalDate day, IWorkflowSession session, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        if (RoleKeys.Split(role) is not var (board, name) || !Enum.TryParse<RoleKind>(name, ignoreCase: true, out var kind))
+        {
+            return null;
+        }
+
+        var person = await session.Facet<IBusRecords>().FindRoleHolderAsync(kind, board, day, ct);
+        return person is null ? null : new ReminderRecipient(person.Email, person.Name, $"{board}/{kind}");
+    }
+}
