@@ -1,9 +1,13 @@
 using BusFlow.Engine.Activities;
+using BusFlow.Engine.Reminders;
 using BusFlow.Engine.Runtime;
+using BusFlow.Engine.Time;
 using BusFlow.Notifications.Activities;
 using BusFlow.Notifications.Delivery;
 using BusFlow.Notifications.Links;
 using BusFlow.Notifications.Outbox;
+using BusFlow.Notifications.Preferences;
+using BusFlow.Notifications.Reminders;
 using BusFlow.Notifications.Templates;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -38,6 +42,14 @@ public static class NotificationServiceCollectionExtensions
 
         services.AddSingleton<ActivityType>(sp => new SendEmailActivity(sp.GetService<IMessageTemplates>()));
         services.AddSingleton<ITaskObserver, TaskAssignedMail>();
+        services.AddSingleton<ITaskReminderObserver, TaskReminderMail>();
+        services.TryAddSingleton<TaskMailLinks>();
+        services.TryAddSingleton<OpenTaskRecipients>();
+        services.TryAddSingleton(sp => new DigestSchedule(
+            sp.GetRequiredService<IWorkingDayCalendar>(), sp.GetRequiredService<EngineOptions>().TimeZone, DigestSchedule.DefaultSendAt));
+        services.TryAddSingleton<WeeklyDigest>();
+        services.TryAddTransient<WeeklyDigestJob>();
+        services.TryAddSingleton<Unsubscriber>();
         // LinkIssuer needs the host's LinkKey: a server keeps it (configuration or key file), a simulation makes one.
         services.TryAddSingleton<LinkIssuer>();
         services.TryAddSingleton<MimeMessageBuilder>();

@@ -3,6 +3,7 @@ using BusFlow.Host.Configuration;
 using BusFlow.Host.Demo;
 using BusFlow.Notifications;
 using BusFlow.Notifications.Delivery;
+using BusFlow.Notifications.Reminders;
 using BusFlow.Notifications.Templates;
 using BusFlow.Storage;
 using BusFlow.Storage.Jobs;
@@ -133,7 +134,9 @@ public static class BusFlowHost
             report.DefinitionCount, settings.WorkflowsFolder, report.NewlyPublished);
         await app.Services.GetRequiredService<BusStartup>().RunAsync(settings.SeedDemoOnFirstStart, ct);
         // The outbox is delivered every minute; mail enqueued by a step waits at most that long.
-        OutboxDeliveryJob.Register(app.Services.GetRequiredService<IRecurringJobManager>(), app.Services.GetRequiredService<MailOptions>().DeliveryCron);
+        var recurringJobs = app.Services.GetRequiredService<IRecurringJobManager>();
+        OutboxDeliveryJob.Register(recurringJobs, app.Services.GetRequiredService<MailOptions>().DeliveryCron);
+        WeeklyDigestJob.Register(recurringJobs);
     }
 
     /// <summary>Loads and checks the message templates now, so that a broken one stops the start with every error listed.</summary>

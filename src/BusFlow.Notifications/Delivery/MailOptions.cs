@@ -40,12 +40,6 @@ public sealed class MailOptions
     /// <summary>The List-Id (RFC 2919), e.g. "busflow.exempelby.test".</summary>
     public string? ListId { get; set; }
 
-    /// <summary>
-    /// Optional mail carries List-Unsubscribe &lt;{UnsubscribeBaseUrl}/{message id}&gt; with one-click
-    /// POST (RFC 8058); without a base URL the header is left out.
-    /// </summary>
-    public string? UnsubscribeBaseUrl { get; set; }
-
     /// <summary>How many due messages one run claims at a time.</summary>
     public int BatchSize { get; set; } = 50;
 

@@ -39,9 +39,9 @@ public sealed class MimeMessageBuilder(MailOptions options)
             message.Headers.Add(HeaderId.ListId, $"<{listId}>");
         }
 
-        if (outbox.Kind == EmailKind.Optional && options.UnsubscribeBaseUrl is { Length: > 0 } unsubscribe)
+        if (outbox.Kind == EmailKind.Optional && outbox.UnsubscribeUrl is { Length: > 0 } unsubscribe)
         {
-            message.Headers.Add(HeaderId.ListUnsubscribe, $"<{unsubscribe.TrimEnd('/')}/{outbox.Id}>");
+            message.Headers.Add(HeaderId.ListUnsubscribe, $"<{unsubscribe}>");
             message.Headers.Add("List-Unsubscribe-Post", OneClickUnsubscribe);
         }
 

@@ -11,7 +11,11 @@ public sealed record EmailMessage(
     string HtmlBody,
     string Language,
     EmailKind Kind,
-    CalendarAttachment? Calendar = null);
+    CalendarAttachment? Calendar = null)
+{
+    /// <summary>For optional mail: the one-click unsubscribe URL (RFC 8058), sent as List-Unsubscribe.</summary>
+    public string? UnsubscribeUrl { get; init; }
+}
 
 public enum EmailKind
 {

@@ -55,6 +55,9 @@ public sealed class OutboxMessage
     /// </summary>
     public string? DedupeKey { get; set; }
 
+    /// <summary>For optional mail: where one click unsubscribes (List-Unsubscribe, RFC 8058).</summary>
+    public string? UnsubscribeUrl { get; set; }
+
     public int Version { get; set; }
 
     /// <summary>A pending message, due at once.</summary>
@@ -77,12 +80,16 @@ public sealed class OutboxMessage
             CreatedAt = now,
             InstanceId = instanceId,
             ActivityId = activityId,
+            UnsubscribeUrl = message.UnsubscribeUrl,
         };
     }
 
     public EmailMessage ToEmailMessage() =>
         new(To, Subject, TextBody, HtmlBody, Language, Kind,
-            CalendarMethod is { } method && CalendarContent is { } content ? new CalendarAttachment(method, content) : null);
+            CalendarMethod is { } method && CalendarContent is { } content ? new CalendarAttachment(method, content) : null)
+        {
+            UnsubscribeUrl = UnsubscribeUrl,
+        };
 
     /// <summary>Whether a node may claim the message now.</summary>
     public bool IsDue(Instant now) => Status == OutboxStatus.Pending && NextAttemptAt <= now;

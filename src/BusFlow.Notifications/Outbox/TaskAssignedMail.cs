@@ -1,8 +1,6 @@
-using System.Text.Json.Nodes;
-using BusFlow.Engine.Expressions;
 using BusFlow.Engine.Persistence;
 using BusFlow.Engine.Runtime;
-using BusFlow.Notifications.Delivery;
+using BusFlow.Notifications.Links;
 using BusFlow.Notifications.Messages;
 using BusFlow.Notifications.Templates;
 using Microsoft.Extensions.Logging;
@@ -14,32 +12,24 @@ namespace BusFlow.Notifications.Outbox;
 /// transaction as the task: the task and its mail are committed together or not at all. Assignees
 /// that are not e-mail addresses, and hosts without templates, get no mail.
 /// </summary>
-public sealed class TaskAssignedMail(IEnumerable<IMessageTemplates> templates, MailOptions options, ILogger<TaskAssignedMail> logger) : ITaskObserver
+public sealed class TaskAssignedMail(IEnumerable<IMessageTemplates> templates, TaskMailLinks links, ILogger<TaskAssignedMail> logger) : ITaskObserver
 {
     public const string Template = "task-assigned";
 
-    public Task OnTaskCreatedAsync(HumanTask task, IWorkflowSession session, CancellationToken ct)
+    public async Task OnTaskCreatedAsync(HumanTask task, IWorkflowSession session, CancellationToken ct)
     {
+        ArgumentNullException.ThrowIfNull(task);
+        ArgumentNullException.ThrowIfNull(session);
         var renderer = templates.FirstOrDefault();
-        if (renderer is null || !LooksLikeAddress(task.Assignee) || !renderer.Names.Contains(Template))
+        if (renderer is null || !MailAddresses.LooksLikeAddress(task.Assignee) || !renderer.Names.Contains(Template))
         {
-            return Task.CompletedTask;
+            return;
         }
 
-        var model = new JsonObject
-        {
-            ["task"] = new JsonObject
-            {
-                ["title"] = task.Title,
-                ["description"] = task.Description,
-                ["due"] = task.DueDate is { } due ? Values.FromDate(due) : null,
-            },
-            // Until the task pages exist (the e-mail link issue), the link leads to the task in the API.
-            ["link"] = $"{options.LinkBaseUrl.TrimEnd('/')}/api/tasks/{task.Id}",
-        };
+        var link = await links.ForAsync(task, task.Assignee, session, task.CreatedAt, ct);
         try
         {
-            var rendered = renderer.Render(Template, "sv-SE", model);
+            var rendered = renderer.Render(Template, "sv-SE", TaskMailModel.Of(task, link, recipientName: null));
             var message = new EmailMessage(task.Assignee, rendered.Subject, rendered.TextBody, rendered.HtmlBody, rendered.Language, EmailKind.Required);
             session.Facet<IOutbox>().Enqueue(OutboxMessage.Create(message, task.CreatedAt, task.InstanceId, task.ActivityId));
         }
@@ -48,10 +38,5 @@ public sealed class TaskAssignedMail(IEnumerable<IMessageTemplates> templates, M
             // A template that fails at render time must not stop the workflow: the task stands, the mail is logged as missing.
             logger.LogError(error, "The {Template} mail for task {TaskId} to {Assignee} could not be rendered.", Template, task.Id, task.Assignee);
         }
-
-        return Task.CompletedTask;
     }
-
-    private static bool LooksLikeAddress(string assignee) =>
-        assignee.Contains('@', StringComparison.Ordinal) && MimeKit.MailboxAddress.TryParse(assignee, out _);
 }

@@ -22,6 +22,7 @@ internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Outb
         builder.Property(m => m.FailureReason).HasColumnType("text");
         builder.Property(m => m.ActivityId).HasMaxLength(200);
         builder.Property(m => m.DedupeKey).HasMaxLength(400);
+        builder.Property(m => m.UnsubscribeUrl).HasMaxLength(2000);
         builder.Property(m => m.Version).IsConcurrencyToken();
         builder.HasIndex(m => m.DedupeKey).IsUnique();
 

@@ -41,7 +41,6 @@ public sealed class DeliveryHarness : IAsyncDisposable
             From = "BusFlow Exempelby <busflow@exempelby.test>",
             ReplyTo = "Kansliet <kansliet@exempelby.test>",
             ListId = "busflow.exempelby.test",
-            UnsubscribeBaseUrl = "https://busflow.exempelby.test/unsubscribe",
             Timeout = TimeSpan.FromSeconds(10),
         };
         configure?.Invoke(options);

@@ -14,7 +14,11 @@ public sealed class SmtpDeliveryTests
     {
         await using var smtp = await AiosmtpdServer.StartAsync();
         await using var harness = await DeliveryHarness.StartAsync(DeliveryHarness.Smtp(smtp.Port));
-        var id = Assert.Single(await harness.EnqueueAsync(DeliveryHarness.Message("Kallelse: årsmöte i BUN — ändrad tid", EmailKind.Optional)));
+        var optional = DeliveryHarness.Message("Kallelse: årsmöte i BUN — ändrad tid", EmailKind.Optional) with
+        {
+            UnsubscribeUrl = "https://busflow.exempelby.test/unsubscribe/Zm9vYmFyYmF6",
+        };
+        var id = Assert.Single(await harness.EnqueueAsync(optional));
 
         var report = await harness.Delivery.DeliverDueAsync();
 
@@ -33,7 +37,7 @@ public sealed class SmtpDeliveryTests
         Assert.Equal(("Åsa Öberg", "asa.oberg@exempelby.test"), (to.Name, to.Address));
         Assert.Equal("auto-generated", received.Headers["Auto-Submitted"]);
         Assert.Equal("<busflow.exempelby.test>", received.Headers[HeaderId.ListId]);
-        Assert.Equal($"<https://busflow.exempelby.test/unsubscribe/{id}>", received.Headers[HeaderId.ListUnsubscribe]);
+        Assert.Equal("<https://busflow.exempelby.test/unsubscribe/Zm9vYmFyYmF6>", received.Headers[HeaderId.ListUnsubscribe]);
         Assert.Equal("List-Unsubscribe=One-Click", received.Headers["List-Unsubscribe-Post"]);
         Assert.Equal("sv-SE", received.Body!.Headers[HeaderId.ContentLanguage]);
 
@@ -55,7 +59,8 @@ public sealed class SmtpDeliveryTests
     {
         await using var smtp = await AiosmtpdServer.StartAsync();
         await using var harness = await DeliveryHarness.StartAsync(DeliveryHarness.Smtp(smtp.Port));
-        await harness.EnqueueAsync(DeliveryHarness.Message(kind: EmailKind.Required));
+        // Even given an unsubscribe URL by mistake: required task mail cannot be turned off.
+        await harness.EnqueueAsync(DeliveryHarness.Message(kind: EmailKind.Required) with { UnsubscribeUrl = "https://busflow.exempelby.test/unsubscribe/x" });
 
         await harness.Delivery.DeliverDueAsync();
 

@@ -983,6 +983,11 @@ namespace BusFlow.Storage.Migrations.Postgres
                         .HasColumnType("character varying(320)")
                         .HasColumnName("to");
 
+                    b.Property<string>("UnsubscribeUrl")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("unsubscribe_url");
+
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("integer")

@@ -976,6 +976,11 @@ namespace BusFlow.Storage.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("to");
 
+                    b.Property<string>("UnsubscribeUrl")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("unsubscribe_url");
+
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("INTEGER")

@@ -1,0 +1,113 @@
+using System.Text.Json.Nodes;
+using BusFlow.Engine.Expressions;
+using BusFlow.Engine.Persistence;
+using BusFlow.Notifications.Delivery;
+using BusFlow.Notifications.Links;
+using BusFlow.Notifications.Messages;
+using BusFlow.Notifications.Outbox;
+using BusFlow.Notifications.Preferences;
+using BusFlow.Notifications.Templates;
+using Microsoft.Extensions.Logging;
+using NodaTime;
+
+namespace BusFlow.Notifications.Reminders;
+
+/// <summary>
+/// The weekly "waiting for you" digest: once a week, to each person with several open tasks who
+/// has not turned it off, one optional mail listing them with a one-click unsubscribe link. Each
+/// person's digest of a week has a once-only key in the outbox, so running it twice, or on two
+/// nodes at once, sends it once.
+/// </summary>
+public sealed class WeeklyDigest(
+    IWorkflowStore store,
+    IEnumerable<IMessageTemplates> templates,
+    OpenTaskRecipients openTasks,
+    DigestSchedule schedule,
+    TaskMailLinks taskLinks,
+    LinkIssuer links,
+    MailOptions options,
+    IClock clock,
+    ILogger<WeeklyDigest> logger)
+{
+    public const string Template = "weekly-digest";
+
+    /// <summary>A digest is sent only to a person with at least this many open tasks; one task has its own reminders.</summary>
+    public const int MinimumTasks = 2;
+
+    /// <summary>The digests of this week, when its digest moment has come; returns how many were put in the outbox.</summary>
+    public async Task<int> SendDueAsync(CancellationToken ct)
+    {
+        var now = clock.GetCurrentInstant();
+        var renderer = templates.FirstOrDefault();
+        if (now < schedule.MomentOfWeek(now) || renderer is null || !renderer.Names.Contains(Template))
+        {
+            return 0;
+        }
+
+        var week = schedule.WeekOf(now);
+        var today = now.InZone(schedule.Zone).Date;
+        await using var session = await store.BeginAsync(ct);
+        var outbox = session.Facet<IOutbox>();
+        var preferences = session.Facet<IRecipientPreferences>();
+        var sent = 0;
+        foreach (var (address, tasks) in await openTasks.ByRecipientAsync(session, today, ct))
+        {
+            var key = $"digest:{address.ToLowerInvariant()}:{week}";
+            if (tasks.Count < MinimumTasks || !MailAddresses.LooksLikeAddress(address)
+                || await preferences.FindAsync(address, ct) is { WeeklyDigest: false }
+                || await outbox.ContainsKeyAsync(key, ct))
+            {
+                continue;
+            }
+
+            var model = await ModelAsync(session, address, tasks, today, now, ct);
+            try
+            {
+                var rendered = renderer.Render(Template, "sv-SE", model);
+                var message = OutboxMessage.Create(
+                    new EmailMessage(address, rendered.Subject, rendered.TextBody, rendered.HtmlBody, rendered.Language, EmailKind.Optional)
+                    {
+                        UnsubscribeUrl = model["unsubscribe_link"]!.GetValue<string>(),
+                    },
+                    now);
+                message.DedupeKey = key;
+                outbox.Enqueue(message);
+                sent++;
+            }
+            catch (Exception error) when (error is not OperationCanceledException)
+            {
+                logger.LogError(error, "The weekly digest of {Week} to {Recipient} could not be rendered.", week, address);
+            }
+        }
+
+        // Another node making the same digests at the same moment loses on the once-only key and
+        // sends none; its next run finds them made.
+        await session.CommitAsync(ct);
+        return sent;
+    }
+
+    private async Task<JsonObject> ModelAsync(IWorkflowSession session, string address, List<HumanTask> tasks, LocalDate today, Instant now, CancellationToken ct)
+    {
+        var list = new JsonArray();
+        foreach (var task in tasks.OrderBy(t => t.DueDate ?? LocalDate.MaxIsoValue).ThenBy(t => t.CreatedAt))
+        {
+            var link = await taskLinks.ForAsync(task, address, session, now, ct);
+            list.Add(new JsonObject
+            {
+                ["title"] = task.Title,
+                ["due"] = task.DueDate is { } due ? Values.FromDate(due) : null,
+                ["overdue"] = task.DueDate < today,
+                ["link"] = link.Url,
+            });
+        }
+
+        var unsubscribe = await links.LiveOrNewAsync(session, new LinkRequest(LinkPurpose.Unsubscribe, address), now, ct);
+        return new JsonObject
+        {
+            ["recipient"] = new JsonObject { ["name"] = null },
+            ["tasks"] = list,
+            ["link"] = options.LinkBaseUrl.TrimEnd('/') + "/",
+            ["unsubscribe_link"] = $"{options.LinkBaseUrl.TrimEnd('/')}/unsubscribe/{unsubscribe.Secret}",
+        };
+    }
+}
