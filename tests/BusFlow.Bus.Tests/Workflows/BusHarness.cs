@@ -7,6 +7,10 @@ using BusFlow.Engine.Persistence;
 using BusFlow.Engine.Runtime;
 using BusFlow.Engine.Simulation;
 using BusFlow.Engine.Time;
+using BusFlow.Notifications;
+using BusFlow.Notifications.Links;
+using BusFlow.Notifications.Outbox;
+using BusFlow.Notifications.Templates;
 using BusFlow.Storage;
 using BusFlow.Testing;
 using Microsoft.Extensions.DependencyInjection;
@@ -37,15 +41,24 @@ public sealed class BusHarness : IAsyncDisposable
     public IWorkflowStore Store => _services.GetRequiredService<IWorkflowStore>();
     public IWorkingDayCalendar Calendar => _services.GetRequiredService<IWorkingDayCalendar>();
 
-    public static async Task<BusHarness> StartAsync(LocalDateTime start)
+    /// <param name="withMail">Also the notifications with the shipped templates, so that tasks, reminders and digests put mail in the outbox.</param>
+    public static async Task<BusHarness> StartAsync(LocalDateTime start, bool withMail = false)
     {
         var database = SqliteTestDatabase.Create();
         var clock = new VirtualClock(start.InZoneStrictly(Stockholm).ToInstant());
-        var services = database.BuildServices(s => s
-            .AddLogging()
-            .AddSingleton<IClock>(clock)
-            .AddBusFlowEngine(new EngineOptions { TimeZone = Stockholm })
-            .AddBusFlowBus());
+        var services = database.BuildServices(s =>
+        {
+            s.AddLogging()
+                .AddSingleton<IClock>(clock)
+                .AddBusFlowEngine(new EngineOptions { TimeZone = Stockholm })
+                .AddBusFlowBus();
+            if (withMail)
+            {
+                s.AddSingleton(LinkKey.Generate())
+                    .AddSingleton<IMessageTemplates>(new FluidMessageTemplates(Path.Combine(RepositoryRoot.Path, "templates"), Stockholm.Id))
+                    .AddBusFlowNotifications();
+            }
+        });
         await BusFlowDatabase.MigrateAsync(services);
         var harness = new BusHarness(database, services, clock);
         await harness.PublishShippedWorkflowsAsync();
@@ -66,8 +79,21 @@ public sealed class BusHarness : IAsyncDisposable
         await catalog.PublishAsync(Store, loaded.Definitions, Clock.GetCurrentInstant(), CancellationToken.None);
     }
 
+    /// <summary>Publishes a definition written by a test beside the shipped ones.</summary>
+    public async Task PublishAsync(string json, string fileName)
+    {
+        var catalog = _services.GetRequiredService<DefinitionCatalog>();
+        var loaded = catalog.Loader.Load(json, fileName);
+        Assert.True(loaded.IsValid, string.Join(Environment.NewLine, loaded.Errors));
+        await catalog.PublishAsync(Store, loaded.Definitions, Clock.GetCurrentInstant(), CancellationToken.None);
+    }
+
     public async Task<WorkflowInstance> StartAsync(string definitionId, JsonObject input, string? correlationKey = null) =>
         (await Runtime.StartAsync(new StartRequest(definitionId, input, correlationKey))).Instance;
+
+    /// <summary>Lets time pass until <paramref name="until"/> with nobody answering.</summary>
+    public Task RunUntilAsync(LocalDateTime until) =>
+        new WorkflowSimulator(Runtime, Store, Clock).RunUntilAsync(until.InZoneStrictly(Stockholm).ToInstant(), responder: null);
 
     public Task RunUntilAsync(LocalDateTime until, ISimulatedResponder responder) =>
         new WorkflowSimulator(Runtime, Store, Clock).RunUntilAsync(until.InZoneStrictly(Stockholm).ToInstant(), responder);
@@ -85,6 +111,12 @@ public sealed class BusHarness : IAsyncDisposable
 
     public Task<IReadOnlyList<HumanTask>> AllTasksAsync() =>
         ReadAsync((s, _) => s.ListTasksAsync(new TaskQuery(Take: 10_000), default));
+
+    /// <summary>Every message in the outbox, oldest first.</summary>
+    public async Task<IReadOnlyList<OutboxMessage>> OutboxAsync() =>
+        (await ReadAsync((s, _) => s.Facet<IOutbox>().ListAsync(new OutboxQuery(Take: 10_000), default))).Reverse().ToList();
+
+    public IServiceProvider Services => _services;
 
     public Task<IReadOnlyList<JournalEntry>> JournalAsync(Guid instanceId) => ReadAsync((s, _) => s.ListJournalAsync(instanceId, default));
 

@@ -38,6 +38,26 @@ public sealed class DefinitionLoaderTests
     }
 
     [Fact]
+    public void Mistakes_in_a_tasks_reminder_policy_are_reported_with_their_paths()
+    {
+        var errors = Errors(Workflows.Definition("x", Seq("""
+            { "type": "Task", "id": "sign", "assignee": "ordf@exempelby.test", "title": "Underteckna", "outcomes": ["sign"],
+              "reminders": { "workingDaysBefore": [7, -2], "maxAfter": "two", "window": { "start": "17:00", "end": "08:00" }, "every": 3 } }
+            """)));
+
+        Assert.Equal(
+            [
+                "$.root.activities[0].reminders",
+                "$.root.activities[0].reminders.every",
+                "$.root.activities[0].reminders.maxAfter",
+                "$.root.activities[0].reminders.window",
+                "$.root.activities[0].reminders.workingDaysBefore[1]",
+            ],
+            errors.Select(e => e.JsonPath).Order(StringComparer.Ordinal));
+        Assert.Contains(errors, e => e.Message.Contains("give the task a \"due\"", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void A_missing_required_property_is_reported()
     {
         var error = Assert.Single(Errors(Workflows.Definition("x", Seq("""{ "type": "Delay", "id": "wait" }"""))));

@@ -18,7 +18,7 @@ public sealed class OutboxMigrationTests
 
     [Theory]
     [MemberData(nameof(Providers))]
-    public async Task The_Outbox_migration_is_the_latest_and_matches_the_model(string provider)
+    public async Task The_Outbox_migration_is_applied_and_the_model_needs_no_further_migration(string provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);
         var services = database.BuildServices();
@@ -26,7 +26,7 @@ public sealed class OutboxMigrationTests
         await BusFlowDatabase.MigrateAsync(services);
 
         await using var db = await services.GetRequiredService<IDbContextFactory<BusFlowDbContext>>().CreateDbContextAsync();
-        Assert.EndsWith("_Outbox", (await db.Database.GetAppliedMigrationsAsync()).Last(), StringComparison.Ordinal);
+        Assert.Contains(await db.Database.GetAppliedMigrationsAsync(), m => m.EndsWith("_Outbox", StringComparison.Ordinal));
         Assert.False(db.Database.HasPendingModelChanges(), "the model has changed since the last migration: add one");
         Assert.Equal(0L, Convert.ToInt64(await database.ScalarAsync("SELECT COUNT(*) FROM outbox"), CultureInfo.InvariantCulture));
     }
