@@ -6,6 +6,7 @@ using BusFlow.Notifications.Preferences;
 using BusFlow.Storage.Bus;
 using BusFlow.Storage.Model;
 using BusFlow.Storage.Notifications;
+using BusFlow.Storage.Security;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.EntityFrameworkCore.Storage;
@@ -63,6 +64,8 @@ public abstract class BusFlowDbContext : DbContext
 
     public DbSet<RecipientPreference> RecipientPreferences => Set<RecipientPreference>();
 
+    public DbSet<DataProtectionKeyRow> DataProtectionKeys => Set<DataProtectionKeyRow>();
+
     /// <summary>Refuses changes to official records and advances row versions, then saves.</summary>
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
@@ -111,6 +114,7 @@ public abstract class BusFlowDbContext : DbContext
         modelBuilder.ApplyConfiguration(new OutboxMessageConfiguration());
         modelBuilder.ApplyConfiguration(new LinkTokenConfiguration());
         modelBuilder.ApplyConfiguration(new RecipientPreferenceConfiguration());
+        modelBuilder.ApplyConfiguration(new DataProtectionKeyConfiguration());
         SnakeCaseNaming.Apply(modelBuilder);
     }
 }

@@ -19,7 +19,18 @@ public sealed class BusRoleDirectory : IRoleDirectory
             return null;
         }
 
-        var person = await session.Facet<IBusRecords>().FindRoleHolderAsync(kind, board, day, ct);
-        return person is null ? null : new ReminderRecipient(person.Email, person.Name, $"{board}/{kind}");
+        var records = session.Facet<IBusRecords>();
+        var person = await records.FindRoleHolderAsync(kind, board, day, ct);
+        if (person is null)
+        {
+            return null;
+        }
+
+        var place = (await records.FindBoardAsync(board, ct))?.Name ?? (await records.FindBodyAsync(board, ct))?.Name ?? board;
+        return new ReminderRecipient(person.Email, person.Name, $"{board}/{kind}")
+        {
+            RoleTitleSv = $"{RoleTitles.Swedish(kind)} i {place}",
+            RoleTitleEn = $"{RoleTitles.English(kind)} of {place}",
+        };
     }
 }

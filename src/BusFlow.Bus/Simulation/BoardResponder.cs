@@ -59,7 +59,8 @@ public sealed class BoardResponder(IWorkingDayCalendar calendar, DateTimeZone zo
             }
 
             var facts = new JsonObject { ["decisionDate"] = Values.FromDate(meeting), ["paragraph"] = $"§ {10 + round}" };
-            return new SimulatedAnswer(outcome, At(meeting, 16), task.Assignee, Data: facts);
+            var comment = outcome is "reject" or "referBack" ? $"Nämndens beslut enligt protokollet § {10 + round} (simulerat)." : null;
+            return new SimulatedAnswer(outcome, At(meeting, 16), task.Assignee, comment, facts);
         }
 
         return new SimulatedAnswer(task.Outcomes[0], At(calendar.AddWorkingDays(now.InZone(zone).Date, 2), 10), task.Assignee);

@@ -22,6 +22,9 @@ public sealed class HumanTask
     /// </summary>
     public string? Role { get; set; }
 
+    /// <summary>What an answer must carry (form fields, comments, proof), as JSON; see <see cref="Runtime.TaskAnswerSpec"/>.</summary>
+    public string? AnswerSpecJson { get; set; }
+
     /// <summary>The definition's reminder policy for the task, as JSON; none: no reminders.</summary>
     public string? ReminderPolicyJson { get; set; }
     public HumanTaskStatus Status { get; set; }

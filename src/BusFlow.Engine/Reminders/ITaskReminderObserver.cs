@@ -19,7 +19,14 @@ public interface ITaskReminderObserver
 public sealed record TaskReminderNotice(HumanTask Task, ReminderPolicy Policy, ReminderKind Kind, int Number, ReminderRecipient Recipient, Instant At);
 
 /// <summary>A person reminded: the address, the name when known, and the role by which they are reminded.</summary>
-public sealed record ReminderRecipient(string Address, string? Name, string? Role);
+public sealed record ReminderRecipient(string Address, string? Name, string? Role)
+{
+    /// <summary>The role as people say it, in Swedish and English: "ordförande i Socialnämnden", "chair of Socialnämnden".</summary>
+    public string? RoleTitleSv { get; init; }
+
+    /// <inheritdoc cref="RoleTitleSv"/>
+    public string? RoleTitleEn { get; init; }
+}
 
 /// <summary>What became of a reminder; written to the journal.</summary>
 public enum ReminderHandling

@@ -92,6 +92,9 @@ public sealed record HumanTaskRequest(string Assignee, string Title, string? Des
 
     /// <summary>The definition's reminder policy (see <see cref="Reminders.ReminderPolicyJson"/>); none: no reminders.</summary>
     public JsonObject? Reminders { get; init; }
+
+    /// <summary>What an answer must carry (see <see cref="TaskAnswerSpec"/>); null: the defaults.</summary>
+    public JsonObject? AnswerSpec { get; init; }
 }
 
 public sealed record ChildWorkflowRequest(string DefinitionId, JsonObject Input, string? CorrelationKey, bool Wait);

@@ -9,7 +9,20 @@ public sealed record StartRequest(string DefinitionId, System.Text.Json.Nodes.Js
 public sealed record StartResult(WorkflowInstance Instance, bool Created);
 
 /// <summary>A person's answer to a task: the outcome, an optional comment and facts given with it.</summary>
-public sealed record TaskAnswer(string Outcome, string? Comment, string Actor, System.Text.Json.Nodes.JsonObject? Data = null);
+public sealed record TaskAnswer(string Outcome, string? Comment, string Actor, System.Text.Json.Nodes.JsonObject? Data = null)
+{
+    /// <summary>How the person was recognised: "link", "code", "link+confirmationCode", "api", … Given to the workflow as the answer's proof.</summary>
+    public string? Proof { get; init; }
+
+    /// <summary>What the journal keeps of how the answer came (the link's use: instant, IP, user agent).</summary>
+    public System.Text.Json.Nodes.JsonObject? Evidence { get; init; }
+
+    /// <summary>
+    /// Runs in the answer's own transaction once the task is marked answered (e.g. consuming the
+    /// link that carried it), so both commit together or neither does.
+    /// </summary>
+    public Func<IWorkflowSession, HumanTask, CancellationToken, Task>? WithinTransaction { get; init; }
+}
 
 public enum TaskCompletionStatus
 {
@@ -23,9 +36,15 @@ public enum TaskCompletionStatus
 
     /// <summary>The task's workflow has stopped (faulted): the answer would be lost, so it is refused and the task stays open.</summary>
     InstanceNotWaiting,
+
+    /// <summary>The answer lacks what the task asks for (a comment, a fact); see <see cref="TaskCompletion.Problems"/>.</summary>
+    InvalidAnswer,
 }
 
-public sealed record TaskCompletion(TaskCompletionStatus Status, HumanTask? Task, InstanceStatus? InstanceStatus = null);
+public sealed record TaskCompletion(TaskCompletionStatus Status, HumanTask? Task, InstanceStatus? InstanceStatus = null)
+{
+    public IReadOnlyList<AnswerProblem> Problems { get; init; } = [];
+}
 
 
 public enum RequestErrorKind

@@ -260,6 +260,7 @@ public sealed partial class WorkflowRuntime
             DataJson = request.Data?.ToJsonString(),
             Role = request.Role,
             ReminderPolicyJson = request.Reminders?.ToJsonString(),
+            AnswerSpecJson = request.AnswerSpec?.ToJsonString(),
             Status = HumanTaskStatus.Open,
             CreatedAt = session.Now,
         };

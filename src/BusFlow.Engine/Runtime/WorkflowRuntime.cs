@@ -73,6 +73,12 @@ public sealed partial class WorkflowRuntime(
                 return new TaskCompletion(TaskCompletionStatus.InvalidOutcome, task);
             }
 
+            var problems = TaskAnswerSpec.Parse(task.AnswerSpecJson).Check(outcome, comment, answer.Data);
+            if (problems.Count > 0)
+            {
+                return new TaskCompletion(TaskCompletionStatus.InvalidAnswer, task) { Problems = problems };
+            }
+
             var execution = await LoadAsync(session, task.InstanceId, ct);
             if (execution.Instance.Status is not (InstanceStatus.Waiting or InstanceStatus.Running))
             {
@@ -92,8 +98,14 @@ public sealed partial class WorkflowRuntime(
                 ["completedBy"] = actor,
                 ["completedAt"] = Expressions.Values.FromInstant(session.Now),
                 ["data"] = answer.Data?.DeepClone(),
+                ["proof"] = answer.Proof,
             };
-            session.Journal(execution, JournalKind.TaskCompleted, task.ActivityId, Json(new { taskId, outcome, comment, data = answer.Data }));
+            if (answer.WithinTransaction is { } within)
+            {
+                await within(session.Store, task, ct);
+            }
+
+            session.Journal(execution, JournalKind.TaskCompleted, task.ActivityId, Json(new { taskId, outcome, comment, data = answer.Data, proof = answer.Proof, evidence = answer.Evidence }));
             await ResumeBookmarkAsync(session, task.BookmarkId, payload, ct);
             return new TaskCompletion(TaskCompletionStatus.Completed, task);
         }, ct);

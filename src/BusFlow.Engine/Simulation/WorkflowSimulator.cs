@@ -12,6 +12,9 @@ namespace BusFlow.Engine.Simulation;
 /// </summary>
 public sealed class WorkflowSimulator(WorkflowRuntime runtime, IWorkflowStore store, VirtualClock clock)
 {
+    /// <summary>The proof recorded with a simulated person's answer: nobody was recognised.</summary>
+    public const string SimulatedProof = "simulation";
+
     private readonly Dictionary<Guid, SimulatedAnswer?> _plannedAnswers = [];
 
     /// <summary>Advances the clock event by event until nothing is left to happen before <paramref name="until"/>.</summary>
@@ -53,7 +56,7 @@ public sealed class WorkflowSimulator(WorkflowRuntime runtime, IWorkflowStore st
             {
                 _plannedAnswers[nextAnswer.TaskId] = null;
                 var answer = nextAnswer.Answer;
-                await runtime.CompleteTaskAsync(nextAnswer.TaskId, new TaskAnswer(answer.Outcome, answer.Comment, answer.Actor, answer.Data), ct);
+                await runtime.CompleteTaskAsync(nextAnswer.TaskId, new TaskAnswer(answer.Outcome, answer.Comment, answer.Actor, answer.Data) { Proof = SimulatedProof }, ct);
                 steps++;
             }
             else

@@ -35,6 +35,9 @@ public sealed class MailOptions
     /// <summary>Where the links in messages point: this host's public address.</summary>
     public string LinkBaseUrl { get; set; } = "http://localhost:5080";
 
+    /// <summary>How many days after its due date a task's link still opens it.</summary>
+    public int TaskLinkGraceDays { get; set; } = 14;
+
     public string? ReplyTo { get; set; }
 
     /// <summary>The List-Id (RFC 2919), e.g. "busflow.exempelby.test".</summary>

@@ -1,18 +1,45 @@
 using BusFlow.Engine.Persistence;
+using BusFlow.Engine.Time;
 using BusFlow.Notifications.Delivery;
 using NodaTime;
 
 namespace BusFlow.Notifications.Links;
 
-/// <summary>Where a task mail sends its reader: the link (and code) of the task for that recipient.</summary>
-public sealed class TaskMailLinks(MailOptions options)
+/// <summary>
+/// The link and the code a task mail carries for its recipient: /t/{secret}, and a short code to
+/// type on /t/kod when a mail scanner has used the link up. Both are the recipient's own, bound to
+/// the task, valid until the due date's end plus a grace period, and re-used by every later mail
+/// (a reminder carries the link the first mail carried).
+/// </summary>
+public sealed class TaskMailLinks(LinkIssuer issuer, MailOptions options, EngineOptions engine)
 {
-    /// <summary>The link of a task for a recipient, as the task mails carry it.</summary>
-    public Task<TaskLink> ForAsync(HumanTask task, string recipient, IWorkflowSession session, Instant now, CancellationToken ct)
+    public const string CodePath = "/t/kod";
+
+    /// <summary>How long a task without a due date keeps its link.</summary>
+    public static readonly Duration UndatedLifetime = Duration.FromDays(365);
+
+    public async Task<TaskLink> ForAsync(HumanTask task, string recipient, IWorkflowSession session, Instant now, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(task);
-        return Task.FromResult(new TaskLink($"{options.LinkBaseUrl.TrimEnd('/')}/api/tasks/{task.Id}", null));
+        var expires = ExpiryOf(task);
+        var link = await issuer.LiveOrNewAsync(session, new LinkRequest(LinkPurpose.TaskAnswer, recipient, task.Id, ExpiresAt: expires), now, ct);
+        var code = await issuer.LiveOrNewAsync(session, new LinkRequest(LinkPurpose.TaskCode, recipient, task.Id, ExpiresAt: expires), now, ct);
+        return new TaskLink($"{BaseUrl}/t/{link.Secret}", code.Secret);
     }
+
+    /// <summary>Where people type a code: the page the task mails name.</summary>
+    public string CodePageUrl => BaseUrl + CodePath;
+
+    /// <summary>The end of the due date in the installation's zone plus the grace period; a year after creation without a due date.</summary>
+    public Instant ExpiryOf(HumanTask task)
+    {
+        ArgumentNullException.ThrowIfNull(task);
+        return task.DueDate is { } due
+            ? due.PlusDays(options.TaskLinkGraceDays + 1).AtStartOfDayInZone(engine.TimeZone).ToInstant()
+            : task.CreatedAt + UndatedLifetime;
+    }
+
+    private string BaseUrl => options.LinkBaseUrl.TrimEnd('/');
 }
 
 /// <summary>A task's link for one recipient, and the code to type when a scanner burnt the link.</summary>

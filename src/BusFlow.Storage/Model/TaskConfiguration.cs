@@ -16,6 +16,7 @@ internal sealed class TaskConfiguration : IEntityTypeConfiguration<HumanTask>
         builder.Property(t => t.DataJson).HasColumnType("text");
         builder.Property(t => t.Role).HasMaxLength(200);
         builder.Property(t => t.ReminderPolicyJson).HasColumnType("text");
+        builder.Property(t => t.AnswerSpecJson).HasColumnType("text");
         builder.Property(t => t.Version).IsConcurrencyToken();
 
         builder.HasIndex(t => new { t.Assignee, t.Status });

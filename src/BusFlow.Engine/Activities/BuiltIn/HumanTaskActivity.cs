@@ -24,6 +24,12 @@ public sealed class HumanTaskActivity : ActivityType
         new PropertySpec("data", PropertyKind.Expression, DataType.Object, Description: "Facts shown with the task (documents, numbers)."),
         new PropertySpec("role", PropertyKind.Expression, DataType.String, Description: "The role the task is for, as scope/Role, e.g. \"{{ input.board }}/Secretary\": reminders go to whoever holds it on the day they go out."),
         new PropertySpec("reminders", PropertyKind.Literal, DataType.Object, Description: "When to remind and whom to tell when nobody answers: { workingDaysBefore: [14, 7, 2], onDueDate: true, everyWorkingDaysAfter: 3, maxAfter: 2, escalateTo: [\"ViceChair\", \"Secretary\"], window: { start: \"08:00\", end: \"17:00\" } }. Needs a due date."),
+        new PropertySpec("form", PropertyKind.Literal, DataType.List, Description: "Facts the person fills in with the answer: [{ name, type: text|date|number, label: { sv, en }, required, requiredFor: [outcomes] }]. They arrive as the answer's data."),
+        new PropertySpec("commentRequiredFor", PropertyKind.Literal, DataType.List, Description: "The outcomes that need a comment. Default: [\"reject\", \"referBack\"]."),
+        new PropertySpec("proof", PropertyKind.Literal, DataType.String, Description: "The proof an answer needs beyond the mailed link: \"link\" (default) or \"confirmationCode\" (a one-time code sent by a second mail), for outcomes with legal weight. The answer's proof is in its output as proof.")
+        {
+            AllowedValues = ["link", TaskAnswerSpec.ConfirmationCodeProof],
+        },
         new PropertySpec("output", PropertyKind.VariableName, Description: "A variable that receives the answer."),
     ]);
 
@@ -36,6 +42,11 @@ public sealed class HumanTaskActivity : ActivityType
             {
                 report("reminders", "reminders are counted from the due date: give the task a \"due\"");
             }
+        }
+
+        if (json["form"] is JsonArray form)
+        {
+            ValidateForm(form, report);
         }
 
         if (json["outcomes"] is not JsonArray outcomes)
@@ -59,6 +70,39 @@ public sealed class HumanTaskActivity : ActivityType
             else if (!seen.Add(text))
             {
                 report($"outcomes[{i}]", $"the outcome '{text}' is listed twice");
+            }
+        }
+    }
+
+    private static void ValidateForm(JsonArray form, ValidationReporter report)
+    {
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < form.Count; i++)
+        {
+            if (form[i] is not JsonObject field)
+            {
+                report($"form[{i}]", "a field is an object such as { \"name\": \"paragraph\", \"type\": \"text\", \"label\": { \"sv\": \"Paragraf\", \"en\": \"Paragraph\" } }");
+                continue;
+            }
+
+            var name = field["name"] is JsonValue n && n.TryGetValue<string>(out var s) ? s : null;
+            if (name is null || !TaskAnswerSpec.FieldName().IsMatch(name))
+            {
+                report($"form[{i}].name", "a field's name is a word of letters and digits, e.g. \"decisionDate\"");
+            }
+            else if (!names.Add(name))
+            {
+                report($"form[{i}].name", $"the field '{name}' is listed twice");
+            }
+
+            if (field["type"] is { } type && !(type is JsonValue t && t.TryGetValue<string>(out var typeName) && AnswerField.Types.Contains(typeName)))
+            {
+                report($"form[{i}].type", $"a field's type is one of {string.Join(", ", AnswerField.Types)}");
+            }
+
+            if (field["label"] is { } label && label is not JsonObject && !(label is JsonValue l && l.TryGetValue<string>(out _)))
+            {
+                report($"form[{i}].label", "a label is a text or { \"sv\": …, \"en\": … }");
             }
         }
     }
@@ -96,8 +140,28 @@ public sealed class HumanTaskActivity : ActivityType
         {
             Role = string.IsNullOrWhiteSpace(role) ? null : role,
             Reminders = context.Node.Literal<JsonObject>("reminders"),
+            AnswerSpec = AnswerSpec(context.Node),
         });
         return ValueTask.CompletedTask;
+    }
+
+    /// <summary>The answer's requirements as stored with the task; null when the defaults hold.</summary>
+    private static JsonObject? AnswerSpec(ActivityNode node)
+    {
+        var form = node.Literal<JsonArray>("form");
+        var comment = node.Literal<JsonArray>("commentRequiredFor");
+        var proof = node.Literal<string>("proof");
+        if (form is null && comment is null && proof is null)
+        {
+            return null;
+        }
+
+        return new JsonObject
+        {
+            ["form"] = form?.DeepClone(),
+            ["commentRequiredFor"] = comment?.DeepClone(),
+            ["proof"] = proof,
+        };
     }
 
     public override ValueTask OnResumedAsync(ActivityContext context, JsonNode? payload)

@@ -38,11 +38,23 @@ public static class TaskEndpoints
     }
 
     private static async Task<IResult> CompleteAsync(
-        Guid id, CompleteTaskRequest request, WorkflowRuntime runtime, EngineOptions engine, HttpContext http, CancellationToken ct)
+        Guid id, CompleteTaskRequest request, WorkflowRuntime runtime, IWorkflowStore store, EngineOptions engine, HttpContext http, CancellationToken ct)
     {
-        var completion = await runtime.CompleteTaskAsync(id, new TaskAnswer(request.Outcome?.Trim() ?? "", request.Comment, RequestActor.Of(http), request.Data), ct);
+        await using (var session = await store.BeginAsync(ct))
+        {
+            // An answer with legal weight needs the signer's own proof: the mailed link and a code
+            // sent to them. The API cannot give it, whoever calls it.
+            if (await session.FindTaskAsync(id, ct) is { Status: HumanTaskStatus.Open } open && TaskAnswerSpec.Parse(open.AnswerSpecJson).NeedsConfirmationCode)
+            {
+                return TaskProblems.NeedsPersonalProof(open).ToResult();
+            }
+        }
+
+        var answer = new TaskAnswer(request.Outcome?.Trim() ?? "", request.Comment, RequestActor.Of(http), request.Data) { Proof = "api" };
+        var completion = await runtime.CompleteTaskAsync(id, answer, ct);
         return completion switch
         {
+            { Status: TaskCompletionStatus.InvalidAnswer, Task: { } task } => TaskProblems.InvalidAnswer(task, completion.Problems).ToResult(),
             { Status: TaskCompletionStatus.Completed, Task: { } task } => Results.Ok(TaskResponse.From(task)),
             { Status: TaskCompletionStatus.AlreadyClosed, Task: { } task } => TaskProblems.AlreadyClosed(task, engine.TimeZone).ToResult(),
             { Status: TaskCompletionStatus.InvalidOutcome, Task: { } task } => TaskProblems.InvalidOutcome(task, request.Outcome).ToResult(),

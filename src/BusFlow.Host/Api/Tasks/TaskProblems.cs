@@ -1,4 +1,5 @@
 using BusFlow.Engine.Persistence;
+using BusFlow.Engine.Runtime;
 using BusFlow.Host.Api.Errors;
 using Microsoft.AspNetCore.Mvc;
 using NodaTime;
@@ -32,6 +33,21 @@ public static class TaskProblems
         var problem = ApiProblems.Conflict($"The workflow of this task is {state}, so the answer was not recorded. The task stays open and can be answered when the workflow has been retried.");
         problem.Extensions["instanceId"] = task.InstanceId;
         problem.Extensions["instanceStatus"] = state;
+        return problem;
+    }
+
+    /// <summary>422: the answer lacks what the task asks for (a comment, a fact of the decision).</summary>
+    public static ProblemDetails InvalidAnswer(HumanTask task, IReadOnlyList<AnswerProblem> problems)
+    {
+        ArgumentNullException.ThrowIfNull(task);
+        return ApiProblems.Invalid("The answer lacks what the task asks for.", problems.Select(p => new ApiError($"$.{p.Field}", p.Message)).ToList());
+    }
+
+    /// <summary>409: the task must be answered by its recipient, through the mailed link and a confirmation code.</summary>
+    public static ProblemDetails NeedsPersonalProof(HumanTask task)
+    {
+        var problem = ApiProblems.Conflict("This task has legal weight: it is answered by its recipient through the link in the mail, confirmed with a one-time code sent by a second mail. The API cannot answer it.");
+        problem.Extensions["taskId"] = task.Id;
         return problem;
     }
 

@@ -534,6 +534,10 @@ namespace BusFlow.Storage.Migrations.Postgres
                         .HasColumnType("text")
                         .HasColumnName("answer_data_json");
 
+                    b.Property<string>("AnswerSpecJson")
+                        .HasColumnType("text")
+                        .HasColumnName("answer_spec_json");
+
                     b.Property<string>("Assignee")
                         .IsRequired()
                         .HasColumnType("text")
@@ -1033,6 +1037,31 @@ namespace BusFlow.Storage.Migrations.Postgres
                         .HasName("pk_recipient_preferences");
 
                     b.ToTable("recipient_preferences", (string)null);
+                });
+
+            modelBuilder.Entity("BusFlow.Storage.Security.DataProtectionKeyRow", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("FriendlyName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("friendly_name");
+
+                    b.Property<string>("Xml")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("xml");
+
+                    b.HasKey("Id")
+                        .HasName("pk_data_protection_keys");
+
+                    b.ToTable("data_protection_keys", (string)null);
                 });
 
             modelBuilder.Entity("BusFlow.Bus.Model.AgreementRevision", b =>

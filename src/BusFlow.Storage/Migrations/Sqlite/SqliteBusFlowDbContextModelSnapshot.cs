@@ -529,6 +529,10 @@ namespace BusFlow.Storage.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("answer_data_json");
 
+                    b.Property<string>("AnswerSpecJson")
+                        .HasColumnType("text")
+                        .HasColumnName("answer_spec_json");
+
                     b.Property<string>("Assignee")
                         .IsRequired()
                         .HasColumnType("TEXT")
@@ -1026,6 +1030,29 @@ namespace BusFlow.Storage.Migrations.Sqlite
                         .HasName("pk_recipient_preferences");
 
                     b.ToTable("recipient_preferences", (string)null);
+                });
+
+            modelBuilder.Entity("BusFlow.Storage.Security.DataProtectionKeyRow", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("FriendlyName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("friendly_name");
+
+                    b.Property<string>("Xml")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("xml");
+
+                    b.HasKey("Id")
+                        .HasName("pk_data_protection_keys");
+
+                    b.ToTable("data_protection_keys", (string)null);
                 });
 
             modelBuilder.Entity("BusFlow.Bus.Model.AgreementRevision", b =>

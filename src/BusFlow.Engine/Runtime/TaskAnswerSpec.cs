@@ -1,0 +1,104 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using NodaTime.Text;
+
+namespace BusFlow.Engine.Runtime;
+
+/// <summary>
+/// What an answer to a task must carry, declared with the Task: the facts to fill in ("form"), the
+/// outcomes that need a comment ("commentRequiredFor", default reject and referBack), and the proof
+/// the answer needs beyond the link ("proof": "confirmationCode" for outcomes with legal weight).
+/// Checked for every answer, whichever way it comes; a refused answer changes nothing.
+/// </summary>
+public sealed partial record TaskAnswerSpec(IReadOnlyList<AnswerField> Fields, IReadOnlyList<string> CommentRequiredFor, string? Proof)
+{
+    public const string ConfirmationCodeProof = "confirmationCode";
+    public static readonly IReadOnlyList<string> DefaultCommentRequiredFor = ["reject", "referBack"];
+    public static readonly TaskAnswerSpec Default = new([], DefaultCommentRequiredFor, null);
+
+    /// <summary>Whether the answer must be confirmed with a one-time code sent by a second mail.</summary>
+    public bool NeedsConfirmationCode => Proof == ConfirmationCodeProof;
+
+    public static TaskAnswerSpec Parse(string? json)
+    {
+        if (json is null || JsonNode.Parse(json) is not JsonObject spec)
+        {
+            return Default;
+        }
+
+        var fields = spec["form"] is JsonArray form ? form.OfType<JsonObject>().Select(AnswerField.From).ToList() : [];
+        var comment = spec["commentRequiredFor"] is JsonArray outcomes
+            ? outcomes.Select(o => o!.GetValue<string>()).ToList()
+            : DefaultCommentRequiredFor.ToList();
+        return new TaskAnswerSpec(fields, comment, spec["proof"]?.GetValue<string>());
+    }
+
+    /// <summary>What is wrong with an answer: each problem with the field ("comment", "data.paragraph") and why.</summary>
+    public IReadOnlyList<AnswerProblem> Check(string outcome, string? comment, JsonObject? data)
+    {
+        var problems = new List<AnswerProblem>();
+        if (CommentRequiredFor.Contains(outcome, StringComparer.Ordinal) && string.IsNullOrWhiteSpace(comment))
+        {
+            problems.Add(new AnswerProblem("comment", $"a comment is required for '{outcome}'"));
+        }
+
+        foreach (var field in Fields)
+        {
+            var value = data?[field.Name];
+            var text = value is JsonValue v && v.TryGetValue<string>(out var s) ? s : value?.ToJsonString();
+            if (string.IsNullOrWhiteSpace(text))
+            {
+                if (field.IsRequiredFor(outcome))
+                {
+                    problems.Add(new AnswerProblem($"data.{field.Name}", $"'{field.Name}' is required for '{outcome}'"));
+                }
+
+                continue;
+            }
+
+            if (field.Type == "date" && !LocalDatePattern.Iso.Parse(text).Success)
+            {
+                problems.Add(new AnswerProblem($"data.{field.Name}", $"'{text}' is not a date (yyyy-MM-dd)"));
+            }
+            else if (field.Type == "number" && !decimal.TryParse(text, NumberStyles.Number, CultureInfo.InvariantCulture, out _))
+            {
+                problems.Add(new AnswerProblem($"data.{field.Name}", $"'{text}' is not a number"));
+            }
+        }
+
+        return problems;
+    }
+
+    [GeneratedRegex("^[a-zA-Z][a-zA-Z0-9]*$")]
+    internal static partial Regex FieldName();
+}
+
+/// <summary>A fact to fill in with the answer, e.g. the decision's date or paragraph (§).</summary>
+public sealed record AnswerField(string Name, string Type, string LabelSv, string LabelEn, bool Required, IReadOnlyList<string> RequiredFor)
+{
+    public static readonly IReadOnlyList<string> Types = ["text", "date", "number"];
+
+    public bool IsRequiredFor(string outcome) => RequiredFor.Count > 0 ? RequiredFor.Contains(outcome, StringComparer.Ordinal) : Required;
+
+    public static AnswerField From(JsonObject json)
+    {
+        ArgumentNullException.ThrowIfNull(json);
+        var name = json["name"]!.GetValue<string>();
+        var (sv, en) = json["label"] switch
+        {
+            JsonObject labels => (labels["sv"]?.GetValue<string>() ?? name, labels["en"]?.GetValue<string>() ?? labels["sv"]?.GetValue<string>() ?? name),
+            JsonValue label => (label.GetValue<string>(), label.GetValue<string>()),
+            _ => (name, name),
+        };
+        return new AnswerField(
+            name,
+            json["type"]?.GetValue<string>() ?? "text",
+            sv,
+            en,
+            json["required"]?.GetValue<bool>() ?? false,
+            json["requiredFor"] is JsonArray outcomes ? outcomes.Select(o => o!.GetValue<string>()).ToList() : []);
+    }
+}
+
+public sealed record AnswerProblem(string Field, string Message);
