@@ -174,6 +174,12 @@ internal sealed class EfWorkflowSession : IWorkflowSession
             tasks = tasks.Where(t => t.InstanceId == instanceId);
         }
 
+        if (query.RoleScope is { } scope)
+        {
+            var prefix = scope + "/";
+            tasks = tasks.Where(t => t.Role != null && t.Role.StartsWith(prefix));
+        }
+
         return await tasks.OrderBy(t => t.CreatedAt).ThenBy(t => t.Id).Take(query.Take).ToListAsync(ct);
     }
 

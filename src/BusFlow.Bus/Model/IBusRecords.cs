@@ -14,6 +14,12 @@ public interface IBusRecords
     Task<IReadOnlyList<Board>> ListBoardsAsync(CancellationToken ct);
     Task<Person?> FindPersonAsync(string id, CancellationToken ct);
 
+    /// <summary>The person reached at an e-mail address, compared without case; null when nobody is.</summary>
+    Task<Person?> FindPersonByEmailAsync(string email, CancellationToken ct);
+
+    /// <summary>Every role a person has had, has or will have, on boards and in bodies, in the order they start.</summary>
+    Task<IReadOnlyList<RoleAssignment>> ListAssignmentsOfAsync(string personId, CancellationToken ct);
+
     /// <summary>Who holds a role on a board or in a body on a day; null when nobody does.</summary>
     Task<Person?> FindRoleHolderAsync(RoleKind role, string boardOrBodyId, LocalDate on, CancellationToken ct);
 

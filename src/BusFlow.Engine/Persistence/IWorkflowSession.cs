@@ -53,7 +53,8 @@ public interface IWorkflowSession : IAsyncDisposable
 
 public sealed record InstanceQuery(string? DefinitionId = null, InstanceStatus? Status = null, int Take = 100);
 
-public sealed record TaskQuery(string? Assignee = null, HumanTaskStatus? Status = null, Guid? InstanceId = null, int Take = 100);
+/// <param name="RoleScope">Only tasks for a role in this scope: "sn" finds the tasks whose role is "sn/…".</param>
+public sealed record TaskQuery(string? Assignee = null, HumanTaskStatus? Status = null, Guid? InstanceId = null, int Take = 100, string? RoleScope = null);
 
 /// <summary>Another transaction won the race for the same rows; the operation may be retried.</summary>
 public sealed class ConcurrencyConflictException(string message, Exception? inner = null) : Exception(message, inner);

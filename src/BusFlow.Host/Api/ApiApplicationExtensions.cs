@@ -1,4 +1,5 @@
 using BusFlow.Host.Api.Definitions;
+using BusFlow.Host.Api.Feeds;
 using BusFlow.Host.Api.Health;
 using BusFlow.Host.Api.Instances;
 using BusFlow.Host.Api.Outbox;
@@ -22,6 +23,8 @@ public static class ApiApplicationExtensions
         api.MapInstanceEndpoints();
         api.MapTaskEndpoints();
         api.MapOutboxEndpoints();
+        api.MapFeedEndpoints();
+        app.MapCalendarFeedEndpoint();
         app.MapHealthEndpoint();
         return app;
     }

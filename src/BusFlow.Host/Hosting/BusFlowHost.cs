@@ -1,6 +1,7 @@
 using BusFlow.Host.Api;
 using BusFlow.Host.Configuration;
 using BusFlow.Host.Demo;
+using BusFlow.Host.Feeds;
 using BusFlow.Notifications;
 using BusFlow.Notifications.Delivery;
 using BusFlow.Notifications.Reminders;
@@ -46,6 +47,7 @@ public static class BusFlowHost
         builder.Services.AddBusFlowStorage(settings.Storage);
         builder.Services.AddBusFlowJobs(settings.Jobs);
         builder.Services.AddBusFlowApi();
+        builder.Services.AddBusFlowFeeds();
 
         var app = builder.Build();
         // Hangfire's configuration is process-wide; apply this host's now, before any job or dashboard runs.

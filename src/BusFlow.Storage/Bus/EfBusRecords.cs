@@ -54,6 +54,22 @@ internal sealed class EfBusRecords : IBusRecords
         return await _db.People.FirstOrDefaultAsync(p => p.Id == id, ct);
     }
 
+    public async Task<Person?> FindPersonByEmailAsync(string email, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(email);
+        await _flush(ct);
+        var lower = email.Trim().ToLowerInvariant();
+#pragma warning disable CA1862 // string.Equals with a StringComparison does not translate to SQL; lower() does on both providers.
+        return await _db.People.Where(p => p.Email.ToLower() == lower).OrderBy(p => p.Id).FirstOrDefaultAsync(ct);
+#pragma warning restore CA1862
+    }
+
+    public async Task<IReadOnlyList<RoleAssignment>> ListAssignmentsOfAsync(string personId, CancellationToken ct)
+    {
+        await _flush(ct);
+        return await _db.RoleAssignments.Where(r => r.PersonId == personId).OrderBy(r => r.From).ThenBy(r => r.Id).ToListAsync(ct);
+    }
+
     /// <summary>
     /// The person holding <paramref name="role"/> on the board or in the body on <paramref name="on"/>:
     /// the database narrows the assignments to those held that day, and the domain's rule

@@ -43,24 +43,7 @@ public sealed class OutboxApiTests : IAsyncLifetime
         });
     }
 
-    public async Task DisposeAsync()
-    {
-        if (_host is not null)
-        {
-            await _host.DisposeAsync();
-        }
-
-        if (_database is not null)
-        {
-            await _database.DisposeAsync();
-        }
-
-        _workflows?.Dispose();
-        if (Directory.Exists(_mailFolder))
-        {
-            Directory.Delete(_mailFolder, recursive: true);
-        }
-    }
+    public Task DisposeAsync() => HostTeardown.DisposeAsync(_host, _database, _workflows, _mailFolder);
 
     [Fact]
     public async Task Mail_a_workflow_sends_is_listed_pending_and_then_sent_with_the_reply()

@@ -27,20 +27,7 @@ public sealed class ApiHostFixture : IAsyncLifetime
         _host = await RunningHost.StartAsync(_database, _workflows.Folder);
     }
 
-    public async Task DisposeAsync()
-    {
-        if (_host is not null)
-        {
-            await _host.DisposeAsync();
-        }
-
-        if (_database is not null)
-        {
-            await _database.DisposeAsync();
-        }
-
-        _workflows?.Dispose();
-    }
+    public Task DisposeAsync() => HostTeardown.DisposeAsync(_host, _database, _workflows);
 
     /// <summary>Starts an approval and returns the instance with its open task.</summary>
     public async Task<(InstanceDetail Instance, TaskResponse Task)> StartApprovalAsync(string subject = "Budget 2027")

@@ -1,0 +1,58 @@
+using BusFlow.Engine.Persistence;
+using BusFlow.Host.Api.Errors;
+using BusFlow.Host.Feeds;
+using BusFlow.Notifications.Calendars;
+using BusFlow.Notifications.Delivery;
+
+namespace BusFlow.Host.Api.Feeds;
+
+/// <summary>Issuing (and so rotating) the secret URLs of calendar feeds, and listing the live ones.</summary>
+public static class FeedEndpoints
+{
+    public static void MapFeedEndpoints(this IEndpointRouteBuilder api)
+    {
+        var feeds = api.MapGroup("/feeds");
+        feeds.MapPost("/", CreateAsync);
+        feeds.MapGet("/", ListAsync);
+    }
+
+    /// <summary>
+    /// POST /api/feeds { subject }: a new feed URL for the subject; the subject's earlier URLs stop
+    /// working in the same transaction. The URL is shown this once: only its hash is stored.
+    /// </summary>
+    private static async Task<IResult> CreateAsync(
+        CreateFeedRequest request, IWorkflowStore store, CalendarFeeds feeds, MailOptions mail, HttpContext http, CancellationToken ct)
+    {
+        if (FeedSubject.Parse(request.Subject) is not { } subject)
+        {
+            return NotASubject(request.Subject);
+        }
+
+        await using var session = await store.BeginAsync(ct);
+        if (await feeds.RotateAsync(session, subject.ToString(), RequestActor.Of(http), ct) is not { } issued)
+        {
+            var what = subject.Kind == FeedSubjectKind.Board ? "board" : "person with the address";
+            return ApiProblems.NotFound($"There is no {what} '{subject.Key}'.").ToResult();
+        }
+
+        await session.CommitAsync(ct);
+        var url = $"{mail.LinkBaseUrl.TrimEnd('/')}{CalendarFeedEndpoint.PathOf(issued.Secret)}";
+        return Results.Created(url, new FeedResponse(subject.ToString(), url, issued.Token.CreatedAt));
+    }
+
+    /// <summary>GET /api/feeds?subject=…: the subject's live feeds, newest first, without their URLs.</summary>
+    private static async Task<IResult> ListAsync(string? subject, IWorkflowStore store, CalendarFeeds feeds, CancellationToken ct)
+    {
+        if (FeedSubject.Parse(subject) is not { } parsed)
+        {
+            return NotASubject(subject);
+        }
+
+        await using var session = await store.BeginAsync(ct);
+        var live = await feeds.ListLiveAsync(session, parsed.ToString(), ct);
+        return Results.Ok(live.Select(t => new LiveFeedResponse(parsed.ToString(), t.CreatedAt)).ToList());
+    }
+
+    private static IResult NotASubject(string? subject) =>
+        ApiProblems.BadRequest($"'{subject}' is not a feed subject: {FeedSubject.Expected}.").ToResult();
+}
