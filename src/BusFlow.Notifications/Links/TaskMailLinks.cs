@@ -18,13 +18,24 @@ public sealed class TaskMailLinks(LinkIssuer issuer, MailOptions options, Engine
     /// <summary>How long a task without a due date keeps its link.</summary>
     public static readonly Duration UndatedLifetime = Duration.FromDays(365);
 
+    /// <summary>The token subject of a link that shows a task to someone told about it (an escalation), who cannot answer it.</summary>
+    public const string InformedSubject = "informed";
+
     public async Task<TaskLink> ForAsync(HumanTask task, string recipient, IWorkflowSession session, Instant now, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(task);
         var expires = ExpiryOf(task);
         var link = await issuer.LiveOrNewAsync(session, new LinkRequest(LinkPurpose.TaskAnswer, recipient, task.Id, ExpiresAt: expires), now, ct);
         var code = await issuer.LiveOrNewAsync(session, new LinkRequest(LinkPurpose.TaskCode, recipient, task.Id, ExpiresAt: expires), now, ct);
-        return new TaskLink($"{BaseUrl}/t/{link.Secret}", code.Secret);
+        return new TaskLink($"{BaseUrl}/t/{link.Secret}", code.Secret, CodePageUrl);
+    }
+
+    /// <summary>A link that shows the task to someone told about it (the vice chair, when the chair has not answered); it answers nothing.</summary>
+    public async Task<TaskLink> ToInformAsync(HumanTask task, string recipient, IWorkflowSession session, Instant now, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(task);
+        var link = await issuer.LiveOrNewAsync(session, new LinkRequest(LinkPurpose.TaskAnswer, recipient, task.Id, InformedSubject, ExpiryOf(task)), now, ct);
+        return new TaskLink($"{BaseUrl}/t/{link.Secret}", null, null);
     }
 
     /// <summary>Where people type a code: the page the task mails name.</summary>
@@ -42,5 +53,5 @@ public sealed class TaskMailLinks(LinkIssuer issuer, MailOptions options, Engine
     private string BaseUrl => options.LinkBaseUrl.TrimEnd('/');
 }
 
-/// <summary>A task's link for one recipient, and the code to type when a scanner burnt the link.</summary>
-public sealed record TaskLink(string Url, string? Code);
+/// <summary>A task's link for one recipient, and the code to type (on <paramref name="CodePage"/>) when a scanner burnt the link.</summary>
+public sealed record TaskLink(string Url, string? Code, string? CodePage);

@@ -25,6 +25,7 @@ public static class TaskMailModel
             ["recipient"] = new JsonObject { ["name"] = recipientName },
             ["link"] = link.Url,
             ["code"] = link.Code,
+            ["code_page"] = link.CodePage,
         };
     }
 }

@@ -46,7 +46,9 @@ public sealed class TaskReminderMail(
             return ReminderHandling.InDigest;
         }
 
-        var link = await links.ForAsync(notice.Task, notice.Recipient.Address, session, notice.At, ct);
+        var link = escalation
+            ? await links.ToInformAsync(notice.Task, notice.Recipient.Address, session, notice.At, ct)
+            : await links.ForAsync(notice.Task, notice.Recipient.Address, session, notice.At, ct);
         var model = TaskMailModel.Of(notice.Task, link, notice.Recipient.Name);
         model["reminder"] = new JsonObject { ["kind"] = notice.Kind.ToString(), ["number"] = notice.Number };
         if (escalation)
