@@ -7,6 +7,9 @@ using BusFlow.Engine.Persistence;
 using BusFlow.Engine.Runtime;
 using BusFlow.Engine.Simulation;
 using BusFlow.Engine.Time;
+using BusFlow.Notifications;
+using BusFlow.Notifications.Outbox;
+using BusFlow.Notifications.Templates;
 using BusFlow.Storage;
 using BusFlow.Testing;
 using Microsoft.Extensions.DependencyInjection;
@@ -15,8 +18,8 @@ using NodaTime;
 namespace BusFlow.Bus.Tests.Workflows;
 
 /// <summary>
-/// The BUS workflows as shipped in workflows/, on a real SQLite database seeded with the demo
-/// municipality, driven by the simulator on a virtual clock.
+/// The BUS workflows as shipped in workflows/, with the message templates of templates/, on a real
+/// SQLite database seeded with the demo municipality, driven by the simulator on a virtual clock.
 /// </summary>
 public sealed class BusHarness : IAsyncDisposable
 {
@@ -45,7 +48,9 @@ public sealed class BusHarness : IAsyncDisposable
             .AddLogging()
             .AddSingleton<IClock>(clock)
             .AddBusFlowEngine(new EngineOptions { TimeZone = Stockholm })
-            .AddBusFlowBus());
+            .AddBusFlowBus()
+            .AddSingleton<IMessageTemplates>(new FluidMessageTemplates(Path.Combine(RepositoryRoot.Path, "templates"), Stockholm.Id))
+            .AddBusFlowNotifications());
         await BusFlowDatabase.MigrateAsync(services);
         var harness = new BusHarness(database, services, clock);
         await harness.PublishShippedWorkflowsAsync();
@@ -87,6 +92,10 @@ public sealed class BusHarness : IAsyncDisposable
         ReadAsync((s, _) => s.ListTasksAsync(new TaskQuery(Take: 10_000), default));
 
     public Task<IReadOnlyList<JournalEntry>> JournalAsync(Guid instanceId) => ReadAsync((s, _) => s.ListJournalAsync(instanceId, default));
+
+    /// <summary>Every message the workflows put in the outbox, oldest first.</summary>
+    public async Task<IReadOnlyList<OutboxMessage>> OutboxAsync() =>
+        [.. (await ReadAsync((s, _) => s.Facet<IOutbox>().ListAsync(new OutboxQuery(Take: 10_000), default))).OrderBy(m => m.CreatedAt).ThenBy(m => m.Id)];
 
     public Task<Agreement?> AgreementAsync(string id) => ReadAsync((_, r) => r.FindAgreementAsync(id, default));
 

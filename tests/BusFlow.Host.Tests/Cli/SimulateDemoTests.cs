@@ -55,6 +55,23 @@ public sealed class SimulateDemoTests
     }
 
     [Fact]
+    public async Task The_spring_and_autumn_meetings_go_out_as_calendar_invitations_when_their_cycles_start()
+    {
+        var events = await SimulateAsync("approve", from: "2026-03-01");
+
+        var invitations = events.Where(e => (string?)e["kind"] == "mail" && (string?)e["mail"]!["calendarMethod"] == "REQUEST").ToList();
+        Assert.Equal(
+            [
+                // The spring review starts at once on 1 March, its start (2 February) having passed; autumn starts on 17 August.
+                ("2026-03-01 00:00", "spring-review", "Inbjudan: Vårmöte BUS 2026 15 april 2026", 9),
+                ("2026-08-17 08:00", "autumn-planning", "Inbjudan: Höstmöte BUS 2026 6 oktober 2026", 9),
+            ],
+            invitations
+                .GroupBy(i => ((string?)i["local"], (string?)i["workflow"], (string?)i["subject"]))
+                .Select(g => (g.Key.Item1, g.Key.Item2, g.Key.Item3, g.Select(i => (string?)i["recipient"]).Distinct().Count())));
+    }
+
+    [Fact]
     public async Task With_a_board_that_refers_back_once_its_matter_returns_at_its_following_meeting()
     {
         var events = await SimulateAsync("refer-back-once");
