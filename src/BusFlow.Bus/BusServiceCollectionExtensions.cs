@@ -24,6 +24,7 @@ public static class BusServiceCollectionExtensions
         services.AddBusFlowActivity<RecordSignatureActivity>();
         services.AddBusFlowActivity<SummarizeDecisionsActivity>();
         services.AddBusFlowActivity<ConvenerActivity>();
+        services.AddBusFlowActivity<BodyMembersActivity>();
         return services;
     }
 }

@@ -17,7 +17,7 @@ namespace BusFlow.Notifications;
 public static class NotificationServiceCollectionExtensions
 {
     /// <summary>
-    /// The SendEmail activity and the delivery of the outbox (<see cref="OutboxDelivery"/>,
+    /// The SendEmail and MeetingInvitation activities and the delivery of the outbox (<see cref="OutboxDelivery"/>,
     /// <see cref="OutboxDeliveryJob"/>, <see cref="MimeMessageBuilder"/>). Calling it again only
     /// replaces the mail options, so a host may give its own before or after the commands' composition.
     /// The templates (<see cref="IMessageTemplates"/>) are used when registered; delivery needs the
@@ -40,7 +40,8 @@ public static class NotificationServiceCollectionExtensions
             return services;
         }
 
-        services.AddSingleton<ActivityType>(sp => new SendEmailActivity(sp.GetService<IMessageTemplates>()));
+        services.AddSingleton<ActivityType>(sp => new SendEmailActivity(sp.GetService<IMessageTemplates>(), sp.GetRequiredService<MailOptions>()));
+        services.AddSingleton<ActivityType, MeetingInvitationActivity>();
         services.AddSingleton<ITaskObserver, TaskAssignedMail>();
         services.AddSingleton<ITaskReminderObserver, TaskReminderMail>();
         services.TryAddSingleton<TaskMailLinks>();

@@ -6,6 +6,7 @@ using BusFlow.Engine.Persistence;
 using BusFlow.Engine.Runtime;
 using BusFlow.Host.Configuration;
 using BusFlow.Host.Simulation;
+using BusFlow.Notifications.Templates;
 using NodaTime;
 using NodaTime.Text;
 
@@ -48,10 +49,15 @@ internal static class SimulateCommand
             }
         });
         var json = new Option<bool>("--json") { Description = "Print one JSON object per event instead of lines for people." };
+        var templates = new Option<string>("--templates")
+        {
+            Description = "The folder of message templates the mails are rendered from (BusFlow:Notifications:Templates).",
+            DefaultValueFactory = _ => BusFlowSettings.From(configuration).TemplatesFolder,
+        };
 
         var command = new Command("simulate", "Runs a workflow on a virtual clock over a throwaway database and prints its timeline.")
         {
-            workflow, demo, responses, input, from, to, answer, answerAfter, json,
+            workflow, demo, responses, input, from, to, answer, answerAfter, json, templates,
         };
         command.Validators.Add(result =>
         {
@@ -65,6 +71,14 @@ internal static class SimulateCommand
             if (ParseDate(result.GetValue(from)) is { } start && ParseDate(result.GetValue(to)) is { } end && end <= start)
             {
                 result.AddError("--to must be a later day than --from.");
+            }
+        });
+        command.Validators.Add(result =>
+        {
+            // The default folder may be missing (a run without mails); a folder asked for must exist.
+            if (result.GetResult(templates) is { Implicit: false } && !Directory.Exists(result.GetValue(templates)))
+            {
+                result.AddError($"The templates folder '{result.GetValue(templates)}' does not exist.");
             }
         });
         command.SetAction((parse, ct) => CommandOutput.GuardAsync(parse, async () =>
@@ -88,6 +102,7 @@ internal static class SimulateCommand
             {
                 Demo = parse.GetValue(demo),
                 ResponsePolicy = parse.GetValue(responses)!,
+                TemplatesFolder = parse.GetValue(templates),
             };
             return await RunAsync(parse, request, parse.GetValue(json), ct);
         }));
@@ -113,6 +128,15 @@ internal static class SimulateCommand
         catch (WorkflowRequestException refused)
         {
             await parse.Error().WriteLineAsync($"busflow: {refused.Message}");
+            return 1;
+        }
+        catch (TemplateLoadException broken)
+        {
+            foreach (var error in broken.Errors)
+            {
+                await parse.Error().WriteLineAsync(error.ToString());
+            }
+
             return 1;
         }
 

@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using BusFlow.Bus.Calendar;
 using BusFlow.Engine.Expressions;
 using BusFlow.Engine.Persistence;
+using BusFlow.Notifications.Outbox;
 using NodaTime;
 using NodaTime.Text;
 
@@ -9,7 +10,8 @@ namespace BusFlow.Host.Simulation;
 
 /// <summary>
 /// The timeline of a simulation: the journal entries of every instance that matter to a person
-/// reading it (timers, tasks, child workflows, starts and ends, faults), in the order they happened.
+/// reading it (timers, tasks, child workflows, starts and ends, faults) and every mail the run put
+/// in the outbox, in the order they happened.
 /// </summary>
 public static class SimulationTimeline
 {
@@ -28,10 +30,11 @@ public static class SimulationTimeline
         JournalKind.Cancelled,
     };
 
-    /// <summary>Reads every instance in the store and builds their timeline.</summary>
+    /// <summary>Reads every instance and every outbox message in the store and builds their timeline.</summary>
     public static async Task<IReadOnlyList<TimelineEvent>> ReadAsync(IWorkflowStore store, DateTimeZone zone, CancellationToken ct)
     {
         await using var session = await store.BeginAsync(ct);
+        var mails = await session.Facet<IOutbox>().ListAsync(new OutboxQuery(Take: int.MaxValue), ct);
         var histories = new List<InstanceHistory>();
         foreach (var instance in await session.ListInstancesAsync(new InstanceQuery(Take: int.MaxValue), ct))
         {
@@ -41,21 +44,29 @@ public static class SimulationTimeline
                 await session.ListTasksAsync(new TaskQuery(InstanceId: instance.Id, Take: int.MaxValue), ct)));
         }
 
-        return Build(histories, zone);
+        return Build(histories, mails, zone);
     }
 
-    /// <summary>The events of all the instances, ordered by instant, then by their place in their journal.</summary>
-    public static IReadOnlyList<TimelineEvent> Build(IEnumerable<InstanceHistory> histories, DateTimeZone zone) =>
-        histories
-            .SelectMany(history => history.Journal
-                .Where(entry => Kinds.Contains(entry.Kind) || RecordOf(entry) is not null)
-                .Select(entry => (Event: ToEvent(history, entry, zone), history.Instance.CreatedAt)))
+    /// <summary>
+    /// The events of all the instances and mails, ordered by instant, then by their place in their
+    /// journal; a mail comes right after the step that wrote it.
+    /// </summary>
+    public static IReadOnlyList<TimelineEvent> Build(IReadOnlyList<InstanceHistory> histories, IEnumerable<OutboxMessage> mails, DateTimeZone zone)
+    {
+        var started = histories.ToDictionary(h => h.Instance.Id, h => h.Instance.CreatedAt);
+        var journal = histories.SelectMany(history => history.Journal
+            .Where(entry => Kinds.Contains(entry.Kind) || RecordOf(entry) is not null)
+            .Select(entry => (Event: ToEvent(history, entry, zone), MailAfterStep: false)));
+        return journal
+            .Concat(MailTimeline.Events(histories, mails, zone).Select(mail => (Event: mail, MailAfterStep: true)))
             .OrderBy(e => e.Event.Instant)
             .ThenBy(e => e.Event.Sequence)
-            .ThenBy(e => e.CreatedAt)
+            .ThenBy(e => started.GetValueOrDefault(e.Event.Instance))
             .ThenBy(e => e.Event.Instance)
+            .ThenBy(e => e.MailAfterStep)
             .Select(e => e.Event)
             .ToList();
+    }
 
     private static TimelineEvent ToEvent(InstanceHistory history, JournalEntry entry, DateTimeZone zone)
     {

@@ -4,14 +4,16 @@ using NodaTime;
 namespace BusFlow.Host.Simulation;
 
 /// <summary>
-/// One thing that happened in a simulated run, read from a journal. Subject is the task's title or
-/// the workflow started; recipient the task's assignee; due the task's due date or the timer's local due time.
-/// Label names a domain record the step wrote (a decision, a signature, an agreement's new status).
+/// One thing that happened in a simulated run, read from a journal or from the outbox. Subject is
+/// the task's title, the workflow started or the mail's subject; recipient the task's assignee or
+/// the mail's addressee; due the task's due date or the timer's local due time. Label names a
+/// domain record the step wrote (a decision, a signature, an agreement's new status) or "mail".
+/// Kind is the journal entry's kind; for a mail, the kind of the step that wrote it, if known.
 /// </summary>
 public sealed record TimelineEvent(
     Instant Instant,
     LocalDateTime Local,
-    JournalKind Kind,
+    JournalKind? Kind,
     string Workflow,
     Guid Instance,
     int Sequence,
@@ -23,7 +25,17 @@ public sealed record TimelineEvent(
     string? Due = null,
     string? Detail = null,
     string? Board = null,
-    string? Label = null);
+    string? Label = null)
+{
+    /// <summary>The mail this event shows, when it is one.</summary>
+    public TimelineMail? Mail { get; init; }
+}
+
+/// <summary>
+/// A mail in the outbox as the timeline shows it: to whom, about what, whether it is required or
+/// optional, and the iCalendar METHOD (REQUEST, CANCEL, …) of the invitation it carries, if any.
+/// </summary>
+public sealed record TimelineMail(string To, string Subject, string Kind, string? CalendarMethod);
 
 /// <summary>One instance's row, journal and tasks: what its part of the timeline is read from.</summary>
 public sealed record InstanceHistory(WorkflowInstance Instance, IReadOnlyList<JournalEntry> Journal, IReadOnlyList<HumanTask> Tasks);

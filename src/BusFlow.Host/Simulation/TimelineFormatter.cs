@@ -15,11 +15,20 @@ public static class TimelineFormatter
 
     public static string FormatLocal(LocalDateTime local) => LocalPattern.Format(local);
 
-    /// <summary>e.g. "2026-04-01 08:00  timer fired  renewal/waitStart".</summary>
+    /// <summary>
+    /// e.g. "2026-04-01 08:00  timer fired  renewal/waitStart", or for a mail
+    /// "2026-02-02 08:00  mail  spring-review/invite  to anna@exempelby.test: "Inbjudan: …" (required, calendar METHOD:REQUEST)".
+    /// </summary>
     public static string ToText(TimelineEvent e)
     {
-        var where = e.Activity is null ? e.Workflow : $"{e.Workflow}/{e.Activity}";
-        var details = e.Label switch
+        var where = (e.Workflow, e.Activity) switch
+        {
+            ("", null) => "-",
+            ("", { } activity) => activity,
+            (var workflow, null) => workflow,
+            var (workflow, activity) => $"{workflow}/{activity}",
+        };
+        var details = e.Mail is { } mail ? MailText(mail) : e.Label switch
         {
             "decision" => $"{e.Board}: {e.Outcome} on {e.Detail}",
             "signature" => $"{e.Board}: signed by {e.By}",
@@ -39,9 +48,15 @@ public static class TimelineFormatter
         return string.IsNullOrEmpty(details) ? line : $"{line}  {details}";
     }
 
+    /// <summary>"to anna@exempelby.test: "Ny uppgift i BusFlow: …" (required)", with the invitation's METHOD when it carries one.</summary>
+    private static string MailText(TimelineMail mail) =>
+        $"to {mail.To}: \"{mail.Subject}\" ({mail.Kind}" + (mail.CalendarMethod is { } method ? $", calendar METHOD:{method})" : ")");
+
     /// <summary>
     /// {"instant", "local", "kind", "workflow", "instance", "activity", "subject", "recipient", "board"} always,
-    /// then "outcome", "by", "due" and "detail" when the event has them.
+    /// then "outcome", "by", "due" and "detail" when the event has them. A mail (kind "mail") has
+    /// "mail": {"to", "subject", "kind" (required or optional), "calendarMethod" (REQUEST, CANCEL or null)};
+    /// its workflow and instance are null when no workflow wrote it.
     /// </summary>
     public static string ToJson(TimelineEvent e)
     {
@@ -49,9 +64,9 @@ public static class TimelineFormatter
         {
             ["instant"] = InstantPattern.ExtendedIso.Format(e.Instant),
             ["local"] = FormatLocal(e.Local),
-            ["kind"] = e.Label ?? JsonNamingPolicy.CamelCase.ConvertName(e.Kind.ToString()),
-            ["workflow"] = e.Workflow,
-            ["instance"] = e.Instance.ToString(),
+            ["kind"] = e.Label ?? Name(e.Kind),
+            ["workflow"] = e.Workflow.Length == 0 ? null : e.Workflow,
+            ["instance"] = e.Instance == Guid.Empty ? null : e.Instance.ToString(),
             ["activity"] = e.Activity,
             ["subject"] = e.Subject,
             ["recipient"] = e.Recipient,
@@ -61,10 +76,23 @@ public static class TimelineFormatter
         AddIfPresent(line, "by", e.By);
         AddIfPresent(line, "due", e.Due);
         AddIfPresent(line, "detail", e.Detail);
+        if (e.Mail is { } mail)
+        {
+            line["mail"] = new JsonObject
+            {
+                ["to"] = mail.To,
+                ["subject"] = mail.Subject,
+                ["kind"] = mail.Kind,
+                ["calendarMethod"] = mail.CalendarMethod,
+            };
+        }
+
         return line.ToJsonString(Compact);
     }
 
-    private static string Phrase(JournalKind kind) => kind switch
+    private static string? Name(JournalKind? kind) => kind is { } known ? JsonNamingPolicy.CamelCase.ConvertName(known.ToString()) : null;
+
+    private static string Phrase(JournalKind? kind) => kind switch
     {
         JournalKind.InstanceStarted => "instance started",
         JournalKind.TimerScheduled => "timer scheduled",
@@ -77,7 +105,7 @@ public static class TimelineFormatter
         JournalKind.InstanceCompleted => "instance completed",
         JournalKind.Faulted => "instance faulted",
         JournalKind.Cancelled => "instance cancelled",
-        _ => JsonNamingPolicy.CamelCase.ConvertName(kind.ToString()),
+        _ => Name(kind) ?? "event",
     };
 
     private static void AddIfPresent(JsonObject line, string name, string? value)

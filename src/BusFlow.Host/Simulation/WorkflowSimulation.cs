@@ -31,6 +31,9 @@ public sealed record SimulationRequest(
     public bool Demo { get; init; }
 
     public string ResponsePolicy { get; init; } = "approve";
+
+    /// <summary>The message templates the mails are rendered from; without them a step that sends a template mail faults and tasks send no mail.</summary>
+    public string? TemplatesFolder { get; init; }
 }
 
 /// <summary>The started instance as it stands at the end, and the timeline of every instance of the run.</summary>
@@ -39,7 +42,8 @@ public sealed record SimulationResult(WorkflowInstance Instance, IReadOnlyList<T
 /// <summary>
 /// Runs a workflow on a throwaway SQLite database with the engine's virtual clock: publishes the
 /// folder, starts the instance at the start of the first day and lets the simulator jump from event
-/// to event until the end. No Hangfire: the simulator fires the timers itself.
+/// to event until the end. No Hangfire: the simulator fires the timers itself. Mails are rendered
+/// from the templates into the outbox and stay there: nothing is delivered.
 /// </summary>
 public static class WorkflowSimulation
 {
@@ -65,7 +69,7 @@ public static class WorkflowSimulation
                 .AddSingleton<IClock>(clock)
                 .AddSingleton<ITimerScheduler, NoTimerScheduler>()
                 .AddSingleton(LinkKey.Generate())
-                .AddBusFlowWorkflows(request.Zone)
+                .AddBusFlowWorkflows(request.Zone, request.TemplatesFolder)
                 .AddBusFlowStorage(storage)
                 .BuildServiceProvider();
             return await RunAsync(services, clock, request, ct);

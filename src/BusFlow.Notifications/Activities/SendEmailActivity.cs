@@ -5,6 +5,7 @@ using BusFlow.Engine.Activities;
 using BusFlow.Engine.Definitions;
 using BusFlow.Engine.Expressions;
 using BusFlow.Engine.Runtime;
+using BusFlow.Notifications.Delivery;
 using BusFlow.Notifications.Messages;
 using BusFlow.Notifications.Outbox;
 using BusFlow.Notifications.Templates;
@@ -14,8 +15,10 @@ namespace BusFlow.Notifications.Activities;
 /// <summary>
 /// Puts an email in the outbox, in the transaction of the workflow step: rendered from a template,
 /// or from a subject and a plain-text body. Its output is { messageId }. Delivery happens later.
+/// A template's model without a <c>link</c> gets one to the workflow instance in BusFlow
+/// (<see cref="MailOptions.LinkBaseUrl"/>), so "read more" never points nowhere.
 /// </summary>
-public sealed class SendEmailActivity(IMessageTemplates? templates) : ActivityType
+public sealed class SendEmailActivity(IMessageTemplates? templates, MailOptions options) : ActivityType
 {
     public const string Swedish = "sv-SE";
     public const string English = "en-GB";
@@ -24,7 +27,7 @@ public sealed class SendEmailActivity(IMessageTemplates? templates) : ActivityTy
     [
         new PropertySpec("to", PropertyKind.Expression, DataType.String, Required: true, Description: "The recipient's address."),
         new PropertySpec("template", PropertyKind.Literal, DataType.String, Description: "The name of a message template, e.g. \"task-assigned\"."),
-        new PropertySpec("model", PropertyKind.Expression, DataType.Object, Description: "The values the template shows."),
+        new PropertySpec("model", PropertyKind.Expression, DataType.Object, Description: "The values the template shows; 'link' defaults to the workflow instance in BusFlow."),
         new PropertySpec("subject", PropertyKind.Expression, DataType.String, Description: "The subject when no template is given; may use {{ references }}."),
         new PropertySpec("body", PropertyKind.Expression, DataType.String, Description: "The plain-text body when no template is given; may use {{ references }}."),
         new PropertySpec("language", PropertyKind.Literal, DataType.String, Description: "sv-SE (default) or en-GB.") { AllowedValues = [Swedish, English] },
@@ -103,7 +106,9 @@ public sealed class SendEmailActivity(IMessageTemplates? templates) : ActivityTy
             throw ActivityContext.Fail($"{context.Node.Id} asks for the template '{template}', but no message templates are configured");
         }
 
-        var model = context.Evaluate("model", DataType.Object) as JsonObject ?? [];
+        var model = (context.Evaluate("model", DataType.Object) as JsonObject)?.DeepClone().AsObject() ?? [];
+        // Until the instance pages exist, the link leads to the instance in the API.
+        model["link"] ??= $"{options.LinkBaseUrl.TrimEnd('/')}/api/instances/{context.InstanceId}";
         try
         {
             return templates.Render(template, language, model);

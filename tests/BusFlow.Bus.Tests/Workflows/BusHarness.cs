@@ -19,8 +19,8 @@ using NodaTime;
 namespace BusFlow.Bus.Tests.Workflows;
 
 /// <summary>
-/// The BUS workflows as shipped in workflows/, on a real SQLite database seeded with the demo
-/// municipality, driven by the simulator on a virtual clock.
+/// The BUS workflows as shipped in workflows/, with the message templates of templates/, on a real
+/// SQLite database seeded with the demo municipality, driven by the simulator on a virtual clock.
 /// </summary>
 public sealed class BusHarness : IAsyncDisposable
 {
@@ -41,24 +41,18 @@ public sealed class BusHarness : IAsyncDisposable
     public IWorkflowStore Store => _services.GetRequiredService<IWorkflowStore>();
     public IWorkingDayCalendar Calendar => _services.GetRequiredService<IWorkingDayCalendar>();
 
-    /// <param name="withMail">Also the notifications with the shipped templates, so that tasks, reminders and digests put mail in the outbox.</param>
-    public static async Task<BusHarness> StartAsync(LocalDateTime start, bool withMail = false)
+    public static async Task<BusHarness> StartAsync(LocalDateTime start)
     {
         var database = SqliteTestDatabase.Create();
         var clock = new VirtualClock(start.InZoneStrictly(Stockholm).ToInstant());
-        var services = database.BuildServices(s =>
-        {
-            s.AddLogging()
-                .AddSingleton<IClock>(clock)
-                .AddBusFlowEngine(new EngineOptions { TimeZone = Stockholm })
-                .AddBusFlowBus();
-            if (withMail)
-            {
-                s.AddSingleton(LinkKey.Generate())
-                    .AddSingleton<IMessageTemplates>(new FluidMessageTemplates(Path.Combine(RepositoryRoot.Path, "templates"), Stockholm.Id))
-                    .AddBusFlowNotifications();
-            }
-        });
+        var services = database.BuildServices(s => s
+            .AddLogging()
+            .AddSingleton<IClock>(clock)
+            .AddBusFlowEngine(new EngineOptions { TimeZone = Stockholm })
+            .AddBusFlowBus()
+            .AddSingleton(LinkKey.Generate())
+            .AddSingleton<IMessageTemplates>(new FluidMessageTemplates(Path.Combine(RepositoryRoot.Path, "templates"), Stockholm.Id))
+            .AddBusFlowNotifications());
         await BusFlowDatabase.MigrateAsync(services);
         var harness = new BusHarness(database, services, clock);
         await harness.PublishShippedWorkflowsAsync();
@@ -112,13 +106,13 @@ public sealed class BusHarness : IAsyncDisposable
     public Task<IReadOnlyList<HumanTask>> AllTasksAsync() =>
         ReadAsync((s, _) => s.ListTasksAsync(new TaskQuery(Take: 10_000), default));
 
-    /// <summary>Every message in the outbox, oldest first.</summary>
-    public async Task<IReadOnlyList<OutboxMessage>> OutboxAsync() =>
-        (await ReadAsync((s, _) => s.Facet<IOutbox>().ListAsync(new OutboxQuery(Take: 10_000), default))).Reverse().ToList();
-
     public IServiceProvider Services => _services;
 
     public Task<IReadOnlyList<JournalEntry>> JournalAsync(Guid instanceId) => ReadAsync((s, _) => s.ListJournalAsync(instanceId, default));
+
+    /// <summary>Every message the workflows put in the outbox, oldest first.</summary>
+    public async Task<IReadOnlyList<OutboxMessage>> OutboxAsync() =>
+        [.. (await ReadAsync((s, _) => s.Facet<IOutbox>().ListAsync(new OutboxQuery(Take: 10_000), default))).OrderBy(m => m.CreatedAt).ThenBy(m => m.Id)];
 
     public Task<Agreement?> AgreementAsync(string id) => ReadAsync((_, r) => r.FindAgreementAsync(id, default));
 

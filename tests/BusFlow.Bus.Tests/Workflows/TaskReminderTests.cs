@@ -23,7 +23,7 @@ public sealed class TaskReminderTests
     [Fact]
     public async Task Over_christmas_and_new_year_reminders_skip_the_holidays_follow_the_new_chair_and_escalate_to_vice_chair_and_secretary()
     {
-        await using var bus = await BusHarness.StartAsync(new LocalDateTime(2026, 12, 14, 10, 0), withMail: true);
+        await using var bus = await BusHarness.StartAsync(new LocalDateTime(2026, 12, 14, 10, 0));
         await PublishSigningAsync(bus, due: new LocalDate(2027, 1, 8));
         var oldChair = await HolderAsync(bus, RoleKind.Chair, new LocalDate(2026, 12, 31));
         var newChair = await HolderAsync(bus, RoleKind.Chair, new LocalDate(2027, 1, 1));
@@ -63,7 +63,7 @@ public sealed class TaskReminderTests
     [Fact]
     public async Task Across_easter_and_the_change_to_summer_time_reminders_go_out_at_eight_local_time()
     {
-        await using var bus = await BusHarness.StartAsync(new LocalDateTime(2027, 3, 1, 9, 0), withMail: true);
+        await using var bus = await BusHarness.StartAsync(new LocalDateTime(2027, 3, 1, 9, 0));
         await PublishSigningAsync(bus, due: new LocalDate(2027, 4, 1), escalate: false);
 
         await bus.StartAsync("sign-reminders", []);
@@ -84,7 +84,7 @@ public sealed class TaskReminderTests
     [Fact]
     public async Task An_answered_task_gets_no_more_reminders()
     {
-        await using var bus = await BusHarness.StartAsync(new LocalDateTime(2026, 12, 14, 10, 0), withMail: true);
+        await using var bus = await BusHarness.StartAsync(new LocalDateTime(2026, 12, 14, 10, 0));
         await PublishSigningAsync(bus, due: new LocalDate(2027, 1, 8));
         await bus.StartAsync("sign-reminders", []);
         await bus.RunUntilAsync(new LocalDateTime(2026, 12, 28, 0, 0));
@@ -102,7 +102,7 @@ public sealed class TaskReminderTests
     public async Task A_person_with_several_open_tasks_gets_the_early_reminders_in_the_weekly_digest_until_unsubscribed()
     {
         // Monday 30 November 2026, before the digest's 08:00; both tasks are due Friday 18 December.
-        await using var bus = await BusHarness.StartAsync(new LocalDateTime(2026, 11, 30, 7, 0), withMail: true);
+        await using var bus = await BusHarness.StartAsync(new LocalDateTime(2026, 11, 30, 7, 0));
         await PublishSigningAsync(bus, due: new LocalDate(2026, 12, 18), workflowId: "sign-a");
         await PublishSigningAsync(bus, due: new LocalDate(2026, 12, 18), workflowId: "sign-b");
         var chair = await HolderAsync(bus, RoleKind.Chair, new LocalDate(2026, 11, 30));

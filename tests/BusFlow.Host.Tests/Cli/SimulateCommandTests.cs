@@ -1,5 +1,6 @@
 using System.Text.Json;
 using BusFlow.Host.Tests.Support;
+using BusFlow.Testing;
 
 namespace BusFlow.Host.Tests.Cli;
 
@@ -85,6 +86,79 @@ public sealed class SimulateCommandTests
 
         Assert.Equal(1, run.ExitCode);
         Assert.Contains("the input 'fail' is required", run.Error, StringComparison.Ordinal);
+    }
+
+    /// <summary>Waits until 1 April, then puts a meeting's invitation in the outbox for the chair.</summary>
+    private const string Invitation = """
+        {
+          "id": "invitation",
+          "version": 1,
+          "name": "Kallelse",
+          "root": {
+            "type": "Sequence",
+            "id": "main",
+            "activities": [
+              { "type": "WaitUntil", "id": "wait", "date": "2026-04-01", "time": "09:00" },
+              {
+                "type": "SendEmail",
+                "id": "invite",
+                "to": "ordforande@exempelby.test",
+                "subject": "Kallelse till presidiemötet",
+                "body": "Välkommen.",
+                "calendar": { "method": "REQUEST", "content": "BEGIN:VCALENDAR\r\nMETHOD:REQUEST\r\nEND:VCALENDAR\r\n" }
+              }
+            ]
+          }
+        }
+        """;
+
+    [Fact]
+    public async Task Simulate_json_shows_a_SendEmail_step_as_a_mail_with_its_recipient_subject_kind_and_calendar_method()
+    {
+        using var workflows = TestWorkflows.Create(("invitation.json", Invitation));
+
+        var run = await CliRun.RunAsync(["simulate", "--workflow", "invitation", "--json"], FolderSetting(workflows));
+
+        Assert.True(run.ExitCode == 0, run.Error);
+        var events = run.OutputLines.Select(line => JsonDocument.Parse(line).RootElement).ToList();
+        var mail = Assert.Single(events, e => Text(e, "kind") == "mail");
+        // 09:00 in Stockholm on 1 April is summer time: 07:00 UTC.
+        Assert.Equal(("2026-04-01T07:00:00Z", "2026-04-01 09:00", "invitation", "invite"), (Text(mail, "instant"), Text(mail, "local"), Text(mail, "workflow"), Text(mail, "activity")));
+        Assert.Equal(Text(events[0], "instance"), Text(mail, "instance"));
+        var details = mail.GetProperty("mail");
+        Assert.Equal(
+            ("ordforande@exempelby.test", "Kallelse till presidiemötet", "required", "REQUEST"),
+            (Text(details, "to"), Text(details, "subject"), Text(details, "kind"), Text(details, "calendarMethod")));
+        // The mail follows the step that wrote it and comes before the end of the instance.
+        Assert.Equal("instanceCompleted", Text(events[events.IndexOf(mail) + 1], "kind"));
+    }
+
+    [Fact]
+    public async Task Simulate_shows_each_mail_on_one_line_and_a_task_rendered_from_the_templates_with_its_Swedish_subject()
+    {
+        using var workflows = TestWorkflows.Create(("reminder.json", TestWorkflows.Reminder), ("invitation.json", Invitation));
+        var templates = Path.Combine(RepositoryRoot.Path, "templates");
+
+        var task = await CliRun.RunAsync(["simulate", "--workflow", "reminder", "--answer", "never", "--to", "2026-06-01", "--templates", templates], FolderSetting(workflows));
+        var invitation = await CliRun.RunAsync(["simulate", "--workflow", "invitation", "--templates", templates], FolderSetting(workflows));
+
+        Assert.True(task.ExitCode == 0, task.Error);
+        var created = task.OutputLines.ToList().IndexOf("2026-04-01 00:00  task created  reminder/confirm  \"Confirm the renewal\" for clerk@example.se, due 2026-04-15");
+        Assert.True(created >= 0, task.Output);
+        Assert.Equal("2026-04-01 00:00  mail  reminder/confirm  to clerk@example.se: \"Ny uppgift i BusFlow: Confirm the renewal\" (required)", task.OutputLines[created + 1]);
+        Assert.Contains("2026-04-01 09:00  mail  invitation/invite  to ordforande@exempelby.test: \"Kallelse till presidiemötet\" (required, calendar METHOD:REQUEST)", invitation.OutputLines);
+    }
+
+    [Fact]
+    public async Task Simulate_refuses_a_templates_folder_that_does_not_exist()
+    {
+        using var workflows = TestWorkflows.Create(("reminder.json", TestWorkflows.Reminder));
+        var missing = Path.Combine(workflows.Folder, "no-templates");
+
+        var run = await CliRun.RunAsync(["simulate", "--workflow", "reminder", "--templates", missing], FolderSetting(workflows));
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains($"The templates folder '{missing}' does not exist.", run.Error, StringComparison.Ordinal);
     }
 
     private static Dictionary<string, string?> FolderSetting(TestWorkflows workflows) =>

@@ -10,11 +10,15 @@ public sealed class SimulateDemoTests
     private static readonly Dictionary<string, string?> Settings = new()
     {
         ["BusFlow:Workflows:Folder"] = Path.Combine(RepositoryRoot.Path, "workflows"),
+        ["BusFlow:Notifications:Templates"] = Path.Combine(RepositoryRoot.Path, "templates"),
     };
 
-    private static async Task<List<JsonObject>> SimulateAsync(string policy)
+    /// <summary>The party boards' secretaries in the demo: SN, BUN and KUN.</summary>
+    private static readonly string[] Secretaries = ["maria.holmgren@exempelby.test", "johan.forsberg@exempelby.test", "elin.norrby@exempelby.test"];
+
+    private static async Task<List<JsonObject>> SimulateAsync(string policy, string from = "2026-01-01")
     {
-        var run = await CliRun.RunAsync(["simulate", "--demo", "--from", "2026-01-01", "--to", "2027-02-01", "--responses", policy, "--json"], Settings);
+        var run = await CliRun.RunAsync(["simulate", "--demo", "--from", from, "--to", "2027-02-01", "--responses", policy, "--json"], Settings);
         Assert.True(run.ExitCode == 0, run.Error);
         return run.OutputLines.Select(line => JsonNode.Parse(line)!.AsObject()).ToList();
     }
@@ -31,6 +35,40 @@ public sealed class SimulateDemoTests
         var activated = Assert.Single(events, e => (string?)e["kind"] == "agreement" && (string?)e["activity"] == "activate");
         Assert.Equal("2027-01-01 00:00", (string?)activated["local"]);
         Assert.Equal("bus-2027-2030", (string?)activated["subject"]);
+    }
+
+    [Fact]
+    public async Task Every_task_for_a_board_secretary_is_followed_by_its_Swedish_mail_at_the_moment_it_was_created()
+    {
+        var events = await SimulateAsync("approve", from: "2026-03-01");
+
+        var secretaryTasks = events.Where(e => (string?)e["kind"] == "taskCreated" && Secretaries.Contains((string?)e["recipient"])).ToList();
+        Assert.Equal(Secretaries.Order(StringComparer.Ordinal), secretaryTasks.Select(t => (string?)t["recipient"]).Distinct().Order(StringComparer.Ordinal));
+        Assert.All(secretaryTasks, task =>
+        {
+            var mail = events[events.IndexOf(task) + 1];
+            Assert.Equal(("mail", (string?)task["local"], (string?)task["instance"], (string?)task["activity"]), ((string?)mail["kind"], (string?)mail["local"], (string?)mail["instance"], (string?)mail["activity"]));
+            Assert.Equal((string?)task["recipient"], (string?)mail["mail"]!["to"]);
+            Assert.Equal($"Ny uppgift i BusFlow: {task["subject"]}", (string?)mail["mail"]!["subject"]);
+            Assert.Equal(("required", null), ((string?)mail["mail"]!["kind"], (string?)mail["mail"]!["calendarMethod"]));
+        });
+    }
+
+    [Fact]
+    public async Task The_spring_and_autumn_meetings_go_out_as_calendar_invitations_when_their_cycles_start()
+    {
+        var events = await SimulateAsync("approve", from: "2026-03-01");
+
+        var invitations = events.Where(e => (string?)e["kind"] == "mail" && (string?)e["mail"]!["calendarMethod"] == "REQUEST").ToList();
+        Assert.Equal(
+            [
+                // The spring review starts at once on 1 March, its start (2 February) having passed; autumn starts on 17 August.
+                ("2026-03-01 00:00", "spring-review", "Inbjudan: Vårmöte BUS 2026 15 april 2026", 9),
+                ("2026-08-17 08:00", "autumn-planning", "Inbjudan: Höstmöte BUS 2026 6 oktober 2026", 9),
+            ],
+            invitations
+                .GroupBy(i => ((string?)i["local"], (string?)i["workflow"], (string?)i["subject"]))
+                .Select(g => (g.Key.Item1, g.Key.Item2, g.Key.Item3, g.Select(i => (string?)i["recipient"]).Distinct().Count())));
     }
 
     [Fact]

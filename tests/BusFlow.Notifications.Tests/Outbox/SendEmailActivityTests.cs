@@ -87,6 +87,26 @@ public sealed class SendEmailActivityTests
     }
 
     [Fact]
+    public async Task A_template_model_without_a_link_gets_one_to_the_instance_and_a_given_link_is_kept()
+    {
+        var templates = new RecordingTemplates();
+        await using var harness = await WorkflowOutboxHarness.StartAsync(templates);
+        await harness.PublishAsync("""
+            {
+              "id": "links", "version": 1, "name": "Länkar",
+              "root": { "type": "Sequence", "id": "main", "activities": [
+                { "type": "SendEmail", "id": "without", "to": "chair@exempelby.test", "template": "meeting-invitation", "model": { "board": "KUN" } },
+                { "type": "SendEmail", "id": "with", "to": "chair@exempelby.test", "template": "meeting-invitation", "model": { "link": "https://busflow.exempelby.test/moten/7" } }
+              ] }
+            }
+            """);
+
+        var instance = await harness.StartAsync("links");
+
+        Assert.Equal(["http://localhost:5080/api/instances/" + instance.Id, "https://busflow.exempelby.test/moten/7"], templates.Links);
+    }
+
+    [Fact]
     public async Task Definitions_without_a_template_need_subject_and_body_and_an_unknown_template_is_refused()
     {
         await using var harness = await WorkflowOutboxHarness.StartAsync(new RecordingTemplates());
@@ -106,11 +126,14 @@ public sealed class SendEmailActivityTests
     {
         public (string Template, string Language, string? Board) Last { get; private set; }
 
+        public List<string?> Links { get; } = [];
+
         public IReadOnlyCollection<string> Names { get; } = ["meeting-invitation"];
 
         public RenderedMessage Render(string template, string language, JsonObject model)
         {
             Last = (template, language, model["board"]?.GetValue<string>());
+            Links.Add(model["link"]?.GetValue<string>());
             return new RenderedMessage($"Invitation: {Last.Board}", "Text", "<html lang=\"en\"></html>", language);
         }
     }
