@@ -8,6 +8,7 @@ using BusFlow.Notifications.Links;
 using BusFlow.Notifications.Outbox;
 using BusFlow.Notifications.Preferences;
 using BusFlow.Notifications.Reminders;
+using BusFlow.Notifications.TaskPages;
 using BusFlow.Notifications.Templates;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -51,6 +52,8 @@ public static class NotificationServiceCollectionExtensions
         services.TryAddSingleton<WeeklyDigest>();
         services.TryAddTransient<WeeklyDigestJob>();
         services.TryAddSingleton<Unsubscriber>();
+        services.TryAddSingleton<IDeliveryTrigger, NoDeliveryTrigger>();
+        services.TryAddSingleton<TaskLinkAnswers>();
         // LinkIssuer needs the host's LinkKey: a server keeps it (configuration or key file), a simulation makes one.
         services.TryAddSingleton<LinkIssuer>();
         services.TryAddSingleton<MimeMessageBuilder>();

@@ -25,6 +25,9 @@ public sealed class BusFlowSettings
     /// <summary>Seed the fictional demo municipality when the database has no organizations yet (the embedded default does).</summary>
     public bool SeedDemoOnFirstStart { get; init; }
 
+    /// <summary>How many requests one client may make to the link pages (/t/…, /unsubscribe/…) per minute (BusFlow:Links:RequestsPerMinute).</summary>
+    public int LinkRequestsPerMinute { get; init; } = 30;
+
     public static BusFlowSettings From(IConfiguration configuration)
     {
         var section = configuration.GetSection(Section);
@@ -43,6 +46,7 @@ public sealed class BusFlowSettings
             Urls = section["Urls"] is { Length: > 0 } urls ? urls : DefaultUrls,
             SeedDemoOnFirstStart = section.GetValue("Demo:SeedOnFirstStart", false),
             TemplatesFolder = section["Notifications:Templates"] is { Length: > 0 } templates ? templates : DefaultTemplatesFolder,
+            LinkRequestsPerMinute = section.GetValue("Links:RequestsPerMinute", 30),
         };
     }
 }

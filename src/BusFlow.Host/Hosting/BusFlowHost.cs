@@ -2,6 +2,7 @@ using BusFlow.Host.Api;
 using BusFlow.Host.Configuration;
 using BusFlow.Host.Demo;
 using BusFlow.Host.Feeds;
+using BusFlow.Host.Pages;
 using BusFlow.Notifications;
 using BusFlow.Notifications.Delivery;
 using BusFlow.Notifications.Reminders;
@@ -47,12 +48,14 @@ public static class BusFlowHost
         builder.Services.AddBusFlowStorage(settings.Storage);
         builder.Services.AddBusFlowJobs(settings.Jobs);
         builder.Services.AddBusFlowApi();
+        builder.Services.AddBusFlowPages(settings.LinkRequestsPerMinute);
         builder.Services.AddBusFlowFeeds();
 
         var app = builder.Build();
         // Hangfire's configuration is process-wide; apply this host's now, before any job or dashboard runs.
         app.Services.GetRequiredService<IGlobalConfiguration>();
         app.UseBusFlowApi();
+        app.UseBusFlowPages();
         app.MapHangfireDashboard(DashboardPath, new DashboardOptions
         {
             Authorization = [new LoopbackDashboardAuthorizationFilter()],

@@ -8,7 +8,7 @@ namespace BusFlow.Notifications.Templates;
 /// Turns a JSON model into what Fluid walks natively: dictionaries, lists, strings, decimals and
 /// booleans. Numbers become decimals so that they are written in the template's culture.
 /// </summary>
-internal static class TemplateModel
+public static class TemplateModel
 {
     public static object? ToClr(JsonNode? node) => node switch
     {

@@ -1,0 +1,67 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using BusFlow.Notifications.Preferences;
+
+namespace BusFlow.Host.Pages;
+
+/// <summary>The front page, the pages' style sheet, and one-click unsubscribe from the weekly digest (RFC 8058).</summary>
+public static class OtherPages
+{
+    public static void MapOtherPages(this IEndpointRouteBuilder app)
+    {
+        app.MapMethods("/", ["GET", "HEAD"], (HttpContext http, PageRenderer pages) =>
+            pages.Page(http, "home", PageLanguage.Of(http), "BusFlow", []));
+        app.MapMethods("/assets/busflow.css", ["GET", "HEAD"], () => Results.Text(StyleSheet.Value, "text/css; charset=utf-8"));
+
+        var unsubscribe = app.MapGroup("/unsubscribe").RequireRateLimiting(TaskLinkEndpoints.RateLimitPolicy);
+        unsubscribe.MapMethods("/{secret}", ["GET", "HEAD"], ShowUnsubscribeAsync);
+        // A mail client's one-click POST carries no antiforgery token; the secret in the URL is the proof, and the act is harmless to repeat.
+        unsubscribe.MapPost("/{secret}", UnsubscribeAsync).DisableAntiforgery();
+    }
+
+    private static readonly Lazy<string> StyleSheet = new(() =>
+    {
+        using var stream = typeof(OtherPages).Assembly.GetManifestResourceStream($"{typeof(OtherPages).Namespace}.Templates.busflow.css")!;
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd();
+    });
+
+    private static async Task<IResult> ShowUnsubscribeAsync(string secret, HttpContext http, Unsubscriber unsubscriber, PageRenderer pages, CancellationToken ct)
+    {
+        var language = PageLanguage.Of(http);
+        if (await unsubscriber.FindRecipientAsync(secret, ct) is not { } address)
+        {
+            return TaskLinkEndpoints.Message(http, pages, language, "unknown", StatusCodes.Status404NotFound);
+        }
+
+        var texts = PageTexts.For(language);
+        var model = new JsonObject
+        {
+            ["action"] = $"/unsubscribe/{secret}",
+            ["body_text"] = string.Format(CultureInfo.InvariantCulture, texts["unsubscribe_body"], address),
+        };
+        return pages.Page(http, "unsubscribe", language, texts["unsubscribe_heading"], model);
+    }
+
+    private static async Task<IResult> UnsubscribeAsync(string secret, HttpContext http, Unsubscriber unsubscriber, PageRenderer pages, CancellationToken ct)
+    {
+        if (http.Request.HasFormContentType)
+        {
+            await http.Request.ReadFormAsync(ct);
+        }
+
+        var language = PageLanguage.Of(http);
+        if (await unsubscriber.UnsubscribeAsync(secret, ct) is not { } address)
+        {
+            return TaskLinkEndpoints.Message(http, pages, language, "unknown", StatusCodes.Status404NotFound);
+        }
+
+        var texts = PageTexts.For(language);
+        var model = new JsonObject
+        {
+            ["heading"] = texts["unsubscribed_heading"],
+            ["paragraphs"] = new JsonArray(string.Format(CultureInfo.InvariantCulture, texts["unsubscribed_body"], address)),
+        };
+        return pages.Page(http, "message", language, texts["unsubscribed_heading"], model);
+    }
+}

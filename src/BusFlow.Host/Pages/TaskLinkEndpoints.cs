@@ -1,0 +1,253 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using BusFlow.Engine.Time;
+using BusFlow.Notifications.Links;
+using BusFlow.Notifications.TaskPages;
+using Microsoft.AspNetCore.Antiforgery;
+
+namespace BusFlow.Host.Pages;
+
+/// <summary>
+/// The task pages: GET and HEAD of /t/{secret} show the task and change nothing; the form posts
+/// the answer (antiforgery token, no script needed); /t/kod takes the code from the mail when a
+/// scanner has used the link up. Every page says what happened, in Swedish or English.
+/// </summary>
+public static class TaskLinkEndpoints
+{
+    public const string RateLimitPolicy = "links";
+
+    public static void MapTaskLinkPages(this IEndpointRouteBuilder app)
+    {
+        var pages = app.MapGroup("/t").RequireRateLimiting(RateLimitPolicy).DisableAntiforgery();
+        pages.MapMethods("/kod", ["GET", "HEAD"], CodePage);
+        pages.MapPost("/kod", OpenByCodeAsync);
+        pages.MapPost("/kod/svar", (HttpContext http, IAntiforgery af, TaskLinkAnswers answers, PageRenderer pages, EngineOptions engine, CancellationToken ct) =>
+            AnswerAsync(http, af, answers, pages, engine, LinkPurpose.TaskCode, null, ct));
+        pages.MapPost("/kod/bekrafta", (HttpContext http, IAntiforgery af, TaskLinkAnswers answers, PageRenderer pages, EngineOptions engine, CancellationToken ct) =>
+            ConfirmAsync(http, af, answers, pages, engine, LinkPurpose.TaskCode, null, ct));
+        pages.MapMethods("/{secret}", ["GET", "HEAD"], ShowAsync);
+        pages.MapPost("/{secret}", (string secret, HttpContext http, IAntiforgery af, TaskLinkAnswers answers, PageRenderer pages, EngineOptions engine, CancellationToken ct) =>
+            AnswerAsync(http, af, answers, pages, engine, LinkPurpose.TaskAnswer, secret, ct));
+        pages.MapPost("/{secret}/bekrafta", (string secret, HttpContext http, IAntiforgery af, TaskLinkAnswers answers, PageRenderer pages, EngineOptions engine, CancellationToken ct) =>
+            ConfirmAsync(http, af, answers, pages, engine, LinkPurpose.TaskAnswer, secret, ct));
+    }
+
+    private static async Task<IResult> ShowAsync(string secret, HttpContext http, IAntiforgery af, TaskLinkAnswers answers, PageRenderer pages, EngineOptions engine, CancellationToken ct)
+    {
+        var language = PageLanguage.Of(http);
+        var view = await answers.OpenAsync(LinkPurpose.TaskAnswer, secret, ct);
+        return View(http, af, pages, engine, view, language, $"/t/{secret}", code: null, given: null, problems: []);
+    }
+
+    private static IResult CodePage(HttpContext http, IAntiforgery af, PageRenderer pages)
+    {
+        var language = PageLanguage.Of(http);
+        return CodeForm(http, af, pages, language, wrong: false);
+    }
+
+    private static async Task<IResult> OpenByCodeAsync(HttpContext http, IAntiforgery af, TaskLinkAnswers answers, PageRenderer pages, EngineOptions engine, CancellationToken ct)
+    {
+        var form = await http.Request.ReadFormAsync(ct);
+        var language = PageLanguage.Of(http);
+        if (!await af.IsRequestValidAsync(http))
+        {
+            return Forged(http, pages, language);
+        }
+
+        var code = form["code"].FirstOrDefault();
+        var view = await answers.OpenAsync(LinkPurpose.TaskCode, code, ct);
+        return view.State == TaskLinkState.Unknown
+            ? CodeForm(http, af, pages, language, wrong: true)
+            : View(http, af, pages, engine, view, language, "/t/kod/svar", LinkKey.NormalizeCode(code), given: null, problems: []);
+    }
+
+    private static async Task<IResult> AnswerAsync(
+        HttpContext http, IAntiforgery af, TaskLinkAnswers answers, PageRenderer pages, EngineOptions engine, LinkPurpose purpose, string? secret, CancellationToken ct)
+    {
+        var form = await http.Request.ReadFormAsync(ct);
+        var language = PageLanguage.Of(http);
+        if (!await af.IsRequestValidAsync(http))
+        {
+            return Forged(http, pages, language);
+        }
+
+        secret ??= form["code"].FirstOrDefault();
+        var answer = AnswerOf(form);
+        var result = await answers.AnswerAsync(purpose, secret, answer, UseOf(http), ct);
+        var (action, code) = Targets(purpose, secret);
+        return result.Kind switch
+        {
+            AnswerResultKind.Recorded => Receipt(http, pages, engine, result.View, language),
+            AnswerResultKind.Invalid => View(http, af, pages, engine, result.View, language, action, code, answer, result.Problems, StatusCodes.Status422UnprocessableEntity),
+            AnswerResultKind.CodeSent => ConfirmForm(http, af, pages, result.View, language, ConfirmAction(purpose, secret), code, answer, wrong: false),
+            AnswerResultKind.WorkflowStopped => Message(http, pages, language, "stopped", StatusCodes.Status409Conflict),
+            _ => NotOpen(http, af, pages, engine, result.View, language),
+        };
+    }
+
+    private static async Task<IResult> ConfirmAsync(
+        HttpContext http, IAntiforgery af, TaskLinkAnswers answers, PageRenderer pages, EngineOptions engine, LinkPurpose purpose, string? secret, CancellationToken ct)
+    {
+        var form = await http.Request.ReadFormAsync(ct);
+        var language = PageLanguage.Of(http);
+        if (!await af.IsRequestValidAsync(http))
+        {
+            return Forged(http, pages, language);
+        }
+
+        secret ??= form["code"].FirstOrDefault();
+        var answer = AnswerOf(form);
+        var result = await answers.ConfirmAsync(purpose, secret, form["confirmation"].FirstOrDefault(), answer, UseOf(http), ct);
+        var (action, code) = Targets(purpose, secret);
+        return result.Kind switch
+        {
+            AnswerResultKind.Recorded => Receipt(http, pages, engine, result.View, language),
+            AnswerResultKind.WrongCode => ConfirmForm(http, af, pages, result.View, language, ConfirmAction(purpose, secret), code, answer, wrong: true),
+            AnswerResultKind.Invalid => View(http, af, pages, engine, result.View, language, action, code, answer, result.Problems, StatusCodes.Status422UnprocessableEntity),
+            AnswerResultKind.WorkflowStopped => Message(http, pages, language, "stopped", StatusCodes.Status409Conflict),
+            _ => NotOpen(http, af, pages, engine, result.View, language),
+        };
+    }
+
+    private static (string Action, string? Code) Targets(LinkPurpose purpose, string? secret) =>
+        purpose == LinkPurpose.TaskCode ? ("/t/kod/svar", LinkKey.NormalizeCode(secret)) : ($"/t/{secret}", null);
+
+    private static string ConfirmAction(LinkPurpose purpose, string? secret) =>
+        purpose == LinkPurpose.TaskCode ? "/t/kod/bekrafta" : $"/t/{secret}/bekrafta";
+
+    /// <summary>The task page for a view in any state: the form when open, otherwise what happened.</summary>
+    private static IResult View(
+        HttpContext http, IAntiforgery af, PageRenderer pages, EngineOptions engine, TaskLinkView view, string language, string action, string? code,
+        AnswerForm? given, IReadOnlyList<Engine.Runtime.AnswerProblem> problems, int status = StatusCodes.Status200OK)
+    {
+        switch (view.State)
+        {
+            case TaskLinkState.Unknown:
+                return Message(http, pages, language, "unknown", StatusCodes.Status404NotFound, codePage: true);
+            case TaskLinkState.Expired:
+                return Message(http, pages, language, "expired", StatusCodes.Status410Gone);
+            case TaskLinkState.Withdrawn:
+                return Message(http, pages, language, "withdrawn", StatusCodes.Status410Gone);
+            case TaskLinkState.Answered:
+                return Answered(http, pages, engine, view, language, StatusCodes.Status200OK);
+            case TaskLinkState.Informed:
+                var informed = TaskPageModel.For(view, language, engine.TimeZone, form: null);
+                informed["notice"] = Notice(language, "informed");
+                return pages.Page(http, "task", language, view.Task!.Title, informed);
+        }
+
+        var tokens = af.GetAndStoreTokens(http);
+        var form = TaskPageModel.Form(view, language, action, (tokens.FormFieldName, tokens.RequestToken!), given, problems, code);
+        return pages.Page(http, "task", language, view.Task!.Title, TaskPageModel.For(view, language, engine.TimeZone, form), status);
+    }
+
+    private static IResult NotOpen(HttpContext http, IAntiforgery af, PageRenderer pages, EngineOptions engine, TaskLinkView view, string language) =>
+        view.State == TaskLinkState.Answered
+            ? Answered(http, pages, engine, view, language, StatusCodes.Status409Conflict)
+            : View(http, af, pages, engine, view, language, "", null, null, []);
+
+    private static IResult Receipt(HttpContext http, PageRenderer pages, EngineOptions engine, TaskLinkView view, string language)
+    {
+        var texts = PageTexts.For(language);
+        var task = view.Task!;
+        var model = TaskPageModel.For(view, language, engine.TimeZone, form: null);
+        model["notice"] = new JsonObject
+        {
+            ["heading"] = texts["receipt_heading"],
+            ["paragraphs"] = new JsonArray(string.Format(
+                CultureInfo.InvariantCulture, texts["receipt_body"], OutcomeLabels.Of(task.Outcome!, PageLanguage.Culture(language)), TaskPageModel.MomentText(task.ClosedAt!.Value, engine.TimeZone, language))),
+        };
+        return pages.Page(http, "task", language, texts["receipt_heading"], model);
+    }
+
+    private static IResult Answered(HttpContext http, PageRenderer pages, EngineOptions engine, TaskLinkView view, string language, int status)
+    {
+        var texts = PageTexts.For(language);
+        var task = view.Task!;
+        var model = TaskPageModel.For(view, language, engine.TimeZone, form: null);
+        model["notice"] = new JsonObject
+        {
+            ["heading"] = texts["answered_heading"],
+            ["paragraphs"] = new JsonArray(string.Format(
+                CultureInfo.InvariantCulture,
+                texts["answered_body"],
+                task.CompletedBy,
+                OutcomeLabels.Of(task.Outcome ?? "", PageLanguage.Culture(language)),
+                task.ClosedAt is { } at ? TaskPageModel.MomentText(at, engine.TimeZone, language) : "")),
+        };
+        return pages.Page(http, "task", language, texts["answered_heading"], model, status);
+    }
+
+    private static IResult ConfirmForm(HttpContext http, IAntiforgery af, PageRenderer pages, TaskLinkView view, string language, string action, string? code, AnswerForm answer, bool wrong)
+    {
+        var texts = PageTexts.For(language);
+        var tokens = af.GetAndStoreTokens(http);
+        var model = new JsonObject
+        {
+            ["action"] = action,
+            ["antiforgery_name"] = tokens.FormFieldName,
+            ["antiforgery_value"] = tokens.RequestToken,
+            ["outcome"] = answer.Outcome,
+            ["comment"] = answer.Comment,
+            ["code"] = code,
+            ["wrong"] = wrong,
+            ["data"] = new JsonArray((answer.Data ?? []).Select(d => (JsonNode?)new JsonObject { ["name"] = d.Key, ["value"] = d.Value?.ToString() }).ToArray()),
+            ["body_text"] = string.Format(CultureInfo.InvariantCulture, texts["confirm_body"], OutcomeLabels.Of(answer.Outcome, PageLanguage.Culture(language)), view.Token!.Recipient),
+        };
+        return pages.Page(http, "confirm", language, texts["confirm_heading"], model, wrong ? StatusCodes.Status422UnprocessableEntity : StatusCodes.Status200OK);
+    }
+
+    private static IResult CodeForm(HttpContext http, IAntiforgery af, PageRenderer pages, string language, bool wrong)
+    {
+        var tokens = af.GetAndStoreTokens(http);
+        var model = new JsonObject
+        {
+            ["action"] = "/t/kod",
+            ["antiforgery_name"] = tokens.FormFieldName,
+            ["antiforgery_value"] = tokens.RequestToken,
+            ["wrong"] = wrong,
+        };
+        return pages.Page(http, "code", language, PageTexts.For(language)["code_heading"], model, wrong ? StatusCodes.Status404NotFound : StatusCodes.Status200OK);
+    }
+
+    private static IResult Forged(HttpContext http, PageRenderer pages, string language) =>
+        Message(http, pages, language, "forgery", StatusCodes.Status400BadRequest);
+
+    /// <summary>A page that only says what happened: "{name}_heading" and "{name}_body" of the texts.</summary>
+    public static IResult Message(HttpContext http, PageRenderer pages, string language, string name, int status, bool codePage = false)
+    {
+        ArgumentNullException.ThrowIfNull(pages);
+        var texts = PageTexts.For(language);
+        var model = new JsonObject
+        {
+            ["heading"] = texts[$"{name}_heading"],
+            ["paragraphs"] = new JsonArray(texts[$"{name}_body"]),
+            ["code_page"] = codePage ? "/t/kod" + (language == PageLanguage.English ? "?lang=en" : "") : null,
+        };
+        return pages.Page(http, "message", language, texts[$"{name}_heading"], model, status);
+    }
+
+    private static JsonObject Notice(string language, string name)
+    {
+        var texts = PageTexts.For(language);
+        return new JsonObject { ["heading"] = texts[$"{name}_heading"], ["paragraphs"] = new JsonArray(texts[$"{name}_body"]) };
+    }
+
+    private static AnswerForm AnswerOf(IFormCollection form)
+    {
+        var data = new JsonObject();
+        foreach (var (key, value) in form.Where(f => f.Key.StartsWith("data.", StringComparison.Ordinal)))
+        {
+            if (value.FirstOrDefault() is { Length: > 0 } text)
+            {
+                data[key[5..]] = text.Trim();
+            }
+        }
+
+        var comment = form["comment"].FirstOrDefault();
+        return new AnswerForm(form["outcome"].FirstOrDefault()?.Trim() ?? "", string.IsNullOrWhiteSpace(comment) ? null : comment.Trim(), data.Count > 0 ? data : null);
+    }
+
+    private static LinkUse UseOf(HttpContext http) =>
+        new(http.Connection.RemoteIpAddress?.ToString(), http.Request.Headers.UserAgent.FirstOrDefault());
+}

@@ -1,0 +1,146 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using BusFlow.Engine.Runtime;
+using BusFlow.Notifications.TaskPages;
+using NodaTime;
+using NodaTime.Text;
+
+namespace BusFlow.Host.Pages;
+
+/// <summary>Turns a task link's view into the task page's model: what is asked, by when, of whom, and the form.</summary>
+public static class TaskPageModel
+{
+    private static readonly Dictionary<string, (string Sv, string En)> FactLabels = new(StringComparer.Ordinal)
+    {
+        ["board"] = ("Nämnd", "Board"),
+        ["meetingDate"] = ("Sammanträde", "Meeting"),
+        ["noticeBy"] = ("Kallelse senast", "Notice by"),
+        ["registrationNumber"] = ("Diarienummer", "Registration number"),
+        ["memo"] = ("Tjänsteskrivelse", "Memo"),
+        ["proposedDecision"] = ("Förslag till beslut", "Proposed decision"),
+        ["agreement"] = ("Överenskommelse", "Agreement"),
+    };
+
+    public static JsonObject For(TaskLinkView view, string language, DateTimeZone zone, JsonObject? form)
+    {
+        ArgumentNullException.ThrowIfNull(view);
+        var task = view.Task!;
+        var culture = CultureInfo.GetCultureInfo(PageLanguage.Culture(language));
+        var data = task.DataJson is { } json ? JsonNode.Parse(json) as JsonObject : null;
+        var facts = new JsonArray();
+        foreach (var (key, value) in data ?? [])
+        {
+            if (key == "dueMovedFrom" || value is null or JsonObject or JsonArray || string.IsNullOrWhiteSpace(value.ToString()))
+            {
+                continue;
+            }
+
+            var label = FactLabels.TryGetValue(key, out var known) ? (language == PageLanguage.English ? known.En : known.Sv) : key;
+            facts.Add(new JsonObject { ["label"] = label, ["value"] = DateText(value.ToString(), culture) ?? value.ToString() });
+        }
+
+        var texts = PageTexts.For(language);
+        var movedFrom = data?["dueMovedFrom"]?.ToString() is { } moved ? DateText(moved, culture) : null;
+        return new JsonObject
+        {
+            ["task"] = new JsonObject
+            {
+                ["title"] = task.Title,
+                ["paragraphs"] = new JsonArray((task.Description ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(p => (JsonNode?)p).ToArray()),
+                ["due"] = task.DueDate is { } due ? due.ToString("d MMMM uuuu", culture) : null,
+                ["due_moved"] = movedFrom is null ? null : string.Format(culture, texts["due_moved"], movedFrom),
+                ["facts"] = facts,
+            },
+            ["reader"] = Reader(view, language),
+            ["informed"] = view.State == TaskLinkState.Informed,
+            ["form"] = form,
+        };
+    }
+
+    /// <summary>"Anna Berg, ordförande i Socialnämnden (anna@…)" — whom the page takes the reader to be.</summary>
+    public static string? Reader(TaskLinkView view, string language)
+    {
+        ArgumentNullException.ThrowIfNull(view);
+        if (view.Reader is not { } reader)
+        {
+            return null;
+        }
+
+        var title = language == PageLanguage.English ? reader.RoleTitleEn : reader.RoleTitleSv;
+        return (reader.Name, title) switch
+        {
+            ({ } name, { } role) => $"{name}, {role} ({reader.Address})",
+            ({ } name, null) => $"{name} ({reader.Address})",
+            _ => reader.Address,
+        };
+    }
+
+    /// <summary>The form of an open task: one button per outcome, the facts to fill in, the comment.</summary>
+    public static JsonObject Form(TaskLinkView view, string language, string action, (string Name, string Value) antiforgery, AnswerForm? given, IReadOnlyList<AnswerProblem> problems, string? code)
+    {
+        ArgumentNullException.ThrowIfNull(view);
+        var culture = PageLanguage.Culture(language);
+        var texts = PageTexts.For(language);
+        var task = view.Task!;
+        var needComment = view.Spec.CommentRequiredFor.Where(o => task.Outcomes.Contains(o)).Select(o => OutcomeLabels.Of(o, culture)).ToList();
+        var fields = new JsonArray(view.Spec.Fields.Select(f => (JsonNode?)new JsonObject
+        {
+            ["name"] = f.Name,
+            ["label"] = language == PageLanguage.English ? f.LabelEn : f.LabelSv,
+            ["input_type"] = f.Type switch { "date" => "date", "number" => "number", _ => "text" },
+            ["required"] = f.Required || f.RequiredFor.Count > 0,
+            ["value"] = given?.Data?[f.Name]?.ToString(),
+            ["invalid"] = problems.Any(p => p.Field == $"data.{f.Name}"),
+        }).ToArray());
+        return new JsonObject
+        {
+            ["action"] = action,
+            ["antiforgery_name"] = antiforgery.Name,
+            ["antiforgery_value"] = antiforgery.Value,
+            ["code"] = code,
+            ["fields"] = fields,
+            ["comment"] = given?.Comment,
+            ["comment_invalid"] = problems.Any(p => p.Field == "comment"),
+            ["comment_hint"] = needComment.Count > 0 ? string.Format(CultureInfo.InvariantCulture, texts["comment_hint_required"], string.Join(", ", needComment)) : texts["comment_hint"],
+            ["outcomes"] = new JsonArray(task.Outcomes.Select(o => (JsonNode?)new JsonObject { ["value"] = o, ["label"] = OutcomeLabels.Of(o, culture) }).ToArray()),
+            ["errors"] = new JsonArray(problems.Select(p => (JsonNode?)new JsonObject
+            {
+                ["field"] = p.Field switch { "comment" => "field-comment", var f when f.StartsWith("data.", StringComparison.Ordinal) => $"field-{f[5..]}", _ => null },
+                ["message"] = ProblemText(p, view, language),
+            }).ToArray()),
+        };
+    }
+
+    private static string ProblemText(AnswerProblem problem, TaskLinkView view, string language)
+    {
+        var english = language == PageLanguage.English;
+        if (problem.Field == "comment")
+        {
+            return english ? "Write a comment: this answer needs one." : "Skriv en kommentar: det här svaret kräver en.";
+        }
+
+        if (problem.Field.StartsWith("data.", StringComparison.Ordinal) && view.Spec.Fields.FirstOrDefault(f => f.Name == problem.Field[5..]) is { } field)
+        {
+            var label = english ? field.LabelEn : field.LabelSv;
+            return problem.Message.Contains("is required", StringComparison.Ordinal)
+                ? (english ? $"Fill in {label}." : $"Fyll i {label.ToLower(CultureInfo.GetCultureInfo("sv-SE"))}.")
+                : (english ? $"{label}: {problem.Message}." : $"{label}: värdet kan inte tolkas ({(field.Type == "date" ? "skriv datumet som åååå-mm-dd" : "kontrollera värdet")}).");
+        }
+
+        return english ? "Choose one of the answers." : "Välj ett av svaren.";
+    }
+
+    /// <summary>An ISO date ("2026-05-04") as people write it; null when it is not one.</summary>
+    private static string? DateText(string text, CultureInfo culture) =>
+        LocalDatePattern.Iso.Parse(text) is { Success: true } parsed ? parsed.Value.ToString("d MMMM uuuu", culture) : null;
+
+    /// <summary>A moment as people read it in the installation's zone, e.g. "24 november 2026 kl. 10:15".</summary>
+    public static string MomentText(Instant at, DateTimeZone zone, string language)
+    {
+        var local = at.InZone(zone).LocalDateTime;
+        var culture = CultureInfo.GetCultureInfo(PageLanguage.Culture(language));
+        return language == PageLanguage.English
+            ? local.ToString("d MMMM uuuu 'at' HH:mm", culture)
+            : local.ToString("d MMMM uuuu 'kl.' HH:mm", culture);
+    }
+}

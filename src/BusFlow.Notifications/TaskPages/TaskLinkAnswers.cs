@@ -1,0 +1,247 @@
+using System.Text.Json.Nodes;
+using BusFlow.Engine.Expressions;
+using BusFlow.Engine.Persistence;
+using BusFlow.Engine.Reminders;
+using BusFlow.Engine.Runtime;
+using BusFlow.Engine.Time;
+using BusFlow.Notifications.Delivery;
+using BusFlow.Notifications.Links;
+using BusFlow.Notifications.Messages;
+using BusFlow.Notifications.Outbox;
+using BusFlow.Notifications.Templates;
+using NodaTime;
+
+namespace BusFlow.Notifications.TaskPages;
+
+/// <summary>
+/// Answers tasks by their mailed links and codes. Opening a link changes nothing. An answer is
+/// recorded in one transaction with the link's use (instant, IP, user agent) and the workflow's
+/// next step, and only while the link is the reader's, live and unused and the task open; a second
+/// answer, or one after someone else's, changes nothing. A task with legal weight is answered only
+/// after a one-time code, sent by a second mail, is typed back.
+/// </summary>
+public sealed class TaskLinkAnswers(
+    IWorkflowStore store,
+    WorkflowRuntime runtime,
+    LinkIssuer issuer,
+    IRoleDirectory roles,
+    IEnumerable<IMessageTemplates> templates,
+    IDeliveryTrigger delivery,
+    EngineOptions engine,
+    IClock clock)
+{
+    public const string ConfirmationTemplate = "confirmation-code";
+    public static readonly Duration ConfirmationCodeLifetime = Duration.FromMinutes(15);
+
+    /// <summary>What a link or code opens; reads only.</summary>
+    public async Task<TaskLinkView> OpenAsync(LinkPurpose purpose, string? secret, CancellationToken ct)
+    {
+        await using var session = await store.BeginAsync(ct);
+        return await ViewAsync(session, purpose, secret, ct);
+    }
+
+    /// <summary>Records an answer given by a link (or code); for a task with legal weight, mails a confirmation code instead.</summary>
+    public async Task<AnswerResult> AnswerAsync(LinkPurpose purpose, string? secret, AnswerForm form, LinkUse use, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(form);
+        var view = await OpenAsync(purpose, secret, ct);
+        if (view.State != TaskLinkState.Open)
+        {
+            return AnswerResult.Of(AnswerResultKind.NotOpen, view);
+        }
+
+        if (Check(view, form) is { Count: > 0 } problems)
+        {
+            return new AnswerResult(AnswerResultKind.Invalid, view, problems);
+        }
+
+        return view.Spec.NeedsConfirmationCode
+            ? await SendConfirmationCodeAsync(view, form, ct)
+            : await RecordAsync(purpose, secret, view, form, use, ProofOf(purpose), codeHash: null, ct);
+    }
+
+    /// <summary>Records an answer of a task with legal weight, confirmed with the code mailed to the reader.</summary>
+    public async Task<AnswerResult> ConfirmAsync(LinkPurpose purpose, string? secret, string? code, AnswerForm form, LinkUse use, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(form);
+        var view = await OpenAsync(purpose, secret, ct);
+        if (view.State != TaskLinkState.Open)
+        {
+            return AnswerResult.Of(AnswerResultKind.NotOpen, view);
+        }
+
+        if (Check(view, form) is { Count: > 0 } problems)
+        {
+            return new AnswerResult(AnswerResultKind.Invalid, view, problems);
+        }
+
+        var codeHash = LinkIssuer.LookupHash(LinkPurpose.ConfirmationCode, code);
+        await using (var session = await store.BeginAsync(ct))
+        {
+            var token = codeHash is null ? null : await session.Facet<ILinkTokens>().FindByHashAsync(codeHash, ct);
+            if (token is null || !IsConfirmationFor(token, view))
+            {
+                return AnswerResult.Of(AnswerResultKind.WrongCode, view);
+            }
+        }
+
+        return await RecordAsync(purpose, secret, view, form, use, ProofOf(purpose) + "+confirmationCode", codeHash, ct);
+    }
+
+    private async Task<TaskLinkView> ViewAsync(IWorkflowSession session, LinkPurpose purpose, string? secret, CancellationToken ct)
+    {
+        if (purpose is not (LinkPurpose.TaskAnswer or LinkPurpose.TaskCode) || LinkIssuer.LookupHash(purpose, secret) is not { } hash)
+        {
+            return TaskLinkView.Unknown;
+        }
+
+        var token = await session.Facet<ILinkTokens>().FindByHashAsync(hash, ct);
+        if (token is not { TaskId: { } taskId } || token.Purpose != purpose || await session.FindTaskAsync(taskId, ct) is not { } task)
+        {
+            return TaskLinkView.Unknown;
+        }
+
+        var now = clock.GetCurrentInstant();
+        var holder = task.Role is { } role ? await roles.FindHolderAsync(role, now.InZone(engine.TimeZone).Date, session, ct) : null;
+        var reader = holder is not null && SameAddress(holder.Address, token.Recipient) ? holder : new ReminderRecipient(token.Recipient, null, null);
+        var forReader = holder is not null ? SameAddress(holder.Address, token.Recipient) : SameAddress(task.Assignee, token.Recipient);
+        var state = task.Status switch
+        {
+            HumanTaskStatus.Completed => TaskLinkState.Answered,
+            HumanTaskStatus.Cancelled => TaskLinkState.Withdrawn,
+            _ when token.RevokedAt is not null => TaskLinkState.Withdrawn,
+            _ when token.ExpiresAt is { } expires && expires <= now => TaskLinkState.Expired,
+            _ when token.Subject == TaskMailLinks.InformedSubject => TaskLinkState.Informed,
+            _ when token.ConsumedAt is not null => TaskLinkState.Answered,
+            _ when !forReader => TaskLinkState.Withdrawn,
+            _ => TaskLinkState.Open,
+        };
+        return new TaskLinkView(state, token, task, reader, TaskAnswerSpec.Parse(task.AnswerSpecJson));
+    }
+
+    private static List<AnswerProblem> Check(TaskLinkView view, AnswerForm form)
+    {
+        var problems = new List<AnswerProblem>();
+        if (!view.Task!.Outcomes.Contains(form.Outcome, StringComparer.Ordinal))
+        {
+            problems.Add(new AnswerProblem("outcome", $"'{form.Outcome}' is not an answer this task takes"));
+            return problems;
+        }
+
+        problems.AddRange(view.Spec.Check(form.Outcome, form.Comment, form.Data));
+        return problems;
+    }
+
+    private async Task<AnswerResult> SendConfirmationCodeAsync(TaskLinkView view, AnswerForm form, CancellationToken ct)
+    {
+        var renderer = templates.FirstOrDefault(t => t.Names.Contains(ConfirmationTemplate))
+            ?? throw new InvalidOperationException($"The '{ConfirmationTemplate}' template is missing; a task with legal weight cannot be confirmed.");
+        var now = clock.GetCurrentInstant();
+        var expires = now + ConfirmationCodeLifetime;
+        await using (var session = await store.BeginAsync(ct))
+        {
+            var code = issuer.New(session.Facet<ILinkTokens>(), new LinkRequest(LinkPurpose.ConfirmationCode, view.Token!.Recipient, view.Task!.Id, ExpiresAt: expires), now);
+            var model = new JsonObject
+            {
+                ["recipient"] = new JsonObject { ["name"] = view.Reader?.Name },
+                ["task"] = new JsonObject { ["title"] = view.Task.Title },
+                ["outcome_label"] = OutcomeLabels.Of(form.Outcome, "sv-SE"),
+                ["code"] = code.Secret,
+                ["expires"] = Values.FromInstant(expires),
+            };
+            var rendered = renderer.Render(ConfirmationTemplate, "sv-SE", model);
+            var message = new EmailMessage(view.Token.Recipient, rendered.Subject, rendered.TextBody, rendered.HtmlBody, rendered.Language, EmailKind.Required);
+            session.Facet<IOutbox>().Enqueue(OutboxMessage.Create(message, now, view.Task.InstanceId, view.Task.ActivityId));
+            await session.CommitAsync(ct);
+        }
+
+        delivery.DeliverSoon();
+        return AnswerResult.Of(AnswerResultKind.CodeSent, view);
+    }
+
+    private async Task<AnswerResult> RecordAsync(
+        LinkPurpose purpose, string? secret, TaskLinkView view, AnswerForm form, LinkUse use, string proof, string? codeHash, CancellationToken ct)
+    {
+        var token = view.Token!;
+        var now = clock.GetCurrentInstant();
+        var evidence = new JsonObject
+        {
+            ["method"] = proof,
+            ["tokenId"] = token.Id.ToString(),
+            ["recipient"] = token.Recipient,
+            ["at"] = Values.FromInstant(now),
+            ["ip"] = use.Ip,
+            ["userAgent"] = use.UserAgent,
+        };
+        var answer = new TaskAnswer(form.Outcome, form.Comment?.Trim() is { Length: > 0 } comment ? comment : null, token.Recipient, form.Data)
+        {
+            Proof = proof,
+            Evidence = evidence,
+            WithinTransaction = (session, _, c) => ConsumeAsync(session, token.Hash, codeHash, view, use, c),
+        };
+
+        TaskCompletion completion;
+        try
+        {
+            completion = await runtime.CompleteTaskAsync(token.TaskId!.Value, answer, ct);
+        }
+        catch (LinkUsedMeanwhileException)
+        {
+            return AnswerResult.Of(AnswerResultKind.NotOpen, await OpenAsync(purpose, secret, ct));
+        }
+
+        var after = await OpenAsync(purpose, secret, ct);
+        return completion.Status switch
+        {
+            TaskCompletionStatus.Completed => AnswerResult.Of(AnswerResultKind.Recorded, after),
+            TaskCompletionStatus.InvalidAnswer or TaskCompletionStatus.InvalidOutcome => new AnswerResult(AnswerResultKind.Invalid, after, completion.Problems),
+            TaskCompletionStatus.InstanceNotWaiting => AnswerResult.Of(AnswerResultKind.WorkflowStopped, after),
+            _ => AnswerResult.Of(AnswerResultKind.NotOpen, after),
+        };
+    }
+
+    /// <summary>In the answer's transaction: the link (and code) are used now, or the answer is not recorded.</summary>
+    private async Task ConsumeAsync(IWorkflowSession session, string linkHash, string? codeHash, TaskLinkView view, LinkUse use, CancellationToken ct)
+    {
+        var now = clock.GetCurrentInstant();
+        var tokens = session.Facet<ILinkTokens>();
+        var link = await tokens.FindByHashAsync(linkHash, ct);
+        if (link is null || !link.IsLive(now))
+        {
+            throw new LinkUsedMeanwhileException();
+        }
+
+        MarkUsed(link, now, use);
+        if (codeHash is not null)
+        {
+            var code = await tokens.FindByHashAsync(codeHash, ct);
+            if (code is null || !IsConfirmationFor(code, view))
+            {
+                throw new LinkUsedMeanwhileException();
+            }
+
+            MarkUsed(code, now, use);
+        }
+    }
+
+    private bool IsConfirmationFor(LinkToken code, TaskLinkView view) =>
+        code.Purpose == LinkPurpose.ConfirmationCode && code.TaskId == view.Task!.Id
+        && SameAddress(code.Recipient, view.Token!.Recipient) && code.IsLive(clock.GetCurrentInstant());
+
+    private static void MarkUsed(LinkToken token, Instant now, LinkUse use)
+    {
+        token.ConsumedAt = now;
+        token.ConsumedFromIp = Truncate(use.Ip, 64);
+        token.ConsumedUserAgent = Truncate(use.UserAgent, 512);
+        token.Version++;
+    }
+
+    private static string ProofOf(LinkPurpose purpose) => purpose == LinkPurpose.TaskCode ? "code" : "link";
+
+    private static bool SameAddress(string a, string b) => string.Equals(a.Trim(), b.Trim(), StringComparison.OrdinalIgnoreCase);
+
+    private static string? Truncate(string? text, int max) => text is null || text.Length <= max ? text : text[..max];
+
+    /// <summary>The link or code was used (or withdrawn) by another request between reading and answering.</summary>
+    private sealed class LinkUsedMeanwhileException : Exception;
+}
