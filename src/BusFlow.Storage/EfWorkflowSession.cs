@@ -101,6 +101,16 @@ internal sealed class EfWorkflowSession : IWorkflowSession
             instances = instances.Where(i => i.Status == status);
         }
 
+        if (query.ParentInstanceId is { } parentId)
+        {
+            instances = instances.Where(i => i.ParentInstanceId == parentId);
+        }
+
+        if (query.InputContains is { } text)
+        {
+            instances = instances.Where(i => i.InputJson.Contains(text));
+        }
+
         return await instances.OrderBy(i => i.CreatedAt).ThenBy(i => i.Id).Take(query.Take).ToListAsync(ct);
     }
 

@@ -72,6 +72,36 @@ public sealed class QueryTests
 
     [Theory]
     [MemberData(nameof(Providers))]
+    public async Task Instances_are_listed_by_parent_and_by_text_in_their_input(string provider)
+    {
+        await using var fixture = await StoreFixture.CreateAsync(provider);
+        var definition = Sample.Definition();
+        var parent = Sample.Instance(definition, createdAt: Sample.T0);
+        parent.InputJson = """{"agreement":"bus-2023-2026"}""";
+        var child = Sample.Instance(definition, createdAt: Sample.T0 + Duration.FromMinutes(1));
+        child.ParentInstanceId = parent.Id;
+        child.InputJson = """{"agreement":"bus-2027-2030","subject":"Överenskommelse"}""";
+        var grandchild = Sample.Instance(definition, createdAt: Sample.T0 + Duration.FromMinutes(2));
+        grandchild.ParentInstanceId = child.Id;
+        await fixture.WriteAsync(s =>
+        {
+            s.Add(definition);
+            s.Add(parent);
+            s.Add(child);
+            s.Add(grandchild);
+        });
+
+        await using var session = await fixture.Store.BeginAsync();
+        Assert.Equal([child.Id], (await session.ListInstancesAsync(new InstanceQuery(ParentInstanceId: parent.Id), default)).Select(i => i.Id));
+        Assert.Equal([grandchild.Id], (await session.ListInstancesAsync(new InstanceQuery(ParentInstanceId: child.Id), default)).Select(i => i.Id));
+        Assert.Empty(await session.ListInstancesAsync(new InstanceQuery(ParentInstanceId: grandchild.Id), default));
+        Assert.Equal([child.Id], (await session.ListInstancesAsync(new InstanceQuery(InputContains: "bus-2027-2030"), default)).Select(i => i.Id));
+        Assert.Equal([child.Id], (await session.ListInstancesAsync(new InstanceQuery(InputContains: "Överenskommelse"), default)).Select(i => i.Id));
+        Assert.Empty(await session.ListInstancesAsync(new InstanceQuery(InputContains: "BUS-2027-2030"), default));
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers))]
     public async Task Tasks_are_listed_by_assignee_status_and_instance_in_creation_order(string provider)
     {
         await using var fixture = await StoreFixture.CreateAsync(provider);

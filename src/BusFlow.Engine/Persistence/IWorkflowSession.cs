@@ -51,7 +51,17 @@ public interface IWorkflowSession : IAsyncDisposable
     Task CommitAsync(CancellationToken ct);
 }
 
-public sealed record InstanceQuery(string? DefinitionId = null, InstanceStatus? Status = null, int Take = 100);
+/// <param name="ParentInstanceId">Only the instances this instance started (its children, not their children).</param>
+/// <param name="InputContains">
+/// Only instances whose input JSON text contains this text, compared as stored (ordinal): a coarse
+/// filter that the caller refines by reading the input.
+/// </param>
+public sealed record InstanceQuery(
+    string? DefinitionId = null,
+    InstanceStatus? Status = null,
+    int Take = 100,
+    Guid? ParentInstanceId = null,
+    string? InputContains = null);
 
 /// <param name="RoleScope">Only tasks for a role in this scope: "sn" finds the tasks whose role is "sn/…".</param>
 public sealed record TaskQuery(string? Assignee = null, HumanTaskStatus? Status = null, Guid? InstanceId = null, int Take = 100, string? RoleScope = null);

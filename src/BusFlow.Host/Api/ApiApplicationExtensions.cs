@@ -1,3 +1,4 @@
+using BusFlow.Host.Api.Agreements;
 using BusFlow.Host.Api.Definitions;
 using BusFlow.Host.Api.Feeds;
 using BusFlow.Host.Api.Health;
@@ -24,6 +25,7 @@ public static class ApiApplicationExtensions
         api.MapTaskEndpoints();
         api.MapOutboxEndpoints();
         api.MapFeedEndpoints();
+        api.MapAgreementJournalEndpoints();
         app.MapCalendarFeedEndpoint();
         app.MapHealthEndpoint();
         return app;
