@@ -52,6 +52,7 @@ public static class TaskPageModel
                 ["facts"] = facts,
             },
             ["reader"] = Reader(view, language),
+            ["asked_by"] = view.AskedBy,
             ["informed"] = view.State == TaskLinkState.Informed,
             ["form"] = form,
         };

@@ -116,7 +116,9 @@ public sealed class TaskLinkAnswers(
             _ when !forReader => TaskLinkState.Withdrawn,
             _ => TaskLinkState.Open,
         };
-        return new TaskLinkView(state, token, task, reader, TaskAnswerSpec.Parse(task.AnswerSpecJson));
+        var instance = await session.FindInstanceAsync(task.InstanceId, ct);
+        var definition = instance is null ? null : await session.FindDefinitionAsync(instance.DefinitionId, instance.DefinitionVersion, ct);
+        return new TaskLinkView(state, token, task, reader, TaskAnswerSpec.Parse(task.AnswerSpecJson)) { AskedBy = definition?.Name };
     }
 
     private static List<AnswerProblem> Check(TaskLinkView view, AnswerForm form)

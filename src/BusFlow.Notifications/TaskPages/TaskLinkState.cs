@@ -33,6 +33,9 @@ public enum TaskLinkState
 /// </summary>
 public sealed record TaskLinkView(TaskLinkState State, LinkToken? Token, HumanTask? Task, ReminderRecipient? Reader, TaskAnswerSpec Spec)
 {
+    /// <summary>Who asks: the name of the workflow the task belongs to.</summary>
+    public string? AskedBy { get; init; }
+
     public static readonly TaskLinkView Unknown = new(TaskLinkState.Unknown, null, null, null, TaskAnswerSpec.Default);
 }
 
