@@ -3,9 +3,11 @@ using BusFlow.Bus.Demo;
 using BusFlow.Bus.Model;
 using BusFlow.Engine.Persistence;
 using BusFlow.Engine.Runtime;
+using BusFlow.Notifications.Links;
 using BusFlow.Notifications.Outbox;
 using BusFlow.Notifications.Preferences;
 using BusFlow.Notifications.Reminders;
+using BusFlow.Notifications.TaskPages;
 using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
 
@@ -58,6 +60,38 @@ public sealed class TaskReminderTests
         var escalated = Assert.Single(journal, e => e.Kind == JournalKind.TaskEscalated);
         var told = JsonNode.Parse(escalated.DataJson!)!["recipients"]!.AsArray().Select(r => (string)r!["address"]!).ToList();
         Assert.Equal([newViceChair, secretary], told);
+    }
+
+    [Fact]
+    public async Task When_the_role_passes_to_a_new_chair_the_old_chairs_link_no_longer_answers_the_new_chairs_does_and_the_vice_chair_only_sees()
+    {
+        await using var bus = await BusHarness.StartAsync(new LocalDateTime(2026, 12, 14, 10, 0));
+        await PublishSigningAsync(bus, due: new LocalDate(2027, 1, 8));
+        var newChair = await HolderAsync(bus, RoleKind.Chair, new LocalDate(2027, 1, 1));
+        var newViceChair = await HolderAsync(bus, RoleKind.ViceChair, new LocalDate(2027, 1, 1));
+        await bus.StartAsync("sign-reminders", []);
+        var answers = bus.Services.GetRequiredService<TaskLinkAnswers>();
+
+        var oldChairsLink = Secret((await bus.OutboxAsync()).Single());
+        Assert.Equal(TaskLinkState.Open, (await answers.OpenAsync(LinkPurpose.TaskAnswer, oldChairsLink, CancellationToken.None)).State);
+        await bus.RunUntilAsync(new LocalDateTime(2027, 1, 22, 0, 0));
+
+        var mails = await bus.OutboxAsync();
+        var newChairsLink = Secret(mails.Last(m => m.To == newChair));
+        var viceChairsLink = Secret(mails.Single(m => m.To == newViceChair));
+        var reminders = mails.Where(m => m.To == newChair).Select(Secret).Distinct().ToList();
+        Assert.Equal(TaskLinkState.Withdrawn, (await answers.OpenAsync(LinkPurpose.TaskAnswer, oldChairsLink, CancellationToken.None)).State);
+        var open = await answers.OpenAsync(LinkPurpose.TaskAnswer, newChairsLink, CancellationToken.None);
+        Assert.Equal(TaskLinkState.Open, open.State);
+        Assert.StartsWith("ordförande i ", open.Reader!.RoleTitleSv, StringComparison.Ordinal);
+        // Every reminder to the new chair carried the same live link.
+        Assert.Single(reminders);
+        Assert.Equal(TaskLinkState.Informed, (await answers.OpenAsync(LinkPurpose.TaskAnswer, viceChairsLink, CancellationToken.None)).State);
+        var refused = await answers.AnswerAsync(LinkPurpose.TaskAnswer, viceChairsLink, new AnswerForm("sign", null, null), new LinkUse("127.0.0.1", "test"), CancellationToken.None);
+        Assert.Equal(AnswerResultKind.NotOpen, refused.Kind);
+        Assert.Equal(HumanTaskStatus.Open, Assert.Single(await bus.AllTasksAsync()).Status);
+
+        static string Secret(OutboxMessage mail) => System.Text.RegularExpressions.Regex.Match(mail.TextBody, "/t/([A-Za-z0-9_-]{22})").Groups[1].Value;
     }
 
     [Fact]
