@@ -64,7 +64,7 @@ public sealed class ControlFlowActivityTests : IAsyncLifetime
         {
             var instance = await _engine.StartAsync("switch");
             var task = await _engine.SingleOpenTaskAsync(instance.Id);
-            await _engine.Runtime.CompleteTaskAsync(task.Id, outcome, null, "chair@kommun.test");
+            await _engine.Runtime.CompleteTaskAsync(task.Id, outcome, "Motivering.", "chair@kommun.test");
             return (string?)(await _engine.VariablesAsync(instance.Id))["result"];
         }
 
@@ -198,7 +198,7 @@ public sealed class ControlFlowActivityTests : IAsyncLifetime
         {
             var task = await _engine.SingleOpenTaskAsync(instance.Id);
             titles.Add(task.Title);
-            await _engine.Runtime.CompleteTaskAsync(task.Id, outcome, null, "sn@kommun.test");
+            await _engine.Runtime.CompleteTaskAsync(task.Id, outcome, "Motivering.", "sn@kommun.test");
         }
 
         Assert.Equal(["Round 1", "Round 2", "Round 3"], titles);
@@ -233,7 +233,7 @@ public sealed class ControlFlowActivityTests : IAsyncLifetime
         var tasks = await _engine.TasksAsync(instance.Id);
 
         await _engine.Runtime.CompleteTaskAsync(tasks.Single(t => t.Assignee.StartsWith("SN", StringComparison.Ordinal)).Id, "approve", null, "sn");
-        await _engine.Runtime.CompleteTaskAsync(tasks.Single(t => t.Assignee.StartsWith("BUN", StringComparison.Ordinal)).Id, "reject", null, "bun");
+        await _engine.Runtime.CompleteTaskAsync(tasks.Single(t => t.Assignee.StartsWith("BUN", StringComparison.Ordinal)).Id, "reject", "Motivering.", "bun");
 
         var outcomes = (await _engine.VariablesAsync(instance.Id))["outcomes"]!;
         Assert.Equal("approve", (string?)outcomes["SN"]);

@@ -66,6 +66,20 @@ public sealed class HumanTaskActivityTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_reject_without_a_comment_is_refused_and_the_task_stays_open()
+    {
+        var instance = await StartAsync();
+        var task = await _engine.SingleOpenTaskAsync(instance.Id);
+
+        var result = await _engine.Runtime.CompleteTaskAsync(task.Id, "reject", "   ", "ordforande.sn@kommun.test");
+
+        Assert.Equal(TaskCompletionStatus.InvalidAnswer, result.Status);
+        Assert.Equal("comment", Assert.Single(result.Problems).Field);
+        Assert.Equal(HumanTaskStatus.Open, (await _engine.SingleOpenTaskAsync(instance.Id)).Status);
+        Assert.Equal(InstanceStatus.Waiting, (await _engine.InstanceAsync(instance.Id)).Status);
+    }
+
+    [Fact]
     public async Task A_second_answer_changes_nothing_and_reports_the_first()
     {
         var instance = await StartAsync();

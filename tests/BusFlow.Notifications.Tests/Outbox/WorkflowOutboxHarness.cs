@@ -3,6 +3,7 @@ using BusFlow.Engine;
 using BusFlow.Engine.Definitions;
 using BusFlow.Engine.Persistence;
 using BusFlow.Engine.Runtime;
+using BusFlow.Notifications.Links;
 using BusFlow.Notifications.Outbox;
 using BusFlow.Notifications.Templates;
 using BusFlow.Storage;
@@ -48,6 +49,7 @@ public sealed class WorkflowOutboxHarness : IAsyncDisposable
             s.AddSingleton<EfWorkflowStore>();
             s.AddSingleton<IWorkflowStore>(sp => new CommitFailingStore(sp.GetRequiredService<EfWorkflowStore>(), sp.GetRequiredService<FailingCommits>()));
             s.AddBusFlowEngine();
+            s.AddSingleton(LinkKey.Generate());
             s.AddBusFlowNotifications();
         });
         await BusFlowDatabase.MigrateAsync(services);
