@@ -61,8 +61,19 @@ public static class TaskLinkEndpoints
             : View(http, af, pages, engine, view, language, "/t/kod/svar", LinkKey.NormalizeCode(code), given: null, problems: []);
     }
 
-    private static async Task<IResult> AnswerAsync(
-        HttpContext http, IAntiforgery af, TaskLinkAnswers answers, PageRenderer pages, EngineOptions engine, LinkPurpose purpose, string? secret, CancellationToken ct)
+    private static Task<IResult> AnswerAsync(
+        HttpContext http, IAntiforgery af, TaskLinkAnswers answers, PageRenderer pages, EngineOptions engine, LinkPurpose purpose, string? secret, CancellationToken ct) =>
+        OnFormAsync(http, af, pages, engine, purpose, secret, ct, (secret, answer, _) => answers.AnswerAsync(purpose, secret, answer, UseOf(http), ct));
+
+    private static Task<IResult> ConfirmAsync(
+        HttpContext http, IAntiforgery af, TaskLinkAnswers answers, PageRenderer pages, EngineOptions engine, LinkPurpose purpose, string? secret, CancellationToken ct) =>
+        OnFormAsync(http, af, pages, engine, purpose, secret, ct, (secret, answer, form) =>
+            answers.ConfirmAsync(purpose, secret, form["confirmation"].FirstOrDefault(), answer, UseOf(http), ct));
+
+    /// <summary>A posted task form: checked for forgery, acted on, and answered with the page that says what became of it.</summary>
+    private static async Task<IResult> OnFormAsync(
+        HttpContext http, IAntiforgery af, PageRenderer pages, EngineOptions engine, LinkPurpose purpose, string? secret, CancellationToken ct,
+        Func<string?, AnswerForm, IFormCollection, Task<AnswerResult>> act)
     {
         var form = await http.Request.ReadFormAsync(ct);
         var language = PageLanguage.Of(http);
@@ -73,37 +84,14 @@ public static class TaskLinkEndpoints
 
         secret ??= form["code"].FirstOrDefault();
         var answer = AnswerOf(form);
-        var result = await answers.AnswerAsync(purpose, secret, answer, UseOf(http), ct);
+        var result = await act(secret, answer, form);
         var (action, code) = Targets(purpose, secret);
         return result.Kind switch
         {
             AnswerResultKind.Recorded => Receipt(http, pages, engine, result.View, language),
             AnswerResultKind.Invalid => View(http, af, pages, engine, result.View, language, action, code, answer, result.Problems, StatusCodes.Status422UnprocessableEntity),
             AnswerResultKind.CodeSent => ConfirmForm(http, af, pages, result.View, language, ConfirmAction(purpose, secret), code, answer, wrong: false),
-            AnswerResultKind.WorkflowStopped => Message(http, pages, language, "stopped", StatusCodes.Status409Conflict),
-            _ => NotOpen(http, af, pages, engine, result.View, language),
-        };
-    }
-
-    private static async Task<IResult> ConfirmAsync(
-        HttpContext http, IAntiforgery af, TaskLinkAnswers answers, PageRenderer pages, EngineOptions engine, LinkPurpose purpose, string? secret, CancellationToken ct)
-    {
-        var form = await http.Request.ReadFormAsync(ct);
-        var language = PageLanguage.Of(http);
-        if (!await af.IsRequestValidAsync(http))
-        {
-            return Forged(http, pages, language);
-        }
-
-        secret ??= form["code"].FirstOrDefault();
-        var answer = AnswerOf(form);
-        var result = await answers.ConfirmAsync(purpose, secret, form["confirmation"].FirstOrDefault(), answer, UseOf(http), ct);
-        var (action, code) = Targets(purpose, secret);
-        return result.Kind switch
-        {
-            AnswerResultKind.Recorded => Receipt(http, pages, engine, result.View, language),
             AnswerResultKind.WrongCode => ConfirmForm(http, af, pages, result.View, language, ConfirmAction(purpose, secret), code, answer, wrong: true),
-            AnswerResultKind.Invalid => View(http, af, pages, engine, result.View, language, action, code, answer, result.Problems, StatusCodes.Status422UnprocessableEntity),
             AnswerResultKind.WorkflowStopped => Message(http, pages, language, "stopped", StatusCodes.Status409Conflict),
             _ => NotOpen(http, af, pages, engine, result.View, language),
         };

@@ -43,16 +43,10 @@ public sealed class TaskLinkAnswers(
     /// <summary>Records an answer given by a link (or code); for a task with legal weight, mails a confirmation code instead.</summary>
     public async Task<AnswerResult> AnswerAsync(LinkPurpose purpose, string? secret, AnswerForm form, LinkUse use, CancellationToken ct)
     {
-        ArgumentNullException.ThrowIfNull(form);
-        var view = await OpenAsync(purpose, secret, ct);
-        if (view.State != TaskLinkState.Open)
+        var (view, refusal) = await OpenForAnswerAsync(purpose, secret, form, ct);
+        if (refusal is not null)
         {
-            return AnswerResult.Of(AnswerResultKind.NotOpen, view);
-        }
-
-        if (Check(view, form) is { Count: > 0 } problems)
-        {
-            return new AnswerResult(AnswerResultKind.Invalid, view, problems);
+            return refusal;
         }
 
         return view.Spec.NeedsConfirmationCode
@@ -63,16 +57,10 @@ public sealed class TaskLinkAnswers(
     /// <summary>Records an answer of a task with legal weight, confirmed with the code mailed to the reader.</summary>
     public async Task<AnswerResult> ConfirmAsync(LinkPurpose purpose, string? secret, string? code, AnswerForm form, LinkUse use, CancellationToken ct)
     {
-        ArgumentNullException.ThrowIfNull(form);
-        var view = await OpenAsync(purpose, secret, ct);
-        if (view.State != TaskLinkState.Open)
+        var (view, refusal) = await OpenForAnswerAsync(purpose, secret, form, ct);
+        if (refusal is not null)
         {
-            return AnswerResult.Of(AnswerResultKind.NotOpen, view);
-        }
-
-        if (Check(view, form) is { Count: > 0 } problems)
-        {
-            return new AnswerResult(AnswerResultKind.Invalid, view, problems);
+            return refusal;
         }
 
         var codeHash = LinkIssuer.LookupHash(LinkPurpose.ConfirmationCode, code);
@@ -86,6 +74,20 @@ public sealed class TaskLinkAnswers(
         }
 
         return await RecordAsync(purpose, secret, view, form, use, ProofOf(purpose) + "+confirmationCode", codeHash, ct);
+    }
+
+    /// <summary>The link's view, and why an answer cannot be taken (not open, or lacking something); null when it can.</summary>
+    private async Task<(TaskLinkView View, AnswerResult? Refusal)> OpenForAnswerAsync(LinkPurpose purpose, string? secret, AnswerForm form, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(form);
+        var view = await OpenAsync(purpose, secret, ct);
+        if (view.State != TaskLinkState.Open)
+        {
+            return (view, AnswerResult.Of(AnswerResultKind.NotOpen, view));
+        }
+
+        var problems = Check(view, form);
+        return (view, problems.Count > 0 ? new AnswerResult(AnswerResultKind.Invalid, view, problems) : null);
     }
 
     private async Task<TaskLinkView> ViewAsync(IWorkflowSession session, LinkPurpose purpose, string? secret, CancellationToken ct)
