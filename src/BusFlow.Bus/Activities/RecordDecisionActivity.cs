@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using BusFlow.Bus.Model;
 using BusFlow.Engine.Activities;
+using BusFlow.Engine.Definitions;
 using BusFlow.Engine.Expressions;
 using BusFlow.Engine.Runtime;
 
@@ -16,6 +17,7 @@ public sealed class RecordDecisionActivity : BusActivity
         Text("board", required: true, "The board that decided."),
         Text("outcome", required: true, "approve, reject, referBack or table."),
         Date("decisionDate", required: false, "The day of the decision. Default: today."),
+        Date("meetingDate", required: false, "The day of the board meeting that decided."),
         Text("paragraph", required: false, "The paragraph in the minutes, e.g. § 112."),
         Text("registrationNumber", required: false, "The case's registration number, e.g. 2026.014 SN."),
     ]);
@@ -37,6 +39,7 @@ public sealed class RecordDecisionActivity : BusActivity
             BoardId = board.Id,
             Outcome = outcome,
             DecisionDate = DateOrToday(context, "decisionDate"),
+            MeetingDate = context.Evaluate("meetingDate", DataType.Date) is { } meeting ? Values.ToDate(meeting) : null,
             Paragraph = OptionalText(context, "paragraph"),
             RegistrationNumber = OptionalText(context, "registrationNumber"),
             InstanceId = context.InstanceId,

@@ -77,6 +77,10 @@ public sealed class PartyDecision
     public required string BoardId { get; set; }
     public DecisionOutcome Outcome { get; set; }
     public LocalDate DecisionDate { get; set; }
+
+    /// <summary>The date of the board meeting that decided, when known.</summary>
+    public LocalDate? MeetingDate { get; set; }
+
     public string? Paragraph { get; set; }
     public string? RegistrationNumber { get; set; }
     public Guid? InstanceId { get; set; }

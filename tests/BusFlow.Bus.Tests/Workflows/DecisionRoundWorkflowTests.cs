@@ -66,6 +66,7 @@ public sealed class DecisionRoundWorkflowTests : IAsyncLifetime
         var meetings = await _bus.ReadAsync((_, r) => r.ListMeetingsAsync("sn", new LocalDate(2027, 2, 1), new LocalDate(2027, 12, 31), default));
         Assert.Equal([DecisionOutcome.ReferBack, DecisionOutcome.Approve], sn.Select(d => d.Outcome));
         Assert.Equal([meetings[0].Date, meetings[1].Date], sn.Select(d => d.DecisionDate));
+        Assert.Equal([meetings[0].Date, meetings[1].Date], sn.Select(d => d.MeetingDate));
         Assert.Equal(["§ 11", "§ 12"], sn.Select(d => d.Paragraph));
         Assert.Equal("2027.014 SN", sn[0].RegistrationNumber);
         Assert.True((bool)(await _bus.VariablesAsync(round.Id))["result"]!["allApproved"]!);

@@ -49,13 +49,14 @@ public sealed record AgreementRecord(
 
 public sealed record RevisionRecord(Guid Id, LocalDate Date, string Note);
 
-/// <summary>A board's decision as recorded: outcome, date, paragraph (§) and registration number.</summary>
+/// <summary>A board's decision as recorded: outcome, date, meeting, paragraph (§) and registration number.</summary>
 public sealed record DecisionRecord(
     Guid Id,
     string BoardId,
     string Subject,
     DecisionOutcome Outcome,
     LocalDate DecisionDate,
+    LocalDate? MeetingDate,
     string? Paragraph,
     string? RegistrationNumber,
     Guid? InstanceId,
@@ -63,7 +64,7 @@ public sealed record DecisionRecord(
     string RecordedBy)
 {
     public static DecisionRecord From(PartyDecision decision) =>
-        new(decision.Id, decision.BoardId, decision.Subject, decision.Outcome, decision.DecisionDate, decision.Paragraph,
+        new(decision.Id, decision.BoardId, decision.Subject, decision.Outcome, decision.DecisionDate, decision.MeetingDate, decision.Paragraph,
             decision.RegistrationNumber, decision.InstanceId, decision.RecordedAt, decision.RecordedBy);
 }
 

@@ -252,6 +252,10 @@ namespace BusFlow.Storage.Migrations.Postgres
                         .HasColumnType("uuid")
                         .HasColumnName("instance_id");
 
+                    b.Property<DateOnly?>("MeetingDate")
+                        .HasColumnType("date")
+                        .HasColumnName("meeting_date");
+
                     b.Property<string>("Outcome")
                         .IsRequired()
                         .HasMaxLength(32)

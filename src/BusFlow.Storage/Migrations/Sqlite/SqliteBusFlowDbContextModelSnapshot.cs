@@ -247,6 +247,10 @@ namespace BusFlow.Storage.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("instance_id");
 
+                    b.Property<DateOnly?>("MeetingDate")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("meeting_date");
+
                     b.Property<string>("Outcome")
                         .IsRequired()
                         .HasMaxLength(32)

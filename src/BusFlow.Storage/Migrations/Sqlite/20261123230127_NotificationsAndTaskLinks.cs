@@ -1,10 +1,9 @@
 ﻿using System;
 using Microsoft.EntityFrameworkCore.Migrations;
-using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
-namespace BusFlow.Storage.Migrations.Postgres
+namespace BusFlow.Storage.Migrations.Sqlite
 {
     /// <inheritdoc />
     public partial class NotificationsAndTaskLinks : Migration
@@ -15,7 +14,7 @@ namespace BusFlow.Storage.Migrations.Postgres
             migrationBuilder.AddColumn<string>(
                 name: "purpose",
                 table: "timers",
-                type: "character varying(32)",
+                type: "TEXT",
                 maxLength: 32,
                 nullable: false,
                 defaultValue: "Resume");
@@ -23,20 +22,20 @@ namespace BusFlow.Storage.Migrations.Postgres
             migrationBuilder.AddColumn<string>(
                 name: "reminder_kind",
                 table: "timers",
-                type: "character varying(32)",
+                type: "TEXT",
                 maxLength: 32,
                 nullable: true);
 
             migrationBuilder.AddColumn<int>(
                 name: "reminder_number",
                 table: "timers",
-                type: "integer",
+                type: "INTEGER",
                 nullable: true);
 
             migrationBuilder.AddColumn<Guid>(
                 name: "task_id",
                 table: "timers",
-                type: "uuid",
+                type: "TEXT",
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
@@ -54,21 +53,27 @@ namespace BusFlow.Storage.Migrations.Postgres
             migrationBuilder.AddColumn<string>(
                 name: "role",
                 table: "tasks",
-                type: "character varying(200)",
+                type: "TEXT",
                 maxLength: 200,
+                nullable: true);
+
+            migrationBuilder.AddColumn<DateOnly>(
+                name: "meeting_date",
+                table: "party_decisions",
+                type: "TEXT",
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "dedupe_key",
                 table: "outbox",
-                type: "character varying(400)",
+                type: "TEXT",
                 maxLength: 400,
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "unsubscribe_url",
                 table: "outbox",
-                type: "character varying(2000)",
+                type: "TEXT",
                 maxLength: 2000,
                 nullable: true);
 
@@ -76,9 +81,9 @@ namespace BusFlow.Storage.Migrations.Postgres
                 name: "data_protection_keys",
                 columns: table => new
                 {
-                    id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    friendly_name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    friendly_name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
                     xml = table.Column<string>(type: "text", nullable: false)
                 },
                 constraints: table =>
@@ -90,20 +95,20 @@ namespace BusFlow.Storage.Migrations.Postgres
                 name: "link_tokens",
                 columns: table => new
                 {
-                    id = table.Column<Guid>(type: "uuid", nullable: false),
-                    hash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    purpose = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
-                    recipient = table.Column<string>(type: "character varying(320)", maxLength: 320, nullable: false),
-                    task_id = table.Column<Guid>(type: "uuid", nullable: true),
-                    subject = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: true),
-                    created_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    expires_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    consumed_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    consumed_from_ip = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
-                    consumed_user_agent = table.Column<string>(type: "character varying(512)", maxLength: 512, nullable: true),
-                    revoked_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    failed_attempts = table.Column<int>(type: "integer", nullable: false),
-                    version = table.Column<int>(type: "integer", nullable: false)
+                    id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    hash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    purpose = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    recipient = table.Column<string>(type: "TEXT", maxLength: 320, nullable: false),
+                    task_id = table.Column<Guid>(type: "TEXT", nullable: true),
+                    subject = table.Column<string>(type: "TEXT", maxLength: 400, nullable: true),
+                    created_at = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    expires_at = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    consumed_at = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    consumed_from_ip = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    consumed_user_agent = table.Column<string>(type: "TEXT", maxLength: 512, nullable: true),
+                    revoked_at = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    failed_attempts = table.Column<int>(type: "INTEGER", nullable: false),
+                    version = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -114,10 +119,10 @@ namespace BusFlow.Storage.Migrations.Postgres
                 name: "recipient_preferences",
                 columns: table => new
                 {
-                    address = table.Column<string>(type: "character varying(320)", maxLength: 320, nullable: false),
-                    weekly_digest = table.Column<bool>(type: "boolean", nullable: false),
-                    changed_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    version = table.Column<int>(type: "integer", nullable: false)
+                    address = table.Column<string>(type: "TEXT", maxLength: 320, nullable: false),
+                    weekly_digest = table.Column<bool>(type: "INTEGER", nullable: false),
+                    changed_at = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    version = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -190,6 +195,10 @@ namespace BusFlow.Storage.Migrations.Postgres
             migrationBuilder.DropColumn(
                 name: "role",
                 table: "tasks");
+
+            migrationBuilder.DropColumn(
+                name: "meeting_date",
+                table: "party_decisions");
 
             migrationBuilder.DropColumn(
                 name: "dedupe_key",

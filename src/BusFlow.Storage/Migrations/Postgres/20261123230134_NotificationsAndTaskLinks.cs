@@ -1,9 +1,10 @@
 ﻿using System;
 using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
-namespace BusFlow.Storage.Migrations.Sqlite
+namespace BusFlow.Storage.Migrations.Postgres
 {
     /// <inheritdoc />
     public partial class NotificationsAndTaskLinks : Migration
@@ -14,7 +15,7 @@ namespace BusFlow.Storage.Migrations.Sqlite
             migrationBuilder.AddColumn<string>(
                 name: "purpose",
                 table: "timers",
-                type: "TEXT",
+                type: "character varying(32)",
                 maxLength: 32,
                 nullable: false,
                 defaultValue: "Resume");
@@ -22,20 +23,20 @@ namespace BusFlow.Storage.Migrations.Sqlite
             migrationBuilder.AddColumn<string>(
                 name: "reminder_kind",
                 table: "timers",
-                type: "TEXT",
+                type: "character varying(32)",
                 maxLength: 32,
                 nullable: true);
 
             migrationBuilder.AddColumn<int>(
                 name: "reminder_number",
                 table: "timers",
-                type: "INTEGER",
+                type: "integer",
                 nullable: true);
 
             migrationBuilder.AddColumn<Guid>(
                 name: "task_id",
                 table: "timers",
-                type: "TEXT",
+                type: "uuid",
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
@@ -53,21 +54,27 @@ namespace BusFlow.Storage.Migrations.Sqlite
             migrationBuilder.AddColumn<string>(
                 name: "role",
                 table: "tasks",
-                type: "TEXT",
+                type: "character varying(200)",
                 maxLength: 200,
+                nullable: true);
+
+            migrationBuilder.AddColumn<DateOnly>(
+                name: "meeting_date",
+                table: "party_decisions",
+                type: "date",
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "dedupe_key",
                 table: "outbox",
-                type: "TEXT",
+                type: "character varying(400)",
                 maxLength: 400,
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "unsubscribe_url",
                 table: "outbox",
-                type: "TEXT",
+                type: "character varying(2000)",
                 maxLength: 2000,
                 nullable: true);
 
@@ -75,9 +82,9 @@ namespace BusFlow.Storage.Migrations.Sqlite
                 name: "data_protection_keys",
                 columns: table => new
                 {
-                    id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    friendly_name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    friendly_name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
                     xml = table.Column<string>(type: "text", nullable: false)
                 },
                 constraints: table =>
@@ -89,20 +96,20 @@ namespace BusFlow.Storage.Migrations.Sqlite
                 name: "link_tokens",
                 columns: table => new
                 {
-                    id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    hash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    purpose = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
-                    recipient = table.Column<string>(type: "TEXT", maxLength: 320, nullable: false),
-                    task_id = table.Column<Guid>(type: "TEXT", nullable: true),
-                    subject = table.Column<string>(type: "TEXT", maxLength: 400, nullable: true),
-                    created_at = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    expires_at = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    consumed_at = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    consumed_from_ip = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
-                    consumed_user_agent = table.Column<string>(type: "TEXT", maxLength: 512, nullable: true),
-                    revoked_at = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    failed_attempts = table.Column<int>(type: "INTEGER", nullable: false),
-                    version = table.Column<int>(type: "INTEGER", nullable: false)
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    hash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    purpose = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    recipient = table.Column<string>(type: "character varying(320)", maxLength: 320, nullable: false),
+                    task_id = table.Column<Guid>(type: "uuid", nullable: true),
+                    subject = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: true),
+                    created_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    expires_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    consumed_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    consumed_from_ip = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    consumed_user_agent = table.Column<string>(type: "character varying(512)", maxLength: 512, nullable: true),
+                    revoked_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    failed_attempts = table.Column<int>(type: "integer", nullable: false),
+                    version = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -113,10 +120,10 @@ namespace BusFlow.Storage.Migrations.Sqlite
                 name: "recipient_preferences",
                 columns: table => new
                 {
-                    address = table.Column<string>(type: "TEXT", maxLength: 320, nullable: false),
-                    weekly_digest = table.Column<bool>(type: "INTEGER", nullable: false),
-                    changed_at = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    version = table.Column<int>(type: "INTEGER", nullable: false)
+                    address = table.Column<string>(type: "character varying(320)", maxLength: 320, nullable: false),
+                    weekly_digest = table.Column<bool>(type: "boolean", nullable: false),
+                    changed_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    version = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -189,6 +196,10 @@ namespace BusFlow.Storage.Migrations.Sqlite
             migrationBuilder.DropColumn(
                 name: "role",
                 table: "tasks");
+
+            migrationBuilder.DropColumn(
+                name: "meeting_date",
+                table: "party_decisions");
 
             migrationBuilder.DropColumn(
                 name: "dedupe_key",
