@@ -4,7 +4,8 @@
 #   ./test.sh [extra dotnet test args...]     e.g. ./test.sh --filter 'FullyQualifiedName~Storage'
 #
 # Works on a fresh Debian 12 machine as root: installs what the tests need with
-# apt-get (PostgreSQL, python3-aiosmtpd, Chromium + ChromeDriver), starts a
+# apt-get (PostgreSQL, python3-aiosmtpd, Chromium + ChromeDriver, npm when missing)
+# and axe-core with `npm ci` (tests/BusFlow.Host.Tests/Browser/axe), starts a
 # throwaway PostgreSQL cluster on a free 127.0.0.1 port, runs
 # `dotnet test BusFlow.sln -c Release`, tears the cluster down again and prints
 # a closing line "N passed, N failed[, N skipped]" computed from the TRX results.
@@ -16,6 +17,7 @@
 #   BUSFLOW_TEST_CHROMIUM      /usr/bin/chromium
 #   BUSFLOW_TEST_CHROMEDRIVER  /usr/bin/chromedriver
 #   BUSFLOW_TEST_PYTHON        a python3 that can `import aiosmtpd`
+#   BUSFLOW_TEST_AXE           axe-core's axe.min.js, for the browser tests' accessibility check
 #
 # Options (environment):
 #   BUSFLOW_TEST_DRY=1   only install, start the cluster, run `select version()` (and
@@ -44,6 +46,8 @@ missing=()
 for pkg in postgresql python3-aiosmtpd chromium chromium-driver; do
     pkg_installed "$pkg" || missing+=("$pkg")
 done
+# npm may come from elsewhere than Debian (e.g. a Node.js install of its own): Debian's only when there is none.
+command -v npm >/dev/null 2>&1 || missing+=(npm)
 if ((${#missing[@]})); then
     log "installing missing packages: ${missing[*]}"
     is_root || die "packages missing (${missing[*]}) and not root: install them with apt-get first"
@@ -81,6 +85,22 @@ done
 
 [[ -x /usr/bin/chromium ]] || die "/usr/bin/chromium missing (package chromium)"
 [[ -x /usr/bin/chromedriver ]] || die "/usr/bin/chromedriver missing (package chromium-driver)"
+
+# axe-core, pinned by its package-lock.json: installed again only when node_modules is missing or
+# older than the lock file (npm ci writes node_modules/.package-lock.json last).
+axe_dir=tests/BusFlow.Host.Tests/Browser/axe
+if [[ ! -f $axe_dir/node_modules/.package-lock.json || $axe_dir/package-lock.json -nt $axe_dir/node_modules/.package-lock.json ]]; then
+    log "installing axe-core (npm ci in $axe_dir)"
+    npm_log=$(mktemp)
+    if ! npm ci --prefix "$axe_dir" --no-audit --no-fund >"$npm_log" 2>&1; then
+        cat "$npm_log" >&2
+        rm -f "$npm_log"
+        die "npm ci could not install axe-core in $axe_dir"
+    fi
+    rm -f "$npm_log"
+fi
+axe=$PWD/$axe_dir/node_modules/axe-core/axe.min.js
+[[ -f $axe ]] || die "$axe missing after npm ci"
 
 # ---------------------------------------------------------------------------
 # Throwaway PostgreSQL cluster
@@ -169,6 +189,7 @@ export BUSFLOW_TEST_POSTGRES="Host=127.0.0.1;Port=$pg_port;Username=postgres;Dat
 export BUSFLOW_TEST_CHROMIUM=/usr/bin/chromium
 export BUSFLOW_TEST_CHROMEDRIVER=/usr/bin/chromedriver
 export BUSFLOW_TEST_PYTHON=$python
+export BUSFLOW_TEST_AXE=$axe
 
 if [[ ${BUSFLOW_TEST_DRY:-} == 1 ]]; then
     psql=$pg_bin/psql

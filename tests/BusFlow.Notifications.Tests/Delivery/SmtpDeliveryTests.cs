@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using BusFlow.Notifications.Delivery;
 using BusFlow.Notifications.Messages;
 using BusFlow.Notifications.Outbox;
+using BusFlow.Testing.Mail;
 using MimeKit;
 
 namespace BusFlow.Notifications.Tests.Delivery;

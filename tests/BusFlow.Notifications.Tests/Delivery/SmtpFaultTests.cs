@@ -1,5 +1,6 @@
 using BusFlow.Notifications.Delivery;
 using BusFlow.Notifications.Outbox;
+using BusFlow.Testing.Mail;
 using NodaTime;
 
 namespace BusFlow.Notifications.Tests.Delivery;

@@ -1,4 +1,4 @@
-"""An aiosmtpd handler for BusFlow's delivery tests: saves each message it accepts as an .eml file.
+"""An aiosmtpd handler for BusFlow's delivery and browser tests: saves each message it accepts as an .eml file.
 
     python3 -m aiosmtpd -n -l 127.0.0.1:PORT -c eml_sink.SaveToFolder FOLDER
 

@@ -3,7 +3,7 @@ using System.Net;
 using System.Net.Sockets;
 using MimeKit;
 
-namespace BusFlow.Notifications.Tests.Delivery;
+namespace BusFlow.Testing.Mail;
 
 /// <summary>
 /// A real SMTP server: aiosmtpd on a free loopback port (the python of BUSFLOW_TEST_PYTHON, set by
@@ -41,7 +41,7 @@ public sealed class AiosmtpdServer : IAsyncDisposable
             RedirectStandardOutput = true,
             UseShellExecute = false,
         };
-        start.Environment["PYTHONPATH"] = Path.Combine(AppContext.BaseDirectory, "Delivery");
+        start.Environment["PYTHONPATH"] = Path.Combine(AppContext.BaseDirectory, "Mail");
         var process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start {python} -m aiosmtpd.");
         var server = new AiosmtpdServer(process, folder, port);
         var stderr = process.StandardError.ReadToEndAsync();
@@ -86,7 +86,8 @@ public sealed class AiosmtpdServer : IAsyncDisposable
         Directory.Delete(_folder, recursive: true);
     }
 
-    internal static int FreePort()
+    /// <summary>A loopback port free at the moment of asking.</summary>
+    public static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
