@@ -29,6 +29,8 @@ public sealed class CalendarFeeds(LinkIssuer links, CalendarInvitations calendar
         foreach (var old in await tokens.ListLiveForSubjectAsync(LinkPurpose.CalendarFeed, subject, now, ct))
         {
             old.RevokedAt = now;
+            // Two rotations at once: the second to commit loses on the row version and changes nothing.
+            old.Version++;
         }
 
         return links.New(tokens, new LinkRequest(LinkPurpose.CalendarFeed, described.Email ?? requestedBy, Subject: subject), now);

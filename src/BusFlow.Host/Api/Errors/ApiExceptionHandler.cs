@@ -1,4 +1,5 @@
 using System.Text.Json;
+using BusFlow.Engine.Persistence;
 using BusFlow.Engine.Runtime;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
@@ -6,8 +7,8 @@ using Microsoft.AspNetCore.Mvc;
 namespace BusFlow.Host.Api.Errors;
 
 /// <summary>
-/// Turns every exception into a problem: requests the runtime refuses by their kind, unreadable
-/// bodies into 400, anything else into a 500 that is logged here and shows no internals.
+/// Turns every exception into a problem: requests the runtime refuses by their kind, a lost race
+/// for the same rows into 409, unreadable bodies into 400, anything else into a 500 that is logged here and shows no internals.
 /// </summary>
 public sealed class ApiExceptionHandler(IProblemDetailsService problems, ILogger<ApiExceptionHandler> logger) : IExceptionHandler
 {
@@ -16,6 +17,7 @@ public sealed class ApiExceptionHandler(IProblemDetailsService problems, ILogger
         var problem = exception switch
         {
             WorkflowRequestException refused => FromRefusal(refused),
+            ConcurrencyConflictException => ApiProblems.Conflict("Another request changed the same records at the same moment; this one changed nothing. Try again."),
             BadHttpRequestException unreadable => FromBadRequest(unreadable),
             _ => null,
         };
