@@ -251,5 +251,11 @@ public sealed partial class WorkflowRuntime(
         return execution;
     }
 
-    private static string Json<T>(T value) => JsonSerializer.Serialize(value, JsonSerializerOptions.Web);
+    private static string Json<T>(T value) => JsonSerializer.Serialize(value, JournalJson);
+
+    // The journal keeps å, ä and ö as they are (readable in an export); characters that matter in HTML stay escaped.
+    private static readonly JsonSerializerOptions JournalJson = new(JsonSerializerOptions.Web)
+    {
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.Create(System.Text.Unicode.UnicodeRanges.All),
+    };
 }
