@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.Http.Features;
+
 namespace BusFlow.Host.Pages;
 
 /// <summary>The words of the pages, Swedish first and English available.</summary>
@@ -137,8 +139,9 @@ public static class PageLanguage
     public static string Of(HttpContext http)
     {
         ArgumentNullException.ThrowIfNull(http);
+        // Only a form already read is consulted: reading one here would block (and fails where synchronous reads are off).
         var chosen = http.Request.Query["lang"].FirstOrDefault()
-            ?? (http.Request.HasFormContentType && http.Request.Form.TryGetValue("lang", out var form) ? form.FirstOrDefault() : null);
+            ?? (http.Features.Get<IFormFeature>()?.Form is { } form && form.TryGetValue("lang", out var value) ? value.FirstOrDefault() : null);
         return string.Equals(chosen, English, StringComparison.OrdinalIgnoreCase) ? English : Swedish;
     }
 

@@ -52,6 +52,11 @@ public sealed class TaskLinkPageTests
         Assert.Contains("You are answering as", page.Text, StringComparison.Ordinal);
         Assert.Contains("4 December 2026", page.Text, StringComparison.Ordinal);
         Assert.Contains(">Approve</button>", page.Html, StringComparison.Ordinal);
+
+        var receipt = await browser.PostAsync(await host.LinkAsync(task), ("outcome", "approve"), ("lang", "en"));
+
+        Assert.Equal("Thank you, your answer has been received", receipt.Heading);
+        Assert.Contains("You answered “Approve” on 23 November 2026 at 10:00", receipt.Text, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -295,7 +300,10 @@ public sealed class TaskLinkPageTests
             statuses.Add((await browser.GetAsync("/t/AAAAAAAAAAAAAAAAAAAAAA")).Status);
         }
 
+        var posted = await browser.PostAsync("/t/AAAAAAAAAAAAAAAAAAAAAA", ("outcome", "approve"), ("lang", "en"));
+
         Assert.Equal([HttpStatusCode.NotFound, HttpStatusCode.NotFound, HttpStatusCode.NotFound, HttpStatusCode.TooManyRequests], statuses);
+        Assert.Equal((HttpStatusCode.TooManyRequests, "För många försök"), (posted.Status, posted.Heading));
     }
 
     /// <summary>What a page view must not change: the task, the journal and the links' use.</summary>
