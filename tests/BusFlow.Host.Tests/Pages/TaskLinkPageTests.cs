@@ -274,6 +274,36 @@ public sealed class TaskLinkPageTests
     }
 
     [Fact]
+    public async Task Five_wrong_confirmation_codes_burn_the_pending_code_and_a_new_one_must_be_asked_for()
+    {
+        await using var host = await TaskPageHost.StartAsync();
+        var task = await host.StartAsync("signing");
+        var link = await host.LinkAsync(task);
+        using var browser = host.NewClient();
+        await browser.GetAsync(link);
+        await browser.PostAsync(link, ("outcome", "sign"));
+        var first = ConfirmationCodes(await host.OutboxAsync()).Single();
+
+        for (var i = 0; i < 5; i++)
+        {
+            Assert.Equal(HttpStatusCode.UnprocessableEntity, (await browser.PostAsync(link + "/bekrafta", ("outcome", "sign"), ("confirmation", $"AAAAA-AAAA{i}"))).Status);
+        }
+
+        var burnt = await browser.PostAsync(link + "/bekrafta", ("outcome", "sign"), ("confirmation", first));
+        await browser.PostAsync(link, ("outcome", "sign"));
+        var second = ConfirmationCodes(await host.OutboxAsync()).Single(c => c != first);
+        var signed = await browser.PostAsync(link + "/bekrafta", ("outcome", "sign"), ("confirmation", second));
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, burnt.Status);
+        Assert.Equal(HttpStatusCode.OK, signed.Status);
+        Assert.Equal(HumanTaskStatus.Completed, (await host.TaskAsync(task.Id)).Status);
+
+        static IEnumerable<string> ConfirmationCodes(IEnumerable<Notifications.Outbox.OutboxMessage> mails) =>
+            mails.Where(m => m.Subject.StartsWith("Din bekräftelsekod", StringComparison.Ordinal))
+                .Select(m => System.Text.RegularExpressions.Regex.Match(m.TextBody, "[0-9A-Z]{5}-[0-9A-Z]{5}").Value);
+    }
+
+    [Fact]
     public async Task A_cancelled_tasks_link_says_the_task_is_no_longer_the_readers()
     {
         await using var host = await TaskPageHost.StartAsync();
