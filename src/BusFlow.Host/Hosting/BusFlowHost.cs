@@ -54,6 +54,7 @@ public static class BusFlowHost
         var app = builder.Build();
         // Hangfire's configuration is process-wide; apply this host's now, before any job or dashboard runs.
         app.Services.GetRequiredService<IGlobalConfiguration>();
+        app.UseKnownProxies(ProxySettings.KnownProxies(configuration));
         app.UseBusFlowApi();
         app.UseBusFlowPages();
         app.MapHangfireDashboard(DashboardPath, new DashboardOptions

@@ -13,10 +13,15 @@ public sealed partial class PageClient : IDisposable
     private readonly HttpClient _http;
     private string? _antiforgery;
 
-    public PageClient(Uri baseAddress)
+    /// <param name="forwardedFor">An X-Forwarded-For header on every request, as a reverse proxy would add.</param>
+    public PageClient(Uri baseAddress, string? forwardedFor = null)
     {
         _http = new HttpClient(new HttpClientHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = false }) { BaseAddress = baseAddress };
         _http.DefaultRequestHeaders.UserAgent.ParseAdd(UserAgent);
+        if (forwardedFor is not null)
+        {
+            _http.DefaultRequestHeaders.Add("X-Forwarded-For", forwardedFor);
+        }
     }
 
     public async Task<Page> GetAsync(string path) => await ReadAsync(await _http.GetAsync(path));

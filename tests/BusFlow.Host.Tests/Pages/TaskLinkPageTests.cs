@@ -92,6 +92,23 @@ public sealed class TaskLinkPageTests
         Assert.Equal(PageClient.UserAgent, used.ConsumedUserAgent);
     }
 
+    [Theory]
+    [InlineData("127.0.0.1", "203.0.113.7")]
+    [InlineData(null, "127.0.0.1")]
+    public async Task Behind_a_known_proxy_the_journal_keeps_the_readers_address_and_otherwise_the_header_is_ignored(string? knownProxy, string recorded)
+    {
+        await using var host = await TaskPageHost.StartAsync(knownProxy: knownProxy);
+        var task = await host.StartAsync("approval");
+        var link = await host.LinkAsync(task);
+        using var browser = host.NewClient(forwardedFor: "203.0.113.7");
+        await browser.GetAsync(link);
+
+        await browser.PostAsync(link, ("outcome", "approve"));
+
+        var completed = Assert.Single(await host.JournalAsync(task.InstanceId), e => e.Kind == JournalKind.TaskCompleted);
+        Assert.Equal(recorded, (string?)JsonNode.Parse(completed.DataJson!)!["evidence"]!["ip"]);
+    }
+
     [Fact]
     public async Task A_reject_without_a_comment_is_refused_with_the_form_again_and_nothing_changes()
     {

@@ -37,7 +37,7 @@ public sealed partial class TaskPageHost : IAsyncDisposable
     public FakeClock Clock { get; }
     public Uri BaseAddress => Host.Client.BaseAddress!;
 
-    public static async Task<TaskPageHost> StartAsync(int requestsPerMinute = 1000)
+    public static async Task<TaskPageHost> StartAsync(int requestsPerMinute = 1000, string? knownProxy = null)
     {
         var database = SqliteTestDatabase.Create();
         var workflows = TestWorkflows.Create(("approval.json", Approval), ("decision.json", Decision), ("signing.json", Signing));
@@ -46,13 +46,14 @@ public sealed partial class TaskPageHost : IAsyncDisposable
         {
             ["BusFlow:Notifications:Templates"] = Path.Combine(RepositoryRoot.Path, "templates"),
             ["BusFlow:Links:RequestsPerMinute"] = requestsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["BusFlow:Proxy:KnownProxies:0"] = knownProxy,
         }, clock);
         // Links in mail point at this host.
         host.Services.GetRequiredService<Notifications.Delivery.MailOptions>().LinkBaseUrl = host.Client.BaseAddress!.ToString().TrimEnd('/');
         return new TaskPageHost(database, workflows, host, clock);
     }
 
-    public PageClient NewClient() => new(BaseAddress);
+    public PageClient NewClient(string? forwardedFor = null) => new(BaseAddress, forwardedFor);
 
     /// <summary>Starts a workflow for Anna and returns its task.</summary>
     public async Task<HumanTask> StartAsync(string workflow)
