@@ -15,7 +15,11 @@ public sealed record BenchmarkPhase(string Name, int Count, TimeSpan Elapsed, do
     public double PerSecond => Count / Elapsed.TotalSeconds;
 }
 
-public sealed record BenchmarkResult(string Provider, int Instances, IReadOnlyList<BenchmarkPhase> Phases, int CompletedInstances, int JournalEntries);
+public sealed record BenchmarkResult(string Provider, int Instances, IReadOnlyList<BenchmarkPhase> Phases, int CompletedInstances, int JournalEntries)
+{
+    /// <summary>Task mails put in the outbox (with their link and code); 0 without templates.</summary>
+    public int MailsWritten { get; init; }
+}
 
 /// <summary>
 /// Measures the engine's own operations on a real database, one transaction each, in the order a
@@ -40,7 +44,11 @@ public static class WorkflowBenchmark
         }
         """;
 
-    public static async Task<BenchmarkResult> RunAsync(StorageOptions storage, int instances, CancellationToken ct)
+    /// <param name="templatesFolder">
+    /// The message templates: with them each start also renders the task mail into the outbox and
+    /// issues the assignee's link and code, as a server does; without them no mail is written.
+    /// </param>
+    public static async Task<BenchmarkResult> RunAsync(StorageOptions storage, int instances, CancellationToken ct, string? templatesFolder = null)
     {
         var clock = new VirtualClock(SystemClock.Instance.GetCurrentInstant());
         await using var services = new ServiceCollection()
@@ -48,7 +56,7 @@ public static class WorkflowBenchmark
             .AddSingleton<IClock>(clock)
             .AddSingleton<ITimerScheduler, NoTimerScheduler>()
             .AddSingleton(LinkKey.Generate())
-            .AddBusFlowWorkflows(DateTimeZoneProviders.Tzdb["Europe/Stockholm"])
+            .AddBusFlowWorkflows(DateTimeZoneProviders.Tzdb["Europe/Stockholm"], templatesFolder)
             .AddBusFlowStorage(storage)
             .BuildServiceProvider();
         await BusFlowDatabase.MigrateAsync(services, ct);
@@ -101,16 +109,19 @@ public static class WorkflowBenchmark
 
         var completed = 0;
         var journal = 0;
+        var mails = 0;
         await using (var session = await store.BeginAsync(ct))
         {
+            var outbox = session.Facet<Notifications.Outbox.IOutbox>();
             foreach (var id in ids)
             {
                 completed += (await session.FindInstanceAsync(id, ct))?.Status == InstanceStatus.Completed ? 1 : 0;
                 journal += (await session.ListJournalAsync(id, ct)).Count;
+                mails += (await outbox.ListAsync(new Notifications.Outbox.OutboxQuery(InstanceId: id), ct)).Count;
             }
         }
 
-        return new BenchmarkResult(storage.Provider, instances, [start, complete, fire], completed, journal);
+        return new BenchmarkResult(storage.Provider, instances, [start, complete, fire], completed, journal) { MailsWritten = mails };
     }
 
     private static async Task<BenchmarkPhase> MeasureAsync(string name, int count, Func<int, Task> operation)

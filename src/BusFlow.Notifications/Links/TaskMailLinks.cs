@@ -21,6 +21,21 @@ public sealed class TaskMailLinks(LinkIssuer issuer, MailOptions options, Engine
     /// <summary>The token subject of a link that shows a task to someone told about it (an escalation), who cannot answer it.</summary>
     public const string InformedSubject = "informed";
 
+    /// <summary>
+    /// The first link and code of a task just created: nothing can be live for it yet, so none is
+    /// looked for (this is on the path of every workflow step that creates a task).
+    /// </summary>
+    public TaskLink ForNewTask(HumanTask task, IWorkflowSession session, Instant now)
+    {
+        ArgumentNullException.ThrowIfNull(task);
+        ArgumentNullException.ThrowIfNull(session);
+        var tokens = session.Facet<ILinkTokens>();
+        var expires = ExpiryOf(task);
+        var link = issuer.New(tokens, new LinkRequest(LinkPurpose.TaskAnswer, task.Assignee, task.Id, ExpiresAt: expires), now);
+        var code = issuer.New(tokens, new LinkRequest(LinkPurpose.TaskCode, task.Assignee, task.Id, ExpiresAt: expires), now);
+        return new TaskLink($"{BaseUrl}/t/{link.Secret}", code.Secret, CodePageUrl);
+    }
+
     public async Task<TaskLink> ForAsync(HumanTask task, string recipient, IWorkflowSession session, Instant now, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(task);

@@ -16,17 +16,17 @@ public sealed class TaskAssignedMail(IEnumerable<IMessageTemplates> templates, T
 {
     public const string Template = "task-assigned";
 
-    public async Task OnTaskCreatedAsync(HumanTask task, IWorkflowSession session, CancellationToken ct)
+    public Task OnTaskCreatedAsync(HumanTask task, IWorkflowSession session, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(task);
         ArgumentNullException.ThrowIfNull(session);
         var renderer = templates.FirstOrDefault();
         if (renderer is null || !MailAddresses.LooksLikeAddress(task.Assignee) || !renderer.Names.Contains(Template))
         {
-            return;
+            return Task.CompletedTask;
         }
 
-        var link = await links.ForAsync(task, task.Assignee, session, task.CreatedAt, ct);
+        var link = links.ForNewTask(task, session, task.CreatedAt);
         try
         {
             var rendered = renderer.Render(Template, "sv-SE", TaskMailModel.Of(task, link, recipientName: null));
@@ -38,5 +38,7 @@ public sealed class TaskAssignedMail(IEnumerable<IMessageTemplates> templates, T
             // A template that fails at render time must not stop the workflow: the task stands, the mail is logged as missing.
             logger.LogError(error, "The {Template} mail for task {TaskId} to {Assignee} could not be rendered.", Template, task.Id, task.Assignee);
         }
+
+        return Task.CompletedTask;
     }
 }

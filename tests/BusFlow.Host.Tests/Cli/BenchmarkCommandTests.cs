@@ -13,7 +13,16 @@ public sealed class BenchmarkCommandTests
         Assert.StartsWith("BusFlow benchmark: Sqlite, 5 instances", run.OutputLines[0], StringComparison.Ordinal);
         Assert.Equal(3, run.OutputLines.Count(l => l.Contains(" /s ", StringComparison.Ordinal)));
         // Each instance journals 20 steps: start, three activities and the waits between them.
-        Assert.Contains("5 of 5 instances completed; 100 journal entries written", run.OutputLines);
+        Assert.Contains("5 of 5 instances completed; 100 journal entries written; 0 task mails with links in the outbox", run.OutputLines);
+    }
+
+    [Fact]
+    public async Task With_templates_every_start_also_writes_its_task_mail()
+    {
+        var run = await CliRun.RunAsync(["benchmark", "--instances", "5", "--templates", Path.Combine(BusFlow.Testing.RepositoryRoot.Path, "templates")]);
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("5 of 5 instances completed; 100 journal entries written; 5 task mails with links in the outbox", run.OutputLines);
     }
 
     [Fact]
