@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using BusFlow.Engine.Definitions;
 using BusFlow.Engine.Expressions;
 using BusFlow.Engine.Persistence;
 using BusFlow.Engine.Reminders;
@@ -23,6 +24,7 @@ namespace BusFlow.Notifications.TaskPages;
 public sealed class TaskLinkAnswers(
     IWorkflowStore store,
     WorkflowRuntime runtime,
+    DefinitionCatalog catalog,
     LinkIssuer issuer,
     IRoleDirectory roles,
     IEnumerable<IMessageTemplates> templates,
@@ -161,7 +163,7 @@ public sealed class TaskLinkAnswers(
             _ => TaskLinkState.Open,
         };
         var instance = await session.FindInstanceAsync(task.InstanceId, ct);
-        var definition = instance is null ? null : await session.FindDefinitionAsync(instance.DefinitionId, instance.DefinitionVersion, ct);
+        var definition = instance is null ? null : await catalog.GetAsync(session, instance.DefinitionId, instance.DefinitionVersion, ct);
         return new TaskLinkView(state, token, task, reader, TaskAnswerSpec.Parse(task.AnswerSpecJson)) { AskedBy = definition?.Name };
     }
 
@@ -236,15 +238,19 @@ public sealed class TaskLinkAnswers(
             return AnswerResult.Of(AnswerResultKind.NotOpen, await OpenAsync(purpose, secret, ct));
         }
 
-        var after = await OpenAsync(purpose, secret, ct);
         return completion.Status switch
         {
-            TaskCompletionStatus.Completed => AnswerResult.Of(AnswerResultKind.Recorded, after),
-            TaskCompletionStatus.InvalidAnswer or TaskCompletionStatus.InvalidOutcome => new AnswerResult(AnswerResultKind.Invalid, after, completion.Problems),
-            TaskCompletionStatus.InstanceNotWaiting => AnswerResult.Of(AnswerResultKind.WorkflowStopped, after),
-            _ => AnswerResult.Of(AnswerResultKind.NotOpen, after),
+            TaskCompletionStatus.Completed => AnswerResult.Of(AnswerResultKind.Recorded, Closed(view, completion.Task!)),
+            TaskCompletionStatus.InvalidAnswer or TaskCompletionStatus.InvalidOutcome => new AnswerResult(AnswerResultKind.Invalid, view, completion.Problems),
+            TaskCompletionStatus.InstanceNotWaiting => AnswerResult.Of(AnswerResultKind.WorkflowStopped, view),
+            TaskCompletionStatus.AlreadyClosed => AnswerResult.Of(AnswerResultKind.NotOpen, Closed(view, completion.Task!)),
+            _ => AnswerResult.Of(AnswerResultKind.NotOpen, await OpenAsync(purpose, secret, ct)),
         };
     }
+
+    /// <summary>The view once the task is closed, from the task as the answer's transaction left it.</summary>
+    private static TaskLinkView Closed(TaskLinkView view, HumanTask task) =>
+        view with { Task = task, State = task.Status == HumanTaskStatus.Completed ? TaskLinkState.Answered : TaskLinkState.Withdrawn };
 
     /// <summary>In the answer's transaction: the link (and code) are used now, or the answer is not recorded.</summary>
     private async Task ConsumeAsync(IWorkflowSession session, string linkHash, string? codeHash, TaskLinkView view, LinkUse use, CancellationToken ct)
