@@ -38,20 +38,27 @@ public static class TaskEndpoints
     }
 
     private static async Task<IResult> CompleteAsync(
-        Guid id, CompleteTaskRequest request, WorkflowRuntime runtime, IWorkflowStore store, EngineOptions engine, HttpContext http, CancellationToken ct)
+        Guid id, CompleteTaskRequest request, WorkflowRuntime runtime, EngineOptions engine, HttpContext http, CancellationToken ct)
     {
-        await using (var session = await store.BeginAsync(ct))
+        var answer = new TaskAnswer(request.Outcome?.Trim() ?? "", request.Comment, RequestActor.Of(http), request.Data)
         {
+            Proof = "api",
             // An answer with legal weight needs the signer's own proof: the mailed link and a code
-            // sent to them. The API cannot give it, whoever calls it.
-            if (await session.FindTaskAsync(id, ct) is { Status: HumanTaskStatus.Open } open && TaskAnswerSpec.Parse(open.AnswerSpecJson).NeedsConfirmationCode)
-            {
-                return TaskProblems.NeedsPersonalProof(open).ToResult();
-            }
+            // sent to them. The API cannot give it, whoever calls it; the answer's transaction is undone.
+            WithinTransaction = (_, task, _) => TaskAnswerSpec.Parse(task.AnswerSpecJson).NeedsConfirmationCode
+                ? throw new NeedsPersonalProofException(task)
+                : Task.CompletedTask,
+        };
+        TaskCompletion completion;
+        try
+        {
+            completion = await runtime.CompleteTaskAsync(id, answer, ct);
+        }
+        catch (NeedsPersonalProofException refused)
+        {
+            return TaskProblems.NeedsPersonalProof(refused.Task).ToResult();
         }
 
-        var answer = new TaskAnswer(request.Outcome?.Trim() ?? "", request.Comment, RequestActor.Of(http), request.Data) { Proof = "api" };
-        var completion = await runtime.CompleteTaskAsync(id, answer, ct);
         return completion switch
         {
             { Status: TaskCompletionStatus.InvalidAnswer, Task: { } task } => TaskProblems.InvalidAnswer(task, completion.Problems).ToResult(),
@@ -64,4 +71,9 @@ public static class TaskEndpoints
     }
 
     private static IResult UnknownTask(Guid id) => ApiProblems.NotFound($"No task {id}.").ToResult();
+
+    private sealed class NeedsPersonalProofException(HumanTask task) : Exception
+    {
+        public HumanTask Task { get; } = task;
+    }
 }
