@@ -235,6 +235,25 @@ EOF
 ) || { log "warning: could not read the TRX results"; counts="0 0 0"; }
 read -r passed failed skipped <<<"$counts"
 
+# CI keeps only the end of the output: name every failed test there, with the start of its message.
+if ((failed > 0)); then
+    echo
+    echo "Failed tests:"
+    "$python" - "$results" <<'EOF' || log "warning: could not list the failed tests"
+import pathlib, sys
+import xml.etree.ElementTree as ET
+
+for trx in sorted(pathlib.Path(sys.argv[1]).glob("**/*.trx")):
+    for el in ET.parse(trx).iter():
+        if el.tag.rsplit("}", 1)[-1] != "UnitTestResult" or el.get("outcome") in ("Passed", "NotExecuted"):
+            continue
+        message = next((m.text or "" for m in el.iter() if m.tag.rsplit("}", 1)[-1] == "Message"), "")
+        print(f"  {el.get('outcome')}: {el.get('testName')}")
+        for line in message.strip().splitlines()[:12]:
+            print(f"      {line}")
+EOF
+fi
+
 echo
 if ((skipped)); then
     echo "$passed passed, $failed failed, $skipped skipped"
