@@ -123,7 +123,7 @@ public sealed class HumanTaskActivityTests : IAsyncLifetime
 
         var answers = await Task.WhenAll(
             Task.Run(() => _engine.Runtime.CompleteTaskAsync(task.Id, "approve", null, "a@kommun.test")),
-            Task.Run(() => _engine.Runtime.CompleteTaskAsync(task.Id, "reject", null, "b@kommun.test")));
+            Task.Run(() => _engine.Runtime.CompleteTaskAsync(task.Id, "reject", "Vi säger nej.", "b@kommun.test")));
 
         Assert.Single(answers, a => a.Status == TaskCompletionStatus.Completed);
         Assert.Single(answers, a => a.Status == TaskCompletionStatus.AlreadyClosed);

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using BusFlow.Engine.Persistence;
 using BusFlow.Engine.Simulation;
 using BusFlow.Engine.Tests.Support;
@@ -29,9 +28,7 @@ public sealed class WorkflowSimulatorTests : IAsyncLifetime
         var simulator = new WorkflowSimulator(_engine.Runtime, _engine.Store, _engine.Clock);
         var responder = new WorkingDayResponder(_engine.Calendar, EngineHarness.Stockholm, workingDays: 3);
 
-        var watch = Stopwatch.StartNew();
         var steps = await simulator.RunUntilAsync(Instant.FromUtc(2031, 2, 1, 0, 0), responder);
-        watch.Stop();
 
         Assert.Equal(InstanceStatus.Completed, (await _engine.InstanceAsync(instance.Id)).Status);
         Assert.Equal(8, steps);
@@ -46,7 +43,6 @@ public sealed class WorkflowSimulatorTests : IAsyncLifetime
             fired);
         // Answers come three working days later at 10:00.
         Assert.All(tasks, t => Assert.Equal(10, EngineHarness.Local(t.ClosedAt!.Value).Hour));
-        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(30), $"four years took {watch.Elapsed}");
     }
 
     [Fact]
