@@ -18,5 +18,6 @@ public static class BuiltInActivities
         new StartWorkflowActivity(),
         new FailActivity(),
         new WhileActivity(),
+        new WaitForSignalActivity(),
     ];
 }

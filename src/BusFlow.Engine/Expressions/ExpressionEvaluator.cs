@@ -12,6 +12,7 @@ public static class ExpressionEvaluator
         LiteralExpression literal => literal.Value?.DeepClone(),
         ReferenceExpression reference => context.Resolve(reference.Segments)?.DeepClone(),
         OffsetExpression offset => Offset(offset, context),
+        NumberStepExpression step => Step(step, context),
         ComparisonExpression comparison => JsonValue.Create(Compare(comparison, context)),
         LogicalExpression logical => JsonValue.Create(Logic(logical, context)),
         TemplateExpression template => JsonValue.Create(Render(template, context)),
@@ -32,6 +33,14 @@ public static class ExpressionEvaluator
         var instant = Values.ToInstant(value);
         var local = instant.InZone(context.Zone).LocalDateTime.Plus(offset.Offset);
         return Values.FromInstant(local.InZoneLeniently(context.Zone).ToInstant());
+    }
+
+    private static JsonNode Step(NumberStepExpression step, IExpressionContext context)
+    {
+        var value = Evaluate(step.Base, context);
+        return Values.TryGetNumber(value, out var number)
+            ? JsonValue.Create(number + step.Step)
+            : throw new ExpressionException($"{Values.Describe(value)} is not a number, so it cannot be moved by {Values.FormatNumber(step.Step)}");
     }
 
     private static bool Compare(ComparisonExpression comparison, IExpressionContext context)

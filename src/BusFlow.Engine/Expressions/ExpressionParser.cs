@@ -142,6 +142,11 @@ public static partial class ExpressionParser
             return reference;
         }
 
+        if (obj[offsetKey] is JsonValue step && step.GetValueKind() == JsonValueKind.Number)
+        {
+            return ParseNumberStep(reference, step, offsetKey, path, error);
+        }
+
         var offsetText = obj[offsetKey] is JsonValue v && v.GetValueKind() == JsonValueKind.String ? v.GetValue<string>() : null;
         if (offsetText is null || !Values.TryParseDuration(offsetText, out var period))
         {
@@ -159,6 +164,19 @@ public static partial class ExpressionParser
         }
 
         return new OffsetExpression(reference, offsetKey == "minus" ? -period : period);
+    }
+
+    /// <summary>A number moved by a number: {"ref": "var.sequence", "plus": 1}.</summary>
+    private static Expression ParseNumberStep(ReferenceExpression reference, JsonValue step, string offsetKey, string path, ErrorSink error)
+    {
+        if (reference.Type is not (DataType.Integer or DataType.Number or DataType.Any))
+        {
+            error($"{path}.{offsetKey}", $"only a number can be moved by a number; '{reference.Path}' is {Values.TypeName(reference.Type)} (a date or an instant is moved by a duration such as P14D)");
+            return reference;
+        }
+
+        var amount = step.GetValue<decimal>();
+        return new NumberStepExpression(reference, offsetKey == "minus" ? -amount : amount);
     }
 
     private static ReferenceExpression ResolveReference(string text, ExpressionScope scope, string path, ErrorSink error)

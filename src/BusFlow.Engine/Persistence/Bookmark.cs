@@ -2,7 +2,7 @@ using NodaTime;
 
 namespace BusFlow.Engine.Persistence;
 
-/// <summary>A point where an instance waits: for a task outcome, a timer or a child workflow.</summary>
+/// <summary>A point where an instance waits: for a task outcome, a timer, a child workflow or a signal.</summary>
 public sealed class Bookmark
 {
     public Guid Id { get; set; }

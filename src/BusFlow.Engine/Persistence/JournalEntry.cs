@@ -36,4 +36,5 @@ public enum JournalKind
     Faulted,
     Retried,
     Cancelled,
+    SignalReceived,
 }

@@ -70,6 +70,9 @@ public sealed class ActivityContext : IExpressionContext
 
     public void CreateTask(HumanTaskRequest request) => _effects.Add(new CreateTaskEffect(request));
 
+    /// <summary>Waits for the named signal; it resumes this activity with what the signal carries.</summary>
+    public void WaitForSignal(string signal) => _effects.Add(new WaitForSignalEffect(signal));
+
     public void StartChildWorkflow(ChildWorkflowRequest request) => _effects.Add(new StartChildEffect(request));
 
     /// <summary>
@@ -113,6 +116,8 @@ internal sealed record SetVariableEffect(string Name, JsonNode? Value) : Effect;
 internal sealed record CreateTimerEffect(Instant DueAt) : Effect;
 
 internal sealed record CreateTaskEffect(HumanTaskRequest Request) : Effect;
+
+internal sealed record WaitForSignalEffect(string Signal) : Effect;
 
 internal sealed record StartChildEffect(ChildWorkflowRequest Request) : Effect;
 

@@ -49,8 +49,8 @@ public sealed class Frame
     public List<FrameWait> Waits { get; set; } = [];
 }
 
-/// <summary>A bookmark a frame waits on, with the timer, task or child instance behind it.</summary>
-public sealed record FrameWait(Guid BookmarkId, BookmarkKind Kind, Guid? TimerId = null, Guid? TaskId = null, Guid? ChildInstanceId = null);
+/// <summary>A bookmark a frame waits on, with the timer, task, child instance or signal behind it.</summary>
+public sealed record FrameWait(Guid BookmarkId, BookmarkKind Kind, Guid? TimerId = null, Guid? TaskId = null, Guid? ChildInstanceId = null, string? Signal = null);
 
 public enum WorkKind
 {

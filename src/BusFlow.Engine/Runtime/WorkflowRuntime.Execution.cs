@@ -188,6 +188,10 @@ public sealed partial class WorkflowRuntime
                 case CreateTaskEffect task:
                     await CreateTaskAsync(session, execution, frame, task.Request, ct);
                     break;
+                case WaitForSignalEffect signal:
+                    var signalBookmark = CreateBookmark(session, execution, frame, BookmarkKind.Signal);
+                    frame.Waits.Add(new FrameWait(signalBookmark, BookmarkKind.Signal, Signal: signal.Signal));
+                    break;
                 case StartChildEffect child:
                     await StartChildAsync(session, execution, frame, child.Request, ct);
                     break;

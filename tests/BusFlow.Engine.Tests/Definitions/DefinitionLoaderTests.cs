@@ -237,4 +237,32 @@ public sealed class DefinitionLoaderTests
         Assert.Equal(DefinitionLoader.ContentHash(a), DefinitionLoader.ContentHash(b));
         Assert.NotEqual(DefinitionLoader.ContentHash(a), DefinitionLoader.ContentHash(c));
     }
+
+    [Fact]
+    public void A_signal_with_a_bad_name_or_payload_declaration_is_reported_at_each_path()
+    {
+        var errors = Errors(Workflows.Definition("x", Seq(
+            """{ "type": "WaitForSignal", "id": "moved", "signal": "meeting moved", "payload": [ { "name": "date", "type": "day" }, { "name": "date", "type": "date", "unit": "d" }, "place" ] }""")));
+
+        Assert.Equal(
+            [
+                ("$.root.activities[0].signal", "'meeting moved' is not a signal name: a letter, then letters and digits (e.g. meetingMoved)"),
+                ("$.root.activities[0].payload[0].type", "'day' is not a type (use one of any, string, number, integer, boolean, date, dateTime, duration, time, list, object)"),
+                ("$.root.activities[0].payload[1].unit", "unknown property 'unit' (allowed: name, type, required, description)"),
+                ("$.root.activities[0].payload[1].name", "the fact 'date' is declared twice"),
+                ("$.root.activities[0].payload[2]", "a fact is an object such as { \"name\": \"date\", \"type\": \"date\", \"required\": true }"),
+            ],
+            errors.Select(e => (e.JsonPath, e.Message)));
+    }
+
+    [Fact]
+    public void Only_a_number_can_be_moved_by_a_number()
+    {
+        var error = Assert.Single(Errors(Workflows.Definition("x", Seq(
+            """{ "type": "SetVariable", "id": "s", "variable": "due", "value": { "ref": "var.due", "plus": 1 } }"""),
+            variables: """[{ "name": "due", "type": "date" }]""")));
+
+        Assert.Equal("$.root.activities[0].value.plus", error.JsonPath);
+        Assert.Contains("only a number can be moved by a number; 'var.due' is date", error.Message);
+    }
 }

@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using BusFlow.Engine.Definitions;
 using BusFlow.Engine.Persistence;
 using BusFlow.Engine.Runtime;
@@ -18,6 +19,7 @@ public static class InstanceEndpoints
         instances.MapPost("/{id:guid}/cancel", CancelAsync);
         instances.MapPost("/{id:guid}/retry", RetryAsync);
         instances.MapGet("/{id:guid}/journal", JournalAsync);
+        instances.MapPost("/{id:guid}/signals/{signal}", SignalAsync);
     }
 
     /// <summary>201 with the new instance, or 200 with the one its correlation key already started.</summary>
@@ -74,6 +76,13 @@ public static class InstanceEndpoints
     {
         var instance = await runtime.RetryAsync(id, RequestActor.Of(http), ct);
         return Results.Ok(InstanceDetail.From(instance));
+    }
+
+    /// <summary>The body is the signal's data (or empty); 409 when nothing waits for the signal, 422 when the data does not fit.</summary>
+    private static async Task<IResult> SignalAsync(Guid id, string signal, JsonObject? data, WorkflowRuntime runtime, HttpContext http, CancellationToken ct)
+    {
+        var delivery = await runtime.SignalAsync(id, signal, data, RequestActor.Of(http), ct);
+        return Results.Ok(new SignalDeliveryResponse(delivery.InstanceId, delivery.ActivityId, delivery.InstanceStatus));
     }
 
     private static async Task<IResult> JournalAsync(Guid id, IWorkflowStore store, CancellationToken ct)

@@ -56,3 +56,6 @@ public sealed record JournalEntryResponse(int Sequence, Instant At, JournalKind 
     public static JournalEntryResponse From(JournalEntry entry) =>
         new(entry.Sequence, entry.At, entry.Kind, entry.ActivityId, entry.Actor, entry.DataJson is null ? null : JsonNode.Parse(entry.DataJson));
 }
+
+/// <summary>Where a signal went: the instance it reached (the one signalled or a child of it) and the activity it resumed.</summary>
+public sealed record SignalDeliveryResponse(Guid InstanceId, string ActivityId, InstanceStatus InstanceStatus);
