@@ -13,7 +13,7 @@ public sealed class DefinitionApiTests(ApiHostFixture host)
     {
         var definitions = await host.Client.GetFromJsonAsync<List<DefinitionSummary>>("/api/definitions", RunningHost.Json) ?? [];
 
-        Assert.Equal(["approval", "guarded", "short-delay"], definitions.Select(d => d.Id));
+        Assert.Equal(["approval", "guarded", "short-delay", "signalled"], definitions.Select(d => d.Id));
         var approval = definitions[0];
         Assert.Equal(1, approval.Version);
         Assert.Equal("Godkännande", approval.Name);

@@ -23,7 +23,8 @@ public sealed class ApiHostFixture : IAsyncLifetime
         _workflows = TestWorkflows.Create(
             ("approval.json", TestWorkflows.Approval),
             ("guarded.json", TestWorkflows.Guarded),
-            ("short-delay.json", TestWorkflows.ShortDelay));
+            ("short-delay.json", TestWorkflows.ShortDelay),
+            ("signalled.json", TestWorkflows.Signalled));
         _host = await RunningHost.StartAsync(_database, _workflows.Folder);
     }
 

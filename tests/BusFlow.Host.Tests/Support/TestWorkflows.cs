@@ -103,6 +103,24 @@ public sealed class TestWorkflows : IDisposable
         """;
 
     /// <summary>A short Delay before a task, for timers that fire through Hangfire while a test waits.</summary>
+    /// <summary>Waits for the signal "documentsReady", which must say how many documents there are.</summary>
+    public const string Signalled = """
+        {
+          "id": "signalled",
+          "version": 1,
+          "name": "Signalled",
+          "variables": [ { "name": "ready", "type": "object" } ],
+          "root": {
+            "type": "Sequence",
+            "id": "main",
+            "activities": [
+              { "type": "WaitForSignal", "id": "documents", "signal": "documentsReady", "payload": [ { "name": "count", "type": "integer", "required": true } ] },
+              { "type": "SetVariable", "id": "keep", "variable": "ready", "value": { "ref": "output.documents" } }
+            ]
+          }
+        }
+        """;
+
     public const string ShortDelay = """
         {
           "id": "short-delay",
