@@ -63,8 +63,8 @@ public sealed class SimulateDemoTests
         Assert.Equal(
             [
                 // The spring review starts at once on 1 March, its start (2 February) having passed; autumn starts on 17 August.
-                ("2026-03-01 00:00", "spring-review", "Inbjudan: Vårmöte BUS 2026 15 april 2026", 9),
-                ("2026-08-17 08:00", "autumn-planning", "Inbjudan: Höstmöte BUS 2026 6 oktober 2026", 9),
+                ("2026-03-01 00:00", "meeting", "Inbjudan: Vårmöte BUS 2026 15 april 2026", 9),
+                ("2026-08-17 08:00", "meeting", "Inbjudan: Höstmöte BUS 2026 6 oktober 2026", 9),
             ],
             invitations
                 .GroupBy(i => ((string?)i["local"], (string?)i["workflow"], (string?)i["subject"]))

@@ -18,7 +18,7 @@ public sealed class ShippedTemplatesTests
         return data;
     }
 
-    private static readonly string[] Expected = ["confirmation-code", "meeting-invitation", "task-assigned", "task-escalated", "task-reminder", "weekly-digest"];
+    private static readonly string[] Expected = ["confirmation-code", "meeting-cancelled", "meeting-invitation", "task-assigned", "task-escalated", "task-reminder", "weekly-digest"];
 
     private static readonly FluidMessageTemplates Templates = new(TemplateFolder.Shipped());
 
@@ -105,6 +105,32 @@ public sealed class ShippedTemplatesTests
 
         var en = Templates.Render("meeting-invitation", "en-GB", Model());
         Assert.Contains("When: 30 March 2026, 10:00–12:00", en.TextBody, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_moved_meeting_names_its_old_time_and_a_cancelled_one_its_reason_in_both_languages()
+    {
+        var moved = Model();
+        moved["previous"] = new JsonObject { ["start"] = "2026-03-23T09:00:00Z" };
+        var cancelled = Model();
+        cancelled["reason"] = "Underlagen hinner inte bli klara.";
+
+        var svMoved = Templates.Render("meeting-invitation", "sv-SE", moved);
+        var enMoved = Templates.Render("meeting-invitation", "en-GB", moved);
+        var svCancelled = Templates.Render("meeting-cancelled", "sv-SE", cancelled);
+        var enCancelled = Templates.Render("meeting-cancelled", "en-GB", cancelled);
+
+        Assert.Equal("Ny tid: Vårmöte BUS 30 mars 2026", svMoved.Subject);
+        Assert.Contains("Vårmöte BUS har flyttats från 23 mars 2026 kl. 10:00.", svMoved.TextBody, StringComparison.Ordinal);
+        Assert.Contains("<h1>Ny tid: Vårmöte BUS</h1>", svMoved.HtmlBody, StringComparison.Ordinal);
+        Assert.Equal("New time: Vårmöte BUS, 30 March 2026", enMoved.Subject);
+        Assert.Contains("Vårmöte BUS has moved from 23 March 2026, 10:00.", enMoved.TextBody, StringComparison.Ordinal);
+        Assert.Equal("Inställt: Vårmöte BUS 30 mars 2026", svCancelled.Subject);
+        Assert.Contains("Vårmöte BUS den 30 mars 2026 kl. 10:00 är inställt.", svCancelled.TextBody, StringComparison.Ordinal);
+        Assert.Contains("<p>Underlagen hinner inte bli klara.</p>", svCancelled.HtmlBody, StringComparison.Ordinal);
+        Assert.Equal("Cancelled: Vårmöte BUS, 30 March 2026", enCancelled.Subject);
+        Assert.Contains("Questions go to Kim Sekreterare.", enCancelled.TextBody, StringComparison.Ordinal);
+        Assert.Contains("lang=\"en\"", enCancelled.HtmlBody, StringComparison.Ordinal);
     }
 
     private static JsonObject Model() => new()
