@@ -7,50 +7,28 @@ using BusFlow.Engine.Expressions;
 namespace BusFlow.Engine.Runtime;
 
 /// <summary>The facts a WaitForSignal declares: what a signal must and may carry.</summary>
-public sealed partial record SignalPayload(IReadOnlyList<SignalField> Fields)
+public sealed partial record SignalPayload(IReadOnlyList<InputDeclaration> Facts)
 {
     private static readonly string[] FieldKeys = ["name", "type", "required", "description"];
 
-    public static SignalPayload From(JsonNode? payload) =>
-        new(payload is JsonArray fields
-            ? fields.OfType<JsonObject>().Select(f => new SignalField(
+    public static SignalPayload From(JsonArray? payload) =>
+        new(payload?.OfType<JsonObject>().Select(f => new InputDeclaration(
                 f["name"]!.GetValue<string>(),
                 Values.TryParseTypeName(f["type"]?.GetValue<string>(), out var type) ? type : DataType.Any,
-                f["required"]?.GetValue<bool>() ?? false)).ToList()
-            : []);
+                f["required"]?.GetValue<bool>() ?? false,
+                Default: null,
+                f["description"]?.GetValue<string>())).ToList()
+            ?? []);
 
-    /// <summary>What is wrong with a signal's data: each problem with its field ("date") and why.</summary>
-    public IReadOnlyList<AnswerProblem> Check(JsonObject? data)
-    {
-        var problems = new List<AnswerProblem>();
-        foreach (var field in Fields)
-        {
-            var value = data?[field.Name];
-            if (value is null)
-            {
-                if (field.Required)
-                {
-                    problems.Add(new AnswerProblem(field.Name, $"'{field.Name}' is required"));
-                }
-
-                continue;
-            }
-
-            if (Values.CheckLiteral(value, field.Type) is { } problem)
-            {
-                problems.Add(new AnswerProblem(field.Name, problem));
-            }
-        }
-
-        foreach (var unknown in data?.Where(p => Fields.All(f => f.Name != p.Key)) ?? [])
-        {
-            problems.Add(new AnswerProblem(unknown.Key, Fields.Count == 0
-                ? $"this signal carries no data, but '{unknown.Key}' was sent"
-                : $"this signal carries no '{unknown.Key}' (it carries {string.Join(", ", Fields.Select(f => f.Name))})"));
-        }
-
-        return problems;
-    }
+    /// <summary>The signal's data as the workflow gets it, and each problem with its fact ("date") and why.</summary>
+    public (JsonObject Data, IReadOnlyList<(string Name, string Message)> Problems) Check(JsonObject? data) =>
+        DeclaredValues.Check(
+            Facts,
+            data,
+            name => $"'{name}' is required",
+            name => Facts.Count == 0
+                ? $"this signal carries no data, but '{name}' was sent"
+                : $"this signal carries no '{name}' (it carries {string.Join(", ", Facts.Select(f => f.Name))})");
 
     internal static void Validate(JsonArray payload, ValidationReporter report)
     {
@@ -94,5 +72,3 @@ public sealed partial record SignalPayload(IReadOnlyList<SignalField> Fields)
     [GeneratedRegex("^[a-zA-Z][a-zA-Z0-9]*$")]
     internal static partial Regex NamePattern();
 }
-
-public sealed record SignalField(string Name, DataType Type, bool Required);

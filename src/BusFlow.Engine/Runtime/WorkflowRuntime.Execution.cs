@@ -43,32 +43,11 @@ public sealed partial class WorkflowRuntime
 
     private static JsonObject CheckInput(WorkflowDefinition definition, JsonObject input)
     {
-        var errors = new List<DefinitionError>();
-        var result = new JsonObject();
-        foreach (var declared in definition.Inputs)
-        {
-            var value = input[declared.Name]?.DeepClone() ?? declared.Default?.DeepClone();
-            if (value is null && declared.Required)
-            {
-                errors.Add(new DefinitionError("input", $"$.{declared.Name}", $"the input '{declared.Name}' is required"));
-                continue;
-            }
-
-            if (Values.CheckLiteral(value, declared.Type) is { } problem)
-            {
-                errors.Add(new DefinitionError("input", $"$.{declared.Name}", problem));
-            }
-
-            result[declared.Name] = value;
-        }
-
-        foreach (var unknown in input.Where(p => definition.Inputs.All(d => d.Name != p.Key)))
-        {
-            errors.Add(new DefinitionError("input", $"$.{unknown.Key}", $"'{definition.Id}' has no input named '{unknown.Key}'"));
-        }
-
+        var (values, problems) = DeclaredValues.Check(
+            definition.Inputs, input, name => $"the input '{name}' is required", name => $"'{definition.Id}' has no input named '{name}'");
+        var errors = problems.Select(p => new DefinitionError("input", $"$.{p.Name}", p.Message)).ToList();
         return errors.Count == 0
-            ? result
+            ? values
             : throw new WorkflowRequestException(RequestErrorKind.Invalid, $"The input does not fit '{definition.Id}': {string.Join("; ", errors.Select(e => $"{e.JsonPath}: {e.Message}"))}", errors);
     }
 

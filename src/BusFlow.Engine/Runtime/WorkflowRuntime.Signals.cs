@@ -22,20 +22,20 @@ public sealed partial class WorkflowRuntime
 
             var (execution, frame, wait) = await FindSignalWaitAsync(session, root, signal, ct)
                 ?? throw new WorkflowRequestException(RequestErrorKind.Conflict, $"Nothing in this instance waits for the signal '{signal}' now.");
-            var problems = SignalPayload.From(execution.Definition.GetActivity(frame.ActivityId).Literal<JsonArray>("payload")).Check(data);
+            var (facts, problems) = SignalPayload.From(execution.Definition.GetActivity(frame.ActivityId).Literal<JsonArray>("payload")).Check(data);
             if (problems.Count > 0)
             {
                 throw new WorkflowRequestException(
                     RequestErrorKind.Invalid,
-                    $"The signal '{signal}' does not carry what {frame.ActivityId} expects: {string.Join("; ", problems.Select(p => $"{p.Field}: {p.Message}"))}",
-                    problems.Select(p => new DefinitionError("signal", $"$.{p.Field}", p.Message)).ToList()); // paths within the signal's data
+                    $"The signal '{signal}' does not carry what {frame.ActivityId} expects: {string.Join("; ", problems.Select(p => $"{p.Name}: {p.Message}"))}",
+                    problems.Select(p => new DefinitionError("signal", $"$.{p.Name}", p.Message)).ToList()); // paths within the signal's data
             }
 
-            session.Journal(execution, JournalKind.SignalReceived, frame.ActivityId, Json(new { signal, data, sentBy = actor }));
+            session.Journal(execution, JournalKind.SignalReceived, frame.ActivityId, Json(new { signal, data = facts, sentBy = actor }));
             var payload = new JsonObject
             {
                 ["signal"] = signal,
-                ["data"] = data?.DeepClone() ?? new JsonObject(),
+                ["data"] = facts,
                 ["sentBy"] = actor,
                 ["receivedAt"] = Expressions.Values.FromInstant(session.Now),
             };
