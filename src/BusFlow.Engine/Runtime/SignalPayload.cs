@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using System.Text.RegularExpressions;
 using BusFlow.Engine.Activities;
 using BusFlow.Engine.Definitions;
 using BusFlow.Engine.Expressions;
@@ -7,7 +6,7 @@ using BusFlow.Engine.Expressions;
 namespace BusFlow.Engine.Runtime;
 
 /// <summary>The facts a WaitForSignal declares: what a signal must and may carry.</summary>
-public sealed partial record SignalPayload(IReadOnlyList<InputDeclaration> Facts)
+public sealed record SignalPayload(IReadOnlyList<InputDeclaration> Facts)
 {
     private static readonly string[] FieldKeys = ["name", "type", "required", "description"];
 
@@ -47,7 +46,7 @@ public sealed partial record SignalPayload(IReadOnlyList<InputDeclaration> Facts
             }
 
             var name = field["name"] is JsonValue n && n.TryGetValue<string>(out var text) ? text : null;
-            if (name is null || !NamePattern().IsMatch(name))
+            if (name is null || !TaskAnswerSpec.FieldName().IsMatch(name))
             {
                 report($"payload[{i}].name", "a fact's name is a letter, then letters and digits, e.g. \"date\"");
             }
@@ -68,7 +67,4 @@ public sealed partial record SignalPayload(IReadOnlyList<InputDeclaration> Facts
             }
         }
     }
-
-    [GeneratedRegex("^[a-zA-Z][a-zA-Z0-9]*$")]
-    internal static partial Regex NamePattern();
 }

@@ -70,6 +70,7 @@ public sealed partial record TaskAnswerSpec(IReadOnlyList<AnswerField> Fields, I
         return problems;
     }
 
+    /// <summary>The name of a fact carried in data (an answer's form field, a signal or its facts): a letter, then letters and digits.</summary>
     [GeneratedRegex("^[a-zA-Z][a-zA-Z0-9]*$")]
     internal static partial Regex FieldName();
 }

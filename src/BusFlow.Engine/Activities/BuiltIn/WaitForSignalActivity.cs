@@ -19,7 +19,7 @@ public sealed class WaitForSignalActivity : ActivityType
 
     public override void Validate(ActivityNode node, JsonObject json, ValidationReporter report)
     {
-        if (node.Literal<string>("signal") is { } signal && !SignalPayload.NamePattern().IsMatch(signal))
+        if (node.Literal<string>("signal") is { } signal && !TaskAnswerSpec.FieldName().IsMatch(signal))
         {
             report("signal", $"'{signal}' is not a signal name: a letter, then letters and digits (e.g. meetingMoved)");
         }
