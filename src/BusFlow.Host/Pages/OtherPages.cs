@@ -4,16 +4,15 @@ using BusFlow.Notifications.Preferences;
 
 namespace BusFlow.Host.Pages;
 
-/// <summary>The front page, the pages' style sheet, and one-click unsubscribe from the weekly digest (RFC 8058).</summary>
+/// <summary>The link pages' style sheet, and one-click unsubscribe from the weekly digest (RFC 8058); open by design.</summary>
 public static class OtherPages
 {
     public static void MapOtherPages(this IEndpointRouteBuilder app)
     {
-        app.MapMethods("/", ["GET", "HEAD"], (HttpContext http, PageRenderer pages) =>
-            pages.Page(http, "home", PageLanguage.Of(http), "BusFlow", []));
-        app.MapMethods("/assets/busflow.css", ["GET", "HEAD"], () => Results.Text(StyleSheet.Value, "text/css; charset=utf-8"));
+        app.MapMethods("/assets/busflow.css", ["GET", "HEAD"], () => Results.Text(StyleSheet.Value, "text/css; charset=utf-8")).AllowAnonymous();
 
-        var unsubscribe = app.MapGroup("/unsubscribe").RequireRateLimiting(TaskLinkEndpoints.RateLimitPolicy);
+        // The secret in the URL is the credential.
+        var unsubscribe = app.MapGroup("/unsubscribe").AllowAnonymous().RequireRateLimiting(TaskLinkEndpoints.RateLimitPolicy);
         unsubscribe.MapMethods("/{secret}", ["GET", "HEAD"], ShowUnsubscribeAsync);
         // A mail client's one-click POST carries no antiforgery token; the secret in the URL is the proof, and the act is harmless to repeat.
         unsubscribe.MapPost("/{secret}", UnsubscribeAsync).DisableAntiforgery();

@@ -45,12 +45,19 @@ public static class PageServiceCollectionExtensions
         return services;
     }
 
-    /// <summary>The pages' middleware and endpoints.</summary>
-    public static WebApplication UseBusFlowPages(this WebApplication app)
+    /// <summary>The pages' middleware: rate limits and antiforgery (after sign-in, which antiforgery tokens are bound to).</summary>
+    public static WebApplication UseBusFlowPageGuards(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
         app.UseRateLimiter();
         app.UseAntiforgery();
+        return app;
+    }
+
+    /// <summary>The pages opened by a mailed link: open by design, the link is the credential.</summary>
+    public static WebApplication MapBusFlowPages(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
         app.MapTaskLinkPages();
         app.MapOtherPages();
         return app;

@@ -18,7 +18,8 @@ public static class TaskLinkEndpoints
 
     public static void MapTaskLinkPages(this IEndpointRouteBuilder app)
     {
-        var pages = app.MapGroup("/t").RequireRateLimiting(RateLimitPolicy).DisableAntiforgery();
+        // Open by design: the mailed link (or the code beside it) is the credential.
+        var pages = app.MapGroup("/t").AllowAnonymous().RequireRateLimiting(RateLimitPolicy).DisableAntiforgery();
         pages.MapMethods("/kod", ["GET", "HEAD"], CodePage);
         pages.MapPost("/kod", OpenByCodeAsync);
         pages.MapPost("/kod/svar", (HttpContext http, IAntiforgery af, TaskLinkAnswers answers, PageRenderer pages, EngineOptions engine, CancellationToken ct) =>

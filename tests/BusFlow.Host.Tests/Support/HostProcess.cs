@@ -49,6 +49,8 @@ public sealed class HostProcess : IAsyncDisposable
         process.BeginErrorReadLine();
         var host = new HostProcess(process, address);
         await host.WaitUntilHealthyAsync();
+        // Migrated by the host now: sign the client in as an administrator, as an operator would with `busflow users add`.
+        host.Client.DefaultRequestHeaders.Authorization = new("Bearer", await TestAccounts.AdministratorTokenInAsync(database));
         return host;
     }
 
