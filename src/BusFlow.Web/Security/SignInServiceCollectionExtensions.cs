@@ -8,7 +8,7 @@ namespace BusFlow.Web.Security;
 
 public static class SignInServiceCollectionExtensions
 {
-    /// <summary>The "BusFlow" scheme chooses the API token handler for a Bearer header and the session cookie otherwise.</summary>
+    /// <summary>The "BusFlow" scheme chooses the API token handler for an API request with a Bearer header and the session cookie otherwise.</summary>
     public const string DefaultScheme = "BusFlow";
 
     /// <summary>
@@ -57,9 +57,10 @@ public static class SignInServiceCollectionExtensions
             options.DefaultSignInScheme = IdentityConstants.ExternalScheme;
         });
         authentication.AddPolicyScheme(DefaultScheme, "Session or API token", options =>
-            options.ForwardDefaultSelector = http => ApiTokenAuthenticationHandler.BearerOf(http.Request) is null
-                ? IdentityConstants.ApplicationScheme
-                : ApiTokenAuthenticationHandler.SchemeName);
+            // Tokens are for the API; the pages (and their forms) take only the session.
+            options.ForwardDefaultSelector = http => ApiRequests.IsApi(http.Request) && ApiTokenAuthenticationHandler.BearerOf(http.Request) is not null
+                ? ApiTokenAuthenticationHandler.SchemeName
+                : IdentityConstants.ApplicationScheme);
         authentication.AddScheme<AuthenticationSchemeOptions, ApiTokenAuthenticationHandler>(ApiTokenAuthenticationHandler.SchemeName, null);
         authentication.AddIdentityCookies(cookies =>
         {
