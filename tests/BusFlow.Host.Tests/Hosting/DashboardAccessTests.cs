@@ -28,12 +28,17 @@ public sealed class DashboardAccessTests(ApiHostFixture host)
     }
 
     [Fact]
-    public async Task The_Hangfire_dashboard_is_forbidden_to_a_viewer()
+    public async Task The_Hangfire_dashboard_sends_a_signed_in_viewer_to_the_not_allowed_page()
     {
-        using var viewer = await host.Host.ClientForAsync("viewer.dashboard@example.se", [AccountRoles.Viewer]);
+        await TestAccounts.TokenForAsync(host.Host.Services, "viewer.dashboard@example.se", [AccountRoles.Viewer]);
+        using var viewer = new SessionClient(host.Host.BaseAddress);
+        Assert.Equal("/", (await viewer.SignInAsync("viewer.dashboard@example.se", TestAccounts.Password)).Headers.Location?.OriginalString);
 
-        var response = await viewer.GetAsync(BusFlowHost.DashboardPath);
+        var response = await viewer.Http.GetAsync(BusFlowHost.DashboardPath);
+        var denied = await viewer.Http.GetAsync(response.Headers.Location);
 
-        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.StartsWith("/konto/nekad", response.Headers.Location?.PathAndQuery, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Forbidden, denied.StatusCode);
     }
 }

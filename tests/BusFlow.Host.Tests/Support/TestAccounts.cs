@@ -27,6 +27,10 @@ public static class TestAccounts
             Assert.True(errors.Count == 0, string.Join(" ", errors));
             user = await accounts.FindAsync(email);
         }
+        else if (roles.Count > 0)
+        {
+            await accounts.SetRolesAsync(user, [.. (await accounts.RolesOfAsync(user)).Union(roles)]);
+        }
 
         var issuer = scope.ServiceProvider.GetRequiredService<ApiTokenIssuer>();
         var (_, secret) = await issuer.CreateAsync(user!.Id, "tests", 30, write ? [ApiTokenScopes.Write] : [ApiTokenScopes.Read], CancellationToken.None);

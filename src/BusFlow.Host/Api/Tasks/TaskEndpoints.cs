@@ -47,9 +47,18 @@ public static class TaskEndpoints
     }
 
     private static async Task<IResult> CompleteAsync(
-        Guid id, CompleteTaskRequest request, WorkflowRuntime runtime, EngineOptions engine, AccountScopes scopes, HttpContext http, CancellationToken ct)
+        Guid id, CompleteTaskRequest request, WorkflowRuntime runtime, IWorkflowStore store, EngineOptions engine, AccountScopes scopes, HttpContext http, CancellationToken ct)
     {
         var scope = await scopes.ForAsync(http.User, ct);
+        // Whose task it is comes first: someone else's task gets no hint about its outcomes.
+        await using (var session = await store.BeginAsync(ct))
+        {
+            if (await session.FindTaskAsync(id, ct) is { } asked && !scope.MayAnswerTask(asked.Assignee, asked.Role))
+            {
+                return NotYours(id);
+            }
+        }
+
         var answer = new TaskAnswer(request.Outcome?.Trim() ?? "", request.Comment, RequestActor.Of(http), request.Data)
         {
             Proof = "api",

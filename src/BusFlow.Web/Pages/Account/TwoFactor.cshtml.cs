@@ -22,7 +22,12 @@ public sealed class TwoFactorModel(SignInManager<BusFlowUser> signIn, UserManage
     public async Task<IActionResult> OnGetAsync(string? returnUrl)
     {
         ReturnUrl = LocalUrl.OrHome(returnUrl);
-        return await signIn.GetTwoFactorAuthenticationUserAsync() is null ? Expired() : Page();
+        if (await signIn.GetTwoFactorAuthenticationUserAsync() is null)
+        {
+            Errors = [Strings.TwoFactor_Expired];
+        }
+
+        return Page();
     }
 
     public async Task<IActionResult> OnPostAsync(string? code, string? returnUrl)
