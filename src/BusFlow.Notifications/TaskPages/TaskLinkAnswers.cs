@@ -35,7 +35,7 @@ public sealed class TaskLinkAnswers(
     public const string ConfirmationTemplate = "confirmation-code";
     public static readonly Duration ConfirmationCodeLifetime = Duration.FromMinutes(15);
 
-    /// <summary>Wrong confirmation codes typed through one link before its pending codes are burnt (a new one must be asked for).</summary>
+    /// <summary>Wrong confirmation codes, typed by any path, before the reader's pending codes for a task are burnt (a new one must be asked for).</summary>
     public const int MaxWrongConfirmationCodes = 5;
 
     /// <summary>What a link or code opens; reads only.</summary>
@@ -83,41 +83,15 @@ public sealed class TaskLinkAnswers(
     }
 
     /// <summary>
-    /// Counts a wrong code against the link; at the limit the reader's pending codes for the task are
-    /// burnt, so guessing gains nothing and the reader asks for a new code.
+    /// Counts a wrong code against the reader's pending codes for the task, whichever page (link or
+    /// code) it was typed on; at the limit they are burnt, so guessing gains nothing and the reader
+    /// asks for a new code.
     /// </summary>
     private async Task CountWrongCodeAsync(IWorkflowSession session, TaskLinkView view, CancellationToken ct)
     {
-        var tokens = session.Facet<ILinkTokens>();
-        if (await tokens.FindByHashAsync(view.Token!.Hash, ct) is not { } link)
-        {
-            return;
-        }
-
-        link.FailedAttempts++;
-        link.Version++;
-        if (link.FailedAttempts >= MaxWrongConfirmationCodes)
-        {
-            var now = clock.GetCurrentInstant();
-            foreach (var pending in (await tokens.ListForTaskAsync(view.Task!.Id, ct))
-                         .Where(t => t.Purpose == LinkPurpose.ConfirmationCode && SameAddress(t.Recipient, link.Recipient) && t.IsLive(now)))
-            {
-                pending.RevokedAt = now;
-                pending.Version++;
-            }
-
-            link.FailedAttempts = 0;
-        }
-
-        try
-        {
-            await session.CommitAsync(ct);
-        }
-        catch (ConcurrencyConflictException)
-        {
-            // Another request changed the link at the same moment: this guess goes uncounted, and the
-            // rate limit on the pages still bounds how many guesses are made.
-        }
+        await session.Facet<ILinkTokens>().CountWrongConfirmationAsync(
+            view.Task!.Id, view.Token!.Recipient, MaxWrongConfirmationCodes, clock.GetCurrentInstant(), ct);
+        await session.CommitAsync(ct);
     }
 
     /// <summary>The link's view, and why an answer cannot be taken (not open, or lacking something); null when it can.</summary>
