@@ -11,8 +11,8 @@ namespace BusFlow.Host.Api;
 public static class ApiApplicationExtensions
 {
     /// <summary>
-    /// Exceptions and bodiless error responses (unknown routes, wrong methods) become
-    /// application/problem+json; then the endpoints.
+    /// Exceptions and bodiless error responses (unknown routes, wrong methods) become problem
+    /// details: application/problem+json under /api, a page elsewhere (Pages.PageProblemWriter); then the endpoints.
     /// </summary>
     public static WebApplication UseBusFlowApi(this WebApplication app)
     {

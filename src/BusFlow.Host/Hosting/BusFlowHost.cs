@@ -48,7 +48,7 @@ public static class BusFlowHost
         builder.Services.AddBusFlowStorage(settings.Storage);
         builder.Services.AddBusFlowJobs(settings.Jobs);
         builder.Services.AddBusFlowApi();
-        builder.Services.AddBusFlowPages(settings.LinkRequestsPerMinute);
+        builder.Services.AddBusFlowPages(new LinkRequestLimits(settings.LinkRequestsPerMinute, settings.LinkRequestsPerLinkPerMinute));
         builder.Services.AddBusFlowFeeds();
 
         var app = builder.Build();
