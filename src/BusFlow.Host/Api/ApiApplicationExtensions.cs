@@ -12,8 +12,8 @@ namespace BusFlow.Host.Api;
 public static class ApiApplicationExtensions
 {
     /// <summary>
-    /// Exceptions and bodiless error responses (unknown routes, wrong methods, 401 and 403) become
-    /// application/problem+json.
+    /// Exceptions and bodiless error responses (unknown routes, wrong methods, 401 and 403) become problem
+    /// details: application/problem+json under /api, a page elsewhere (Pages.PageProblemWriter).
     /// </summary>
     public static WebApplication UseBusFlowErrors(this WebApplication app)
     {

@@ -28,6 +28,9 @@ public sealed class BusFlowSettings
     /// <summary>How many requests one client may make to the link pages (/t/…, /unsubscribe/…) per minute (BusFlow:Links:RequestsPerMinute).</summary>
     public int LinkRequestsPerMinute { get; init; } = 30;
 
+    /// <summary>How many requests one link or code may get per minute, from any clients (BusFlow:Links:RequestsPerLinkPerMinute).</summary>
+    public int LinkRequestsPerLinkPerMinute { get; init; } = 10;
+
     public static BusFlowSettings From(IConfiguration configuration)
     {
         var section = configuration.GetSection(Section);
@@ -47,6 +50,7 @@ public sealed class BusFlowSettings
             SeedDemoOnFirstStart = section.GetValue("Demo:SeedOnFirstStart", false),
             TemplatesFolder = section["Notifications:Templates"] is { Length: > 0 } templates ? templates : DefaultTemplatesFolder,
             LinkRequestsPerMinute = section.GetValue("Links:RequestsPerMinute", 30),
+            LinkRequestsPerLinkPerMinute = section.GetValue("Links:RequestsPerLinkPerMinute", 10),
         };
     }
 }

@@ -51,7 +51,7 @@ public static class BusFlowHost
         builder.Services.AddBusFlowStorage(settings.Storage);
         builder.Services.AddBusFlowJobs(settings.Jobs);
         builder.Services.AddBusFlowApi();
-        builder.Services.AddBusFlowPages(settings.LinkRequestsPerMinute);
+        builder.Services.AddBusFlowPages(new LinkRequestLimits(settings.LinkRequestsPerMinute, settings.LinkRequestsPerLinkPerMinute));
         builder.Services.AddBusFlowFeeds();
         builder.Services.AddBusFlowWeb(SignInSettings.From(configuration));
 

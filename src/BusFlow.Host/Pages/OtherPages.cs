@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using BusFlow.Notifications.Preferences;
+using Microsoft.AspNetCore.Mvc;
 
 namespace BusFlow.Host.Pages;
 
@@ -11,8 +12,8 @@ public static class OtherPages
     {
         app.MapMethods("/assets/busflow.css", ["GET", "HEAD"], () => Results.Text(StyleSheet.Value, "text/css; charset=utf-8")).AllowAnonymous();
 
-        // The secret in the URL is the credential.
-        var unsubscribe = app.MapGroup("/unsubscribe").AllowAnonymous().RequireRateLimiting(TaskLinkEndpoints.RateLimitPolicy);
+        // Open by design: the secret in the URL is the credential. Rate-limited by LinkRateLimiter.
+        var unsubscribe = app.MapGroup("/unsubscribe").AllowAnonymous().WithMetadata(new RequestSizeLimitAttribute(PageForms.MaxReadBytes));
         unsubscribe.MapMethods("/{secret}", ["GET", "HEAD"], ShowUnsubscribeAsync);
         // A mail client's one-click POST carries no antiforgery token; the secret in the URL is the proof, and the act is harmless to repeat.
         unsubscribe.MapPost("/{secret}", UnsubscribeAsync).DisableAntiforgery();
@@ -44,10 +45,8 @@ public static class OtherPages
 
     private static async Task<IResult> UnsubscribeAsync(string secret, HttpContext http, Unsubscriber unsubscriber, PageRenderer pages, CancellationToken ct)
     {
-        if (http.Request.HasFormContentType)
-        {
-            await http.Request.ReadFormAsync(ct);
-        }
+        // Read (within the size limit) only for the language a form may carry; a one-click POST is valid without one.
+        await PageForms.TryReadAsync(http, PageForms.MaxUnsubscribeFormBytes, ct);
 
         var language = PageLanguage.Of(http);
         if (await unsubscriber.UnsubscribeAsync(secret, ct) is not { } address)

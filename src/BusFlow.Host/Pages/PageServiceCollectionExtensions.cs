@@ -1,4 +1,3 @@
-using System.Threading.RateLimiting;
 using BusFlow.Host.Security;
 using BusFlow.Notifications.Delivery;
 using Microsoft.AspNetCore.DataProtection;
@@ -12,9 +11,10 @@ public static class PageServiceCollectionExtensions
 {
     /// <summary>
     /// The pages' services: the renderer, answers by link, antiforgery with data-protection keys in
-    /// the database (so every node accepts every node's forms), and a per-client rate limit on /t/.
+    /// the database (so every node accepts every node's forms), the rate limit on the link pages
+    /// (per client, per link and per code), and error pages instead of JSON outside /api.
     /// </summary>
-    public static IServiceCollection AddBusFlowPages(this IServiceCollection services, int linkRequestsPerMinute)
+    public static IServiceCollection AddBusFlowPages(this IServiceCollection services, LinkRequestLimits limits)
     {
         services.AddSingleton<PageRenderer>();
         services.Replace(ServiceDescriptor.Singleton<IDeliveryTrigger, HangfireDeliveryTrigger>());
@@ -31,9 +31,7 @@ public static class PageServiceCollectionExtensions
         services.AddRateLimiter(options =>
         {
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            options.AddPolicy(TaskLinkEndpoints.RateLimitPolicy, http => RateLimitPartition.GetFixedWindowLimiter(
-                http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-                _ => new FixedWindowRateLimiterOptions { PermitLimit = linkRequestsPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
+            options.GlobalLimiter = LinkRateLimiter.Create(limits);
             options.OnRejected = (context, _) =>
             {
                 var http = context.HttpContext;
@@ -42,6 +40,10 @@ public static class PageServiceCollectionExtensions
                 return new ValueTask(page.ExecuteAsync(http));
             };
         });
+        // Problem details go to the first writer that can write them: this one must come before the
+        // default JSON writer, whichever of the API and the pages registered first.
+        var firstWriter = services.TakeWhile(d => d.ServiceType != typeof(IProblemDetailsWriter)).Count();
+        services.Insert(firstWriter, ServiceDescriptor.Singleton<IProblemDetailsWriter, PageProblemWriter>());
         return services;
     }
 
@@ -49,6 +51,7 @@ public static class PageServiceCollectionExtensions
     public static WebApplication UseBusFlowPageGuards(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
+        app.UseCodeFormsReadForRateLimit();
         app.UseRateLimiter();
         app.UseAntiforgery();
         return app;
