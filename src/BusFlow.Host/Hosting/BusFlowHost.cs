@@ -52,6 +52,11 @@ public static class BusFlowHost
         builder.Services.AddBusFlowFeeds();
 
         var app = builder.Build();
+        if (!MailLinkAddress.IsConfigured(configuration))
+        {
+            MailLinkAddress.FollowListeningAddress(app, settings.Urls);
+        }
+
         // Hangfire's configuration is process-wide; apply this host's now, before any job or dashboard runs.
         app.Services.GetRequiredService<IGlobalConfiguration>();
         app.UseKnownProxies(ProxySettings.KnownProxies(configuration));
