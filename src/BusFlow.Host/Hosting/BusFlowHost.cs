@@ -56,6 +56,11 @@ public static class BusFlowHost
         builder.Services.AddBusFlowWeb(SignInSettings.From(configuration));
 
         var app = builder.Build();
+        if (!MailLinkAddress.IsConfigured(configuration))
+        {
+            MailLinkAddress.FollowListeningAddress(app, settings.Urls);
+        }
+
         // Hangfire's configuration is process-wide; apply this host's now, before any job or dashboard runs.
         app.Services.GetRequiredService<IGlobalConfiguration>();
         app.UseKnownProxies(ProxySettings.KnownProxies(configuration));
