@@ -3,6 +3,7 @@ using BusFlow.Host.Configuration;
 using BusFlow.Host.Demo;
 using BusFlow.Host.Feeds;
 using BusFlow.Host.Pages;
+using BusFlow.Host.Security;
 using BusFlow.Notifications;
 using BusFlow.Notifications.Delivery;
 using BusFlow.Notifications.Reminders;
@@ -36,6 +37,7 @@ public static class BusFlowHost
         });
         builder.Configuration.AddConfiguration(configuration);
         builder.WebHost.UseUrls(settings.Urls);
+        builder.Logging.AddBusFlowRequestLog();
         builder.Services.AddSingleton(settings);
         if (clock is not null)
         {
@@ -48,12 +50,13 @@ public static class BusFlowHost
         builder.Services.AddBusFlowStorage(settings.Storage);
         builder.Services.AddBusFlowJobs(settings.Jobs);
         builder.Services.AddBusFlowApi();
-        builder.Services.AddBusFlowPages(settings.LinkRequestsPerMinute);
+        builder.Services.AddBusFlowPages(settings.LinkRequestsPerMinute, DataProtectionCertificates.Load(configuration));
         builder.Services.AddBusFlowFeeds();
 
         var app = builder.Build();
         // Hangfire's configuration is process-wide; apply this host's now, before any job or dashboard runs.
         app.Services.GetRequiredService<IGlobalConfiguration>();
+        app.UseBusFlowRequestLog();
         app.UseKnownProxies(ProxySettings.KnownProxies(configuration));
         app.UseBusFlowApi();
         app.UseBusFlowPages();

@@ -1,10 +1,7 @@
 using System.Threading.RateLimiting;
 using BusFlow.Host.Security;
 using BusFlow.Notifications.Delivery;
-using Microsoft.AspNetCore.DataProtection;
-using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Options;
 
 namespace BusFlow.Host.Pages;
 
@@ -12,16 +9,14 @@ public static class PageServiceCollectionExtensions
 {
     /// <summary>
     /// The pages' services: the renderer, answers by link, antiforgery with data-protection keys in
-    /// the database (so every node accepts every node's forms), and a per-client rate limit on /t/.
+    /// the database (so every node accepts every node's forms) encrypted with <paramref name="certificates"/>,
+    /// and a per-client rate limit on /t/.
     /// </summary>
-    public static IServiceCollection AddBusFlowPages(this IServiceCollection services, int linkRequestsPerMinute)
+    public static IServiceCollection AddBusFlowPages(this IServiceCollection services, int linkRequestsPerMinute, DataProtectionCertificates certificates)
     {
         services.AddSingleton<PageRenderer>();
         services.Replace(ServiceDescriptor.Singleton<IDeliveryTrigger, HangfireDeliveryTrigger>());
-        services.AddSingleton<DatabaseXmlRepository>();
-        services.AddDataProtection().SetApplicationName("BusFlow");
-        services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(sp =>
-            new ConfigureOptions<KeyManagementOptions>(options => options.XmlRepository = sp.GetRequiredService<DatabaseXmlRepository>()));
+        services.AddBusFlowDataProtection(certificates);
         services.AddAntiforgery(options =>
         {
             options.Cookie.Name = "busflow-antiforgery";
