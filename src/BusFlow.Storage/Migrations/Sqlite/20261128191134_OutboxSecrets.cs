@@ -20,11 +20,11 @@ namespace BusFlow.Storage.Migrations.Sqlite
                 "UPDATE outbox SET status = 'Failed', failure_reason = 'Not sent: written before BusFlow sealed its outbox; the upgrade removed its content.' WHERE status = 'Pending';");
             migrationBuilder.Sql("DELETE FROM data_protection_keys;");
 
-            migrationBuilder.DropColumn(name: "subject", table: "outbox");
-            migrationBuilder.DropColumn(name: "text_body", table: "outbox");
-            migrationBuilder.DropColumn(name: "html_body", table: "outbox");
-            migrationBuilder.DropColumn(name: "calendar_content", table: "outbox");
-            migrationBuilder.DropColumn(name: "unsubscribe_url", table: "outbox");
+            // SQLite drops these columns in place (none is indexed), where EF would rebuild the table outside the transaction.
+            foreach (var column in new[] { "subject", "text_body", "html_body", "calendar_content", "unsubscribe_url" })
+            {
+                migrationBuilder.Sql($"ALTER TABLE outbox DROP COLUMN {column};");
+            }
 
             migrationBuilder.AddColumn<string>(
                 name: "sealed_content",
@@ -44,8 +44,8 @@ namespace BusFlow.Storage.Migrations.Sqlite
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.DropColumn(name: "sealed_content", table: "outbox");
-            migrationBuilder.DropColumn(name: "link_token_ids", table: "outbox");
+            migrationBuilder.Sql("ALTER TABLE outbox DROP COLUMN sealed_content;");
+            migrationBuilder.Sql("ALTER TABLE outbox DROP COLUMN link_token_ids;");
 
             migrationBuilder.AddColumn<string>(name: "subject", table: "outbox", type: "text", nullable: false, defaultValue: "");
             migrationBuilder.AddColumn<string>(name: "text_body", table: "outbox", type: "text", nullable: false, defaultValue: "");
