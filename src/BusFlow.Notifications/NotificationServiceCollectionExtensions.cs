@@ -56,6 +56,8 @@ public static class NotificationServiceCollectionExtensions
         services.TryAddSingleton<TaskLinkAnswers>();
         // LinkIssuer needs the host's LinkKey: a server keeps it (configuration or key file), a simulation makes one.
         services.TryAddSingleton<LinkIssuer>();
+        // The outbox's seal (for the store) is derived from the same LinkKey.
+        services.TryAddSingleton<OutboxSeal>();
         services.TryAddSingleton<MimeMessageBuilder>();
         services.TryAddSingleton<OutboxDelivery>();
         services.TryAddTransient<OutboxDeliveryJob>();

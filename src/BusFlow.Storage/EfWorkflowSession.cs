@@ -21,6 +21,7 @@ internal sealed class EfWorkflowSession : IWorkflowSession
 {
     private readonly BusFlowDbContext _db;
     private readonly IDbContextTransaction _transaction;
+    private readonly OutboxSeal? _outboxSeal;
     private bool _committed;
     private bool _disposed;
     private EfBusRecords? _busRecords;
@@ -28,16 +29,17 @@ internal sealed class EfWorkflowSession : IWorkflowSession
     private EfLinkTokens? _linkTokens;
     private EfRecipientPreferences? _preferences;
 
-    private EfWorkflowSession(BusFlowDbContext db, IDbContextTransaction transaction)
+    private EfWorkflowSession(BusFlowDbContext db, IDbContextTransaction transaction, OutboxSeal? outboxSeal)
     {
         _db = db;
         _transaction = transaction;
+        _outboxSeal = outboxSeal;
     }
 
     /// <summary>The session's context, for tests that need to reach beneath the port.</summary>
     internal BusFlowDbContext Context => _db;
 
-    public static async Task<EfWorkflowSession> BeginAsync(IDbContextFactory<BusFlowDbContext> contextFactory, CancellationToken ct)
+    public static async Task<EfWorkflowSession> BeginAsync(IDbContextFactory<BusFlowDbContext> contextFactory, OutboxSeal? outboxSeal, CancellationToken ct)
     {
         var db = await contextFactory.CreateDbContextAsync(ct);
         // A failed flush ends the session (the caller retries with a new one), so savepoints
@@ -46,7 +48,7 @@ internal sealed class EfWorkflowSession : IWorkflowSession
         try
         {
             var transaction = await db.BeginSessionTransactionAsync(ct);
-            return new EfWorkflowSession(db, transaction);
+            return new EfWorkflowSession(db, transaction, outboxSeal);
         }
         catch
         {
@@ -221,7 +223,7 @@ internal sealed class EfWorkflowSession : IWorkflowSession
     public T Facet<T>()
         where T : class =>
         typeof(T) == typeof(IBusRecords) ? (T)(object)(_busRecords ??= new EfBusRecords(_db, FlushAsync))
-        : typeof(T) == typeof(IOutbox) ? (T)(object)(_outbox ??= new EfOutbox(_db, FlushAsync))
+        : typeof(T) == typeof(IOutbox) ? (T)(object)(_outbox ??= new EfOutbox(_db, FlushAsync, _outboxSeal))
         : typeof(T) == typeof(ILinkTokens) ? (T)(object)(_linkTokens ??= new EfLinkTokens(_db, FlushAsync))
         : typeof(T) == typeof(IRecipientPreferences) ? (T)(object)(_preferences ??= new EfRecipientPreferences(_db))
         : throw new NotSupportedException($"The workflow store has no {typeof(T).Name}.");

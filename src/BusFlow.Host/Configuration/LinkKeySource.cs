@@ -1,3 +1,4 @@
+using BusFlow.Engine.Files;
 using BusFlow.Notifications.Links;
 
 namespace BusFlow.Host.Configuration;
@@ -20,26 +21,29 @@ public static class LinkKeySource
             return new LinkKey(Decode(configured, "BusFlow:Links:Key"));
         }
 
-        var file = section["KeyFile"] is { Length: > 0 } path ? path : DefaultKeyFile;
+        var file = KeyFileOf(configuration);
+        PrivateFiles.OwnFolder(Path.GetDirectoryName(Path.GetFullPath(file))!);
         if (File.Exists(file))
         {
+            PrivateFiles.Restrict(file);
             return new LinkKey(Decode(File.ReadAllText(file).Trim(), file));
         }
 
         var key = System.Security.Cryptography.RandomNumberGenerator.GetBytes(32);
-        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(file))!);
-        using (var stream = new FileStream(file, FileMode.CreateNew, FileAccess.Write, FileShare.None))
+        using (var stream = PrivateFiles.Create(file))
         using (var writer = new StreamWriter(stream))
         {
             writer.Write(Convert.ToBase64String(key));
         }
 
-        if (!OperatingSystem.IsWindows())
-        {
-            File.SetUnixFileMode(file, UnixFileMode.UserRead | UnixFileMode.UserWrite);
-        }
-
         return new LinkKey(key);
+    }
+
+    /// <summary>Where the key file is, or would be (BusFlow:Links:KeyFile, default data/link.key); other keys are kept beside it.</summary>
+    public static string KeyFileOf(IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        return configuration[$"{BusFlowSettings.Section}:Links:KeyFile"] is { Length: > 0 } path ? path : DefaultKeyFile;
     }
 
     private static byte[] Decode(string base64, string source)

@@ -3,6 +3,7 @@ using BusFlow.Host.Configuration;
 using BusFlow.Host.Demo;
 using BusFlow.Host.Feeds;
 using BusFlow.Host.Pages;
+using BusFlow.Host.Security;
 using BusFlow.Notifications;
 using BusFlow.Notifications.Delivery;
 using BusFlow.Notifications.Reminders;
@@ -39,6 +40,7 @@ public static class BusFlowHost
         });
         builder.Configuration.AddConfiguration(configuration);
         builder.WebHost.UseUrls(settings.Urls);
+        builder.Logging.AddBusFlowRequestLog();
         builder.Services.AddSingleton(settings);
         if (clock is not null)
         {
@@ -51,7 +53,8 @@ public static class BusFlowHost
         builder.Services.AddBusFlowStorage(settings.Storage);
         builder.Services.AddBusFlowJobs(settings.Jobs);
         builder.Services.AddBusFlowApi();
-        builder.Services.AddBusFlowPages(new LinkRequestLimits(settings.LinkRequestsPerMinute, settings.LinkRequestsPerLinkPerMinute));
+        builder.Services.AddBusFlowPages(
+            new LinkRequestLimits(settings.LinkRequestsPerMinute, settings.LinkRequestsPerLinkPerMinute), DataProtectionCertificates.Load(configuration));
         builder.Services.AddBusFlowFeeds();
         builder.Services.AddBusFlowWeb(SignInSettings.From(configuration));
 
@@ -63,6 +66,7 @@ public static class BusFlowHost
 
         // Hangfire's configuration is process-wide; apply this host's now, before any job or dashboard runs.
         app.Services.GetRequiredService<IGlobalConfiguration>();
+        app.UseBusFlowRequestLog();
         app.UseKnownProxies(ProxySettings.KnownProxies(configuration));
         app.UseBusFlowErrors();
         app.UseRouting();

@@ -1,9 +1,6 @@
 using BusFlow.Host.Security;
 using BusFlow.Notifications.Delivery;
-using Microsoft.AspNetCore.DataProtection;
-using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Options;
 
 namespace BusFlow.Host.Pages;
 
@@ -11,17 +8,14 @@ public static class PageServiceCollectionExtensions
 {
     /// <summary>
     /// The pages' services: the renderer, answers by link, antiforgery with data-protection keys in
-    /// the database (so every node accepts every node's forms), the rate limit on the link pages
-    /// (per client, per link and per code), and error pages instead of JSON outside /api.
+    /// the database (so every node accepts every node's forms) encrypted with <paramref name="certificates"/>,
+    /// the rate limit on the link pages (per client, per link and per code), and error pages instead of JSON outside /api.
     /// </summary>
-    public static IServiceCollection AddBusFlowPages(this IServiceCollection services, LinkRequestLimits limits)
+    public static IServiceCollection AddBusFlowPages(this IServiceCollection services, LinkRequestLimits limits, DataProtectionCertificates certificates)
     {
         services.AddSingleton<PageRenderer>();
         services.Replace(ServiceDescriptor.Singleton<IDeliveryTrigger, HangfireDeliveryTrigger>());
-        services.AddSingleton<DatabaseXmlRepository>();
-        services.AddDataProtection().SetApplicationName("BusFlow");
-        services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(sp =>
-            new ConfigureOptions<KeyManagementOptions>(options => options.XmlRepository = sp.GetRequiredService<DatabaseXmlRepository>()));
+        services.AddBusFlowDataProtection(certificates);
         services.AddAntiforgery(options =>
         {
             options.Cookie.Name = "busflow-antiforgery";

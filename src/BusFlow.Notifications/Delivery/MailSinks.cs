@@ -1,4 +1,5 @@
 using System.Globalization;
+using BusFlow.Engine.Files;
 using BusFlow.Notifications.Outbox;
 using MailKit.Net.Smtp;
 using Microsoft.Extensions.Logging;
@@ -93,12 +94,15 @@ internal sealed class SmtpMailSink(MailOptions options, ILogger logger) : IMailS
     public async ValueTask DisposeAsync() => await ResetAsync();
 }
 
-/// <summary>Folder mode: each message becomes {createdAt:yyyyMMdd-HHmmss}-{id}.eml in the folder.</summary>
+/// <summary>
+/// Folder mode: each message becomes {createdAt:yyyyMMdd-HHmmss}-{id}.eml in the folder, readable by
+/// the service's user only (0600, in a folder made 0700), since it holds live links and codes.
+/// </summary>
 internal sealed class FolderMailSink(MailOptions options, ILogger logger) : IMailSink
 {
     public Task EnsureReadyAsync(CancellationToken ct)
     {
-        Directory.CreateDirectory(options.Folder);
+        PrivateFiles.CreateFolder(options.Folder);
         return Task.CompletedTask;
     }
 
@@ -106,8 +110,13 @@ internal sealed class FolderMailSink(MailOptions options, ILogger logger) : IMai
     {
         var name = string.Create(CultureInfo.InvariantCulture, $"{outbox.CreatedAt.ToDateTimeUtc():yyyyMMdd-HHmmss}-{outbox.Id}.eml");
         var path = Path.GetFullPath(Path.Combine(options.Folder, name));
-        await message.WriteToAsync(path, ct);
-        logger.LogInformation("Wrote mail to {To} ({Subject}) to {Path}.", outbox.To, outbox.Subject, path);
+        await using (var file = PrivateFiles.Create(path, FileMode.Create))
+        {
+            await message.WriteToAsync(file, ct);
+        }
+
+        // Not the subject: what a template puts there is not the log's business.
+        logger.LogInformation("Wrote mail {MessageId} to {To} to {Path}.", outbox.Id, outbox.To, path);
         return $"written to {path}";
     }
 

@@ -14,7 +14,8 @@ namespace BusFlow.Notifications.Delivery;
 /// (the attempt is counted and the row version advanced, so two nodes never send the same message at
 /// once), then sent, then its result recorded in another short transaction. A node that dies between
 /// sending and recording leaves the message to be sent again after its claim expires, with the same
-/// Message-ID: at least once, and recognisably so.
+/// Message-ID: at least once, and recognisably so. A message whose task was closed, or whose link
+/// died, since it was written is withdrawn instead of sent (see <see cref="DeadLinks"/>).
 /// </summary>
 public sealed class OutboxDelivery(
     IWorkflowStore store,
@@ -32,7 +33,7 @@ public sealed class OutboxDelivery(
         {
             var (report, due, stopped) = await DeliverBatchAsync(sink, ct);
             total += report;
-            if (stopped || due < options.BatchSize || report.Sent + report.Retrying + report.Failed == 0)
+            if (stopped || due < options.BatchSize || report.Sent + report.Retrying + report.Failed + report.Withdrawn == 0)
             {
                 return total;
             }
@@ -67,10 +68,10 @@ public sealed class OutboxDelivery(
                 return (report, due.Count, true);
             }
 
-            var claimed = await ClaimAsync(id, ct);
+            var (claimed, withdrawn) = await ClaimAsync(id, ct);
             if (claimed is null)
             {
-                report = report with { Skipped = report.Skipped + 1 };
+                report = withdrawn ? report with { Withdrawn = report.Withdrawn + 1 } : report with { Skipped = report.Skipped + 1 };
                 continue;
             }
 
@@ -89,9 +90,10 @@ public sealed class OutboxDelivery(
 
     /// <summary>
     /// Counts the attempt and holds the message for <see cref="MailOptions.ClaimDuration"/>, in a
-    /// transaction of its own. Null when another node claimed or finished it first.
+    /// transaction of its own; or withdraws it when a link it carries is dead. No message when
+    /// another node claimed or finished it first, or when it was withdrawn.
     /// </summary>
-    private async Task<OutboxMessage?> ClaimAsync(Guid id, CancellationToken ct)
+    private async Task<(OutboxMessage? Claimed, bool Withdrawn)> ClaimAsync(Guid id, CancellationToken ct)
     {
         try
         {
@@ -100,22 +102,35 @@ public sealed class OutboxDelivery(
             var now = clock.GetCurrentInstant();
             if (message is null || !message.IsDue(now))
             {
-                return null;
+                return (null, false);
+            }
+
+            if (await DeadLinks.WhyWithdrawnAsync(session, message, now, ct) is { } reason)
+            {
+                message.MarkWithdrawn(reason);
+                await session.CommitAsync(ct);
+                logger.LogInformation("Outbox message {MessageId} to {To} is withdrawn, not sent: {Reason}", message.Id, message.To, reason);
+                return (null, true);
             }
 
             message.Claim(now + Duration.FromTimeSpan(options.ClaimDuration));
             await session.CommitAsync(ct);
-            return message;
+            return (message, false);
         }
         catch (ConcurrencyConflictException)
         {
             logger.LogDebug("Outbox message {MessageId} was claimed by another node first.", id);
-            return null;
+            return (null, false);
         }
     }
 
     private async Task<Outcome> SendAsync(IMailSink sink, OutboxMessage message, CancellationToken ct)
     {
+        if (!message.IsReadable)
+        {
+            return new Outcome(OutcomeKind.Failed, "The message's content cannot be opened with this installation's link key (was BusFlow:Links:Key changed?).", null);
+        }
+
         MimeMessage mime;
         try
         {
@@ -198,9 +213,9 @@ public sealed class OutboxDelivery(
     private sealed record Outcome(OutcomeKind Kind, string? Reason, string? ServerReply);
 }
 
-/// <summary>What one delivery run did: sent, to be tried again, failed for good, and left to another node.</summary>
-public sealed record DeliveryReport(int Sent, int Retrying, int Failed, int Skipped)
+/// <summary>What one delivery run did: sent, to be tried again, failed for good, left to another node, and withdrawn (a dead link).</summary>
+public sealed record DeliveryReport(int Sent, int Retrying, int Failed, int Skipped, int Withdrawn = 0)
 {
     public static DeliveryReport operator +(DeliveryReport left, DeliveryReport right) =>
-        new(left.Sent + right.Sent, left.Retrying + right.Retrying, left.Failed + right.Failed, left.Skipped + right.Skipped);
+        new(left.Sent + right.Sent, left.Retrying + right.Retrying, left.Failed + right.Failed, left.Skipped + right.Skipped, left.Withdrawn + right.Withdrawn);
 }

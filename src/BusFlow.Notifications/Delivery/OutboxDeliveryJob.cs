@@ -28,9 +28,10 @@ public sealed class OutboxDeliveryJob(OutboxDelivery delivery, ILogger<OutboxDel
     public async Task RunAsync(CancellationToken cancellationToken)
     {
         var report = await delivery.DeliverDueAsync(cancellationToken);
-        if (report.Sent + report.Retrying + report.Failed > 0)
+        if (report.Sent + report.Retrying + report.Failed + report.Withdrawn > 0)
         {
-            logger.LogInformation("Outbox delivery: {Sent} sent, {Retrying} to retry, {Failed} failed.", report.Sent, report.Retrying, report.Failed);
+            logger.LogInformation("Outbox delivery: {Sent} sent, {Retrying} to retry, {Failed} failed, {Withdrawn} withdrawn.",
+                report.Sent, report.Retrying, report.Failed, report.Withdrawn);
         }
     }
 }

@@ -12,6 +12,9 @@ public interface ILinkTokens
 
     Task<LinkToken?> FindByHashAsync(string hash, CancellationToken ct);
 
+    /// <summary>The tokens of these ids that exist.</summary>
+    Task<IReadOnlyList<LinkToken>> FindAllAsync(IReadOnlyCollection<Guid> ids, CancellationToken ct);
+
     /// <summary>The recipient's newest token for a purpose and task or subject that is still live at <paramref name="now"/>.</summary>
     Task<LinkToken?> FindLiveAsync(LinkPurpose purpose, string recipient, Guid? taskId, string? subject, Instant now, CancellationToken ct);
 

@@ -48,6 +48,16 @@ public sealed class LinkKey
         return $"{new string(chars, 0, 5)}-{new string(chars, 5, 5)}";
     }
 
+    /// <summary>
+    /// A key for another use of the installation's secret (e.g. "outbox"), derived with HKDF-SHA256:
+    /// one key to keep and share between nodes, and no use can learn another use's key.
+    /// </summary>
+    public byte[] DeriveKey(string use, int length = 32)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(use);
+        return HKDF.DeriveKey(HashAlgorithmName.SHA256, _key, length, salt: [], info: Encoding.UTF8.GetBytes($"busflow:{use}"));
+    }
+
     /// <summary>The stored hash of a secret or a code (codes compared without case, spaces or dashes).</summary>
     public static string Hash(string secret)
     {

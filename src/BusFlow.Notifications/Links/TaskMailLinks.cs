@@ -33,7 +33,7 @@ public sealed class TaskMailLinks(LinkIssuer issuer, MailOptions options, Engine
         var expires = ExpiryOf(task);
         var link = issuer.New(tokens, new LinkRequest(LinkPurpose.TaskAnswer, task.Assignee, task.Id, ExpiresAt: expires), now);
         var code = issuer.New(tokens, new LinkRequest(LinkPurpose.TaskCode, task.Assignee, task.Id, ExpiresAt: expires), now);
-        return new TaskLink($"{BaseUrl}/t/{link.Secret}", code.Secret, CodePageUrl);
+        return new TaskLink($"{BaseUrl}/t/{link.Secret}", code.Secret, CodePageUrl, [link.Token.Id, code.Token.Id]);
     }
 
     public async Task<TaskLink> ForAsync(HumanTask task, string recipient, IWorkflowSession session, Instant now, CancellationToken ct)
@@ -42,7 +42,7 @@ public sealed class TaskMailLinks(LinkIssuer issuer, MailOptions options, Engine
         var expires = ExpiryOf(task);
         var link = await issuer.LiveOrNewAsync(session, new LinkRequest(LinkPurpose.TaskAnswer, recipient, task.Id, ExpiresAt: expires), now, ct);
         var code = await issuer.LiveOrNewAsync(session, new LinkRequest(LinkPurpose.TaskCode, recipient, task.Id, ExpiresAt: expires), now, ct);
-        return new TaskLink($"{BaseUrl}/t/{link.Secret}", code.Secret, CodePageUrl);
+        return new TaskLink($"{BaseUrl}/t/{link.Secret}", code.Secret, CodePageUrl, [link.Token.Id, code.Token.Id]);
     }
 
     /// <summary>A link that shows the task to someone told about it (the vice chair, when the chair has not answered); it answers nothing.</summary>
@@ -50,7 +50,7 @@ public sealed class TaskMailLinks(LinkIssuer issuer, MailOptions options, Engine
     {
         ArgumentNullException.ThrowIfNull(task);
         var link = await issuer.LiveOrNewAsync(session, new LinkRequest(LinkPurpose.TaskAnswer, recipient, task.Id, InformedSubject, ExpiryOf(task)), now, ct);
-        return new TaskLink($"{BaseUrl}/t/{link.Secret}", null, null);
+        return new TaskLink($"{BaseUrl}/t/{link.Secret}", null, null, [link.Token.Id]);
     }
 
     /// <summary>Where people type a code: the page the task mails name.</summary>
@@ -68,5 +68,8 @@ public sealed class TaskMailLinks(LinkIssuer issuer, MailOptions options, Engine
     private string BaseUrl => options.LinkBaseUrl.TrimEnd('/');
 }
 
-/// <summary>A task's link for one recipient, and the code to type (on <paramref name="CodePage"/>) when a scanner burnt the link.</summary>
-public sealed record TaskLink(string Url, string? Code, string? CodePage);
+/// <summary>
+/// A task's link for one recipient, and the code to type (on <paramref name="CodePage"/>) when a
+/// scanner burnt the link; <paramref name="TokenIds"/> are their tokens, for the mail that carries them.
+/// </summary>
+public sealed record TaskLink(string Url, string? Code, string? CodePage, IReadOnlyList<Guid> TokenIds);

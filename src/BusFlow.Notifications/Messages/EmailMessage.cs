@@ -15,6 +15,9 @@ public sealed record EmailMessage(
 {
     /// <summary>For optional mail: the one-click unsubscribe URL (RFC 8058), sent as List-Unsubscribe.</summary>
     public string? UnsubscribeUrl { get; init; }
+
+    /// <summary>The link tokens (task links and codes) in the message, so the outbox can withhold it once they are dead.</summary>
+    public IReadOnlyList<Guid> LinkTokenIds { get; init; } = [];
 }
 
 public enum EmailKind

@@ -7,6 +7,8 @@ namespace BusFlow.Notifications.Outbox;
 /// One email in the outbox: written in the transaction of the workflow step that asks for it, then
 /// delivered by <see cref="Delivery.OutboxDelivery"/>. Every change of state advances
 /// <see cref="Version"/>, the row's concurrency token, so two nodes never claim the same attempt.
+/// The content (subject, bodies, calendar, unsubscribe URL) is clear in memory and stored only as
+/// <see cref="SealedContent"/>: the outbox seals it when a message is enqueued and opens it when one is read.
 /// </summary>
 public sealed class OutboxMessage
 {
@@ -58,6 +60,18 @@ public sealed class OutboxMessage
     /// <summary>For optional mail: where one click unsubscribes (List-Unsubscribe, RFC 8058).</summary>
     public string? UnsubscribeUrl { get; set; }
 
+    /// <summary>The content as the database holds it: sealed with a key that is not in the database (<see cref="OutboxSeal"/>).</summary>
+    public string SealedContent { get; set; } = "";
+
+    /// <summary>
+    /// The link tokens (task links and codes) the message carries: if one of them is dead by the time
+    /// the message would go out, or its task is closed, the message is withdrawn instead of sent.
+    /// </summary>
+    public List<Guid> LinkTokenIds { get; set; } = [];
+
+    /// <summary>False when the stored content could not be opened (another key); such a message cannot be sent.</summary>
+    public bool IsReadable { get; private set; } = true;
+
     public int Version { get; set; }
 
     /// <summary>A pending message, due at once.</summary>
@@ -81,7 +95,23 @@ public sealed class OutboxMessage
             InstanceId = instanceId,
             ActivityId = activityId,
             UnsubscribeUrl = message.UnsubscribeUrl,
+            LinkTokenIds = [.. message.LinkTokenIds],
         };
+    }
+
+    /// <summary>The parts that are stored sealed.</summary>
+    public OutboxContent Content => new(Subject, TextBody, HtmlBody, CalendarContent, UnsubscribeUrl);
+
+    /// <summary>Puts the opened content in place; null when it could not be opened.</summary>
+    public void Fill(OutboxContent? content)
+    {
+        IsReadable = content is not null;
+        var parts = content ?? OutboxContent.Unreadable;
+        Subject = parts.Subject;
+        TextBody = parts.TextBody;
+        HtmlBody = parts.HtmlBody;
+        CalendarContent = parts.CalendarContent;
+        UnsubscribeUrl = parts.UnsubscribeUrl;
     }
 
     public EmailMessage ToEmailMessage() =>
@@ -131,6 +161,14 @@ public sealed class OutboxMessage
         ServerReply = serverReply;
         Version++;
     }
+
+    /// <summary>Not sent, and not to be: a link it carries is dead, or its task closed, before it went out.</summary>
+    public void MarkWithdrawn(string reason)
+    {
+        Status = OutboxStatus.Withdrawn;
+        FailureReason = reason;
+        Version++;
+    }
 }
 
 public enum OutboxStatus
@@ -138,4 +176,7 @@ public enum OutboxStatus
     Pending = 0,
     Sent = 1,
     Failed = 2,
+
+    /// <summary>Not sent because what it links to was answered, cancelled or expired before it went out.</summary>
+    Withdrawn = 3,
 }

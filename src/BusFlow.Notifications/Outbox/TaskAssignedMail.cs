@@ -30,7 +30,10 @@ public sealed class TaskAssignedMail(IEnumerable<IMessageTemplates> templates, T
         try
         {
             var rendered = renderer.Render(Template, "sv-SE", TaskMailModel.Of(task, link, recipientName: null));
-            var message = new EmailMessage(task.Assignee, rendered.Subject, rendered.TextBody, rendered.HtmlBody, rendered.Language, EmailKind.Required);
+            var message = new EmailMessage(task.Assignee, rendered.Subject, rendered.TextBody, rendered.HtmlBody, rendered.Language, EmailKind.Required)
+            {
+                LinkTokenIds = link.TokenIds,
+            };
             session.Facet<IOutbox>().Enqueue(OutboxMessage.Create(message, task.CreatedAt, task.InstanceId, task.ActivityId));
         }
         catch (Exception error) when (error is not OperationCanceledException)

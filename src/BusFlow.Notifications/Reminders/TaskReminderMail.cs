@@ -62,7 +62,10 @@ public sealed class TaskReminderMail(
         {
             var rendered = renderer.Render(template, "sv-SE", model);
             var message = OutboxMessage.Create(
-                new EmailMessage(notice.Recipient.Address, rendered.Subject, rendered.TextBody, rendered.HtmlBody, rendered.Language, EmailKind.Required),
+                new EmailMessage(notice.Recipient.Address, rendered.Subject, rendered.TextBody, rendered.HtmlBody, rendered.Language, EmailKind.Required)
+                {
+                    LinkTokenIds = link.TokenIds,
+                },
                 notice.At,
                 notice.Task.InstanceId,
                 notice.Task.ActivityId);

@@ -60,7 +60,7 @@ public sealed class WeeklyDigest(
                 continue;
             }
 
-            var model = await ModelAsync(session, address, tasks, today, now, ct);
+            var (model, tokenIds) = await ModelAsync(session, address, tasks, today, now, ct);
             try
             {
                 var rendered = renderer.Render(Template, "sv-SE", model);
@@ -68,6 +68,7 @@ public sealed class WeeklyDigest(
                     new EmailMessage(address, rendered.Subject, rendered.TextBody, rendered.HtmlBody, rendered.Language, EmailKind.Optional)
                     {
                         UnsubscribeUrl = model["unsubscribe_link"]!.GetValue<string>(),
+                        LinkTokenIds = tokenIds,
                     },
                     now);
                 message.DedupeKey = key;
@@ -86,12 +87,16 @@ public sealed class WeeklyDigest(
         return sent;
     }
 
-    private async Task<JsonObject> ModelAsync(IWorkflowSession session, string address, List<HumanTask> tasks, LocalDate today, Instant now, CancellationToken ct)
+    /// <summary>The digest's model, and the tokens of the task links it lists.</summary>
+    private async Task<(JsonObject Model, List<Guid> TokenIds)> ModelAsync(
+        IWorkflowSession session, string address, List<HumanTask> tasks, LocalDate today, Instant now, CancellationToken ct)
     {
         var list = new JsonArray();
+        var tokenIds = new List<Guid>();
         foreach (var task in tasks.OrderBy(t => t.DueDate ?? LocalDate.MaxIsoValue).ThenBy(t => t.CreatedAt))
         {
             var link = await taskLinks.ForAsync(task, address, session, now, ct);
+            tokenIds.AddRange(link.TokenIds);
             list.Add(new JsonObject
             {
                 ["title"] = task.Title,
@@ -102,12 +107,13 @@ public sealed class WeeklyDigest(
         }
 
         var unsubscribe = await links.LiveOrNewAsync(session, new LinkRequest(LinkPurpose.Unsubscribe, address), now, ct);
-        return new JsonObject
+        var model = new JsonObject
         {
             ["recipient"] = new JsonObject { ["name"] = null },
             ["tasks"] = list,
             ["link"] = options.LinkBaseUrl.TrimEnd('/') + "/",
             ["unsubscribe_link"] = $"{options.LinkBaseUrl.TrimEnd('/')}/unsubscribe/{unsubscribe.Secret}",
         };
+        return (model, tokenIds);
     }
 }

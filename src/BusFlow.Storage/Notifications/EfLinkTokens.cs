@@ -9,6 +9,13 @@ internal sealed class EfLinkTokens(BusFlowDbContext db, Func<CancellationToken, 
 {
     public void Add(LinkToken token) => db.LinkTokens.Add(token);
 
+    public async Task<IReadOnlyList<LinkToken>> FindAllAsync(IReadOnlyCollection<Guid> ids, CancellationToken ct)
+    {
+        await flush(ct);
+        var wanted = ids.Distinct().ToArray();
+        return await db.LinkTokens.Where(t => wanted.Contains(t.Id)).ToListAsync(ct);
+    }
+
     public async Task<LinkToken?> FindByHashAsync(string hash, CancellationToken ct)
     {
         await flush(ct);

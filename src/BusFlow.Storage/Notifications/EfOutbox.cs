@@ -7,16 +7,26 @@ namespace BusFlow.Storage.Notifications;
 /// <summary>
 /// The outbox on a workflow session's own context and transaction, handed out by
 /// <c>session.Facet&lt;IOutbox&gt;()</c>: a message enqueued here commits (or rolls back) with the
-/// session. Each query first writes the session's pending changes, as the session's own do.
+/// session. Each query first writes the session's pending changes, as the session's own do. A
+/// message's content is sealed as it is enqueued and opened as it is read, so the database never
+/// holds it in clear.
 /// </summary>
-internal sealed class EfOutbox(BusFlowDbContext db, Func<CancellationToken, Task> flush) : IOutbox
+internal sealed class EfOutbox(BusFlowDbContext db, Func<CancellationToken, Task> flush, OutboxSeal? seal) : IOutbox
 {
-    public void Enqueue(OutboxMessage message) => db.Outbox.Add(message);
+    private OutboxSeal Seal => seal ?? throw new InvalidOperationException(
+        "The outbox seals its mail with a key derived from the installation's link key: register a LinkKey and AddBusFlowNotifications.");
+
+    public void Enqueue(OutboxMessage message)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        message.SealedContent = Seal.Seal(message.Id, message.Content);
+        db.Outbox.Add(message);
+    }
 
     public async Task<OutboxMessage?> FindAsync(Guid id, CancellationToken ct)
     {
         await flush(ct);
-        return await db.Outbox.FirstOrDefaultAsync(m => m.Id == id, ct);
+        return Opened(await db.Outbox.FirstOrDefaultAsync(m => m.Id == id, ct));
     }
 
     public async Task<bool> ContainsKeyAsync(string dedupeKey, CancellationToken ct)
@@ -28,12 +38,12 @@ internal sealed class EfOutbox(BusFlowDbContext db, Func<CancellationToken, Task
     public async Task<IReadOnlyList<OutboxMessage>> ListDueAsync(Instant dueBy, int max, CancellationToken ct)
     {
         await flush(ct);
-        return await db.Outbox
+        return Opened(await db.Outbox
             .Where(m => m.Status == OutboxStatus.Pending && m.NextAttemptAt <= dueBy)
             .OrderBy(m => m.NextAttemptAt)
             .ThenBy(m => m.Id)
             .Take(max)
-            .ToListAsync(ct);
+            .ToListAsync(ct));
     }
 
     public async Task<IReadOnlyList<OutboxMessage>> ListAsync(OutboxQuery query, CancellationToken ct)
@@ -55,6 +65,18 @@ internal sealed class EfOutbox(BusFlowDbContext db, Func<CancellationToken, Task
             messages = messages.Where(m => m.To == to);
         }
 
-        return await messages.OrderByDescending(m => m.CreatedAt).ThenByDescending(m => m.Id).Take(query.Take).ToListAsync(ct);
+        return Opened(await messages.OrderByDescending(m => m.CreatedAt).ThenByDescending(m => m.Id).Take(query.Take).ToListAsync(ct));
+    }
+
+    private List<OutboxMessage> Opened(List<OutboxMessage> messages)
+    {
+        messages.ForEach(m => Opened(m));
+        return messages;
+    }
+
+    private OutboxMessage? Opened(OutboxMessage? message)
+    {
+        message?.Fill(Seal.TryOpen(message.Id, message.SealedContent));
+        return message;
     }
 }

@@ -1,12 +1,17 @@
+using BusFlow.Engine.Files;
 using System.Data.Common;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace BusFlow.Storage.Sqlite;
 
-/// <summary>Creates the database's folder before the first open and sets the connection pragmas after each.</summary>
+/// <summary>
+/// Before the first open, creates the database's folder (0700) and file (0600), or narrows an
+/// existing file and its -wal and -shm to 0600 (SQLite gives those the database file's mode);
+/// after each open, sets the connection pragmas.
+/// </summary>
 internal sealed class SqliteConnectionInterceptor(SqliteConnectionSetup setup) : DbConnectionInterceptor
 {
-    private volatile bool _directoryExists;
+    private volatile bool _prepared;
 
     public override InterceptionResult ConnectionOpening(DbConnection connection, ConnectionEventData eventData, InterceptionResult result)
     {
@@ -37,12 +42,28 @@ internal sealed class SqliteConnectionInterceptor(SqliteConnectionSetup setup) :
 
     private void EnsureDirectory()
     {
-        if (_directoryExists || setup.DatabaseDirectory is null)
+        if (_prepared || setup.DatabaseFile is not { } file || setup.DatabaseDirectory is not { } folder)
         {
             return;
         }
 
-        Directory.CreateDirectory(setup.DatabaseDirectory);
-        _directoryExists = true;
+        PrivateFiles.CreateFolder(folder);
+        if (!File.Exists(file))
+        {
+            try
+            {
+                // SQLite takes an empty file for an empty database, and keeps the mode it was created with.
+                using (PrivateFiles.Create(file))
+                {
+                }
+            }
+            catch (IOException) when (File.Exists(file))
+            {
+                // Another process made it first.
+            }
+        }
+
+        PrivateFiles.Restrict(file, file + "-wal", file + "-shm");
+        _prepared = true;
     }
 }

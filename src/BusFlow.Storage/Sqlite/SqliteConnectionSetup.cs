@@ -17,15 +17,19 @@ internal sealed class SqliteConnectionSetup
 
         ConnectionString = builder.ToString();
         BusyTimeoutMilliseconds = builder.DefaultTimeout * 1000;
-        DatabaseDirectory = IsFileDatabase(builder) ? Path.GetDirectoryName(Path.GetFullPath(builder.DataSource)) : null;
+        DatabaseFile = IsFileDatabase(builder) ? Path.GetFullPath(builder.DataSource) : null;
+        DatabaseDirectory = DatabaseFile is null ? null : Path.GetDirectoryName(DatabaseFile);
     }
+
+    /// <summary>The database file; null for in-memory databases.</summary>
+    public string? DatabaseFile { get; }
 
     public string ConnectionString { get; }
 
     /// <summary>How long a connection waits for another writer's lock before giving up.</summary>
     public int BusyTimeoutMilliseconds { get; }
 
-    /// <summary>The folder the database file lives in, created on first use; null for in-memory databases.</summary>
+    /// <summary>The folder the database file lives in, created (0700) on first use; null for in-memory databases.</summary>
     public string? DatabaseDirectory { get; }
 
     /// <summary>

@@ -1,5 +1,6 @@
 using BusFlow.Engine.Persistence;
 using BusFlow.Notifications.Delivery;
+using BusFlow.Notifications.Links;
 using BusFlow.Notifications.Messages;
 using BusFlow.Notifications.Outbox;
 using BusFlow.Storage;
@@ -54,6 +55,7 @@ public sealed class DeliveryHarness : IAsyncDisposable
         var services = database.BuildServices(s => s
             .AddLogging()
             .AddSingleton<IClock>(clock)
+            .AddSingleton(LinkKey.Generate())
             .AddBusFlowNotifications(mail));
         await BusFlowDatabase.MigrateAsync(services);
         return new DeliveryHarness(database, services, clock);

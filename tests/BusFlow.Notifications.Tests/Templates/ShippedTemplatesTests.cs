@@ -51,6 +51,28 @@ public sealed class ShippedTemplatesTests
         }
     }
 
+    [Theory]
+    [MemberData(nameof(TemplatesAndLanguages))]
+    public void No_subject_line_shows_a_code_or_a_link_since_subjects_show_on_lock_screens(string template, string language)
+    {
+        var message = Templates.Render(template, language, Model());
+
+        Assert.DoesNotContain("K7Q-4ÄX", message.Subject, StringComparison.Ordinal);
+        Assert.DoesNotContain("https://", message.Subject, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("sv-SE", "Din bekräftelsekod i BusFlow")]
+    [InlineData("en-GB", "Your confirmation code in BusFlow")]
+    public void The_confirmation_code_is_in_the_body_only(string language, string subject)
+    {
+        var message = Templates.Render("confirmation-code", language, Model());
+
+        Assert.Equal(subject, message.Subject);
+        Assert.Contains("K7Q-4ÄX", message.TextBody, StringComparison.Ordinal);
+        Assert.Contains("<strong>K7Q-4ÄX</strong>", message.HtmlBody, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Task_assigned_reads_naturally_in_Swedish()
     {

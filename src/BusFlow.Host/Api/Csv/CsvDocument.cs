@@ -5,14 +5,20 @@ namespace BusFlow.Host.Api.Csv;
 /// <summary>
 /// Comma-separated text as RFC 4180 writes it: rows end with CRLF; a field that holds a comma, a
 /// double quote, a carriage return or a line feed is enclosed in double quotes, and each double
-/// quote inside it is doubled. Every other field is written as it is, so a reader gets back exactly
-/// the text that was written (an absent value is an empty field).
+/// quote inside it is doubled. A field that a spreadsheet would take for a formula (it starts with
+/// =, +, -, @, a tab or a carriage return) is prefixed with an apostrophe, so Excel shows it as text
+/// (OWASP's advice on CSV injection); every other field is written as it is, so a reader gets back
+/// exactly the text that was written (an absent value is an empty field).
 /// </summary>
 public sealed class CsvDocument
 {
     public const string ContentType = "text/csv; charset=utf-8";
 
+    /// <summary>Put before a field that a spreadsheet would run as a formula, so that it shows the text instead.</summary>
+    public const char TextPrefix = '\'';
+
     private static readonly char[] NeedsQuotes = [',', '"', '\r', '\n'];
+    private static readonly char[] FormulaStarts = ['=', '+', '-', '@', '\t', '\r'];
 
     private readonly StringBuilder _text = new();
 
@@ -24,10 +30,14 @@ public sealed class CsvDocument
     }
 
     /// <summary>One field as it is written in a row.</summary>
-    public static string Field(string? value) =>
-        value is null ? ""
-        : value.IndexOfAny(NeedsQuotes) < 0 ? value
-        : '"' + value.Replace("\"", "\"\"", StringComparison.Ordinal) + '"';
+    public static string Field(string? value) => Quoted(AsText(value));
+
+    /// <summary>The value with an apostrophe before it when a spreadsheet would run it as a formula.</summary>
+    public static string AsText(string? value) =>
+        value is { Length: > 0 } && FormulaStarts.Contains(value[0]) ? TextPrefix + value : value ?? "";
+
+    private static string Quoted(string value) =>
+        value.IndexOfAny(NeedsQuotes) < 0 ? value : '"' + value.Replace("\"", "\"\"", StringComparison.Ordinal) + '"';
 
     public override string ToString() => _text.ToString();
 

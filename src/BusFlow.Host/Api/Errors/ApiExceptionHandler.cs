@@ -1,6 +1,7 @@
 using System.Text.Json;
 using BusFlow.Engine.Persistence;
 using BusFlow.Engine.Runtime;
+using BusFlow.Host.Security;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 
@@ -23,7 +24,7 @@ public sealed class ApiExceptionHandler(IProblemDetailsService problems, ILogger
         };
         if (problem is null)
         {
-            logger.LogError(exception, "{Method} {Path} failed.", httpContext.Request.Method, httpContext.Request.Path);
+            logger.LogError(exception, "{Method} {Path} failed.", httpContext.Request.Method, SecretPaths.Redact(httpContext.Request.Path));
             problem = ApiProblems.Unexpected();
         }
 

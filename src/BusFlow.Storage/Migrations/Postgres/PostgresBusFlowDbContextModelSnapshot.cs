@@ -1156,10 +1156,6 @@ namespace BusFlow.Storage.Migrations.Postgres
                         .HasColumnType("integer")
                         .HasColumnName("attempts");
 
-                    b.Property<string>("CalendarContent")
-                        .HasColumnType("text")
-                        .HasColumnName("calendar_content");
-
                     b.Property<string>("CalendarMethod")
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)")
@@ -1178,11 +1174,6 @@ namespace BusFlow.Storage.Migrations.Postgres
                         .HasColumnType("text")
                         .HasColumnName("failure_reason");
 
-                    b.Property<string>("HtmlBody")
-                        .IsRequired()
-                        .HasColumnType("text")
-                        .HasColumnName("html_body");
-
                     b.Property<Guid?>("InstanceId")
                         .HasColumnType("uuid")
                         .HasColumnName("instance_id");
@@ -1199,9 +1190,19 @@ namespace BusFlow.Storage.Migrations.Postgres
                         .HasColumnType("character varying(16)")
                         .HasColumnName("language");
 
+                    b.Property<string>("LinkTokenIds")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("link_token_ids");
+
                     b.Property<DateTime>("NextAttemptAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("next_attempt_at");
+
+                    b.Property<string>("SealedContent")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("sealed_content");
 
                     b.Property<DateTime?>("SentAt")
                         .HasColumnType("timestamp with time zone")
@@ -1217,26 +1218,11 @@ namespace BusFlow.Storage.Migrations.Postgres
                         .HasColumnType("character varying(32)")
                         .HasColumnName("status");
 
-                    b.Property<string>("Subject")
-                        .IsRequired()
-                        .HasColumnType("text")
-                        .HasColumnName("subject");
-
-                    b.Property<string>("TextBody")
-                        .IsRequired()
-                        .HasColumnType("text")
-                        .HasColumnName("text_body");
-
                     b.Property<string>("To")
                         .IsRequired()
                         .HasMaxLength(320)
                         .HasColumnType("character varying(320)")
                         .HasColumnName("to");
-
-                    b.Property<string>("UnsubscribeUrl")
-                        .HasMaxLength(2000)
-                        .HasColumnType("character varying(2000)")
-                        .HasColumnName("unsubscribe_url");
 
                     b.Property<int>("Version")
                         .IsConcurrencyToken()

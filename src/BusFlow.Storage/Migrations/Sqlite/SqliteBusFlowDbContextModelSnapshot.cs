@@ -1147,10 +1147,6 @@ namespace BusFlow.Storage.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("attempts");
 
-                    b.Property<string>("CalendarContent")
-                        .HasColumnType("text")
-                        .HasColumnName("calendar_content");
-
                     b.Property<string>("CalendarMethod")
                         .HasMaxLength(32)
                         .HasColumnType("TEXT")
@@ -1169,11 +1165,6 @@ namespace BusFlow.Storage.Migrations.Sqlite
                         .HasColumnType("text")
                         .HasColumnName("failure_reason");
 
-                    b.Property<string>("HtmlBody")
-                        .IsRequired()
-                        .HasColumnType("text")
-                        .HasColumnName("html_body");
-
                     b.Property<Guid?>("InstanceId")
                         .HasColumnType("TEXT")
                         .HasColumnName("instance_id");
@@ -1190,9 +1181,19 @@ namespace BusFlow.Storage.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("language");
 
+                    b.Property<string>("LinkTokenIds")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("link_token_ids");
+
                     b.Property<DateTime>("NextAttemptAt")
                         .HasColumnType("TEXT")
                         .HasColumnName("next_attempt_at");
+
+                    b.Property<string>("SealedContent")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("sealed_content");
 
                     b.Property<DateTime?>("SentAt")
                         .HasColumnType("TEXT")
@@ -1208,26 +1209,11 @@ namespace BusFlow.Storage.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("status");
 
-                    b.Property<string>("Subject")
-                        .IsRequired()
-                        .HasColumnType("text")
-                        .HasColumnName("subject");
-
-                    b.Property<string>("TextBody")
-                        .IsRequired()
-                        .HasColumnType("text")
-                        .HasColumnName("text_body");
-
                     b.Property<string>("To")
                         .IsRequired()
                         .HasMaxLength(320)
                         .HasColumnType("TEXT")
                         .HasColumnName("to");
-
-                    b.Property<string>("UnsubscribeUrl")
-                        .HasMaxLength(2000)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("unsubscribe_url");
 
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
