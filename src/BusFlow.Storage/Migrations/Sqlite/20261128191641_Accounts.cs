@@ -6,33 +6,11 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace BusFlow.Storage.Migrations.Sqlite
 {
     /// <inheritdoc />
-    public partial class SignInAndSecrets : Migration
+    public partial class Accounts : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.DropColumn(
-                name: "calendar_content",
-                table: "outbox");
-
-            migrationBuilder.DropColumn(
-                name: "html_body",
-                table: "outbox");
-
-            migrationBuilder.DropColumn(
-                name: "unsubscribe_url",
-                table: "outbox");
-
-            migrationBuilder.RenameColumn(
-                name: "text_body",
-                table: "outbox",
-                newName: "sealed_content");
-
-            migrationBuilder.RenameColumn(
-                name: "subject",
-                table: "outbox",
-                newName: "link_token_ids");
-
             migrationBuilder.CreateTable(
                 name: "audit_log",
                 columns: table => new
@@ -332,36 +310,6 @@ namespace BusFlow.Storage.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "users");
-
-            migrationBuilder.RenameColumn(
-                name: "sealed_content",
-                table: "outbox",
-                newName: "text_body");
-
-            migrationBuilder.RenameColumn(
-                name: "link_token_ids",
-                table: "outbox",
-                newName: "subject");
-
-            migrationBuilder.AddColumn<string>(
-                name: "calendar_content",
-                table: "outbox",
-                type: "text",
-                nullable: true);
-
-            migrationBuilder.AddColumn<string>(
-                name: "html_body",
-                table: "outbox",
-                type: "text",
-                nullable: false,
-                defaultValue: "");
-
-            migrationBuilder.AddColumn<string>(
-                name: "unsubscribe_url",
-                table: "outbox",
-                type: "TEXT",
-                maxLength: 2000,
-                nullable: true);
         }
     }
 }
