@@ -22,6 +22,12 @@ public sealed record TaskAnswer(string Outcome, string? Comment, string Actor, S
     /// link that carried it), so both commit together or neither does.
     /// </summary>
     public Func<IWorkflowSession, HumanTask, CancellationToken, Task>? WithinTransaction { get; init; }
+
+    /// <summary>
+    /// Whether the one answering may answer this task at all; checked first, before its state or the
+    /// answer, so one who may not learns nothing about it (<see cref="TaskCompletionStatus.NotPermitted"/>, no task).
+    /// </summary>
+    public Func<HumanTask, bool>? MayAnswer { get; init; }
 }
 
 public enum TaskCompletionStatus
@@ -32,6 +38,10 @@ public enum TaskCompletionStatus
     AlreadyClosed,
 
     NotFound,
+
+    /// <summary>The answer's <see cref="TaskAnswer.MayAnswer"/> refused the task: nothing changed, and the task is not told.</summary>
+    NotPermitted,
+
     InvalidOutcome,
 
     /// <summary>The task's workflow has stopped (faulted): the answer would be lost, so it is refused and the task stays open.</summary>

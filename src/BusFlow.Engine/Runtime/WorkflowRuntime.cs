@@ -62,6 +62,11 @@ public sealed partial class WorkflowRuntime(
                 return new TaskCompletion(TaskCompletionStatus.NotFound, null);
             }
 
+            if (answer.MayAnswer is { } mayAnswer && !mayAnswer(task))
+            {
+                return new TaskCompletion(TaskCompletionStatus.NotPermitted, null);
+            }
+
             if (task.Status != HumanTaskStatus.Open)
             {
                 return new TaskCompletion(TaskCompletionStatus.AlreadyClosed, task);

@@ -108,6 +108,21 @@ public sealed class HumanTaskActivityTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_answer_from_someone_the_guard_refuses_changes_nothing_and_tells_nothing_of_the_task()
+    {
+        var instance = await StartAsync();
+        var task = await _engine.SingleOpenTaskAsync(instance.Id);
+        var outsider = new TaskAnswer("maybe", null, "outsider@kommun.test") { MayAnswer = t => t.Assignee == "outsider@kommun.test" };
+
+        var refused = await _engine.Runtime.CompleteTaskAsync(task.Id, outsider);
+
+        Assert.Equal(TaskCompletionStatus.NotPermitted, refused.Status);
+        Assert.Null(refused.Task);
+        Assert.Equal(HumanTaskStatus.Open, (await _engine.SingleOpenTaskAsync(instance.Id)).Status);
+        Assert.DoesNotContain(await _engine.JournalAsync(instance.Id), j => j.Kind == JournalKind.TaskCompleted);
+    }
+
+    [Fact]
     public async Task An_unknown_task_is_reported_as_not_found()
     {
         var result = await _engine.Runtime.CompleteTaskAsync(Guid.NewGuid(), "approve", null, "chair@kommun.test");

@@ -47,28 +47,19 @@ public static class TaskEndpoints
     }
 
     private static async Task<IResult> CompleteAsync(
-        Guid id, CompleteTaskRequest request, WorkflowRuntime runtime, IWorkflowStore store, EngineOptions engine, AccountScopes scopes, HttpContext http, CancellationToken ct)
+        Guid id, CompleteTaskRequest request, WorkflowRuntime runtime, EngineOptions engine, AccountScopes scopes, HttpContext http, CancellationToken ct)
     {
         var scope = await scopes.ForAsync(http.User, ct);
-        // Whose task it is comes first: someone else's task gets no hint about its outcomes.
-        await using (var session = await store.BeginAsync(ct))
-        {
-            if (await session.FindTaskAsync(id, ct) is { } asked && !scope.MayAnswerTask(asked.Assignee, asked.Role))
-            {
-                return NotYours(id);
-            }
-        }
-
         var answer = new TaskAnswer(request.Outcome?.Trim() ?? "", request.Comment, RequestActor.Of(http), request.Data)
         {
             Proof = "api",
             // An answer with legal weight needs the signer's own proof: the mailed link and a code
             // sent to them. The API cannot give it, whoever calls it; the answer's transaction is undone.
-            WithinTransaction = (_, task, _) => !scope.MayAnswerTask(task.Assignee, task.Role)
-                ? throw new NotYoursException()
-                : TaskAnswerSpec.Parse(task.AnswerSpecJson).NeedsConfirmationCode
-                    ? throw new NeedsPersonalProofException(task)
-                    : Task.CompletedTask,
+            // Whose task it is comes first: someone else's task gets no hint about its state or outcomes.
+            MayAnswer = task => scope.MayAnswerTask(task.Assignee, task.Role),
+            WithinTransaction = (_, task, _) => TaskAnswerSpec.Parse(task.AnswerSpecJson).NeedsConfirmationCode
+                ? throw new NeedsPersonalProofException(task)
+                : Task.CompletedTask,
         };
         TaskCompletion completion;
         try
@@ -79,10 +70,6 @@ public static class TaskEndpoints
         {
             return TaskProblems.NeedsPersonalProof(refused.Task).ToResult();
         }
-        catch (NotYoursException)
-        {
-            return NotYours(id);
-        }
 
         return completion switch
         {
@@ -91,6 +78,7 @@ public static class TaskEndpoints
             { Status: TaskCompletionStatus.AlreadyClosed, Task: { } task } => TaskProblems.AlreadyClosed(task, engine.TimeZone).ToResult(),
             { Status: TaskCompletionStatus.InvalidOutcome, Task: { } task } => TaskProblems.InvalidOutcome(task, request.Outcome).ToResult(),
             { Status: TaskCompletionStatus.InstanceNotWaiting, Task: { } task } => TaskProblems.InstanceStopped(task, completion.InstanceStatus).ToResult(),
+            { Status: TaskCompletionStatus.NotPermitted } => NotYours(id),
             _ => UnknownTask(id),
         };
     }
@@ -99,8 +87,6 @@ public static class TaskEndpoints
 
     private static IResult NotYours(Guid id) =>
         ApiProblems.Forbidden($"Task {id} is neither yours nor one of the boards you are secretary of.").ToResult();
-
-    private sealed class NotYoursException : Exception;
 
     private sealed class NeedsPersonalProofException(HumanTask task) : Exception
     {

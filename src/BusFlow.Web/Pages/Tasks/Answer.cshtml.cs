@@ -17,6 +17,8 @@ namespace BusFlow.Web.Pages.Tasks;
 /// </summary>
 public sealed class AnswerModel(IWorkflowStore store, WorkflowRuntime runtime, AccountScopes scopes, AuditTrail audit) : PageModel
 {
+    private AccountScope? _scope;
+
     public HumanTask? Task { get; private set; }
     public bool CanAnswer { get; private set; }
     public string? Notice { get; private set; }
@@ -51,7 +53,11 @@ public sealed class AnswerModel(IWorkflowStore store, WorkflowRuntime runtime, A
         }
 
         Comment = string.IsNullOrWhiteSpace(comment) ? null : comment.Trim();
-        var answer = new TaskAnswer(outcome?.Trim() ?? "", Comment, AuditTrail.ActorOf(User), data.Count > 0 ? data : null) { Proof = "session" };
+        var answer = new TaskAnswer(outcome?.Trim() ?? "", Comment, AuditTrail.ActorOf(User), data.Count > 0 ? data : null)
+        {
+            Proof = "session",
+            MayAnswer = task => _scope!.MayAnswerTask(task.Assignee, task.Role),
+        };
         var completion = await runtime.CompleteTaskAsync(id, answer, HttpContext.RequestAborted);
         switch (completion.Status)
         {
@@ -65,6 +71,12 @@ public sealed class AnswerModel(IWorkflowStore store, WorkflowRuntime runtime, A
                 Errors = completion.Problems.Count > 0 ? [.. completion.Problems.Select(p => p.Message)] : [string.Join(", ", Task!.Outcomes)];
                 Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
                 Fields = FieldView.Of(Task!, data);
+                return Page();
+            case TaskCompletionStatus.NotPermitted:
+                Notice = Strings.Task_NotYours;
+                Task = null;
+                CanAnswer = false;
+                Response.StatusCode = StatusCodes.Status403Forbidden;
                 return Page();
             case TaskCompletionStatus.InstanceNotWaiting:
                 Notice = Strings.Task_Stopped;
@@ -81,7 +93,7 @@ public sealed class AnswerModel(IWorkflowStore store, WorkflowRuntime runtime, A
     /// <summary>Reads the task and what the person may do with it; a result when the page must not show it.</summary>
     private async Task<IActionResult?> LoadAsync(Guid id)
     {
-        var scope = await scopes.ForAsync(User, HttpContext.RequestAborted);
+        var scope = _scope = await scopes.ForAsync(User, HttpContext.RequestAborted);
         await using (var session = await store.BeginAsync(HttpContext.RequestAborted))
         {
             Task = await session.FindTaskAsync(id, HttpContext.RequestAborted);
