@@ -25,13 +25,7 @@ internal static class SeedCommand
         demo.SetAction((parse, ct) => CommandOutput.GuardAsync(parse, async () =>
         {
             var settings = BusFlowSettings.From(configuration);
-            await using var services = new ServiceCollection()
-                .AddLogging()
-                .AddSingleton<IClock>(SystemClock.Instance)
-                .AddSingleton(LinkKeySource.Load(configuration))
-                .AddBusFlowWorkflows(settings.TimeZone, settings.TemplatesFolder)
-                .AddBusFlowStorage(settings.Storage)
-                .BuildServiceProvider();
+            await using var services = CommandServices.OnConfiguredDatabase(configuration).BuildServiceProvider();
             await BusFlowDatabase.MigrateAsync(services, ct);
 
             var data = DemoMunicipality.Build(SystemClock.Instance.GetCurrentInstant());

@@ -1,13 +1,10 @@
 using System.CommandLine;
 using System.Security.Cryptography;
 using BusFlow.Accounts;
-using BusFlow.Host.Configuration;
-using BusFlow.Host.Hosting;
 using BusFlow.Storage;
 using BusFlow.Web;
 using BusFlow.Web.Accounts;
 using BusFlow.Web.Security;
-using NodaTime;
 
 namespace BusFlow.Host.Cli;
 
@@ -81,13 +78,7 @@ internal static class UsersCommand
     private static Task<int> WithAccountsAsync(ParseResult parse, IConfiguration configuration, CancellationToken ct, Func<AccountAdministration, Task<int>> act) =>
         CommandOutput.GuardAsync(parse, async () =>
         {
-            var settings = BusFlowSettings.From(configuration);
-            await using var services = new ServiceCollection()
-                .AddLogging()
-                .AddSingleton<IClock>(SystemClock.Instance)
-                .AddSingleton(LinkKeySource.Load(configuration))
-                .AddBusFlowWorkflows(settings.TimeZone, settings.TemplatesFolder)
-                .AddBusFlowStorage(settings.Storage)
+            await using var services = CommandServices.OnConfiguredDatabase(configuration)
                 .AddBusFlowAccountTools(SignInSettings.From(configuration))
                 .BuildServiceProvider();
             await BusFlowDatabase.MigrateAsync(services, ct);

@@ -1,9 +1,9 @@
 using System.Net.Http.Headers;
 using BusFlow.Accounts;
 using BusFlow.Accounts.Tokens;
-using BusFlow.Web.Accounts;
 using BusFlow.Storage;
 using BusFlow.Web;
+using BusFlow.Web.Accounts;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace BusFlow.Host.Tests.Support;

@@ -1,7 +1,7 @@
 using BusFlow.Engine.Persistence;
 using BusFlow.Host.Api.Errors;
-using BusFlow.Web.Security;
 using BusFlow.Notifications.Outbox;
+using BusFlow.Web.Security;
 
 namespace BusFlow.Host.Api.Outbox;
 
