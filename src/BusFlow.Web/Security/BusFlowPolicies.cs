@@ -7,7 +7,8 @@ namespace BusFlow.Web.Security;
 
 /// <summary>
 /// The authorization policies endpoints declare. Every endpoint that declares none needs a signed-in
-/// person (the fallback policy); the few open by design say so with AllowAnonymous.
+/// person (the fallback policy); the few open by design say so with AllowAnonymous. A request that
+/// matches no endpoint at all is let through to its 404 or 405.
 /// </summary>
 public static class BusFlowPolicies
 {
@@ -30,7 +31,9 @@ public static class BusFlowPolicies
     {
         ArgumentNullException.ThrowIfNull(authorization);
         authorization
-            .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
+            .SetFallbackPolicy(new AuthorizationPolicyBuilder()
+                .RequireAssertion(context => context.User.Identity?.IsAuthenticated == true || MatchesNothing(context.Resource))
+                .Build())
             .AddPolicy(Administrator, policy => policy.RequireAuthenticatedUser()
                 .RequireAssertion(context => ActsAsAdministrator(context.User, settings)))
             .AddPolicy(AdministratorWriter, policy => policy.RequireAuthenticatedUser()
@@ -42,6 +45,16 @@ public static class BusFlowPolicies
                     || ActsAsAdministrator(context.User, settings)))
             .AddPolicy(Writer, policy => policy.RequireAuthenticatedUser().RequireAssertion(context => MayWrite(context.User)));
     }
+
+    /// <summary>
+    /// A request that reached no endpoint (an unknown path, or a method no endpoint takes) has nothing
+    /// to protect: it gets its 404 or 405, as a page or a problem, rather than a sign-in first.
+    /// </summary>
+    private static bool MatchesNothing(object? resource) =>
+        resource is HttpContext http && (http.GetEndpoint() is not { } endpoint || endpoint.DisplayName == MethodNotAllowedEndpoint);
+
+    /// <summary>The display name ASP.NET Core's routing gives the endpoint that answers 405 when only the method is wrong.</summary>
+    private const string MethodNotAllowedEndpoint = "405 HTTP Method Not Supported";
 
     public static bool ActsAsAdministrator(ClaimsPrincipal user, SignInSettings settings) =>
         user.IsInRole(AccountRoles.Administrator) && HasSecondFactorIfRequired(user, settings);

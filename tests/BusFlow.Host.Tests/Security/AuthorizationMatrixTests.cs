@@ -67,6 +67,18 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixHost host) : ICl
         Assert.Equal("/konto/logga-in?returnUrl=%2Fmina-uppgifter", page.Headers.Location?.PathAndQuery);
     }
 
+    [Fact]
+    public async Task A_request_that_matches_no_endpoint_gets_its_404_or_405_rather_than_a_sign_in()
+    {
+        var anonymous = host.Callers[Caller.Anonymous].Http;
+
+        var unknown = await anonymous.GetAsync("/api/no-such-thing");
+        var wrongMethod = await anonymous.DeleteAsync("/api/tasks");
+
+        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+        Assert.Equal(HttpStatusCode.MethodNotAllowed, wrongMethod.StatusCode);
+    }
+
     private async Task<HttpResponseMessage> SendAsync(Caller caller, string endpoint, Row row)
     {
         var method = endpoint[..endpoint.IndexOf(' ', StringComparison.Ordinal)];
