@@ -2,4 +2,4 @@
 # Runs BusFlow on its embedded default configuration from a fresh clone: ./run.sh [serve options...]
 set -euo pipefail
 cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")"
-exec dotnet run --project src/BusFlow.Host -c Release -- serve "$@"
+exec ./busflow serve "$@"

@@ -1,12 +1,19 @@
+using BusFlow.Accounts;
+using BusFlow.Accounts.Audit;
+using BusFlow.Accounts.Setup;
+using BusFlow.Accounts.Tokens;
 using BusFlow.Bus.Model;
 using BusFlow.Engine.Persistence;
 using BusFlow.Notifications.Links;
 using BusFlow.Notifications.Outbox;
 using BusFlow.Notifications.Preferences;
+using BusFlow.Storage.Accounts;
 using BusFlow.Storage.Bus;
 using BusFlow.Storage.Model;
 using BusFlow.Storage.Notifications;
 using BusFlow.Storage.Security;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.EntityFrameworkCore.Storage;
@@ -16,10 +23,10 @@ using NodaTime;
 namespace BusFlow.Storage;
 
 /// <summary>
-/// The workflow tables and the BUS records. One concrete subclass per provider, each with its own
-/// migrations; the model itself is the same for both.
+/// The workflow tables, the BUS records and the accounts (ASP.NET Core Identity's tables among them).
+/// One concrete subclass per provider, each with its own migrations; the model itself is the same for both.
 /// </summary>
-public abstract class BusFlowDbContext : DbContext
+public abstract class BusFlowDbContext : IdentityDbContext<BusFlowUser, IdentityRole, string>
 {
     private protected BusFlowDbContext(DbContextOptions options)
         : base(options)
@@ -66,6 +73,12 @@ public abstract class BusFlowDbContext : DbContext
 
     public DbSet<DataProtectionKeyRow> DataProtectionKeys => Set<DataProtectionKeyRow>();
 
+    public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
+
+    public DbSet<AuditEntry> AuditLog => Set<AuditEntry>();
+
+    public DbSet<SetupLink> SetupLinks => Set<SetupLink>();
+
     /// <summary>Refuses changes to official records and advances row versions, then saves.</summary>
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
@@ -104,6 +117,8 @@ public abstract class BusFlowDbContext : DbContext
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
+        base.OnModelCreating(modelBuilder);
+        AccountMapping.Apply(modelBuilder);
         modelBuilder.ApplyConfiguration(new DefinitionConfiguration());
         modelBuilder.ApplyConfiguration(new InstanceConfiguration());
         modelBuilder.ApplyConfiguration(new BookmarkConfiguration());

@@ -1,11 +1,13 @@
+using BusFlow.Web.Accounts;
+
 namespace BusFlow.Host.Api;
 
-/// <summary>Who makes a change: the X-BusFlow-Actor header until sign-in exists.</summary>
+/// <summary>Who makes a change: the signed-in person (by session or API token), never a header the caller chose.</summary>
 public static class RequestActor
 {
-    public const string Header = "X-BusFlow-Actor";
-    public const string Default = "api";
-
-    public static string Of(HttpContext context) =>
-        context.Request.Headers[Header].ToString().Trim() is { Length: > 0 } actor ? actor : Default;
+    public static string Of(HttpContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        return AuditTrail.ActorOf(context.User);
+    }
 }

@@ -24,6 +24,7 @@ public static class BusFlowCli
         root.Subcommands.Add(ValidateCommand.Create(configuration));
         root.Subcommands.Add(MigrateCommand.Create(configuration));
         root.Subcommands.Add(SeedCommand.Create(configuration));
+        root.Subcommands.Add(UsersCommand.Create(configuration));
         root.Subcommands.Add(SchemaCommand.Create());
         root.Subcommands.Add(SimulateCommand.Create(configuration));
         root.Subcommands.Add(BenchmarkCommand.Create());

@@ -17,20 +17,20 @@ internal static class ServeCommand
     /// <summary>Gives a command the --urls option and the serve action (the root command gets them too).</summary>
     public static void Configure(Command command, IConfiguration configuration)
     {
-        var urls = new Option<string>("--urls")
+        var urls = new Option<string?>("--urls")
         {
-            Description = "Where to listen, e.g. http://localhost:5080; several separated by ';'. Default: BusFlow:Urls.",
-            DefaultValueFactory = _ => configuration[$"{BusFlowSettings.Section}:Urls"] is { Length: > 0 } configured
-                ? configured
-                : BusFlowSettings.DefaultUrls,
+            Description = "Where to listen, e.g. http://localhost:5080; several separated by ';'. "
+                + $"Default: ASPNETCORE_URLS, else BusFlow:Urls, else {BusFlowSettings.DefaultUrls}.",
         };
         command.Options.Add(urls);
         command.SetAction((parse, ct) => CommandOutput.GuardAsync(parse, () =>
         {
-            var withUrls = new ConfigurationBuilder()
-                .AddConfiguration(configuration)
-                .AddInMemoryCollection(new Dictionary<string, string?> { [$"{BusFlowSettings.Section}:Urls"] = parse.GetValue(urls) })
-                .Build();
+            var withUrls = parse.GetValue(urls) is { Length: > 0 } given
+                ? new ConfigurationBuilder()
+                    .AddConfiguration(configuration)
+                    .AddInMemoryCollection(new Dictionary<string, string?> { [BusFlowSettings.AspNetCoreUrlsKey] = given })
+                    .Build()
+                : configuration;
             return BusFlowHost.ServeAsync(withUrls, ct);
         }));
     }

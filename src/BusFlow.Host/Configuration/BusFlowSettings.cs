@@ -9,6 +9,9 @@ public sealed class BusFlowSettings
 {
     public const string Section = "BusFlow";
     public const string DefaultUrls = "http://localhost:5080";
+
+    /// <summary>ASP.NET Core's own key for where to listen: set by --urls, ASPNETCORE_URLS or a "urls" setting.</summary>
+    public const string AspNetCoreUrlsKey = "urls";
     public const string DefaultWorkflowsFolder = "workflows";
     public const string DefaultTemplatesFolder = "templates";
     public const string DefaultTimeZone = "Europe/Stockholm";
@@ -20,6 +23,11 @@ public sealed class BusFlowSettings
     /// <summary>The message templates (BusFlow:Notifications:Templates), changed by an administrator without a rebuild.</summary>
     public string TemplatesFolder { get; init; } = DefaultTemplatesFolder;
     public required DateTimeZone TimeZone { get; init; }
+
+    /// <summary>
+    /// Where the host listens, first found: "urls" (--urls on the command line, then ASPNETCORE_URLS),
+    /// then BusFlow:Urls, then <see cref="DefaultUrls"/>.
+    /// </summary>
     public required string Urls { get; init; }
 
     /// <summary>Seed the fictional demo municipality when the database has no organizations yet (the embedded default does).</summary>
@@ -27,6 +35,9 @@ public sealed class BusFlowSettings
 
     /// <summary>How many requests one client may make to the link pages (/t/…, /unsubscribe/…) per minute (BusFlow:Links:RequestsPerMinute).</summary>
     public int LinkRequestsPerMinute { get; init; } = 30;
+
+    /// <summary>How many requests one link or code may get per minute, from any clients (BusFlow:Links:RequestsPerLinkPerMinute).</summary>
+    public int LinkRequestsPerLinkPerMinute { get; init; } = 10;
 
     public static BusFlowSettings From(IConfiguration configuration)
     {
@@ -43,10 +54,13 @@ public sealed class BusFlowSettings
             WorkflowsFolder = section["Workflows:Folder"] is { Length: > 0 } folder ? folder : DefaultWorkflowsFolder,
             TimeZone = DateTimeZoneProviders.Tzdb.GetZoneOrNull(zoneId)
                 ?? throw new InvalidOperationException($"BusFlow:TimeZone '{zoneId}' is not a known time zone (expected an IANA name such as {DefaultTimeZone})."),
-            Urls = section["Urls"] is { Length: > 0 } urls ? urls : DefaultUrls,
+            Urls = configuration[AspNetCoreUrlsKey] is { Length: > 0 } aspNetCoreUrls ? aspNetCoreUrls
+                : section["Urls"] is { Length: > 0 } urls ? urls
+                : DefaultUrls,
             SeedDemoOnFirstStart = section.GetValue("Demo:SeedOnFirstStart", false),
             TemplatesFolder = section["Notifications:Templates"] is { Length: > 0 } templates ? templates : DefaultTemplatesFolder,
             LinkRequestsPerMinute = section.GetValue("Links:RequestsPerMinute", 30),
+            LinkRequestsPerLinkPerMinute = section.GetValue("Links:RequestsPerLinkPerMinute", 10),
         };
     }
 }

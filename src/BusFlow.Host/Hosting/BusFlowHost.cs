@@ -10,6 +10,9 @@ using BusFlow.Notifications.Reminders;
 using BusFlow.Notifications.Templates;
 using BusFlow.Storage;
 using BusFlow.Storage.Jobs;
+using BusFlow.Web;
+using BusFlow.Web.Accounts;
+using BusFlow.Web.Security;
 using Hangfire;
 using NodaTime;
 
@@ -50,21 +53,33 @@ public static class BusFlowHost
         builder.Services.AddBusFlowStorage(settings.Storage);
         builder.Services.AddBusFlowJobs(settings.Jobs);
         builder.Services.AddBusFlowApi();
-        builder.Services.AddBusFlowPages(settings.LinkRequestsPerMinute, DataProtectionCertificates.Load(configuration));
+        builder.Services.AddBusFlowPages(
+            new LinkRequestLimits(settings.LinkRequestsPerMinute, settings.LinkRequestsPerLinkPerMinute), DataProtectionCertificates.Load(configuration));
         builder.Services.AddBusFlowFeeds();
+        builder.Services.AddBusFlowWeb(SignInSettings.From(configuration));
 
         var app = builder.Build();
+        if (!MailLinkAddress.IsConfigured(configuration))
+        {
+            MailLinkAddress.FollowListeningAddress(app, settings.Urls);
+        }
+
         // Hangfire's configuration is process-wide; apply this host's now, before any job or dashboard runs.
         app.Services.GetRequiredService<IGlobalConfiguration>();
         app.UseBusFlowRequestLog();
         app.UseKnownProxies(ProxySettings.KnownProxies(configuration));
-        app.UseBusFlowApi();
-        app.UseBusFlowPages();
+        app.UseBusFlowErrors();
+        app.UseRouting();
+        app.UseBusFlowSignIn();
+        app.UseBusFlowPageGuards();
+        app.MapBusFlowApi();
+        app.MapBusFlowPages();
+        app.MapBusFlowWeb();
         app.MapHangfireDashboard(DashboardPath, new DashboardOptions
         {
-            Authorization = [new LoopbackDashboardAuthorizationFilter()],
+            Authorization = [new AdministratorDashboardAuthorizationFilter()],
             DisplayStorageConnectionString = false,
-        });
+        }).RequireAuthorization(BusFlowPolicies.Administrator);
         return app;
     }
 
@@ -142,10 +157,28 @@ public static class BusFlowHost
         logger.LogInformation("{Count} workflow definition(s) in {Folder}; {New} version(s) newly published.",
             report.DefinitionCount, settings.WorkflowsFolder, report.NewlyPublished);
         await app.Services.GetRequiredService<BusStartup>().RunAsync(settings.SeedDemoOnFirstStart, ct);
+        await AnnounceSetupLinkAsync(app, logger, ct);
         // The outbox is delivered every minute; mail enqueued by a step waits at most that long.
         var recurringJobs = app.Services.GetRequiredService<IRecurringJobManager>();
         OutboxDeliveryJob.Register(recurringJobs, app.Services.GetRequiredService<MailOptions>().DeliveryCron);
         WeeklyDigestJob.Register(recurringJobs);
+    }
+
+    /// <summary>
+    /// With no administrator yet, a one-time setup link: printed on the console (where whoever started
+    /// BusFlow sees it) and in the log, valid 24 hours, used once; only its hash is stored.
+    /// </summary>
+    private static async Task AnnounceSetupLinkAsync(WebApplication app, ILogger logger, CancellationToken ct)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        if (await scope.ServiceProvider.GetRequiredService<FirstAdministrator>().IssueLinkIfNoneAsync(ct) is not { } secret)
+        {
+            return;
+        }
+
+        var url = $"{app.Services.GetRequiredService<MailOptions>().LinkBaseUrl.TrimEnd('/')}{FirstAdministrator.PathPrefix}{secret}";
+        Console.WriteLine($"BusFlow has no administrator yet. Create the first one within 24 hours at:{Environment.NewLine}  {url}");
+        logger.LogWarning("BusFlow has no administrator yet. Create the first one within 24 hours at {SetupUrl} (the link works once).", url);
     }
 
     /// <summary>Loads and checks the message templates now, so that a broken one stops the start with every error listed.</summary>

@@ -1,19 +1,19 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using BusFlow.Notifications.Preferences;
+using Microsoft.AspNetCore.Mvc;
 
 namespace BusFlow.Host.Pages;
 
-/// <summary>The front page, the pages' style sheet, and one-click unsubscribe from the weekly digest (RFC 8058).</summary>
+/// <summary>The link pages' style sheet, and one-click unsubscribe from the weekly digest (RFC 8058); open by design.</summary>
 public static class OtherPages
 {
     public static void MapOtherPages(this IEndpointRouteBuilder app)
     {
-        app.MapMethods("/", ["GET", "HEAD"], (HttpContext http, PageRenderer pages) =>
-            pages.Page(http, "home", PageLanguage.Of(http), "BusFlow", []));
-        app.MapMethods("/assets/busflow.css", ["GET", "HEAD"], () => Results.Text(StyleSheet.Value, "text/css; charset=utf-8"));
+        app.MapMethods("/assets/busflow.css", ["GET", "HEAD"], () => Results.Text(StyleSheet.Value, "text/css; charset=utf-8")).AllowAnonymous();
 
-        var unsubscribe = app.MapGroup("/unsubscribe").RequireRateLimiting(TaskLinkEndpoints.RateLimitPolicy);
+        // Open by design: the secret in the URL is the credential. Rate-limited by LinkRateLimiter.
+        var unsubscribe = app.MapGroup("/unsubscribe").AllowAnonymous().WithMetadata(new RequestSizeLimitAttribute(PageForms.MaxReadBytes));
         unsubscribe.MapMethods("/{secret}", ["GET", "HEAD"], ShowUnsubscribeAsync);
         // A mail client's one-click POST carries no antiforgery token; the secret in the URL is the proof, and the act is harmless to repeat.
         unsubscribe.MapPost("/{secret}", UnsubscribeAsync).DisableAntiforgery();
@@ -45,10 +45,8 @@ public static class OtherPages
 
     private static async Task<IResult> UnsubscribeAsync(string secret, HttpContext http, Unsubscriber unsubscriber, PageRenderer pages, CancellationToken ct)
     {
-        if (http.Request.HasFormContentType)
-        {
-            await http.Request.ReadFormAsync(ct);
-        }
+        // Read (within the size limit) only for the language a form may carry; a one-click POST is valid without one.
+        await PageForms.TryReadAsync(http, PageForms.MaxUnsubscribeFormBytes, ct);
 
         var language = PageLanguage.Of(http);
         if (await unsubscriber.UnsubscribeAsync(secret, ct) is not { } address)

@@ -1,4 +1,3 @@
-using System.Threading.RateLimiting;
 using BusFlow.Host.Security;
 using BusFlow.Notifications.Delivery;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -10,9 +9,9 @@ public static class PageServiceCollectionExtensions
     /// <summary>
     /// The pages' services: the renderer, answers by link, antiforgery with data-protection keys in
     /// the database (so every node accepts every node's forms) encrypted with <paramref name="certificates"/>,
-    /// and a per-client rate limit on /t/.
+    /// the rate limit on the link pages (per client, per link and per code), and error pages instead of JSON outside /api.
     /// </summary>
-    public static IServiceCollection AddBusFlowPages(this IServiceCollection services, int linkRequestsPerMinute, DataProtectionCertificates certificates)
+    public static IServiceCollection AddBusFlowPages(this IServiceCollection services, LinkRequestLimits limits, DataProtectionCertificates certificates)
     {
         services.AddSingleton<PageRenderer>();
         services.Replace(ServiceDescriptor.Singleton<IDeliveryTrigger, HangfireDeliveryTrigger>());
@@ -26,9 +25,7 @@ public static class PageServiceCollectionExtensions
         services.AddRateLimiter(options =>
         {
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            options.AddPolicy(TaskLinkEndpoints.RateLimitPolicy, http => RateLimitPartition.GetFixedWindowLimiter(
-                http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-                _ => new FixedWindowRateLimiterOptions { PermitLimit = linkRequestsPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
+            options.GlobalLimiter = LinkRateLimiter.Create(limits);
             options.OnRejected = (context, _) =>
             {
                 var http = context.HttpContext;
@@ -37,15 +34,27 @@ public static class PageServiceCollectionExtensions
                 return new ValueTask(page.ExecuteAsync(http));
             };
         });
+        // Problem details go to the first writer that can write them: this one must come before the
+        // default JSON writer, whichever of the API and the pages registered first.
+        var firstWriter = services.TakeWhile(d => d.ServiceType != typeof(IProblemDetailsWriter)).Count();
+        services.Insert(firstWriter, ServiceDescriptor.Singleton<IProblemDetailsWriter, PageProblemWriter>());
         return services;
     }
 
-    /// <summary>The pages' middleware and endpoints.</summary>
-    public static WebApplication UseBusFlowPages(this WebApplication app)
+    /// <summary>The pages' middleware: rate limits and antiforgery (after sign-in, which antiforgery tokens are bound to).</summary>
+    public static WebApplication UseBusFlowPageGuards(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
+        app.UseCodeFormsReadForRateLimit();
         app.UseRateLimiter();
         app.UseAntiforgery();
+        return app;
+    }
+
+    /// <summary>The pages opened by a mailed link: open by design, the link is the credential.</summary>
+    public static WebApplication MapBusFlowPages(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
         app.MapTaskLinkPages();
         app.MapOtherPages();
         return app;

@@ -4,6 +4,7 @@ using BusFlow.Engine.Time;
 using BusFlow.Notifications.Links;
 using BusFlow.Notifications.TaskPages;
 using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Mvc;
 
 namespace BusFlow.Host.Pages;
 
@@ -14,11 +15,11 @@ namespace BusFlow.Host.Pages;
 /// </summary>
 public static class TaskLinkEndpoints
 {
-    public const string RateLimitPolicy = "links";
-
     public static void MapTaskLinkPages(this IEndpointRouteBuilder app)
     {
-        var pages = app.MapGroup("/t").RequireRateLimiting(RateLimitPolicy).DisableAntiforgery();
+        // Open by design: the mailed link (or the code beside it) is the credential. Rate-limited by
+        // LinkRateLimiter; antiforgery is checked by each form's handler, so that a forgery gets its own page.
+        var pages = app.MapGroup("/t").AllowAnonymous().DisableAntiforgery().WithMetadata(new RequestSizeLimitAttribute(PageForms.MaxReadBytes));
         pages.MapMethods("/kod", ["GET", "HEAD"], CodePage);
         pages.MapPost("/kod", OpenByCodeAsync);
         pages.MapPost("/kod/svar", (HttpContext http, IAntiforgery af, TaskLinkAnswers answers, PageRenderer pages, EngineOptions engine, CancellationToken ct) =>
@@ -47,14 +48,19 @@ public static class TaskLinkEndpoints
 
     private static async Task<IResult> OpenByCodeAsync(HttpContext http, IAntiforgery af, TaskLinkAnswers answers, PageRenderer pages, EngineOptions engine, CancellationToken ct)
     {
-        var form = await http.Request.ReadFormAsync(ct);
+        var form = await PageForms.TryReadAsync(http, PageForms.MaxTaskFormBytes, ct);
         var language = PageLanguage.Of(http);
+        if (form is null)
+        {
+            return Unreadable(http, pages, language);
+        }
+
         if (!await af.IsRequestValidAsync(http))
         {
             return Forged(http, pages, language);
         }
 
-        var code = form["code"].FirstOrDefault();
+        var code = form[LinkRateLimiter.CodeField].FirstOrDefault();
         var view = await answers.OpenAsync(LinkPurpose.TaskCode, code, ct);
         return view.State == TaskLinkState.Unknown
             ? CodeForm(http, af, pages, language, wrong: true)
@@ -75,14 +81,19 @@ public static class TaskLinkEndpoints
         HttpContext http, IAntiforgery af, PageRenderer pages, EngineOptions engine, LinkPurpose purpose, string? secret, CancellationToken ct,
         Func<string?, AnswerForm, IFormCollection, Task<AnswerResult>> act)
     {
-        var form = await http.Request.ReadFormAsync(ct);
+        var form = await PageForms.TryReadAsync(http, PageForms.MaxTaskFormBytes, ct);
         var language = PageLanguage.Of(http);
+        if (form is null)
+        {
+            return Unreadable(http, pages, language);
+        }
+
         if (!await af.IsRequestValidAsync(http))
         {
             return Forged(http, pages, language);
         }
 
-        secret ??= form["code"].FirstOrDefault();
+        secret ??= form[LinkRateLimiter.CodeField].FirstOrDefault();
         var answer = AnswerOf(form);
         var result = await act(secret, answer, form);
         var (action, code) = Targets(purpose, secret);
@@ -200,6 +211,9 @@ public static class TaskLinkEndpoints
 
     private static IResult Forged(HttpContext http, PageRenderer pages, string language) =>
         Message(http, pages, language, "forgery", StatusCodes.Status400BadRequest);
+
+    private static IResult Unreadable(HttpContext http, PageRenderer pages, string language) =>
+        Message(http, pages, language, "unreadable", StatusCodes.Status400BadRequest);
 
     /// <summary>A page that only says what happened: "{name}_heading" and "{name}_body" of the texts.</summary>
     public static IResult Message(HttpContext http, PageRenderer pages, string language, string name, int status, bool codePage = false)

@@ -115,6 +115,15 @@ public static class TaskPageModel
     private static string ProblemText(AnswerProblem problem, TaskLinkView view, string language)
     {
         var english = language == PageLanguage.English;
+        var texts = PageTexts.For(language);
+        if (problem.Message.StartsWith(TaskLinkAnswers.TooLongPrefix, StringComparison.Ordinal))
+        {
+            var tooLong = view.Spec.Fields.FirstOrDefault(f => $"data.{f.Name}" == problem.Field);
+            return tooLong is null
+                ? string.Format(CultureInfo.InvariantCulture, texts["comment_too_long"], TaskLinkAnswers.MaxCommentLength)
+                : string.Format(CultureInfo.InvariantCulture, texts["field_too_long"], english ? tooLong.LabelEn : tooLong.LabelSv, TaskLinkAnswers.MaxFieldLength);
+        }
+
         if (problem.Field == "comment")
         {
             return english ? "Write a comment: this answer needs one." : "Skriv en kommentar: det här svaret kräver en.";

@@ -23,4 +23,12 @@ public interface ILinkTokens
 
     /// <summary>The live tokens for a subject (e.g. a board's calendar feed).</summary>
     Task<IReadOnlyList<LinkToken>> ListLiveForSubjectAsync(LinkPurpose purpose, string subject, Instant now, CancellationToken ct);
+
+    /// <summary>
+    /// Counts one wrong confirmation code against every unused confirmation code of the recipient
+    /// for the task, in one statement that is atomic under concurrent guesses, and withdraws (at
+    /// <paramref name="now"/>) those whose count reaches <paramref name="limit"/>. Returns how many
+    /// codes were counted against.
+    /// </summary>
+    Task<int> CountWrongConfirmationAsync(Guid taskId, string recipient, int limit, Instant now, CancellationToken ct);
 }

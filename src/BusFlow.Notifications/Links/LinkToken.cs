@@ -41,7 +41,10 @@ public sealed class LinkToken
     /// <summary>When the link was replaced (a feed's rotated URL) or withdrawn.</summary>
     public Instant? RevokedAt { get; set; }
 
-    /// <summary>Wrong codes typed against this token; a code is burnt after too many.</summary>
+    /// <summary>
+    /// For a confirmation code: the wrong codes typed for its task by its recipient, on any page, while
+    /// it was unused; it is burnt (revoked) when they reach the limit.
+    /// </summary>
     public int FailedAttempts { get; set; }
 
     public int Version { get; set; }

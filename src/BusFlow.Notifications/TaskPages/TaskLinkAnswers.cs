@@ -35,8 +35,17 @@ public sealed class TaskLinkAnswers(
     public const string ConfirmationTemplate = "confirmation-code";
     public static readonly Duration ConfirmationCodeLifetime = Duration.FromMinutes(15);
 
-    /// <summary>Wrong confirmation codes typed through one link before its pending codes are burnt (a new one must be asked for).</summary>
+    /// <summary>Wrong confirmation codes, typed by any path, before the reader's pending codes for a task are burnt (a new one must be asked for).</summary>
     public const int MaxWrongConfirmationCodes = 5;
+
+    /// <summary>The longest comment a link takes: room for a reasoned answer, not for a document.</summary>
+    public const int MaxCommentLength = 4000;
+
+    /// <summary>The longest fact a link takes (a date, a paragraph, a short text).</summary>
+    public const int MaxFieldLength = 500;
+
+    /// <summary>How a problem says that a comment or fact is longer than its limit: "at most {n} characters".</summary>
+    public const string TooLongPrefix = "at most ";
 
     /// <summary>What a link or code opens; reads only.</summary>
     public async Task<TaskLinkView> OpenAsync(LinkPurpose purpose, string? secret, CancellationToken ct)
@@ -48,21 +57,21 @@ public sealed class TaskLinkAnswers(
     /// <summary>Records an answer given by a link (or code); for a task with legal weight, mails a confirmation code instead.</summary>
     public async Task<AnswerResult> AnswerAsync(LinkPurpose purpose, string? secret, AnswerForm form, LinkUse use, CancellationToken ct)
     {
-        var (view, refusal) = await OpenForAnswerAsync(purpose, secret, form, ct);
+        var (view, answer, refusal) = await OpenForAnswerAsync(purpose, secret, form, ct);
         if (refusal is not null)
         {
             return refusal;
         }
 
         return view.Spec.NeedsConfirmationCode
-            ? await SendConfirmationCodeAsync(view, form, ct)
-            : await RecordAsync(purpose, secret, view, form, use, ProofOf(purpose), codeHash: null, ct);
+            ? await SendConfirmationCodeAsync(view, answer, ct)
+            : await RecordAsync(purpose, secret, view, answer, use, ProofOf(purpose), codeHash: null, ct);
     }
 
     /// <summary>Records an answer of a task with legal weight, confirmed with the code mailed to the reader.</summary>
     public async Task<AnswerResult> ConfirmAsync(LinkPurpose purpose, string? secret, string? code, AnswerForm form, LinkUse use, CancellationToken ct)
     {
-        var (view, refusal) = await OpenForAnswerAsync(purpose, secret, form, ct);
+        var (view, answer, refusal) = await OpenForAnswerAsync(purpose, secret, form, ct);
         if (refusal is not null)
         {
             return refusal;
@@ -79,59 +88,36 @@ public sealed class TaskLinkAnswers(
             }
         }
 
-        return await RecordAsync(purpose, secret, view, form, use, ProofOf(purpose) + "+confirmationCode", codeHash, ct);
+        return await RecordAsync(purpose, secret, view, answer, use, ProofOf(purpose) + "+confirmationCode", codeHash, ct);
     }
 
     /// <summary>
-    /// Counts a wrong code against the link; at the limit the reader's pending codes for the task are
-    /// burnt, so guessing gains nothing and the reader asks for a new code.
+    /// Counts a wrong code against the reader's pending codes for the task, whichever page (link or
+    /// code) it was typed on; at the limit they are burnt, so guessing gains nothing and the reader
+    /// asks for a new code.
     /// </summary>
     private async Task CountWrongCodeAsync(IWorkflowSession session, TaskLinkView view, CancellationToken ct)
     {
-        var tokens = session.Facet<ILinkTokens>();
-        if (await tokens.FindByHashAsync(view.Token!.Hash, ct) is not { } link)
-        {
-            return;
-        }
-
-        link.FailedAttempts++;
-        link.Version++;
-        if (link.FailedAttempts >= MaxWrongConfirmationCodes)
-        {
-            var now = clock.GetCurrentInstant();
-            foreach (var pending in (await tokens.ListForTaskAsync(view.Task!.Id, ct))
-                         .Where(t => t.Purpose == LinkPurpose.ConfirmationCode && SameAddress(t.Recipient, link.Recipient) && t.IsLive(now)))
-            {
-                pending.RevokedAt = now;
-                pending.Version++;
-            }
-
-            link.FailedAttempts = 0;
-        }
-
-        try
-        {
-            await session.CommitAsync(ct);
-        }
-        catch (ConcurrencyConflictException)
-        {
-            // Another request changed the link at the same moment: this guess goes uncounted, and the
-            // rate limit on the pages still bounds how many guesses are made.
-        }
+        await session.Facet<ILinkTokens>().CountWrongConfirmationAsync(
+            view.Task!.Id, view.Token!.Recipient, MaxWrongConfirmationCodes, clock.GetCurrentInstant(), ct);
+        await session.CommitAsync(ct);
     }
 
-    /// <summary>The link's view, and why an answer cannot be taken (not open, or lacking something); null when it can.</summary>
-    private async Task<(TaskLinkView View, AnswerResult? Refusal)> OpenForAnswerAsync(LinkPurpose purpose, string? secret, AnswerForm form, CancellationToken ct)
+    /// <summary>
+    /// The link's view, the answer with only the facts the task asks for, and why it cannot be taken
+    /// (not open, or lacking something, or too long); null when it can.
+    /// </summary>
+    private async Task<(TaskLinkView View, AnswerForm Form, AnswerResult? Refusal)> OpenForAnswerAsync(LinkPurpose purpose, string? secret, AnswerForm form, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(form);
         var view = await OpenAsync(purpose, secret, ct);
         if (view.State != TaskLinkState.Open)
         {
-            return (view, AnswerResult.Of(AnswerResultKind.NotOpen, view));
+            return (view, form, AnswerResult.Of(AnswerResultKind.NotOpen, view));
         }
 
         var problems = Check(view, form);
-        return (view, problems.Count > 0 ? new AnswerResult(AnswerResultKind.Invalid, view, problems) : null);
+        return (view, Declared(view, form), problems.Count > 0 ? new AnswerResult(AnswerResultKind.Invalid, view, problems) : null);
     }
 
     private async Task<TaskLinkView> ViewAsync(IWorkflowSession session, LinkPurpose purpose, string? secret, CancellationToken ct)
@@ -176,8 +162,41 @@ public sealed class TaskLinkAnswers(
             return problems;
         }
 
+        if (form.Comment is { Length: > MaxCommentLength })
+        {
+            problems.Add(new AnswerProblem("comment", $"{TooLongPrefix}{MaxCommentLength} characters"));
+        }
+
+        foreach (var (name, value) in form.Data ?? [])
+        {
+            if (value?.ToString() is { Length: > MaxFieldLength })
+            {
+                problems.Add(new AnswerProblem($"data.{name}", $"{TooLongPrefix}{MaxFieldLength} characters"));
+            }
+        }
+
         problems.AddRange(view.Spec.Check(form.Outcome, form.Comment, form.Data));
         return problems;
+    }
+
+    /// <summary>The answer with only the facts the task asks for: anything else a form carries is not kept.</summary>
+    private static AnswerForm Declared(TaskLinkView view, AnswerForm form)
+    {
+        if (form.Data is null)
+        {
+            return form;
+        }
+
+        var declared = new JsonObject();
+        foreach (var field in view.Spec.Fields)
+        {
+            if (form.Data[field.Name] is { } value)
+            {
+                declared[field.Name] = value.DeepClone();
+            }
+        }
+
+        return form with { Data = declared.Count > 0 ? declared : null };
     }
 
     private async Task<AnswerResult> SendConfirmationCodeAsync(TaskLinkView view, AnswerForm form, CancellationToken ct)

@@ -1,3 +1,4 @@
+using BusFlow.Accounts.Audit;
 using BusFlow.Bus.Model;
 using BusFlow.Engine.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -12,7 +13,7 @@ internal static class SaveRules
     public const string RowVersion = nameof(WorkflowInstance.Version);
 
     private static readonly HashSet<Type> OfficialRecords =
-        [typeof(JournalEntry), typeof(PublishedDefinition), typeof(PartyDecision), typeof(PartySignature)];
+        [typeof(JournalEntry), typeof(PublishedDefinition), typeof(PartyDecision), typeof(PartySignature), typeof(AuditEntry)];
 
     private static readonly HashSet<Type> Versioned = [typeof(WorkflowInstance), typeof(DurableTimer), typeof(HumanTask), typeof(Agreement)];
 
@@ -64,6 +65,7 @@ internal static class SaveRules
         PublishedDefinition definition => $"{definition.DefinitionId} version {definition.Version}",
         PartyDecision decision => $"{decision.BoardId}'s decision {decision.Id} on '{decision.Subject}'",
         PartySignature signature => $"{signature.BoardId}'s signature {signature.Id} of {signature.AgreementId}",
+        AuditEntry audit => $"audit line {audit.Id}",
         _ => entry.Metadata.DisplayName(),
     };
 }

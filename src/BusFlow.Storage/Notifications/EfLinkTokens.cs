@@ -47,4 +47,20 @@ internal sealed class EfLinkTokens(BusFlowDbContext db, Func<CancellationToken, 
             .ToListAsync(ct);
         return tokens.Where(t => t.IsLive(now)).OrderByDescending(t => t.CreatedAt).ToList();
     }
+
+    public async Task<int> CountWrongConfirmationAsync(Guid taskId, string recipient, int limit, Instant now, CancellationToken ct)
+    {
+        await flush(ct);
+        Instant? withdrawnAt = now;
+        // One UPDATE … SET failed_attempts = failed_attempts + 1: the database adds, so concurrent
+        // guesses queue on the row lock and none is lost, as a read-modify-write would lose them.
+        return await db.LinkTokens
+            .Where(t => t.Purpose == LinkPurpose.ConfirmationCode && t.TaskId == taskId && t.Recipient == recipient && t.ConsumedAt == null)
+            .ExecuteUpdateAsync(
+                set => set
+                    .SetProperty(t => t.RevokedAt, t => t.RevokedAt == null && t.FailedAttempts + 1 >= limit ? withdrawnAt : t.RevokedAt)
+                    .SetProperty(t => t.FailedAttempts, t => t.FailedAttempts + 1)
+                    .SetProperty(t => t.Version, t => t.Version + 1),
+                ct);
+    }
 }

@@ -260,15 +260,13 @@ public sealed class DemoMunicipalityTests : IAsyncLifetime
             .Order(StringComparer.Ordinal);
 
     /// <summary>
-    /// The seed documents in shared/seeds, found beside the repository: the folder above the test
-    /// assembly that holds shared/seeds (CI checks out shared/ next to the repository).
+    /// The seed documents, kept as they are in Demo/Seeds of this test project, so that the check
+    /// needs nothing beside the repository (a fresh clone has no shared/ next to it).
     /// </summary>
     private static List<(string File, string Text)> SeedTexts()
     {
-        var seeds = Path.Combine(Path.GetDirectoryName(RepositoryRoot.Path)!, "shared", "seeds");
-        Assert.True(
-            Directory.Exists(seeds),
-            $"No {seeds}: the seed documents must lie in shared/seeds beside the repository (as in CI), so that the demo's names can be checked against them.");
+        var seeds = Path.Combine(RepositoryRoot.Path, "tests", "BusFlow.Bus.Tests", "Demo", "Seeds");
+        Assert.True(Directory.Exists(seeds), $"No {seeds}: the seed documents the demo's names are checked against.");
         return [.. Directory.GetFiles(seeds, "*.txt").Order(StringComparer.Ordinal).Select(f => (Path.GetFileName(f), File.ReadAllText(f)))];
     }
 }

@@ -34,8 +34,8 @@ public sealed class InstanceApiTests(ApiHostFixture host)
         {
             Content = JsonContent.Create(new { outcome = "approve", comment = "Fine by me" }),
         };
-        answer.Headers.Add("X-BusFlow-Actor", "anna@example.se");
-        var completed = await Client.SendAsync(answer);
+        using var anna = await host.Host.ClientForAsync("anna@example.se", []);
+        var completed = await anna.SendAsync(answer);
 
         Assert.Equal(HttpStatusCode.OK, completed.StatusCode);
         var closedTask = await completed.ReadAsync<TaskResponse>();

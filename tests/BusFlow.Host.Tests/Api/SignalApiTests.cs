@@ -20,8 +20,8 @@ public sealed class SignalApiTests(ApiHostFixture host)
         {
             Content = JsonContent.Create(new { count = 3 }),
         };
-        request.Headers.Add("X-BusFlow-Actor", "registrator@example.se");
-        var response = await Client.SendAsync(request);
+        using var registrator = await host.Host.ClientForAsync("registrator@example.se", [BusFlow.Accounts.AccountRoles.Administrator]);
+        var response = await registrator.SendAsync(request);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var delivery = await response.ReadAsync<SignalDeliveryResponse>();

@@ -18,8 +18,8 @@ public sealed class TaskApiTests(ApiHostFixture host)
     {
         var (_, task) = await host.StartApprovalAsync();
         using var first = new HttpRequestMessage(HttpMethod.Post, $"/api/tasks/{task.Id}/complete") { Content = JsonContent.Create(new { outcome = "approve" }) };
-        first.Headers.Add("X-BusFlow-Actor", "anna@example.se");
-        var answered = await (await Client.SendAsync(first)).ReadAsync<TaskResponse>();
+        using var anna = await host.Host.ClientForAsync("anna@example.se", []);
+        var answered = await (await anna.SendAsync(first)).ReadAsync<TaskResponse>();
 
         var second = await Client.PostAsJsonAsync($"/api/tasks/{task.Id}/complete", new { outcome = "reject" });
 

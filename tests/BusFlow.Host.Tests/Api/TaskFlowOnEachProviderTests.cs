@@ -42,7 +42,7 @@ public sealed class TaskFlowOnEachProviderTests
         var finished = await host.Client.GetFromJsonAsync<InstanceDetail>($"/api/instances/{instance.Id}", RunningHost.Json);
         Assert.Equal(InstanceStatus.Completed, finished!.Status);
         Assert.Equal("reject", finished.Variables["decision"]?["outcome"]?.GetValue<string>());
-        Assert.Equal("api", finished.Variables["decision"]?["completedBy"]?.GetValue<string>());
+        Assert.Equal(TestAccounts.AdministratorEmail, finished.Variables["decision"]?["completedBy"]?.GetValue<string>());
         var journal = await host.Client.GetFromJsonAsync<List<JournalEntryResponse>>($"/api/instances/{instance.Id}/journal", RunningHost.Json);
         Assert.Contains(journal!, e => e.Kind == JournalKind.TaskCreated);
         Assert.Contains(journal!, e => e.Kind == JournalKind.TaskCompleted);

@@ -102,12 +102,8 @@ public sealed class FeedHostFixture : IAsyncLifetime
     public async Task<FeedResponse> IssueAsync(string subject, string? actor = null)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, "/api/feeds") { Content = JsonContent.Create(new { subject }) };
-        if (actor is not null)
-        {
-            request.Headers.Add("X-BusFlow-Actor", actor);
-        }
-
-        using var response = await Client.SendAsync(request);
+        using var client = actor is null ? null : await _host!.ClientForAsync(actor, [BusFlow.Accounts.AccountRoles.Administrator]);
+        using var response = await (client ?? Client).SendAsync(request);
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         var feed = await response.ReadAsync<FeedResponse>();
         Assert.Equal(feed.Url, response.Headers.Location?.ToString());

@@ -1,4 +1,5 @@
 using System.Net;
+using BusFlow.Accounts;
 using BusFlow.Host.Hosting;
 using BusFlow.Host.Tests.Support;
 
@@ -8,24 +9,36 @@ namespace BusFlow.Host.Tests.Hosting;
 public sealed class DashboardAccessTests(ApiHostFixture host)
 {
     [Fact]
-    public async Task The_Hangfire_dashboard_answers_requests_from_this_machine()
+    public async Task The_Hangfire_dashboard_opens_for_an_administrator()
     {
         var response = await host.Client.GetAsync(BusFlowHost.DashboardPath);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
 
-    [Theory]
-    [InlineData("127.0.0.1", true)]
-    [InlineData("::1", true)]
-    [InlineData("::ffff:127.0.0.1", true)]
-    [InlineData("192.168.1.20", false)]
-    [InlineData("10.0.0.1", false)]
-    [InlineData("2001:db8::1", false)]
-    public void Only_loopback_addresses_may_see_the_dashboard(string address, bool allowed) =>
-        Assert.Equal(allowed, LoopbackDashboardAuthorizationFilter.IsLoopback(IPAddress.Parse(address)));
+    [Fact]
+    public async Task The_Hangfire_dashboard_sends_someone_not_signed_in_to_the_sign_in_page_even_from_this_machine()
+    {
+        using var anonymous = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = host.Host.BaseAddress };
+
+        var response = await anonymous.GetAsync(BusFlowHost.DashboardPath);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.StartsWith("/konto/logga-in", response.Headers.Location?.PathAndQuery, StringComparison.Ordinal);
+    }
 
     [Fact]
-    public void A_request_without_a_remote_address_may_not_see_the_dashboard() =>
-        Assert.False(LoopbackDashboardAuthorizationFilter.IsLoopback(null));
+    public async Task The_Hangfire_dashboard_sends_a_signed_in_viewer_to_the_not_allowed_page()
+    {
+        await TestAccounts.TokenForAsync(host.Host.Services, "viewer.dashboard@example.se", [AccountRoles.Viewer]);
+        using var viewer = new SessionClient(host.Host.BaseAddress);
+        Assert.Equal("/", (await viewer.SignInAsync("viewer.dashboard@example.se", TestAccounts.Password)).Headers.Location?.OriginalString);
+
+        var response = await viewer.Http.GetAsync(BusFlowHost.DashboardPath);
+        var denied = await viewer.Http.GetAsync(response.Headers.Location);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.StartsWith("/konto/nekad", response.Headers.Location?.PathAndQuery, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Forbidden, denied.StatusCode);
+    }
 }

@@ -48,6 +48,13 @@ public sealed partial class PageClient : IDisposable
         return await ReadAsync(await _http.PostAsync(path, content));
     }
 
+    /// <summary>Sends any method and body, as a script or a confused client might, with no token added.</summary>
+    public async Task<Page> SendAsync(HttpMethod method, string path, HttpContent? content = null)
+    {
+        using var request = new HttpRequestMessage(method, path) { Content = content };
+        return await ReadAsync(await _http.SendAsync(request));
+    }
+
     private async Task<Page> ReadAsync(HttpResponseMessage response)
     {
         using (response)

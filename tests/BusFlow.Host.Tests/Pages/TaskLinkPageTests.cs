@@ -354,7 +354,7 @@ public sealed class TaskLinkPageTests
     }
 
     /// <summary>What a page view must not change: the task, the journal and the links' use.</summary>
-    private static async Task<string> StateAsync(TaskPageHost host, HumanTask task)
+    internal static async Task<string> StateAsync(TaskPageHost host, HumanTask task)
     {
         var now = await host.TaskAsync(task.Id);
         var journal = await host.JournalAsync(task.InstanceId);

@@ -5,6 +5,7 @@ using BusFlow.Engine.Persistence;
 using BusFlow.Host.Tests.Support;
 using BusFlow.Notifications.Links;
 using BusFlow.Notifications.Outbox;
+using BusFlow.Storage;
 using BusFlow.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
@@ -35,17 +36,22 @@ public sealed partial class TaskPageHost : IAsyncDisposable
 
     public RunningHost Host { get; }
     public FakeClock Clock { get; }
+
+    /// <summary>The database the host runs on, for what a person cannot see from a page (its size, a failure put in its way).</summary>
+    public TestDatabase Database => _database;
     public Uri BaseAddress => Host.Client.BaseAddress!;
 
-    public static async Task<TaskPageHost> StartAsync(int requestsPerMinute = 1000, string? knownProxy = null)
+    public static async Task<TaskPageHost> StartAsync(
+        int requestsPerMinute = 1000, string? knownProxy = null, int requestsPerLinkPerMinute = 1000, string provider = StorageOptions.Sqlite)
     {
-        var database = SqliteTestDatabase.Create();
+        var database = await TestDatabase.CreateAsync(provider);
         var workflows = TestWorkflows.Create(("approval.json", Approval), ("decision.json", Decision), ("signing.json", Signing));
         var clock = new FakeClock(Start);
         var host = await RunningHost.StartAsync(database, workflows.Folder, new Dictionary<string, string?>
         {
             ["BusFlow:Notifications:Templates"] = Path.Combine(RepositoryRoot.Path, "templates"),
             ["BusFlow:Links:RequestsPerMinute"] = requestsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["BusFlow:Links:RequestsPerLinkPerMinute"] = requestsPerLinkPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["BusFlow:Proxy:KnownProxies:0"] = knownProxy,
         }, clock);
         // Links in mail point at this host.

@@ -32,7 +32,7 @@ public sealed class UnsubscribePageTests
         Assert.False((await PreferenceAsync(host, TaskPageHost.Anna))!.WeeklyDigest);
     }
 
-    private static async Task<string> IssueAsync(TaskPageHost host, string address)
+    internal static async Task<string> IssueAsync(TaskPageHost host, string address)
     {
         await using var session = await host.Host.Services.GetRequiredService<IWorkflowStore>().BeginAsync();
         var link = await host.Host.Services.GetRequiredService<LinkIssuer>().LiveOrNewAsync(session, new LinkRequest(LinkPurpose.Unsubscribe, address), host.Clock.GetCurrentInstant(), default);
@@ -40,6 +40,6 @@ public sealed class UnsubscribePageTests
         return link.Secret;
     }
 
-    private static Task<RecipientPreference?> PreferenceAsync(TaskPageHost host, string address) =>
+    internal static Task<RecipientPreference?> PreferenceAsync(TaskPageHost host, string address) =>
         host.ReadAsync(s => s.Facet<IRecipientPreferences>().FindAsync(address, default));
 }

@@ -21,7 +21,29 @@ public sealed class HostProcess : IAsyncDisposable
 
     public HttpClient Client { get; }
 
-    public static async Task<HostProcess> StartAsync(TestDatabase database, string workflowsFolder, string jobStorage, int port)
+    public static Task<HostProcess> StartAsync(TestDatabase database, string workflowsFolder, string jobStorage, int port)
+    {
+        var address = new Uri($"http://127.0.0.1:{port}");
+        return StartAsync(database, workflowsFolder, address, new Dictionary<string, string?>
+        {
+            ["BusFlow:Urls"] = address.ToString().TrimEnd('/'),
+            ["BusFlow:Jobs:Storage"] = jobStorage,
+            ["BusFlow:Jobs:SweepCron"] = "* * * * *",
+        });
+    }
+
+    /// <summary>
+    /// `busflow serve` with the test settings and <paramref name="settings"/> (as BusFlow__… environment
+    /// variables), the raw <paramref name="environment"/> variables and the <paramref name="arguments"/>
+    /// after "serve"; started once /health answers at <paramref name="address"/>.
+    /// </summary>
+    public static async Task<HostProcess> StartAsync(
+        TestDatabase database,
+        string workflowsFolder,
+        Uri address,
+        IReadOnlyDictionary<string, string?> settings,
+        IReadOnlyDictionary<string, string>? environment = null,
+        IReadOnlyList<string>? arguments = null)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -31,15 +53,19 @@ public sealed class HostProcess : IAsyncDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        var address = new Uri($"http://127.0.0.1:{port}");
-        foreach (var (key, value) in RunningHost.Settings(database, workflowsFolder, new Dictionary<string, string?>
+        foreach (var argument in arguments ?? [])
         {
-            ["BusFlow:Urls"] = address.ToString().TrimEnd('/'),
-            ["BusFlow:Jobs:Storage"] = jobStorage,
-            ["BusFlow:Jobs:SweepCron"] = "* * * * *",
-        }))
+            start.ArgumentList.Add(argument);
+        }
+
+        foreach (var (key, value) in RunningHost.Settings(database, workflowsFolder, settings))
         {
             start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
+        }
+
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        {
+            start.Environment[name] = value;
         }
 
         var process = Process.Start(start) ?? throw new InvalidOperationException("busflow did not start.");
@@ -49,6 +75,8 @@ public sealed class HostProcess : IAsyncDisposable
         process.BeginErrorReadLine();
         var host = new HostProcess(process, address);
         await host.WaitUntilHealthyAsync();
+        // Migrated by the host now: sign the client in as an administrator, as an operator would with `busflow users add`.
+        host.Client.DefaultRequestHeaders.Authorization = new("Bearer", await TestAccounts.AdministratorTokenInAsync(database));
         return host;
     }
 

@@ -24,7 +24,17 @@ public sealed class RunningHost : IAsyncDisposable
         Client = client;
     }
 
+    /// <summary>A client signed in as an administrator, by a personal API token that may write.</summary>
     public HttpClient Client { get; }
+
+    public Uri BaseAddress => Client.BaseAddress!;
+
+    /// <summary>A client that signs in as <paramref name="email"/> (the account made with <paramref name="roles"/> if it is new).</summary>
+    public async Task<HttpClient> ClientForAsync(string email, IReadOnlyList<string> roles, bool write = true) =>
+        TestAccounts.ClientWith(BaseAddress, await TestAccounts.TokenForAsync(Services, email, roles, write));
+
+    /// <summary>A client that signs in as nobody.</summary>
+    public HttpClient AnonymousClient() => TestAccounts.ClientWith(BaseAddress, null);
 
     /// <summary>One link key for the test run, as every node of one installation shares one.</summary>
     public static string LinkKeyForTests { get; } = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
@@ -58,8 +68,8 @@ public sealed class RunningHost : IAsyncDisposable
     public static async Task<RunningHost> StartAsync(TestDatabase database, string workflowsFolder, IReadOnlyDictionary<string, string?>? extra = null, NodaTime.IClock? clock = null)
     {
         var app = await BusFlowHost.StartAsync(BusFlowConfiguration.Load(Settings(database, workflowsFolder, extra)), clock: clock);
-        var client = new HttpClient { BaseAddress = new Uri(app.Urls.First()), Timeout = TimeSpan.FromSeconds(30) };
-        return new RunningHost(app, client);
+        var token = await TestAccounts.TokenForAsync(app.Services, TestAccounts.AdministratorEmail, TestAccounts.Administrator);
+        return new RunningHost(app, TestAccounts.ClientWith(new Uri(app.Urls.First()), token));
     }
 
     public async ValueTask DisposeAsync()

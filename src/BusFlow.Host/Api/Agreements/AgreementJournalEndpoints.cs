@@ -3,6 +3,8 @@ using BusFlow.Engine.Persistence;
 using BusFlow.Engine.Time;
 using BusFlow.Host.Api.Csv;
 using BusFlow.Host.Api.Errors;
+using BusFlow.Web.Accounts;
+using BusFlow.Web.Security;
 using NodaTime;
 
 namespace BusFlow.Host.Api.Agreements;
@@ -16,7 +18,7 @@ public static class AgreementJournalEndpoints
 {
     public static void MapAgreementJournalEndpoints(this IEndpointRouteBuilder api)
     {
-        var agreements = api.MapGroup("/agreements");
+        var agreements = api.MapGroup("/agreements").RequireAuthorization(BusFlowPolicies.Reader);
         agreements.MapGet("/{id}/journal", ExportAsync);
         agreements.MapGet("/{id}/journal.csv", ExportCsvAsync);
     }
@@ -25,23 +27,29 @@ public static class AgreementJournalEndpoints
         string id, string? format, IWorkflowStore store, EngineOptions engine, IClock clock, HttpContext http, CancellationToken ct) =>
         format?.Trim().ToLowerInvariant() switch
         {
-            null or "" or "json" => ExportWithAsync(id, store, ct, journal => Results.Ok(AgreementJournalResponse.From(journal, engine.TimeZone, clock.GetCurrentInstant()))),
+            null or "" or "json" => ExportWithAsync(id, store, http, ct, journal => Results.Ok(AgreementJournalResponse.From(journal, engine.TimeZone, clock.GetCurrentInstant()))),
             "csv" => ExportCsvAsync(id, store, engine, http, ct),
             _ => Task.FromResult(ApiProblems.BadRequest($"Unknown format '{format}' (allowed: json, csv).").ToResult()),
         };
 
     private static Task<IResult> ExportCsvAsync(string id, IWorkflowStore store, EngineOptions engine, HttpContext http, CancellationToken ct) =>
-        ExportWithAsync(id, store, ct, journal =>
+        ExportWithAsync(id, store, http, ct, journal =>
         {
             http.Response.Headers.ContentDisposition = $"attachment; filename=\"{AgreementJournalCsv.FileName(id)}\"";
             return Results.Bytes(AgreementJournalCsv.Write(journal, engine.TimeZone).ToUtf8WithByteOrderMark(), CsvDocument.ContentType);
         });
 
-    private static async Task<IResult> ExportWithAsync(string id, IWorkflowStore store, CancellationToken ct, Func<AgreementJournal, IResult> answer)
+    /// <summary>Administrators and viewers read every agreement's journal; a secretary those her boards are party to.</summary>
+    private static async Task<IResult> ExportWithAsync(string id, IWorkflowStore store, HttpContext http, CancellationToken ct, Func<AgreementJournal, IResult> answer)
     {
+        var scope = await http.RequestServices.GetRequiredService<AccountScopes>().ForAsync(http.User, ct);
         await using var session = await store.BeginAsync(ct);
-        return await AgreementJournal.ReadAsync(session, id, ct) is { } journal
-            ? answer(journal)
-            : ApiProblems.NotFound($"No agreement {id}.").ToResult();
+        return await AgreementJournal.ReadAsync(session, id, ct) switch
+        {
+            null => ApiProblems.NotFound($"No agreement {id}.").ToResult(),
+            { } journal when !scope.ReadsEverything && !journal.Agreement.PartyBoardIds.Any(scope.ActsForBoard) =>
+                ApiProblems.Forbidden($"None of the boards you are secretary of is a party to {id}.").ToResult(),
+            { } journal => answer(journal),
+        };
     }
 }

@@ -1,6 +1,7 @@
 using BusFlow.Engine.Definitions;
 using BusFlow.Engine.Persistence;
 using BusFlow.Host.Api.Errors;
+using BusFlow.Web.Security;
 
 namespace BusFlow.Host.Api.Definitions;
 
@@ -8,7 +9,7 @@ public static class DefinitionEndpoints
 {
     public static void MapDefinitionEndpoints(this IEndpointRouteBuilder api)
     {
-        var definitions = api.MapGroup("/definitions");
+        var definitions = api.MapGroup("/definitions").RequireAuthorization(BusFlowPolicies.Reader);
         definitions.MapGet("/", ListLatestAsync);
         definitions.MapGet("/{id}", GetLatestAsync);
     }

@@ -12,6 +12,9 @@ public static class ApiProblems
 
     public static ProblemDetails BadRequest(string detail) => Create(StatusCodes.Status400BadRequest, detail);
 
+    /// <summary>403: signed in, but this person may not reach this resource.</summary>
+    public static ProblemDetails Forbidden(string detail) => Create(StatusCodes.Status403Forbidden, detail);
+
     /// <summary>A status the request itself earned (400, 413, 415), with the reason it was refused.</summary>
     public static ProblemDetails Refused(int status, string detail) => Create(status, detail);
 
@@ -37,6 +40,8 @@ public static class ApiProblems
             StatusCodes.Status404NotFound => $"Nothing is found at {request.Path}.",
             StatusCodes.Status405MethodNotAllowed => $"{request.Path} does not take {request.Method} requests.",
             StatusCodes.Status415UnsupportedMediaType => "Send the request body as JSON (Content-Type: application/json).",
+            StatusCodes.Status401Unauthorized => "Sign in first: a session of the web app, or a personal API token sent as 'Authorization: Bearer …'.",
+            StatusCodes.Status403Forbidden => "Your account may not do this (its role, its boards, or the scopes of its token).",
             _ => null,
         };
     }

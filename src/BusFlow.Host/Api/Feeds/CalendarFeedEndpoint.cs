@@ -16,7 +16,7 @@ public static class CalendarFeedEndpoint
     public static string PathOf(string secret) => $"/feeds/{secret}.ics";
 
     public static void MapCalendarFeedEndpoint(this IEndpointRouteBuilder app) =>
-        app.MapMethods("/feeds/{secret}.ics", [HttpMethods.Get, HttpMethods.Head], ReadAsync);
+        app.MapMethods("/feeds/{secret}.ics", [HttpMethods.Get, HttpMethods.Head], ReadAsync).AllowAnonymous();
 
     private static async Task<IResult> ReadAsync(string secret, IWorkflowStore store, CalendarFeeds feeds, HttpContext http, CancellationToken ct)
     {

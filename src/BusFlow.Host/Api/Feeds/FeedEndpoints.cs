@@ -3,6 +3,8 @@ using BusFlow.Host.Api.Errors;
 using BusFlow.Host.Feeds;
 using BusFlow.Notifications.Calendars;
 using BusFlow.Notifications.Delivery;
+using BusFlow.Web.Accounts;
+using BusFlow.Web.Security;
 
 namespace BusFlow.Host.Api.Feeds;
 
@@ -12,8 +14,8 @@ public static class FeedEndpoints
     public static void MapFeedEndpoints(this IEndpointRouteBuilder api)
     {
         var feeds = api.MapGroup("/feeds");
-        feeds.MapPost("/", CreateAsync);
-        feeds.MapGet("/", ListAsync);
+        feeds.MapPost("/", CreateAsync).RequireAuthorization(BusFlowPolicies.Writer);
+        feeds.MapGet("/", ListAsync).RequireAuthorization();
     }
 
     /// <summary>
@@ -21,11 +23,16 @@ public static class FeedEndpoints
     /// working in the same transaction. The URL is shown this once: only its hash is stored.
     /// </summary>
     private static async Task<IResult> CreateAsync(
-        CreateFeedRequest request, IWorkflowStore store, CalendarFeeds feeds, MailOptions mail, HttpContext http, CancellationToken ct)
+        CreateFeedRequest request, IWorkflowStore store, CalendarFeeds feeds, MailOptions mail, AccountScopes scopes, HttpContext http, CancellationToken ct)
     {
         if (FeedSubject.Parse(request.Subject) is not { } subject)
         {
             return NotASubject(request.Subject);
+        }
+
+        if (!MayHave(await scopes.ForAsync(http.User, ct), subject))
+        {
+            return NotYours();
         }
 
         await using var session = await store.BeginAsync(ct);
@@ -41,17 +48,33 @@ public static class FeedEndpoints
     }
 
     /// <summary>GET /api/feeds?subject=…: the subject's live feeds, newest first, without their URLs.</summary>
-    private static async Task<IResult> ListAsync(string? subject, IWorkflowStore store, CalendarFeeds feeds, CancellationToken ct)
+    private static async Task<IResult> ListAsync(string? subject, IWorkflowStore store, CalendarFeeds feeds, AccountScopes scopes, HttpContext http, CancellationToken ct)
     {
         if (FeedSubject.Parse(subject) is not { } parsed)
         {
             return NotASubject(subject);
         }
 
+        var scope = await scopes.ForAsync(http.User, ct);
+        if (!scope.ReadsEverything && !MayHave(scope, parsed))
+        {
+            return NotYours();
+        }
+
         await using var session = await store.BeginAsync(ct);
         var live = await feeds.ListLiveAsync(session, parsed.ToString(), ct);
         return Results.Ok(live.Select(t => new LiveFeedResponse(parsed.ToString(), t.CreatedAt)).ToList());
     }
+
+    /// <summary>
+    /// A person has her own feed; a secretary her boards'; an administrator any. Asking for anyone
+    /// else's is refused the same way whether or not that person exists.
+    /// </summary>
+    private static bool MayHave(AccountScope scope, FeedSubject subject) =>
+        scope.IsAdministrator || (subject.Kind == FeedSubjectKind.Board ? scope.ActsForBoard(subject.Key) : scope.IsOwnAddress(subject.Key));
+
+    private static IResult NotYours() =>
+        ApiProblems.Forbidden("You may have your own feed (person:your address) and those of the boards you are secretary of.").ToResult();
 
     private static IResult NotASubject(string? subject) =>
         ApiProblems.BadRequest($"'{subject}' is not a feed subject: {FeedSubject.Expected}.").ToResult();

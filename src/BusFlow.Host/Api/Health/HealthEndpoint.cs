@@ -8,9 +8,9 @@ public static class HealthEndpoint
 {
     public const string Path = "/health";
 
-    /// <summary>GET /health: 200 {"status":"Healthy"} when the database answers, else 503 {"status":"Unhealthy"}.</summary>
+    /// <summary>GET /health, open to load balancers: 200 {"status":"Healthy"} when the database answers, else 503 {"status":"Unhealthy"}; nothing more.</summary>
     public static void MapHealthEndpoint(this IEndpointRouteBuilder app) =>
-        app.MapHealthChecks(Path, new HealthCheckOptions { ResponseWriter = WriteStatusAsync });
+        app.MapHealthChecks(Path, new HealthCheckOptions { ResponseWriter = WriteStatusAsync }).AllowAnonymous();
 
     private static Task WriteStatusAsync(HttpContext context, HealthReport report)
     {

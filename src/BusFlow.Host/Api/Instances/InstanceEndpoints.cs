@@ -3,6 +3,7 @@ using BusFlow.Engine.Definitions;
 using BusFlow.Engine.Persistence;
 using BusFlow.Engine.Runtime;
 using BusFlow.Host.Api.Errors;
+using BusFlow.Web.Security;
 
 namespace BusFlow.Host.Api.Instances;
 
@@ -13,13 +14,13 @@ public static class InstanceEndpoints
     public static void MapInstanceEndpoints(this IEndpointRouteBuilder api)
     {
         var instances = api.MapGroup("/instances");
-        instances.MapPost("/", StartAsync);
-        instances.MapGet("/", ListAsync);
-        instances.MapGet("/{id:guid}", GetAsync);
-        instances.MapPost("/{id:guid}/cancel", CancelAsync);
-        instances.MapPost("/{id:guid}/retry", RetryAsync);
-        instances.MapGet("/{id:guid}/journal", JournalAsync);
-        instances.MapPost("/{id:guid}/signals/{signal}", SignalAsync);
+        instances.MapPost("/", StartAsync).RequireAuthorization(BusFlowPolicies.AdministratorWriter);
+        instances.MapGet("/", ListAsync).RequireAuthorization(BusFlowPolicies.Overseer);
+        instances.MapGet("/{id:guid}", GetAsync).RequireAuthorization(BusFlowPolicies.Overseer);
+        instances.MapPost("/{id:guid}/cancel", CancelAsync).RequireAuthorization(BusFlowPolicies.AdministratorWriter);
+        instances.MapPost("/{id:guid}/retry", RetryAsync).RequireAuthorization(BusFlowPolicies.AdministratorWriter);
+        instances.MapGet("/{id:guid}/journal", JournalAsync).RequireAuthorization(BusFlowPolicies.Overseer);
+        instances.MapPost("/{id:guid}/signals/{signal}", SignalAsync).RequireAuthorization(BusFlowPolicies.AdministratorWriter);
     }
 
     /// <summary>201 with the new instance, or 200 with the one its correlation key already started.</summary>

@@ -1,5 +1,6 @@
 using BusFlow.Engine.Persistence;
 using BusFlow.Host.Api.Errors;
+using BusFlow.Web.Security;
 using BusFlow.Notifications.Outbox;
 
 namespace BusFlow.Host.Api.Outbox;
@@ -8,7 +9,7 @@ public static class OutboxEndpoints
 {
     private const int MaxTake = 500;
 
-    public static void MapOutboxEndpoints(this IEndpointRouteBuilder api) => api.MapGet("/outbox", ListAsync);
+    public static void MapOutboxEndpoints(this IEndpointRouteBuilder api) => api.MapGet("/outbox", ListAsync).RequireAuthorization(BusFlowPolicies.Administrator);
 
     /// <summary>GET /api/outbox?status=pending|sent|failed&amp;instanceId=…&amp;take=…: newest first.</summary>
     private static async Task<IResult> ListAsync(string? status, Guid? instanceId, int? take, IWorkflowStore store, CancellationToken ct)

@@ -2,6 +2,8 @@ using BusFlow.Engine.Persistence;
 using BusFlow.Engine.Runtime;
 using BusFlow.Engine.Time;
 using BusFlow.Host.Api.Errors;
+using BusFlow.Web.Accounts;
+using BusFlow.Web.Security;
 
 namespace BusFlow.Host.Api.Tasks;
 
@@ -12,13 +14,16 @@ public static class TaskEndpoints
     public static void MapTaskEndpoints(this IEndpointRouteBuilder api)
     {
         var tasks = api.MapGroup("/tasks");
-        tasks.MapGet("/", ListAsync);
-        tasks.MapGet("/{id:guid}", GetAsync);
-        tasks.MapPost("/{id:guid}/complete", CompleteAsync);
+        tasks.MapGet("/", ListAsync).RequireAuthorization(BusFlowPolicies.Reader);
+        tasks.MapGet("/{id:guid}", GetAsync).RequireAuthorization();
+        tasks.MapPost("/{id:guid}/complete", CompleteAsync).RequireAuthorization(BusFlowPolicies.Writer);
     }
 
-    private static async Task<IResult> ListAsync(string? assignee, string? status, Guid? instanceId, int? take, IWorkflowStore store, CancellationToken ct)
+    /// <summary>Administrators and viewers see every task; a secretary her boards' and her own.</summary>
+    private static async Task<IResult> ListAsync(
+        string? assignee, string? status, Guid? instanceId, int? take, IWorkflowStore store, AccountScopes scopes, HttpContext http, CancellationToken ct)
     {
+        var scope = await scopes.ForAsync(http.User, ct);
         if (!QueryValues.TryParseEnum<HumanTaskStatus>(status, out var parsedStatus))
         {
             return ApiProblems.BadRequest($"Unknown status '{status}' (allowed: {QueryValues.Allowed<HumanTaskStatus>()}).").ToResult();
@@ -26,28 +31,44 @@ public static class TaskEndpoints
 
         await using var session = await store.BeginAsync(ct);
         var tasks = await session.ListTasksAsync(new TaskQuery(assignee, parsedStatus, instanceId, Math.Clamp(take ?? 100, 1, MaxTake)), ct);
-        return Results.Ok(tasks.Select(TaskResponse.From).ToList());
+        return Results.Ok(tasks.Where(t => scope.MaySeeTask(t.Assignee, t.Role)).Select(TaskResponse.From).ToList());
     }
 
-    private static async Task<IResult> GetAsync(Guid id, IWorkflowStore store, CancellationToken ct)
+    private static async Task<IResult> GetAsync(Guid id, IWorkflowStore store, AccountScopes scopes, HttpContext http, CancellationToken ct)
     {
+        var scope = await scopes.ForAsync(http.User, ct);
         await using var session = await store.BeginAsync(ct);
-        return await session.FindTaskAsync(id, ct) is { } task
-            ? Results.Ok(TaskResponse.From(task))
-            : UnknownTask(id);
+        return await session.FindTaskAsync(id, ct) switch
+        {
+            null => UnknownTask(id),
+            { } task when !scope.MaySeeTask(task.Assignee, task.Role) => NotYours(id),
+            { } task => Results.Ok(TaskResponse.From(task)),
+        };
     }
 
     private static async Task<IResult> CompleteAsync(
-        Guid id, CompleteTaskRequest request, WorkflowRuntime runtime, EngineOptions engine, HttpContext http, CancellationToken ct)
+        Guid id, CompleteTaskRequest request, WorkflowRuntime runtime, IWorkflowStore store, EngineOptions engine, AccountScopes scopes, HttpContext http, CancellationToken ct)
     {
+        var scope = await scopes.ForAsync(http.User, ct);
+        // Whose task it is comes first: someone else's task gets no hint about its outcomes.
+        await using (var session = await store.BeginAsync(ct))
+        {
+            if (await session.FindTaskAsync(id, ct) is { } asked && !scope.MayAnswerTask(asked.Assignee, asked.Role))
+            {
+                return NotYours(id);
+            }
+        }
+
         var answer = new TaskAnswer(request.Outcome?.Trim() ?? "", request.Comment, RequestActor.Of(http), request.Data)
         {
             Proof = "api",
             // An answer with legal weight needs the signer's own proof: the mailed link and a code
             // sent to them. The API cannot give it, whoever calls it; the answer's transaction is undone.
-            WithinTransaction = (_, task, _) => TaskAnswerSpec.Parse(task.AnswerSpecJson).NeedsConfirmationCode
-                ? throw new NeedsPersonalProofException(task)
-                : Task.CompletedTask,
+            WithinTransaction = (_, task, _) => !scope.MayAnswerTask(task.Assignee, task.Role)
+                ? throw new NotYoursException()
+                : TaskAnswerSpec.Parse(task.AnswerSpecJson).NeedsConfirmationCode
+                    ? throw new NeedsPersonalProofException(task)
+                    : Task.CompletedTask,
         };
         TaskCompletion completion;
         try
@@ -57,6 +78,10 @@ public static class TaskEndpoints
         catch (NeedsPersonalProofException refused)
         {
             return TaskProblems.NeedsPersonalProof(refused.Task).ToResult();
+        }
+        catch (NotYoursException)
+        {
+            return NotYours(id);
         }
 
         return completion switch
@@ -71,6 +96,11 @@ public static class TaskEndpoints
     }
 
     private static IResult UnknownTask(Guid id) => ApiProblems.NotFound($"No task {id}.").ToResult();
+
+    private static IResult NotYours(Guid id) =>
+        ApiProblems.Forbidden($"Task {id} is neither yours nor one of the boards you are secretary of.").ToResult();
+
+    private sealed class NotYoursException : Exception;
 
     private sealed class NeedsPersonalProofException(HumanTask task) : Exception
     {

@@ -1,7 +1,6 @@
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using BusFlow.Bus.Demo;
-using BusFlow.Host.Api;
 using BusFlow.Host.Api.Tasks;
 using BusFlow.Host.Tests.Support;
 using BusFlow.Testing;
@@ -64,8 +63,8 @@ public sealed class AgreementJournalHostFixture : IAsyncLifetime
     private async Task<TaskResponse> CompleteAsync(TaskResponse task, object answer)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/tasks/{task.Id}/complete") { Content = JsonContent.Create(answer) };
-        request.Headers.Add(RequestActor.Header, task.Assignee);
-        var response = await Client.SendAsync(request);
+        using var assignee = await _host!.ClientForAsync(task.Assignee, []);
+        var response = await assignee.SendAsync(request);
         Assert.True(response.IsSuccessStatusCode, $"Completing {task.Title}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
         return await response.ReadAsync<TaskResponse>();
     }

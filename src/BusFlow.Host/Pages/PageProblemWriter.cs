@@ -1,0 +1,39 @@
+namespace BusFlow.Host.Pages;
+
+/// <summary>
+/// A person who reaches an error outside /api gets a page, never JSON: a bodiless status (an
+/// unknown route, a wrong method) or a problem that the exception handler made of a failure is
+/// written as a message page in the reader's language, with the same status. /api keeps its
+/// problem+json.
+/// </summary>
+public sealed class PageProblemWriter(PageRenderer pages) : IProblemDetailsWriter
+{
+    public bool CanWrite(ProblemDetailsContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        return !context.HttpContext.Request.Path.StartsWithSegments("/api");
+    }
+
+    public ValueTask WriteAsync(ProblemDetailsContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var http = context.HttpContext;
+        var status = context.ProblemDetails.Status ?? http.Response.StatusCode;
+        var onLinkPage = LinkRateLimiter.IsLinkPage(http.Request.Path);
+        var page = TaskLinkEndpoints.Message(http, pages, PageLanguage.Of(http), MessageOf(status, onLinkPage), status, codePage: status == StatusCodes.Status404NotFound && onLinkPage);
+        return new ValueTask(page.ExecuteAsync(http));
+    }
+
+    /// <summary>The message page ("{name}_heading", "{name}_body" of the texts) that explains a status.</summary>
+    private static string MessageOf(int status, bool onLinkPage) => status switch
+    {
+        StatusCodes.Status400BadRequest or StatusCodes.Status415UnsupportedMediaType => "unreadable",
+        StatusCodes.Status404NotFound => onLinkPage ? "unknown" : "missing",
+        StatusCodes.Status405MethodNotAllowed => "method",
+        StatusCodes.Status409Conflict => "conflict",
+        StatusCodes.Status413PayloadTooLarge => "too_large",
+        StatusCodes.Status429TooManyRequests => "limited",
+        _ when status < StatusCodes.Status500InternalServerError => "refused",
+        _ => "failed",
+    };
+}

@@ -1,0 +1,45 @@
+using System.Security.Claims;
+using BusFlow.Accounts;
+
+namespace BusFlow.Web.Accounts;
+
+/// <summary>
+/// What a signed-in person may see and do today: an administrator everything, a viewer reads
+/// everything, a secretary acts for the boards where her person of the directory is secretary on the
+/// day; and anyone answers the tasks given to their own address.
+/// </summary>
+public sealed class AccountScope
+{
+    public AccountScope(ClaimsPrincipal user, bool actsAsAdministrator, IReadOnlySet<string> secretaryOf)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        Email = user.FindFirstValue(ClaimTypes.Email)?.Trim().ToLowerInvariant();
+        IsAdministrator = actsAsAdministrator;
+        IsViewer = user.IsInRole(AccountRoles.Viewer);
+        SecretaryOf = user.IsInRole(AccountRoles.Secretary) ? secretaryOf : new HashSet<string>();
+    }
+
+    public string? Email { get; }
+    public bool IsAdministrator { get; }
+    public bool IsViewer { get; }
+
+    /// <summary>The ids of the boards the person is secretary of today (only with the Secretary role).</summary>
+    public IReadOnlySet<string> SecretaryOf { get; }
+
+    public bool ReadsEverything => IsAdministrator || IsViewer;
+
+    public bool IsOwnAddress(string? address) =>
+        Email is not null && string.Equals(Email, address?.Trim(), StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>A task's role names its board first ("sn/Secretary"); a task without one belongs to no board.</summary>
+    public static string? BoardOfRole(string? role) =>
+        role is { Length: > 0 } && role.IndexOf('/', StringComparison.Ordinal) is var slash and > 0 ? role[..slash] : null;
+
+    public bool ActsForBoard(string? boardId) => boardId is not null && SecretaryOf.Contains(boardId);
+
+    public bool MaySeeTask(string assignee, string? role) =>
+        ReadsEverything || IsOwnAddress(assignee) || ActsForBoard(BoardOfRole(role));
+
+    public bool MayAnswerTask(string assignee, string? role) =>
+        IsAdministrator || IsOwnAddress(assignee) || ActsForBoard(BoardOfRole(role));
+}

@@ -1,0 +1,90 @@
+using System.Security.Claims;
+using BusFlow.Accounts;
+using BusFlow.Accounts.Audit;
+using BusFlow.Web.Accounts;
+using BusFlow.Web.Resources;
+using BusFlow.Web.Security;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace BusFlow.Web.Pages.Account;
+
+/// <summary>
+/// Sign-in through OpenID Connect: GET /konto/extern goes to the provider; it comes back (through
+/// /signin-oidc) to /konto/extern/klar, where the account of the provider's e-mail address is found or
+/// made, and its roles are set from the configured mapping of the provider's groups.
+/// </summary>
+public sealed class ExternalModel(
+    SignInManager<BusFlowUser> signIn, AccountAdministration accounts, UserManager<BusFlowUser> users, SignInSettings settings, AuditTrail audit) : PageModel
+{
+    public IReadOnlyList<string> Errors { get; private set; } = [];
+
+    public IActionResult OnGet(string? returnUrl)
+    {
+        if (!settings.Oidc.IsConfigured)
+        {
+            return NotFound();
+        }
+
+        var properties = new AuthenticationProperties { RedirectUri = "/konto/extern/klar?returnUrl=" + Uri.EscapeDataString(LocalUrl.OrHome(returnUrl)) };
+        return Challenge(properties, OidcSettings.Scheme);
+    }
+
+    public async Task<IActionResult> OnGetKlarAsync(string? returnUrl)
+    {
+        var external = await HttpContext.AuthenticateAsync(IdentityConstants.ExternalScheme);
+        await HttpContext.SignOutAsync(IdentityConstants.ExternalScheme);
+        if (!external.Succeeded || external.Principal is not { } principal)
+        {
+            return Refuse(string.Format(Strings.SignIn_ExternalFailed, settings.Oidc.DisplayName, external.Failure?.Message ?? "—"));
+        }
+
+        var email = principal.FindFirstValue("email") ?? principal.FindFirstValue(ClaimTypes.Email);
+        var roles = principal.FindAll(settings.Oidc.RoleClaim)
+            .Select(c => settings.Oidc.Roles.TryGetValue(c.Value, out var role) ? AccountRoles.Normalize(role) : null)
+            .OfType<string>().Distinct().ToList();
+        if (string.IsNullOrWhiteSpace(email) || roles.Count == 0)
+        {
+            await audit.RecordAsync(HttpContext, AuditActions.SignInFailed, target: email, detail: "OpenID Connect: no e-mail or no mapped group", actor: email ?? "anonymous");
+            return Refuse(Strings.SignIn_NoAccount);
+        }
+
+        var user = await users.FindByEmailAsync(email);
+        if (user is null)
+        {
+            var errors = await accounts.AddExternalAsync(email, principal.FindFirstValue("name"));
+            if (errors.Count > 0)
+            {
+                return Refuse(string.Join(" ", errors));
+            }
+
+            user = (await users.FindByEmailAsync(email))!;
+            await audit.RecordAsync(HttpContext, AuditActions.AccountCreated, target: email, detail: "by OpenID Connect sign-in", actor: email);
+        }
+
+        if (user.IsDisabled)
+        {
+            return Refuse(Strings.SignIn_Disabled);
+        }
+
+        var before = await users.GetRolesAsync(user);
+        await accounts.SetRolesAsync(user, roles);
+        if (!before.Order().SequenceEqual(roles.Order()))
+        {
+            await audit.RecordAsync(HttpContext, AuditActions.RoleGranted, target: email, detail: $"from the provider's groups: {string.Join(", ", roles)} (was {string.Join(", ", before)})", actor: email);
+        }
+
+        await SessionSignIn.CompleteAsync(signIn, user, "oidc", secondFactor: false);
+        await audit.RecordAsync(HttpContext, AuditActions.SignedIn, target: email, detail: "OpenID Connect", actor: email);
+        return Redirect(LocalUrl.OrHome(returnUrl));
+    }
+
+    private PageResult Refuse(string message)
+    {
+        Errors = [message];
+        Response.StatusCode = StatusCodes.Status403Forbidden;
+        return Page();
+    }
+}

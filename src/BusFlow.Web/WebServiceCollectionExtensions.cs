@@ -1,0 +1,44 @@
+using System.Globalization;
+using BusFlow.Web.Accounts;
+using BusFlow.Web.Pages;
+using BusFlow.Web.Security;
+using Microsoft.AspNetCore.Localization;
+using Microsoft.AspNetCore.RateLimiting;
+
+namespace BusFlow.Web;
+
+public static class WebServiceCollectionExtensions
+{
+    public static readonly CultureInfo Swedish = CultureInfo.GetCultureInfo("sv-SE");
+    public static readonly CultureInfo English = CultureInfo.GetCultureInfo("en-GB");
+
+    /// <summary>Sign-in, the authorization policies, the account services and the Razor Pages, Swedish first.</summary>
+    public static IServiceCollection AddBusFlowWeb(this IServiceCollection services, SignInSettings settings)
+    {
+        services.AddBusFlowSignIn(settings);
+        services.Configure<RateLimiterOptions>(options => SignInRateLimit.Add(options, settings));
+        services.AddScoped<AccountAdministration>();
+        services.AddScoped<FirstAdministrator>();
+        services.AddSingleton<AccountScopes>();
+        services.AddSingleton<AuditTrail>();
+        services.AddSingleton<ApiTokenIssuer>();
+        services.AddLocalization();
+        services.Configure<RequestLocalizationOptions>(options =>
+        {
+            options.DefaultRequestCulture = new RequestCulture(Swedish);
+            options.SupportedCultures = [Swedish, English];
+            options.SupportedUICultures = [Swedish, English];
+            options.RequestCultureProviders = [new LanguageQueryCultureProvider(), new CookieRequestCultureProvider { CookieName = LanguageQueryCultureProvider.CookieName }];
+        });
+        services.AddRazorPages(options =>
+        {
+            options.Conventions.ConfigureFilter(new PageHeadersFilter());
+            options.Conventions.AllowAnonymousToPage("/Account/SignIn");
+            options.Conventions.AllowAnonymousToPage("/Account/TwoFactor");
+            options.Conventions.AllowAnonymousToPage("/Account/External");
+            options.Conventions.AllowAnonymousToPage("/Account/Denied");
+            options.Conventions.AllowAnonymousToPage("/Setup/Index");
+        });
+        return services;
+    }
+}

@@ -1,0 +1,237 @@
+using System.Net;
+using System.Net.Http.Json;
+using BusFlow.Bus.Demo;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace BusFlow.Host.Tests.Security;
+
+/// <summary>
+/// Every endpoint the app has, read from its endpoint data source, called by each kind of caller. An
+/// endpoint without a row here fails the test, so the next endpoint cannot ship open by mistake.
+/// </summary>
+public sealed class AuthorizationMatrixTests(AuthorizationMatrixHost host) : IClassFixture<AuthorizationMatrixHost>
+{
+    [Fact]
+    public async Task Every_endpoint_answers_each_kind_of_caller_as_its_rule_says()
+    {
+        var rows = Rows();
+        var endpoints = Endpoints();
+        Assert.Empty(endpoints.Where(e => !rows.ContainsKey(e)).Select(e => $"no rule for {e}"));
+        Assert.Empty(rows.Keys.Where(k => !endpoints.Contains(k)).Select(k => $"a rule for {k}, which the app does not have"));
+
+        var wrong = new List<string>();
+        foreach (var (endpoint, row) in rows)
+        {
+            foreach (var (caller, expected) in row.Rule.Expectations)
+            {
+                using var response = await SendAsync(caller, endpoint, row);
+                if (Verdict(response) != expected)
+                {
+                    wrong.Add($"{endpoint} as {caller}: expected {expected}, got {(int)response.StatusCode} {response.Headers.Location}");
+                }
+            }
+        }
+
+        Assert.True(wrong.Count == 0, string.Join(Environment.NewLine, wrong));
+    }
+
+    [Fact]
+    public async Task A_secretary_reads_her_own_boards_task_but_not_another_boards()
+    {
+        var secretary = host.Callers[Caller.SecretaryOfAnotherBoard].Http;
+
+        var own = await secretary.GetAsync($"/api/tasks/{host.OwnBoardTask.Id}");
+        var other = await secretary.GetAsync($"/api/tasks/{host.OtherBoardTask.Id}");
+        var listed = await secretary.GetFromJsonAsync<List<BusFlow.Host.Api.Tasks.TaskResponse>>("/api/tasks?status=open&take=500", Support.RunningHost.Json);
+
+        Assert.Equal(HttpStatusCode.OK, own.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, other.StatusCode);
+        Assert.Equal("application/problem+json", other.Content.Headers.ContentType?.MediaType);
+        Assert.Contains(listed!, t => t.Id == host.OwnBoardTask.Id);
+        Assert.DoesNotContain(listed!, t => t.Id == host.OtherBoardTask.Id);
+    }
+
+    [Fact]
+    public async Task Anonymous_api_calls_get_a_401_problem_and_pages_a_redirect_to_sign_in()
+    {
+        var anonymous = host.Callers[Caller.Anonymous].Http;
+
+        var api = await anonymous.GetAsync("/api/tasks");
+        var page = await anonymous.GetAsync("/mina-uppgifter");
+
+        Assert.Equal(HttpStatusCode.Unauthorized, api.StatusCode);
+        Assert.Equal("application/problem+json", api.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("Sign in first", await api.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, page.StatusCode);
+        Assert.Equal("/konto/logga-in?returnUrl=%2Fmina-uppgifter", page.Headers.Location?.PathAndQuery);
+    }
+
+    private async Task<HttpResponseMessage> SendAsync(Caller caller, string endpoint, Row row)
+    {
+        var method = endpoint[..endpoint.IndexOf(' ', StringComparison.Ordinal)];
+        using var request = new HttpRequestMessage(new HttpMethod(method), row.Path(host));
+        if (row.Body is { } body)
+        {
+            request.Content = JsonContent.Create(body);
+        }
+
+        return await host.Callers[caller].Http.SendAsync(request);
+    }
+
+    /// <summary>How a response treats its caller: let through, or turned away (401/403, or a page's redirect to sign in or to "not allowed").</summary>
+    private static Outcome Verdict(HttpResponseMessage response)
+    {
+        var location = response.Headers.Location?.OriginalString ?? "";
+        return response.StatusCode switch
+        {
+            HttpStatusCode.Unauthorized => Outcome.SignInFirst,
+            HttpStatusCode.Redirect when location.Contains("/konto/logga-in", StringComparison.Ordinal) => Outcome.SignInFirst,
+            HttpStatusCode.Forbidden => Outcome.Refused,
+            HttpStatusCode.Redirect when location.Contains("/konto/nekad", StringComparison.Ordinal) => Outcome.Refused,
+            _ => Outcome.Allowed,
+        };
+    }
+
+    private HashSet<string> Endpoints()
+    {
+        var source = host.Host.Services.GetRequiredService<EndpointDataSource>();
+        var keys = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var endpoint in source.Endpoints.OfType<RouteEndpoint>())
+        {
+            var pattern = "/" + (endpoint.RoutePattern.RawText ?? "").TrimStart('/');
+            var methods = endpoint.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods ?? ["GET"];
+            foreach (var method in methods)
+            {
+                keys.Add($"{method} {pattern}");
+            }
+        }
+
+        return keys;
+    }
+
+    private static Dictionary<string, Row> Rows()
+    {
+        var nowhere = Guid.NewGuid();
+        Row Fixed(Rule rule, string path, object? body = null) => new(rule, _ => path, body);
+        return new(StringComparer.Ordinal)
+        {
+            // The API.
+            ["GET /api/definitions/"] = Fixed(Rule.Reader, "/api/definitions"),
+            ["GET /api/definitions/{id}"] = Fixed(Rule.Reader, "/api/definitions/bus-annual-cycle"),
+            ["POST /api/instances/"] = Fixed(Rule.AdministratorChange, "/api/instances", new { definitionId = "no-such-workflow" }),
+            ["GET /api/instances/"] = Fixed(Rule.Overseer, "/api/instances"),
+            ["GET /api/instances/{id:guid}"] = new(Rule.Overseer, h => $"/api/instances/{h.InstanceId}"),
+            ["POST /api/instances/{id:guid}/cancel"] = Fixed(Rule.AdministratorChange, $"/api/instances/{nowhere}/cancel", new { }),
+            ["POST /api/instances/{id:guid}/retry"] = Fixed(Rule.AdministratorChange, $"/api/instances/{nowhere}/retry"),
+            ["GET /api/instances/{id:guid}/journal"] = new(Rule.Overseer, h => $"/api/instances/{h.InstanceId}/journal"),
+            ["POST /api/instances/{id:guid}/signals/{signal}"] = Fixed(Rule.AdministratorChange, $"/api/instances/{nowhere}/signals/meetingMoved", new { }),
+            ["GET /api/tasks/"] = Fixed(Rule.Reader, "/api/tasks"),
+            ["GET /api/tasks/{id:guid}"] = new(Rule.ScopedRead, h => $"/api/tasks/{h.OtherBoardTask.Id}"),
+            ["POST /api/tasks/{id:guid}/complete"] = new(Rule.ScopedChange, h => $"/api/tasks/{h.OtherBoardTask.Id}/complete", new { outcome = "no-such-outcome" }),
+            ["GET /api/outbox"] = Fixed(Rule.AdministratorRead, "/api/outbox"),
+            ["POST /api/feeds/"] = Fixed(Rule.ScopedChange, "/api/feeds", new { subject = $"board:{DemoMunicipality.ChildrenAndYouthBoardId}" }),
+            ["GET /api/feeds/"] = Fixed(Rule.ScopedRead, $"/api/feeds?subject=board:{DemoMunicipality.ChildrenAndYouthBoardId}"),
+            ["GET /api/agreements/{id}/journal"] = Fixed(Rule.Reader, $"/api/agreements/{DemoMunicipality.AgreementId}/journal"),
+            ["GET /api/agreements/{id}/journal.csv"] = Fixed(Rule.Reader, $"/api/agreements/{DemoMunicipality.AgreementId}/journal.csv"),
+            ["GET /api/tokens/"] = Fixed(Rule.SignedIn, "/api/tokens"),
+            ["POST /api/tokens/"] = Fixed(Rule.SessionChange, "/api/tokens", new { name = "", days = 0 }),
+            ["POST /api/tokens/{id:guid}/revoke"] = Fixed(Rule.Change, $"/api/tokens/{nowhere}/revoke"),
+            ["GET /api/audit"] = Fixed(Rule.AdministratorRead, "/api/audit"),
+            ["GET /api/audit.csv"] = Fixed(Rule.AdministratorRead, "/api/audit.csv"),
+            ["GET /api/users/"] = Fixed(Rule.AdministratorRead, "/api/users"),
+            ["PUT /api/users/{id}/roles"] = Fixed(Rule.AdministratorChange, $"/api/users/{nowhere}/roles", new { roles = Array.Empty<string>() }),
+            ["POST /api/users/{id}/disable"] = Fixed(Rule.AdministratorChange, $"/api/users/{nowhere}/disable"),
+            ["POST /api/users/{id}/enable"] = Fixed(Rule.AdministratorChange, $"/api/users/{nowhere}/enable"),
+
+            // Open by design: a secret in the URL or the form is the credential; health; style sheets.
+            ["GET /feeds/{secret}.ics"] = Fixed(Rule.Open, "/feeds/not-a-feed.ics"),
+            ["HEAD /feeds/{secret}.ics"] = Fixed(Rule.Open, "/feeds/not-a-feed.ics"),
+            ["GET /health"] = Fixed(Rule.Open, "/health"),
+            ["GET /t/kod"] = Fixed(Rule.Open, "/t/kod"),
+            ["HEAD /t/kod"] = Fixed(Rule.Open, "/t/kod"),
+            ["POST /t/kod"] = Fixed(Rule.Open, "/t/kod"),
+            ["POST /t/kod/svar"] = Fixed(Rule.Open, "/t/kod/svar"),
+            ["POST /t/kod/bekrafta"] = Fixed(Rule.Open, "/t/kod/bekrafta"),
+            ["GET /t/{secret}"] = Fixed(Rule.Open, "/t/not-a-link"),
+            ["HEAD /t/{secret}"] = Fixed(Rule.Open, "/t/not-a-link"),
+            ["POST /t/{secret}"] = Fixed(Rule.Open, "/t/not-a-link"),
+            ["POST /t/{secret}/bekrafta"] = Fixed(Rule.Open, "/t/not-a-link/bekrafta"),
+            ["GET /unsubscribe/{secret}"] = Fixed(Rule.Open, "/unsubscribe/not-a-link"),
+            ["HEAD /unsubscribe/{secret}"] = Fixed(Rule.Open, "/unsubscribe/not-a-link"),
+            ["POST /unsubscribe/{secret}"] = Fixed(Rule.Open, "/unsubscribe/not-a-link"),
+            ["GET /assets/busflow.css"] = Fixed(Rule.Open, "/assets/busflow.css"),
+            ["HEAD /assets/busflow.css"] = Fixed(Rule.Open, "/assets/busflow.css"),
+            ["GET /assets/web.css"] = Fixed(Rule.Open, "/assets/web.css"),
+            ["HEAD /assets/web.css"] = Fixed(Rule.Open, "/assets/web.css"),
+
+            // The web app's pages: sign-in and setup are open, the rest need a session.
+            ["GET /konto/logga-in"] = Fixed(Rule.Open, "/konto/logga-in"),
+            ["GET /konto/tvafaktor"] = Fixed(Rule.Open, "/konto/tvafaktor"),
+            ["GET /konto/extern/{handler?}"] = Fixed(Rule.Open, "/konto/extern"),
+            ["GET /konto/nekad"] = Fixed(Rule.NotAllowedPage, "/konto/nekad"),
+            ["GET /installera/{secret}"] = Fixed(Rule.Open, "/installera/not-a-setup-link"),
+            ["GET /"] = Fixed(Rule.Page, "/"),
+            ["GET /konto"] = Fixed(Rule.Page, "/konto"),
+            ["GET /konto/tvafaktor/aktivera"] = Fixed(Rule.Page, "/konto/tvafaktor/aktivera"),
+            ["GET /konto/nycklar"] = Fixed(Rule.Page, "/konto/nycklar"),
+            ["GET /konto/logga-ut"] = Fixed(Rule.Page, "/konto/logga-ut"),
+            ["GET /mina-uppgifter"] = Fixed(Rule.Page, "/mina-uppgifter"),
+            ["GET /mina-uppgifter/{id:guid}"] = new(Rule.ScopedPage, h => $"/mina-uppgifter/{h.OtherBoardTask.Id}"),
+            ["GET /hangfire/{**path}"] = Fixed(Rule.AdministratorPage, "/hangfire"),
+        };
+    }
+
+    public sealed record Row(Rule Rule, Func<AuthorizationMatrixHost, string> Path, object? Body = null);
+
+    public enum Outcome
+    {
+        Allowed,
+        SignInFirst,
+        Refused,
+    }
+
+    /// <summary>What each caller should meet. The read-only token calls only the API: pages take no tokens.</summary>
+    public sealed record Rule(string Name, IReadOnlyDictionary<Caller, Outcome> Expectations)
+    {
+        private const Outcome A = Outcome.Allowed;
+        private const Outcome S = Outcome.SignInFirst;
+        private const Outcome R = Outcome.Refused;
+
+        public static readonly Rule Open = Of(nameof(Open), A, A, A, A, A);
+        public static readonly Rule SignedIn = Of(nameof(SignedIn), S, A, A, A, A);
+        public static readonly Rule Reader = Of(nameof(Reader), S, A, A, A, A);
+        public static readonly Rule Overseer = Of(nameof(Overseer), S, A, R, A, A);
+        public static readonly Rule ScopedRead = Of(nameof(ScopedRead), S, A, R, A, A);
+        public static readonly Rule Change = Of(nameof(Change), S, A, A, A, R);
+        public static readonly Rule ScopedChange = Of(nameof(ScopedChange), S, R, R, A, R);
+        public static readonly Rule SessionChange = Of(nameof(SessionChange), S, R, R, A, R);
+        public static readonly Rule AdministratorRead = Of(nameof(AdministratorRead), S, R, R, A, A);
+        public static readonly Rule AdministratorChange = Of(nameof(AdministratorChange), S, R, R, A, R);
+        public static readonly Rule Page = Of(nameof(Page), S, A, A, A, null);
+        public static readonly Rule ScopedPage = Of(nameof(ScopedPage), S, R, R, A, null);
+        public static readonly Rule AdministratorPage = Of(nameof(AdministratorPage), S, R, R, A, null);
+
+        /// <summary>The page that says "not allowed" is open to all, and answers 403 to all: that is its message.</summary>
+        public static readonly Rule NotAllowedPage = Of(nameof(NotAllowedPage), R, R, R, R, null);
+
+        private static Rule Of(string name, Outcome anonymous, Outcome viewer, Outcome secretary, Outcome administrator, Outcome? readOnlyToken)
+        {
+            var expectations = new Dictionary<Caller, Outcome>
+            {
+                [Caller.Anonymous] = anonymous,
+                [Caller.Viewer] = viewer,
+                [Caller.SecretaryOfAnotherBoard] = secretary,
+                [Caller.Administrator] = administrator,
+            };
+            if (readOnlyToken is { } token)
+            {
+                expectations[Caller.ReadOnlyToken] = token;
+            }
+
+            return new Rule(name, expectations);
+        }
+
+        public override string ToString() => Name;
+    }
+}
