@@ -1,5 +1,5 @@
-using BusFlow.Engine.Files;
 using System.Data.Common;
+using BusFlow.Engine.Files;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace BusFlow.Storage.Sqlite;

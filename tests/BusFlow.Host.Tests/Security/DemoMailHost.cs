@@ -59,6 +59,23 @@ public sealed class DemoMailHost : IAsyncDisposable
         return new DemoMailHost(host, folder);
     }
 
+    /// <summary>
+    /// Gives a person two more open tasks (the shipped example approval), so that the week's digest,
+    /// with its unsubscribe link, goes to them too.
+    /// </summary>
+    public async Task GiveSeveralTasksAsync(string person)
+    {
+        foreach (var subject in new[] { "Budget 2027", "Verksamhetsplan 2027" })
+        {
+            var started = await Host.Client.PostAsJsonAsync("/api/instances", new
+            {
+                definitionId = "example-approval",
+                input = new { subject, approver = person, deputy = "kansliet@exempelby.test", due = "2026-12-18" },
+            });
+            Assert.True(started.IsSuccessStatusCode, await started.Content.ReadAsStringAsync());
+        }
+    }
+
     /// <summary>Makes the week's digests and delivers the outbox, as the jobs would; returns every mail written.</summary>
     public async Task<IReadOnlyList<MimeMessage>> DeliverAllAsync()
     {

@@ -19,6 +19,7 @@ public sealed class SecretsAtRestTests
         try
         {
             await using var demo = await DemoMailHost.StartAsync(database, folder);
+            await demo.GiveSeveralTasksAsync("anna.berg@exempelby.test");
             var secrets = MailedSecrets.In(await demo.DeliverAllAsync());
             var feed = await demo.NewFeedSecretAsync();
 
@@ -26,6 +27,7 @@ public sealed class SecretsAtRestTests
 
             Assert.NotEmpty(secrets.Links);
             Assert.NotEmpty(secrets.Codes);
+            Assert.NotEmpty(secrets.Unsubscribes);
             Assert.All(secrets.All.Append(feed), secret => Assert.DoesNotContain(secret, dump, StringComparison.Ordinal));
             if (database is SqliteTestDatabase sqlite)
             {
