@@ -3,6 +3,7 @@ using BusFlow.Host.Api.Definitions;
 using BusFlow.Host.Api.Feeds;
 using BusFlow.Host.Api.Health;
 using BusFlow.Host.Api.Instances;
+using BusFlow.Host.Api.OpenApi;
 using BusFlow.Host.Api.Outbox;
 using BusFlow.Host.Api.Tasks;
 
@@ -12,7 +13,7 @@ public static class ApiApplicationExtensions
 {
     /// <summary>
     /// Exceptions and bodiless error responses (unknown routes, wrong methods) become
-    /// application/problem+json; then the endpoints.
+    /// application/problem+json; then the endpoints, and the OpenAPI document with its reference page.
     /// </summary>
     public static WebApplication UseBusFlowApi(this WebApplication app)
     {
@@ -28,6 +29,7 @@ public static class ApiApplicationExtensions
         api.MapAgreementJournalEndpoints();
         app.MapCalendarFeedEndpoint();
         app.MapHealthEndpoint();
+        app.MapBusFlowOpenApi();
         return app;
     }
 }
