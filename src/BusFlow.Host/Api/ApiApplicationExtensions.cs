@@ -4,6 +4,7 @@ using BusFlow.Host.Api.Definitions;
 using BusFlow.Host.Api.Feeds;
 using BusFlow.Host.Api.Health;
 using BusFlow.Host.Api.Instances;
+using BusFlow.Host.Api.OpenApi;
 using BusFlow.Host.Api.Outbox;
 using BusFlow.Host.Api.Tasks;
 
@@ -41,6 +42,7 @@ public static class ApiApplicationExtensions
         api.MapUserEndpoints();
         app.MapCalendarFeedEndpoint();
         app.MapHealthEndpoint();
+        app.MapBusFlowOpenApi();
         return app;
     }
 }

@@ -1,11 +1,12 @@
 using BusFlow.Host.Api.Errors;
 using BusFlow.Host.Api.Health;
+using BusFlow.Host.Api.OpenApi;
 
 namespace BusFlow.Host.Api;
 
 public static class ApiServiceCollectionExtensions
 {
-    /// <summary>JSON conventions, problem details for every error, and the health check.</summary>
+    /// <summary>JSON conventions, problem details for every error, the health check and the OpenAPI document.</summary>
     public static IServiceCollection AddBusFlowApi(this IServiceCollection services)
     {
         services.ConfigureHttpJsonOptions(options => ApiJson.Configure(options.SerializerOptions));
@@ -14,6 +15,7 @@ public static class ApiServiceCollectionExtensions
         // Bad request bodies throw, so that ApiExceptionHandler answers them with a problem that says why.
         services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+        services.AddBusFlowOpenApi();
         return services;
     }
 }

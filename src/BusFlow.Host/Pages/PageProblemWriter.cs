@@ -1,17 +1,19 @@
+using BusFlow.Web.Security;
+
 namespace BusFlow.Host.Pages;
 
 /// <summary>
-/// A person who reaches an error outside /api gets a page, never JSON: a bodiless status (an
+/// A person who reaches an error outside the API gets a page, never JSON: a bodiless status (an
 /// unknown route, a wrong method) or a problem that the exception handler made of a failure is
-/// written as a message page in the reader's language, with the same status. /api keeps its
-/// problem+json.
+/// written as a message page in the reader's language, with the same status. The API (/api and
+/// the OpenAPI document) keeps its problem+json.
 /// </summary>
 public sealed class PageProblemWriter(PageRenderer pages) : IProblemDetailsWriter
 {
     public bool CanWrite(ProblemDetailsContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        return !context.HttpContext.Request.Path.StartsWithSegments("/api");
+        return !ApiRequests.IsApi(context.HttpContext.Request);
     }
 
     public ValueTask WriteAsync(ProblemDetailsContext context)

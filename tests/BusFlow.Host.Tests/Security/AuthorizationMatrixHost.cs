@@ -6,7 +6,6 @@ using BusFlow.Engine.Persistence;
 using BusFlow.Host.Api.Tasks;
 using BusFlow.Host.Tests.Support;
 using BusFlow.Testing;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
 using NodaTime.Testing;
@@ -79,26 +78,8 @@ public sealed class AuthorizationMatrixHost : IAsyncLifetime
         return secretary!.Email;
     }
 
-    /// <summary>Makes the account, signs it in through the pages (with TOTP when asked), and adds an API token that may write.</summary>
-    private async Task<SessionClient> SignedInAsync(string email, IReadOnlyList<string> roles, bool totp, bool withToken)
-    {
-        var token = await TestAccounts.TokenForAsync(Host.Services, email, roles);
-        string? key = null;
-        if (totp)
-        {
-            await using var scope = Host.Services.CreateAsyncScope();
-            var users = scope.ServiceProvider.GetRequiredService<UserManager<BusFlowUser>>();
-            var user = (await users.FindByEmailAsync(email))!;
-            await users.ResetAuthenticatorKeyAsync(user);
-            key = await users.GetAuthenticatorKeyAsync(user);
-            await users.SetTwoFactorEnabledAsync(user, true);
-        }
-
-        var client = new SessionClient(Host.BaseAddress, withToken ? token : null);
-        var signedIn = await client.SignInAsync(email, TestAccounts.Password, key);
-        Assert.Equal("/", signedIn.Headers.Location?.OriginalString);
-        return client;
-    }
+    private async Task<SessionClient> SignedInAsync(string email, IReadOnlyList<string> roles, bool totp, bool withToken) =>
+        await TestSessions.SignedInAsync(Host, email, roles, totp, withToken ? await TestAccounts.TokenForAsync(Host.Services, email, roles) : null);
 }
 
 /// <summary>Who calls.</summary>

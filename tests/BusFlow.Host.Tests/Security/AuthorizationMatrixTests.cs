@@ -155,6 +155,9 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixHost host) : ICl
             ["PUT /api/users/{id}/roles"] = Fixed(Rule.AdministratorChange, $"/api/users/{nowhere}/roles", new { roles = Array.Empty<string>() }),
             ["POST /api/users/{id}/disable"] = Fixed(Rule.AdministratorChange, $"/api/users/{nowhere}/disable"),
             ["POST /api/users/{id}/enable"] = Fixed(Rule.AdministratorChange, $"/api/users/{nowhere}/enable"),
+            ["GET /openapi/{documentName}.json"] = Fixed(Rule.Reader, "/openapi/v1.json"),
+            ["GET /openapi/"] = Fixed(Rule.AdministratorPage, "/openapi"),
+            ["HEAD /openapi/"] = Fixed(Rule.AdministratorPage, "/openapi"),
 
             // Open by design: a secret in the URL or the form is the credential; health; style sheets.
             ["GET /feeds/{secret}.ics"] = Fixed(Rule.Open, "/feeds/not-a-feed.ics"),
@@ -176,6 +179,10 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixHost host) : ICl
             ["HEAD /assets/busflow.css"] = Fixed(Rule.Open, "/assets/busflow.css"),
             ["GET /assets/web.css"] = Fixed(Rule.Open, "/assets/web.css"),
             ["HEAD /assets/web.css"] = Fixed(Rule.Open, "/assets/web.css"),
+            ["GET /openapi/reference.js"] = Fixed(Rule.Open, "/openapi/reference.js"),
+            ["HEAD /openapi/reference.js"] = Fixed(Rule.Open, "/openapi/reference.js"),
+            ["GET /openapi/reference.css"] = Fixed(Rule.Open, "/openapi/reference.css"),
+            ["HEAD /openapi/reference.css"] = Fixed(Rule.Open, "/openapi/reference.css"),
 
             // The web app's pages: sign-in and setup are open, the rest need a session.
             ["GET /konto/logga-in"] = Fixed(Rule.Open, "/konto/logga-in"),
