@@ -217,7 +217,10 @@ public sealed class TaskLinkAnswers(
                 ["expires"] = Values.FromInstant(expires),
             };
             var rendered = renderer.Render(ConfirmationTemplate, "sv-SE", model);
-            var message = new EmailMessage(view.Token.Recipient, rendered.Subject, rendered.TextBody, rendered.HtmlBody, rendered.Language, EmailKind.Required);
+            var message = new EmailMessage(view.Token.Recipient, rendered.Subject, rendered.TextBody, rendered.HtmlBody, rendered.Language, EmailKind.Required)
+            {
+                LinkTokenIds = [code.Token.Id],
+            };
             session.Facet<IOutbox>().Enqueue(OutboxMessage.Create(message, now, view.Task.InstanceId, view.Task.ActivityId));
             await session.CommitAsync(ct);
         }

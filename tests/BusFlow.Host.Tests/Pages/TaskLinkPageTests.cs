@@ -287,7 +287,10 @@ public sealed class TaskLinkPageTests
         Assert.Equal((HttpStatusCode.OK, "Tack, ditt svar är mottaget"), (signed.Status, signed.Heading));
         var completed = Assert.Single(await host.JournalAsync(task.InstanceId), e => e.Kind == JournalKind.TaskCompleted);
         Assert.Equal("link+confirmationCode", (string?)JsonNode.Parse(completed.DataJson!)!["proof"]);
-        Assert.Equal(2, (await host.TokensAsync(task.Id)).Count(t => t.ConsumedAt is not null));
+        var tokens = await host.TokensAsync(task.Id);
+        Assert.Equal(2, tokens.Count(t => t.ConsumedAt is not null));
+        // The code's mail names the code it carries, so it is withdrawn rather than sent once the code is dead.
+        Assert.Equal(Assert.Single(tokens, t => t.Purpose == Notifications.Links.LinkPurpose.ConfirmationCode).Id, Assert.Single(mail.LinkTokenIds));
     }
 
     [Fact]
