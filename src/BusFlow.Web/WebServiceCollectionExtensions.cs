@@ -1,9 +1,12 @@
 using System.Globalization;
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
 using BusFlow.Web.Accounts;
 using BusFlow.Web.Pages;
 using BusFlow.Web.Security;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.WebEncoders;
 
 namespace BusFlow.Web;
 
@@ -23,6 +26,8 @@ public static class WebServiceCollectionExtensions
         services.AddSingleton<AuditTrail>();
         services.AddSingleton<ApiTokenIssuer>();
         services.AddLocalization();
+        // Swedish text as it is written (å, ä, ö), not as numeric character references.
+        services.Configure<WebEncoderOptions>(options => options.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         services.Configure<RequestLocalizationOptions>(options =>
         {
             options.DefaultRequestCulture = new RequestCulture(Swedish);

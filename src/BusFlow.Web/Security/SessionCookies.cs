@@ -31,7 +31,7 @@ internal static class SessionCookies
         var validateStamp = options.Events.OnValidatePrincipal;
         options.Events.OnValidatePrincipal = async context =>
         {
-            if (IsPastAbsoluteExpiry(context.Principal, settings))
+            if (IsPastAbsoluteExpiry(context.Principal, settings, context.Options.TimeProvider?.GetUtcNow() ?? DateTimeOffset.UtcNow))
             {
                 context.RejectPrincipal();
                 await context.HttpContext.SignOutAsync(IdentityConstants.ApplicationScheme);
@@ -65,10 +65,10 @@ internal static class SessionCookies
     public static Claim SignedInNow(DateTimeOffset now) =>
         new(BusFlowClaims.SignedInAt, now.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture));
 
-    private static bool IsPastAbsoluteExpiry(ClaimsPrincipal? principal, SignInSettings settings) =>
+    private static bool IsPastAbsoluteExpiry(ClaimsPrincipal? principal, SignInSettings settings, DateTimeOffset now) =>
         principal?.FindFirstValue(BusFlowClaims.SignedInAt) is not { } text
         || !long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds)
-        || DateTimeOffset.UtcNow > DateTimeOffset.FromUnixTimeSeconds(seconds) + settings.AbsoluteTimeout;
+        || now > DateTimeOffset.FromUnixTimeSeconds(seconds) + settings.AbsoluteTimeout;
 
     private static Task RedirectOrStatus(RedirectContext<CookieAuthenticationOptions> context, int status)
     {

@@ -2,7 +2,9 @@ using BusFlow.Accounts;
 using BusFlow.Storage;
 using BusFlow.Storage.Accounts;
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Identity;
+using NodaTime;
 
 namespace BusFlow.Web.Security;
 
@@ -39,6 +41,14 @@ public static class SignInServiceCollectionExtensions
             .AddClaimsPrincipalFactory<BusFlowClaimsPrincipalFactory>()
             .AddSignInManager()
             .AddDefaultTokenProviders();
+        // The session and the 2FA step keep BusFlow's time. Not the OpenID Connect correlation cookies: a browser
+        // drops a cookie whose Expires lies behind its own clock, as a virtual clock's may.
+        services.AddOptions<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme)
+            .Configure<IClock>((options, clock) => options.TimeProvider = new ClockTimeProvider(clock));
+        services.AddOptions<CookieAuthenticationOptions>(IdentityConstants.TwoFactorUserIdScheme)
+            .Configure<IClock>((options, clock) => options.TimeProvider = new ClockTimeProvider(clock));
+        services.AddOptions<SecurityStampValidatorOptions>()
+            .Configure<IClock>((options, clock) => options.TimeProvider = new ClockTimeProvider(clock));
         services.Configure<SecurityStampValidatorOptions>(options =>
         {
             // "Sign out everywhere" and a disabled account end other sessions within a minute.

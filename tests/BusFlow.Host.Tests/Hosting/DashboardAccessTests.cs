@@ -9,11 +9,25 @@ namespace BusFlow.Host.Tests.Hosting;
 public sealed class DashboardAccessTests(ApiHostFixture host)
 {
     [Fact]
-    public async Task The_Hangfire_dashboard_opens_for_an_administrator()
+    public async Task The_Hangfire_dashboard_opens_for_an_administrator_signed_in_with_totp()
     {
-        var response = await host.Client.GetAsync(BusFlowHost.DashboardPath);
+        using var administrator = await TestSessions.AdministratorAsync(host.Host);
+
+        var response = await administrator.Http.GetAsync(BusFlowHost.DashboardPath);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("Hangfire", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_Hangfire_dashboard_takes_no_api_token_even_an_administrators()
+    {
+        using var withToken = new SessionClient(host.Host.BaseAddress, await TestAccounts.TokenForAsync(host.Host.Services, TestAccounts.AdministratorEmail, TestAccounts.Administrator));
+
+        var response = await withToken.Http.GetAsync(BusFlowHost.DashboardPath);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.StartsWith("/konto/logga-in", response.Headers.Location?.PathAndQuery, StringComparison.Ordinal);
     }
 
     [Fact]

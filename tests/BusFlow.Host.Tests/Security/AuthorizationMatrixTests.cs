@@ -197,6 +197,7 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixHost host) : ICl
             ["GET /konto/logga-ut"] = Fixed(Rule.Page, "/konto/logga-ut"),
             ["GET /mina-uppgifter"] = Fixed(Rule.Page, "/mina-uppgifter"),
             ["GET /mina-uppgifter/{id:guid}"] = new(Rule.ScopedPage, h => $"/mina-uppgifter/{h.OtherBoardTask.Id}"),
+            ["GET /granskning"] = Fixed(Rule.AdministratorPage, "/granskning"),
             ["GET /hangfire/{**path}"] = Fixed(Rule.AdministratorPage, "/hangfire"),
         };
     }

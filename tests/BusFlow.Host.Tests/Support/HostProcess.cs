@@ -12,6 +12,7 @@ namespace BusFlow.Host.Tests.Support;
 public sealed class HostProcess : IAsyncDisposable
 {
     private readonly Process _process;
+    private readonly System.Collections.Concurrent.ConcurrentQueue<string> _output = new();
 
     private HostProcess(Process process, Uri address)
     {
@@ -20,6 +21,9 @@ public sealed class HostProcess : IAsyncDisposable
     }
 
     public HttpClient Client { get; }
+
+    /// <summary>What the process wrote to its console so far (standard output and error), line by line.</summary>
+    public IReadOnlyList<string> Output => [.. _output];
 
     public static Task<HostProcess> StartAsync(TestDatabase database, string workflowsFolder, string jobStorage, int port)
     {
@@ -43,7 +47,8 @@ public sealed class HostProcess : IAsyncDisposable
         Uri address,
         IReadOnlyDictionary<string, string?> settings,
         IReadOnlyDictionary<string, string>? environment = null,
-        IReadOnlyList<string>? arguments = null)
+        IReadOnlyList<string>? arguments = null,
+        bool signInAsAdministrator = true)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -69,15 +74,28 @@ public sealed class HostProcess : IAsyncDisposable
         }
 
         var process = Process.Start(start) ?? throw new InvalidOperationException("busflow did not start.");
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
+        var host = new HostProcess(process, address);
+        process.OutputDataReceived += (_, line) => host.Keep(line.Data);
+        process.ErrorDataReceived += (_, line) => host.Keep(line.Data);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        var host = new HostProcess(process, address);
         await host.WaitUntilHealthyAsync();
+        if (!signInAsAdministrator)
+        {
+            return host;
+        }
+
         // Migrated by the host now: sign the client in as an administrator, as an operator would with `busflow users add`.
         host.Client.DefaultRequestHeaders.Authorization = new("Bearer", await TestAccounts.AdministratorTokenInAsync(database));
         return host;
+    }
+
+    private void Keep(string? line)
+    {
+        if (line is not null)
+        {
+            _output.Enqueue(line);
+        }
     }
 
     /// <summary>Ends the process at once: no graceful shutdown, no flushing, like a crash.</summary>

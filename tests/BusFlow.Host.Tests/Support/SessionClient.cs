@@ -36,9 +36,12 @@ public sealed partial class SessionClient : IDisposable
     }
 
     /// <summary>Opens <paramref name="path"/>, then posts its form with the given fields and the page's antiforgery token.</summary>
-    public async Task<HttpResponseMessage> PostFormAsync(string path, params (string Name, string Value)[] fields)
+    public async Task<HttpResponseMessage> PostFormAsync(string path, params (string Name, string Value)[] fields) =>
+        await PostFormOfPageAsync(path, await _http.GetStringAsync(path), fields);
+
+    /// <summary>Posts to <paramref name="path"/> the form of a <paramref name="page"/> opened earlier, with that page's antiforgery token.</summary>
+    public async Task<HttpResponseMessage> PostFormOfPageAsync(string path, string page, params (string Name, string Value)[] fields)
     {
-        var page = await _http.GetStringAsync(path);
         var values = fields.ToList();
         if (AntiforgeryField().Match(page) is { Success: true } token)
         {

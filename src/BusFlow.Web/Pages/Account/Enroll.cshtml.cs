@@ -7,12 +7,13 @@ using BusFlow.Web.Security;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using NodaTime;
 using QRCoder;
 
 namespace BusFlow.Web.Pages.Account;
 
 /// <summary>Turns on the TOTP second factor: the key as a QR code (SVG, no script) and as text, then one code to prove it.</summary>
-public sealed class EnrollModel(SignInManager<BusFlowUser> signIn, UserManager<BusFlowUser> users, SignInSettings settings, AuditTrail audit) : PageModel
+public sealed class EnrollModel(SignInManager<BusFlowUser> signIn, UserManager<BusFlowUser> users, SignInSettings settings, AuditTrail audit, IClock clock) : PageModel
 {
     public IReadOnlyList<string> Errors { get; private set; } = [];
 
@@ -38,8 +39,7 @@ public sealed class EnrollModel(SignInManager<BusFlowUser> signIn, UserManager<B
             return Challenge();
         }
 
-        var typed = (code ?? "").Replace(" ", "", StringComparison.Ordinal);
-        if (!await users.VerifyTwoFactorTokenAsync(user, users.Options.Tokens.AuthenticatorTokenProvider, typed))
+        if (!await TotpCodes.VerifyOnceAsync(users, user, code, clock.GetCurrentInstant()))
         {
             Errors = [Strings.TwoFactor_Wrong];
             Response.StatusCode = StatusCodes.Status422UnprocessableEntity;

@@ -2,6 +2,7 @@ using BusFlow.Accounts;
 using BusFlow.Accounts.Audit;
 using BusFlow.Web.Accounts;
 using BusFlow.Web.Resources;
+using BusFlow.Web.Security;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -36,7 +37,7 @@ public sealed class AccountModel(SignInManager<BusFlowUser> signIn, UserManager<
 
         await audit.RecordAsync(HttpContext, AuditActions.PasswordChanged, target: user.Email);
         // The new security stamp ends the other sessions; this one is renewed with the claims it had.
-        await signIn.RefreshSignInAsync(user);
+        await SessionSignIn.RenewAsync(signIn, user, User);
         Notice = Strings.Account_PasswordChanged;
         return Show(user);
     }

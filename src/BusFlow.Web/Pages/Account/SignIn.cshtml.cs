@@ -37,15 +37,18 @@ public sealed class SignInModel(SignInManager<BusFlowUser> signIn, UserManager<B
         var user = Email.Length > 0 ? await users.FindByEmailAsync(Email) : null;
         if (user is null || string.IsNullOrEmpty(password))
         {
+            // As long as checking a password, so the time of the answer does not tell which addresses have an account.
+            users.PasswordHasher.VerifyHashedPassword(Nobody, NobodysHash, password ?? "");
             return await RefuseAsync(Strings.SignIn_Failed, "unknown account");
         }
 
-        if (user.IsDisabled)
+        // The password first: only who knows it learns that the account is disabled.
+        var result = await signIn.CheckPasswordSignInAsync(user, password, lockoutOnFailure: true);
+        if (result.Succeeded && user.IsDisabled)
         {
             return await RefuseAsync(Strings.SignIn_Disabled, "disabled account");
         }
 
-        var result = await signIn.CheckPasswordSignInAsync(user, password, lockoutOnFailure: true);
         if (result.IsLockedOut)
         {
             await audit.RecordAsync(HttpContext, AuditActions.LockedOut, target: user.Email, actor: user.Email);
@@ -70,6 +73,10 @@ public sealed class SignInModel(SignInManager<BusFlowUser> signIn, UserManager<B
         var mustEnroll = settings.RequireTwoFactorForAdministrators && await users.IsInRoleAsync(user, AccountRoles.Administrator);
         return Redirect(mustEnroll ? "/konto/tvafaktor/aktivera?returnUrl=" + Uri.EscapeDataString(ReturnUrl) : ReturnUrl);
     }
+
+    private static readonly BusFlowUser Nobody = new() { Id = "nobody" };
+
+    private static readonly string NobodysHash = new PasswordHasher<BusFlowUser>().HashPassword(Nobody, Guid.NewGuid().ToString());
 
     private async Task<IActionResult> RefuseAsync(string message, string why)
     {

@@ -8,12 +8,13 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
+using NodaTime;
 
 namespace BusFlow.Web.Pages.Account;
 
 /// <summary>The second step of a sign-in: the TOTP code of the account whose password was right.</summary>
 [EnableRateLimiting(SignInRateLimit.Policy)]
-public sealed class TwoFactorModel(SignInManager<BusFlowUser> signIn, UserManager<BusFlowUser> users, AuditTrail audit) : PageModel
+public sealed class TwoFactorModel(SignInManager<BusFlowUser> signIn, UserManager<BusFlowUser> users, AuditTrail audit, IClock clock) : PageModel
 {
     public IReadOnlyList<string> Errors { get; private set; } = [];
 
@@ -45,8 +46,7 @@ public sealed class TwoFactorModel(SignInManager<BusFlowUser> signIn, UserManage
             return Page();
         }
 
-        var typed = (code ?? "").Replace(" ", "", StringComparison.Ordinal).Replace("-", "", StringComparison.Ordinal);
-        if (!await users.VerifyTwoFactorTokenAsync(user, users.Options.Tokens.AuthenticatorTokenProvider, typed))
+        if (!await TotpCodes.VerifyOnceAsync(users, user, code, clock.GetCurrentInstant()))
         {
             await users.AccessFailedAsync(user);
             await audit.RecordAsync(HttpContext, AuditActions.SignInFailed, target: user.Email, detail: "wrong TOTP code", actor: user.Email);
