@@ -36,9 +36,13 @@ public sealed partial class SessionClient : IDisposable
     }
 
     /// <summary>Opens <paramref name="path"/>, then posts its form with the given fields and the page's antiforgery token.</summary>
-    public async Task<HttpResponseMessage> PostFormAsync(string path, params (string Name, string Value)[] fields)
+    public Task<HttpResponseMessage> PostFormAsync(string path, params (string Name, string Value)[] fields) =>
+        PostFormWithTokenOfAsync(path, path, fields);
+
+    /// <summary>Posts to <paramref name="path"/> with the antiforgery token of the page at <paramref name="tokenPage"/>: a form the person never saw.</summary>
+    public async Task<HttpResponseMessage> PostFormWithTokenOfAsync(string tokenPage, string path, params (string Name, string Value)[] fields)
     {
-        var page = await _http.GetStringAsync(path);
+        var page = await _http.GetStringAsync(tokenPage);
         var values = fields.ToList();
         if (AntiforgeryField().Match(page) is { Success: true } token)
         {
