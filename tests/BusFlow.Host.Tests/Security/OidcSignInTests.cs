@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using System.Text.RegularExpressions;
 using BusFlow.Accounts;
 using BusFlow.Accounts.Audit;
 using BusFlow.Host.Api.Accounts;
@@ -15,7 +16,7 @@ namespace BusFlow.Host.Tests.Security;
 /// /konto/extern, signs in at the provider's form, comes back through /signin-oidc to
 /// /konto/extern/klar and has BusFlow's session, with the role her provider group maps to.
 /// </summary>
-public sealed class OidcSignInTests(OidcSignInHost fixture) : IClassFixture<OidcSignInHost>, IDisposable
+public sealed partial class OidcSignInTests(OidcSignInHost fixture) : IClassFixture<OidcSignInHost>, IDisposable
 {
     private const string SessionCookie = "busflow-session";
 
@@ -39,10 +40,19 @@ public sealed class OidcSignInTests(OidcSignInHost fixture) : IClassFixture<Oidc
         Assert.NotNull(SessionOf(_browser));
 
         using var home = await _browser.OpenAsync(At("/"));
-        Assert.Contains("Välkommen, Anna Admin", await PageOf(home), StringComparison.Ordinal);
+        var homePage = await PageOf(home);
+        Assert.Contains("Välkommen, Anna Admin", homePage, StringComparison.Ordinal);
 
         using var dashboard = await _browser.OpenAsync(At("/hangfire"));
         Assert.Equal((HttpStatusCode.OK, "/hangfire"), (dashboard.StatusCode, PathOf(dashboard)));
+
+        var menu = MenuLinksIn(homePage);
+        Assert.Equal(["/mina-uppgifter", "/konto", "/api/audit.csv", "/hangfire"], menu);
+        foreach (var link in menu)
+        {
+            using var opened = await _browser.OpenAsync(At(link));
+            Assert.True(opened.StatusCode == HttpStatusCode.OK && PathOf(opened) == link, $"Her menu's {link} answered {(int)opened.StatusCode} at {PathOf(opened)}.");
+        }
 
         using var accounts = await _browser.OpenAsync(At("/api/users"));
         Assert.Equal(HttpStatusCode.OK, accounts.StatusCode);
@@ -143,6 +153,16 @@ public sealed class OidcSignInTests(OidcSignInHost fixture) : IClassFixture<Oidc
 
     /// <summary>The page's HTML with its character references decoded (Razor writes å, ä and ö as references).</summary>
     private static async Task<string> PageOf(HttpResponseMessage response) => WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+
+    /// <summary>The addresses the main menu's links lead to.</summary>
+    private static List<string> MenuLinksIn(string page) =>
+        [.. Href().Matches(MainMenu().Match(page).Value).Select(m => m.Groups[1].Value)];
+
+    [GeneratedRegex("<nav[^>]*>.*?</nav>", RegexOptions.Singleline)]
+    private static partial Regex MainMenu();
+
+    [GeneratedRegex("<a href=\"([^\"]+)\"")]
+    private static partial Regex Href();
 
     private static string PathOf(HttpResponseMessage response) => response.RequestMessage!.RequestUri!.AbsolutePath;
 
