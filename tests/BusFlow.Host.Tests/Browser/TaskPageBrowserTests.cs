@@ -4,7 +4,6 @@ using BusFlow.Host.Api.Instances;
 using BusFlow.Host.Api.Tasks;
 using BusFlow.Host.Tests.Support;
 using OpenQA.Selenium;
-using OpenQA.Selenium.Support.UI;
 
 namespace BusFlow.Host.Tests.Browser;
 
@@ -52,7 +51,7 @@ public sealed class TaskPageBrowserTests : IAsyncLifetime
 
         browser.FindElement(By.XPath("//button[normalize-space()='Godkänn']")).Click();
 
-        WaitUntil(browser, b => b.FindElement(By.TagName("h1")).Text == ReceiptHeading, $"the heading '{ReceiptHeading}'");
+        PageWait.ForHeading(browser, ReceiptHeading);
         Assert.Contains("Du svarade ”Godkänn”", browser.FindElement(By.CssSelector(".notice")).Text, StringComparison.Ordinal);
         Assert.Equal(MailedTaskHost.TaskTitle, browser.FindElement(By.Id("task-title")).Text);
         Assert.Empty(browser.FindElements(By.TagName("form")));
@@ -89,7 +88,7 @@ public sealed class TaskPageBrowserTests : IAsyncLifetime
 
         browser.Navigate().GoToUrl(link);
         browser.FindElement(By.XPath("//button[normalize-space()='Godkänn']")).Click();
-        WaitUntil(browser, b => b.FindElement(By.TagName("h1")).Text == ReceiptHeading, $"the heading '{ReceiptHeading}'");
+        PageWait.ForHeading(browser, ReceiptHeading);
         Check("the receipt");
 
         browser.Navigate().GoToUrl(link);
@@ -102,7 +101,7 @@ public sealed class TaskPageBrowserTests : IAsyncLifetime
 
         browser.FindElement(By.Id("field-code")).SendKeys("AAAAA-AAAAA");
         browser.FindElement(By.CssSelector("form button[type=submit]")).Click();
-        WaitUntil(browser, b => b.FindElements(By.CssSelector(".errors[role=alert]")).Count == 1, "the code page saying the code is wrong");
+        PageWait.Until(browser, b => b.FindElements(By.CssSelector(".errors[role=alert]")).Count == 1, "the code page saying the code is wrong");
         Check("the code page with a wrong code");
 
         browser.Navigate().GoToUrl(site + "/t/AAAAAAAAAAAAAAAAAAAAAA");
@@ -123,22 +122,6 @@ public sealed class TaskPageBrowserTests : IAsyncLifetime
     {
         browser.Navigate().GoToUrl("data:text/html;charset=utf-8,<title>js</title><p id=probe>off</p><script>document.getElementById('probe').textContent='on'</script>");
         Assert.Equal("off", browser.FindElement(By.Id("probe")).Text);
-    }
-
-    /// <summary>Waits for the page after a click to be the one expected; fails with what it shows instead.</summary>
-    private static void WaitUntil(IWebDriver browser, Func<IWebDriver, bool> condition, string expected)
-    {
-        try
-        {
-            // The old page's elements go stale while the new one loads.
-            var wait = new WebDriverWait(browser, TimeSpan.FromSeconds(15));
-            wait.IgnoreExceptionTypes(typeof(StaleElementReferenceException), typeof(NoSuchElementException));
-            wait.Until(condition);
-        }
-        catch (WebDriverTimeoutException)
-        {
-            Assert.Fail($"Expected {expected} at {browser.Url}, but the page shows:{Environment.NewLine}{browser.FindElement(By.TagName("body")).Text}");
-        }
     }
 
     /// <summary>The text of the &lt;dd&gt; under the &lt;dt&gt; with this term.</summary>

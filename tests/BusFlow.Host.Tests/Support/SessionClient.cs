@@ -39,6 +39,10 @@ public sealed partial class SessionClient : IDisposable
     public async Task<HttpResponseMessage> PostFormAsync(string path, params (string Name, string Value)[] fields) =>
         await PostFormOfPageAsync(path, await _http.GetStringAsync(path), fields);
 
+    /// <summary>Posts to <paramref name="path"/> with the antiforgery token of the page at <paramref name="tokenPage"/>: a form the person never saw.</summary>
+    public async Task<HttpResponseMessage> PostFormWithTokenOfAsync(string tokenPage, string path, params (string Name, string Value)[] fields) =>
+        await PostFormOfPageAsync(path, await _http.GetStringAsync(tokenPage), fields);
+
     /// <summary>Posts to <paramref name="path"/> the form of a <paramref name="page"/> opened earlier, with that page's antiforgery token.</summary>
     public async Task<HttpResponseMessage> PostFormOfPageAsync(string path, string page, params (string Name, string Value)[] fields)
     {
