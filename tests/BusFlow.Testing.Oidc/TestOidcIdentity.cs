@@ -17,6 +17,7 @@ internal static class TestOidcIdentity
             .SetClaim(Claims.Email, user.Email)
             .SetClaim(Claims.Name, user.Name)
             .SetClaim(Claims.PreferredUsername, user.UserName);
+        identity.AddClaim(new Claim(Claims.EmailVerified, user.EmailVerified ? "true" : "false", ClaimValueTypes.Boolean));
         // One claim of the array type, so that a single group is still written as an array, as Entra ID does.
         identity.AddClaim(new Claim(TestOidcProvider.GroupsClaim, JsonSerializer.Serialize(user.Groups), JsonClaimValueTypes.JsonArray));
         identity.SetScopes(scopes);
@@ -29,6 +30,7 @@ internal static class TestOidcIdentity
     {
         [Claims.Subject] = user.Subject,
         [Claims.Email] = user.Email,
+        [Claims.EmailVerified] = user.EmailVerified,
         [Claims.Name] = user.Name,
         [Claims.PreferredUsername] = user.UserName,
         [TestOidcProvider.GroupsClaim] = user.Groups,

@@ -107,6 +107,13 @@ public sealed class TestOidcProvider : IAsyncDisposable
 
     public void AllowPostLogoutRedirectUri(Uri postLogoutRedirectUri) => _directory.AllowPostLogoutRedirectUri(postLogoutRedirectUri);
 
+    /// <summary>Changes a person at the provider (matched by subject): moved to other groups, given another address.</summary>
+    public void Replace(TestOidcUser user)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        _directory.Replace(user);
+    }
+
     public TestOidcUser User(string userName) =>
         Users.FirstOrDefault(u => string.Equals(u.UserName, userName, StringComparison.OrdinalIgnoreCase))
         ?? throw new ArgumentException($"No test user '{userName}'.", nameof(userName));

@@ -23,6 +23,12 @@ public sealed class OidcSettings
 
     public List<string> Scopes { get; set; } = ["openid", "profile", "email"];
 
+    /// <summary>
+    /// The provider vouches for every address it sends (Entra ID that sends only the tenant's verified
+    /// domains), so an existing account with the address may be linked without an email_verified claim.
+    /// </summary>
+    public bool TrustEmailAddresses { get; set; }
+
     /// <summary>Only for a provider on loopback in tests and trials: metadata over plain HTTP.</summary>
     public bool AllowHttp { get; set; }
 

@@ -149,7 +149,68 @@ public sealed partial class OidcSignInTests(OidcSignInHost fixture) : IClassFixt
         Assert.DoesNotContain(await AuditAsync(TestAccounts.AdministratorEmail, AuditActions.SignedIn), l => l.Detail == "password");
     }
 
+    [Fact]
+    public async Task A_provider_sign_in_does_not_take_over_an_existing_account_of_the_same_address_the_provider_does_not_vouch_for()
+    {
+        var person = OrganisationProvider.SameAddressUnverified;
+        await TestAccounts.TokenForAsync(_host.Services, person.Email, [AccountRoles.Viewer]);
+
+        using var refused = await _browser.OpenAsync(At("/konto/extern"), person);
+
+        Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+        Assert.Contains($"Det finns redan ett konto med adressen {person.Email}", await PageOf(refused), StringComparison.Ordinal);
+        Assert.Null(SessionOf(_browser));
+        Assert.Equal([AccountRoles.Viewer], await RolesOfAsync(person.Email));
+        Assert.Empty(await LoginsOfAsync(person.Email));
+        Assert.Contains(await AuditAsync(person.Email, AuditActions.SignInFailed), l => l.Detail!.Contains("does not vouch", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_provider_that_vouches_for_the_address_links_the_existing_account_and_sets_its_roles_from_the_groups()
+    {
+        var person = OrganisationProvider.SameAddressVerified;
+        await TestAccounts.TokenForAsync(_host.Services, person.Email, [AccountRoles.Viewer]);
+
+        using var landed = await _browser.OpenAsync(At("/konto/extern"), person);
+
+        Assert.Equal((HttpStatusCode.OK, "/"), (landed.StatusCode, PathOf(landed)));
+        Assert.NotNull(SessionOf(_browser));
+        Assert.Equal([AccountRoles.Administrator], await RolesOfAsync(person.Email));
+        Assert.Equal([("oidc", person.Subject)], (await LoginsOfAsync(person.Email)).Select(l => (l.LoginProvider, l.ProviderKey)));
+    }
+
+    [Fact]
+    public async Task A_person_who_left_every_mapped_group_loses_her_roles_at_her_next_sign_in_and_her_token_reads_nothing()
+    {
+        var person = OrganisationProvider.Leaver;
+        using (var first = await _browser.OpenAsync(At("/konto/extern"), person))
+        {
+            Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        }
+
+        using var token = await _host.ClientForAsync(person.Email, []);
+        var before = await token.GetAsync("/api/definitions");
+        _provider.Replace(person with { Groups = ["all-staff"] });
+        using var later = new TestOidcBrowser();
+
+        using var refused = await later.OpenAsync(At("/konto/extern"), person);
+        var after = await token.GetAsync("/api/definitions");
+
+        Assert.Equal(HttpStatusCode.OK, before.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+        Assert.Empty(await RolesOfAsync(person.Email));
+        Assert.Equal(HttpStatusCode.Forbidden, after.StatusCode);
+        Assert.Single(await AuditAsync(person.Email, AuditActions.RoleRevoked));
+    }
+
     private Uri At(string pathAndQuery) => new(_host.BaseAddress, pathAndQuery);
+
+    private async Task<IList<Microsoft.AspNetCore.Identity.UserLoginInfo>> LoginsOfAsync(string email)
+    {
+        await using var scope = _host.Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<BusFlowUser>>();
+        return await users.GetLoginsAsync((await users.FindByEmailAsync(email))!);
+    }
 
     /// <summary>The page's HTML with its character references decoded (Razor writes å, ä and ö as references).</summary>
     private static async Task<string> PageOf(HttpResponseMessage response) => WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());

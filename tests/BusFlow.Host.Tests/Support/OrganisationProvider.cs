@@ -20,9 +20,18 @@ public static class OrganisationProvider
 
     public static readonly TestOidcUser Unmapped = new("staff-9", "olle.ovrig@exempelby.test", "Olle Övrig", ["all-staff"]);
 
+    /// <summary>Has the address of a local account, which the provider does not vouch for.</summary>
+    public static readonly TestOidcUser SameAddressUnverified = new("twin-10", "lena.lokal@exempelby.test", "Lena Lokal", [AdministratorsGroup]);
+
+    /// <summary>Has the address of a local account, and the provider says the address is verified.</summary>
+    public static readonly TestOidcUser SameAddressVerified = new("twin-11", "vera.verifierad@exempelby.test", "Vera Verifierad", [AdministratorsGroup]) { EmailVerified = true };
+
+    /// <summary>A viewer today, who will leave the viewers group.</summary>
+    public static readonly TestOidcUser Leaver = new("leaver-12", "lars.lamnar@exempelby.test", "Lars Lämnar", [ViewersGroup]);
+
     /// <summary>Starts the provider; its client may be sent back to BusFlow once <see cref="TestOidcProvider.AllowRedirectsTo"/> names BusFlow's address.</summary>
     public static Task<TestOidcProvider> StartAsync() =>
-        TestOidcProvider.StartAsync(new TestOidcClient("busflow", "busflow-client-secret"), [Administrator, Viewer, Unmapped]);
+        TestOidcProvider.StartAsync(new TestOidcClient("busflow", "busflow-client-secret"), [Administrator, Viewer, Unmapped, SameAddressUnverified, SameAddressVerified, Leaver]);
 
     /// <summary>BusFlow's "BusFlow:SignIn:Oidc" settings for <paramref name="provider"/>: its groups mapped to BusFlow's roles.</summary>
     public static Dictionary<string, string?> SettingsFor(TestOidcProvider provider)

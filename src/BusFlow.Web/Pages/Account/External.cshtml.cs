@@ -13,8 +13,9 @@ namespace BusFlow.Web.Pages.Account;
 
 /// <summary>
 /// Sign-in through OpenID Connect: GET /konto/extern goes to the provider; it comes back (through
-/// /signin-oidc) to /konto/extern/klar, where the account of the provider's e-mail address is found or
-/// made, and its roles are set from the configured mapping of the provider's groups.
+/// /signin-oidc) to /konto/extern/klar, where the account linked to the provider's subject is found (or
+/// the account of its e-mail address, linked when the provider vouches for the address, or a new one),
+/// and its roles are set from the configured mapping of the provider's groups: none mapped, none kept.
 /// </summary>
 public sealed class ExternalModel(
     SignInManager<BusFlowUser> signIn, AccountAdministration accounts, UserManager<BusFlowUser> users, SignInSettings settings, AuditTrail audit) : PageModel
@@ -42,16 +43,42 @@ public sealed class ExternalModel(
         }
 
         var email = principal.FindFirstValue("email") ?? principal.FindFirstValue(ClaimTypes.Email);
+        var subject = principal.FindFirstValue("sub") ?? principal.FindFirstValue(ClaimTypes.NameIdentifier);
         var roles = principal.FindAll(settings.Oidc.RoleClaim)
             .Select(c => settings.Oidc.Roles.TryGetValue(c.Value, out var role) ? AccountRoles.Normalize(role) : null)
             .OfType<string>().Distinct().ToList();
-        if (string.IsNullOrWhiteSpace(email) || roles.Count == 0)
+        if (string.IsNullOrWhiteSpace(email) || string.IsNullOrWhiteSpace(subject))
         {
-            await audit.RecordAsync(HttpContext, AuditActions.SignInFailed, target: email, detail: "OpenID Connect: no e-mail or no mapped group", actor: email ?? "anonymous");
-            return Refuse(Strings.SignIn_NoAccount);
+            return await RefuseAsync(email, "OpenID Connect: no e-mail or no mapped group", Strings.SignIn_NoAccount);
         }
 
-        var user = await users.FindByEmailAsync(email);
+        var user = await users.FindByLoginAsync(OidcSettings.Scheme, subject);
+        if (user is null && await users.FindByEmailAsync(email) is { } sameAddress)
+        {
+            // The provider's person is linked to an existing account only when the provider vouches for the
+            // address; otherwise whoever could choose that address at the provider would take the account over.
+            if (!VouchesFor(principal) || (await users.GetLoginsAsync(sameAddress)).Any(l => l.LoginProvider == OidcSettings.Scheme))
+            {
+                return await RefuseAsync(email, "OpenID Connect: an account with this address exists and the provider does not vouch for the address",
+                    string.Format(Strings.SignIn_ExternalAccountExists, email, settings.Oidc.DisplayName));
+            }
+
+            await users.AddLoginAsync(sameAddress, new UserLoginInfo(OidcSettings.Scheme, subject, settings.Oidc.DisplayName));
+            await audit.RecordAsync(HttpContext, AuditActions.Change, target: email, detail: "account linked to its OpenID Connect identity", actor: email);
+            user = sameAddress;
+        }
+
+        if (roles.Count == 0)
+        {
+            if (user is not null && await users.GetRolesAsync(user) is { Count: > 0 } held)
+            {
+                await accounts.SetRolesAsync(user, []);
+                await audit.RecordAsync(HttpContext, AuditActions.RoleRevoked, target: email, detail: $"no longer in a mapped group of the provider (was {string.Join(", ", held)})", actor: email);
+            }
+
+            return await RefuseAsync(email, "OpenID Connect: no e-mail or no mapped group", Strings.SignIn_NoAccount);
+        }
+
         if (user is null)
         {
             var errors = await accounts.AddExternalAsync(email, principal.FindFirstValue("name"));
@@ -61,6 +88,7 @@ public sealed class ExternalModel(
             }
 
             user = (await users.FindByEmailAsync(email))!;
+            await users.AddLoginAsync(user, new UserLoginInfo(OidcSettings.Scheme, subject, settings.Oidc.DisplayName));
             await audit.RecordAsync(HttpContext, AuditActions.AccountCreated, target: email, detail: "by OpenID Connect sign-in", actor: email);
         }
 
@@ -79,6 +107,15 @@ public sealed class ExternalModel(
         await SessionSignIn.CompleteAsync(signIn, user, "oidc", secondFactor: false);
         await audit.RecordAsync(HttpContext, AuditActions.SignedIn, target: email, detail: "OpenID Connect", actor: email);
         return Redirect(LocalUrl.OrHome(returnUrl));
+    }
+
+    private bool VouchesFor(ClaimsPrincipal principal) =>
+        settings.Oidc.TrustEmailAddresses || string.Equals(principal.FindFirstValue("email_verified"), "true", StringComparison.OrdinalIgnoreCase);
+
+    private async Task<PageResult> RefuseAsync(string? email, string why, string message)
+    {
+        await audit.RecordAsync(HttpContext, AuditActions.SignInFailed, target: email, detail: why, actor: email ?? "anonymous");
+        return Refuse(message);
     }
 
     private PageResult Refuse(string message)
