@@ -40,11 +40,6 @@ public sealed class SignInModel(SignInManager<BusFlowUser> signIn, UserManager<B
             return await RefuseAsync(Strings.SignIn_Failed, "unknown account");
         }
 
-        if (user.IsDisabled)
-        {
-            return await RefuseAsync(Strings.SignIn_Disabled, "disabled account");
-        }
-
         var result = await signIn.CheckPasswordSignInAsync(user, password, lockoutOnFailure: true);
         if (result.IsLockedOut)
         {
@@ -57,6 +52,12 @@ public sealed class SignInModel(SignInManager<BusFlowUser> signIn, UserManager<B
         if (!result.Succeeded)
         {
             return await RefuseAsync(Strings.SignIn_Failed, "wrong password");
+        }
+
+        // Only after the right password: otherwise anyone could learn which addresses have a disabled account.
+        if (user.IsDisabled)
+        {
+            return await RefuseAsync(Strings.SignIn_Disabled, "disabled account");
         }
 
         if (await users.GetTwoFactorEnabledAsync(user))
