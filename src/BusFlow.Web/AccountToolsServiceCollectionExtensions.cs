@@ -16,6 +16,7 @@ public static class AccountToolsServiceCollectionExtensions
         services.AddSingleton<IDataProtectionProvider, EphemeralDataProtectionProvider>();
         services.AddScoped<AccountAdministration>();
         services.AddSingleton<ApiTokenIssuer>();
+        services.AddSingleton<AuditTrail>();
         return services;
     }
 }

@@ -8,13 +8,15 @@ public static class BusFlowCli
 {
     /// <summary>
     /// Runs one command line. <paramref name="settings"/> override the configuration files and
-    /// environment (keys such as "BusFlow:Workflows:Folder"); tests pass theirs here.
+    /// environment (keys such as "BusFlow:Workflows:Folder"); tests pass theirs here, and their
+    /// standard <paramref name="input"/> (the console's when null).
     /// </summary>
     public static Task<int> RunAsync(
         string[] args,
         TextWriter output,
         TextWriter error,
         IReadOnlyDictionary<string, string?>? settings = null,
+        TextReader? input = null,
         CancellationToken ct = default)
     {
         var configuration = BusFlowConfiguration.Load(settings);
@@ -24,7 +26,7 @@ public static class BusFlowCli
         root.Subcommands.Add(ValidateCommand.Create(configuration));
         root.Subcommands.Add(MigrateCommand.Create(configuration));
         root.Subcommands.Add(SeedCommand.Create(configuration));
-        root.Subcommands.Add(UsersCommand.Create(configuration));
+        root.Subcommands.Add(UsersCommand.Create(configuration, input ?? Console.In));
         root.Subcommands.Add(SchemaCommand.Create());
         root.Subcommands.Add(SimulateCommand.Create(configuration));
         root.Subcommands.Add(BenchmarkCommand.Create());

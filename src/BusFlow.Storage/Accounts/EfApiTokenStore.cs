@@ -1,5 +1,6 @@
 using BusFlow.Accounts.Tokens;
 using Microsoft.EntityFrameworkCore;
+using NodaTime;
 
 namespace BusFlow.Storage.Accounts;
 
@@ -31,10 +32,16 @@ internal sealed class EfApiTokenStore(IDbContextFactory<BusFlowDbContext> contex
         return [.. tokens.OrderByDescending(t => t.CreatedAt)];
     }
 
-    public async Task UpdateAsync(ApiToken token, CancellationToken ct)
+    /// <summary>One column in one UPDATE: a whole-row save of the token as the request read it could undo a revocation made meanwhile.</summary>
+    public async Task RecordUseAsync(Guid id, Instant at, CancellationToken ct)
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
-        db.ApiTokens.Update(token);
-        await db.SaveChangesAsync(ct);
+        await db.ApiTokens.Where(t => t.Id == id).ExecuteUpdateAsync(s => s.SetProperty(t => t.LastUsedAt, at), ct);
+    }
+
+    public async Task<bool> RevokeAsync(Guid id, Instant at, CancellationToken ct)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        return await db.ApiTokens.Where(t => t.Id == id && t.RevokedAt == null).ExecuteUpdateAsync(s => s.SetProperty(t => t.RevokedAt, at), ct) == 1;
     }
 }

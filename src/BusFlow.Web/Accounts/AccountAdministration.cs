@@ -46,6 +46,23 @@ public sealed class AccountAdministration(UserManager<BusFlowUser> users, RoleMa
         return result.Succeeded ? await users.UpdateSecurityStampAsync(user) : result;
     }
 
+    /// <summary>
+    /// Whether the account is the only enabled administrator: disabling it or taking its role would leave
+    /// nobody to administer BusFlow, and only `busflow users` on the server could mend that. The
+    /// administration API and `busflow users` refuse such a change; an OpenID Connect provider's groups
+    /// still decide its users' roles.
+    /// </summary>
+    public async Task<bool> IsLastAdministratorAsync(BusFlowUser user)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        if (user.IsDisabled || !await users.IsInRoleAsync(user, AccountRoles.Administrator))
+        {
+            return false;
+        }
+
+        return !(await users.GetUsersInRoleAsync(AccountRoles.Administrator)).Any(a => a.Id != user.Id && !a.IsDisabled);
+    }
+
     public async Task<IReadOnlyList<string>> ResetPasswordAsync(BusFlowUser user, string password)
     {
         var checks = await CheckPasswordAsync(users, user, password);

@@ -38,10 +38,9 @@ public sealed class ApiTokenIssuer(IApiTokenStore tokens, IClock clock)
 
         if (token.RevokedAt is null)
         {
-            token.RevokedAt = clock.GetCurrentInstant();
-            await tokens.UpdateAsync(token, ct);
+            await tokens.RevokeAsync(token.Id, clock.GetCurrentInstant(), ct);
         }
 
-        return token;
+        return await tokens.FindAsync(token.Id, ct);
     }
 }

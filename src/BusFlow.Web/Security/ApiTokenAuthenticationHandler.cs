@@ -56,8 +56,7 @@ public sealed class ApiTokenAuthenticationHandler(
         identity.AddClaims(token.Scopes.Select(scope => new Claim(ApiTokenScopes.ClaimType, scope)));
         if (token.LastUsedAt is not { } used || now - used > UseRecordInterval)
         {
-            token.LastUsedAt = now;
-            await tokens.UpdateAsync(token, Context.RequestAborted);
+            await tokens.RecordUseAsync(token.Id, now, Context.RequestAborted);
         }
 
         return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName));

@@ -9,11 +9,13 @@ public sealed record CliRun(int ExitCode, string Output, string Error)
 
     public IReadOnlyList<string> ErrorLines => Lines(Error);
 
-    public static async Task<CliRun> RunAsync(string[] args, IReadOnlyDictionary<string, string?>? settings = null)
+    /// <summary>Runs <paramref name="args"/>; <paramref name="input"/> is what standard input holds (nothing when null).</summary>
+    public static async Task<CliRun> RunAsync(string[] args, IReadOnlyDictionary<string, string?>? settings = null, string? input = null)
     {
         using var output = new StringWriter();
         using var error = new StringWriter();
-        var exitCode = await BusFlowCli.RunAsync(args, output, error, settings);
+        using var stdin = new StringReader(input ?? "");
+        var exitCode = await BusFlowCli.RunAsync(args, output, error, settings, stdin);
         return new CliRun(exitCode, output.ToString(), error.ToString());
     }
 

@@ -7,7 +7,11 @@ using Microsoft.AspNetCore.Identity;
 
 namespace BusFlow.Host.Api.Accounts;
 
-/// <summary>Accounts for administrators: listed, their roles set, disabled and enabled; each change audited.</summary>
+/// <summary>
+/// Accounts for administrators: listed, their roles set, disabled and enabled; each change audited. Nobody
+/// disables her own account, and the last enabled administrator keeps her role, so the API cannot lock
+/// every administrator out.
+/// </summary>
 public static class UserEndpoints
 {
     public static void MapUserEndpoints(this IEndpointRouteBuilder api)
@@ -15,10 +19,10 @@ public static class UserEndpoints
         var users = api.MapGroup("/users");
         users.MapGet("/", ListAsync).RequireAuthorization(BusFlowPolicies.Administrator);
         users.MapPut("/{id}/roles", SetRolesAsync).RequireAuthorization(BusFlowPolicies.AdministratorWriter);
-        users.MapPost("/{id}/disable", (string id, AccountAdministration accounts, AuditTrail audit, HttpContext http) => SetDisabledAsync(id, true, accounts, audit, http))
-            .RequireAuthorization(BusFlowPolicies.AdministratorWriter);
-        users.MapPost("/{id}/enable", (string id, AccountAdministration accounts, AuditTrail audit, HttpContext http) => SetDisabledAsync(id, false, accounts, audit, http))
-            .RequireAuthorization(BusFlowPolicies.AdministratorWriter);
+        users.MapPost("/{id}/disable", (string id, AccountAdministration accounts, UserManager<BusFlowUser> userManager, AuditTrail audit, HttpContext http) =>
+            SetDisabledAsync(id, true, accounts, userManager, audit, http)).RequireAuthorization(BusFlowPolicies.AdministratorWriter);
+        users.MapPost("/{id}/enable", (string id, AccountAdministration accounts, UserManager<BusFlowUser> userManager, AuditTrail audit, HttpContext http) =>
+            SetDisabledAsync(id, false, accounts, userManager, audit, http)).RequireAuthorization(BusFlowPolicies.AdministratorWriter);
     }
 
     private static async Task<IResult> ListAsync(AccountAdministration accounts) =>
@@ -39,6 +43,11 @@ public static class UserEndpoints
 
         var before = await users.GetRolesAsync(user);
         var roles = wanted.Select(w => w.Role!).Distinct().ToList();
+        if (!roles.Contains(AccountRoles.Administrator) && await accounts.IsLastAdministratorAsync(user))
+        {
+            return LastAdministrator(user);
+        }
+
         var result = await accounts.SetRolesAsync(user, roles);
         if (!result.Succeeded)
         {
@@ -46,15 +55,34 @@ public static class UserEndpoints
         }
 
         await users.UpdateSecurityStampAsync(user);
-        await audit.RecordAsync(http, AuditActions.RoleGranted, target: user.Email, detail: $"roles {string.Join(", ", roles)} (were {string.Join(", ", before)})");
+        foreach (var granted in roles.Except(before))
+        {
+            await audit.RecordAsync(http, AuditActions.RoleGranted, target: user.Email, detail: $"{granted} (roles now {string.Join(", ", roles)})");
+        }
+
+        foreach (var revoked in before.Except(roles))
+        {
+            await audit.RecordAsync(http, AuditActions.RoleRevoked, target: user.Email, detail: $"{revoked} (roles now {string.Join(", ", roles)})");
+        }
         return Results.Ok(UserResponse.From(user, roles));
     }
 
-    private static async Task<IResult> SetDisabledAsync(string id, bool disabled, AccountAdministration accounts, AuditTrail audit, HttpContext http)
+    private static async Task<IResult> SetDisabledAsync(
+        string id, bool disabled, AccountAdministration accounts, UserManager<BusFlowUser> users, AuditTrail audit, HttpContext http)
     {
         if (await accounts.FindAsync(id) is not { } user)
         {
             return ApiProblems.NotFound($"No account {id}.").ToResult();
+        }
+
+        if (disabled && user.Id == users.GetUserId(http.User))
+        {
+            return ApiProblems.Conflict("You cannot disable your own account; another administrator can.").ToResult();
+        }
+
+        if (disabled && await accounts.IsLastAdministratorAsync(user))
+        {
+            return LastAdministrator(user);
         }
 
         var result = await accounts.SetDisabledAsync(user, disabled);
@@ -66,4 +94,7 @@ public static class UserEndpoints
         await audit.RecordAsync(http, disabled ? AuditActions.AccountDisabled : AuditActions.AccountEnabled, target: user.Email);
         return Results.Ok(UserResponse.From(user, await accounts.RolesOfAsync(user)));
     }
+
+    private static IResult LastAdministrator(BusFlowUser user) =>
+        ApiProblems.Conflict($"{user.Email} is the last enabled administrator; make another account an administrator first.").ToResult();
 }

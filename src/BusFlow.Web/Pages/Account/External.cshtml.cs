@@ -99,9 +99,14 @@ public sealed class ExternalModel(
 
         var before = await users.GetRolesAsync(user);
         await accounts.SetRolesAsync(user, roles);
-        if (!before.Order().SequenceEqual(roles.Order()))
+        foreach (var granted in roles.Except(before))
         {
-            await audit.RecordAsync(HttpContext, AuditActions.RoleGranted, target: email, detail: $"from the provider's groups: {string.Join(", ", roles)} (was {string.Join(", ", before)})", actor: email);
+            await audit.RecordAsync(HttpContext, AuditActions.RoleGranted, target: email, detail: $"{granted}, from the provider's groups", actor: email);
+        }
+
+        foreach (var revoked in before.Except(roles))
+        {
+            await audit.RecordAsync(HttpContext, AuditActions.RoleRevoked, target: email, detail: $"{revoked}, no longer in the provider's groups", actor: email);
         }
 
         await SessionSignIn.CompleteAsync(signIn, user, "oidc", secondFactor: false);

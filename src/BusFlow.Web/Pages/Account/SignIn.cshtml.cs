@@ -42,13 +42,7 @@ public sealed class SignInModel(SignInManager<BusFlowUser> signIn, UserManager<B
             return await RefuseAsync(Strings.SignIn_Failed, "unknown account");
         }
 
-        // The password first: only who knows it learns that the account is disabled.
         var result = await signIn.CheckPasswordSignInAsync(user, password, lockoutOnFailure: true);
-        if (result.Succeeded && user.IsDisabled)
-        {
-            return await RefuseAsync(Strings.SignIn_Disabled, "disabled account");
-        }
-
         if (result.IsLockedOut)
         {
             await audit.RecordAsync(HttpContext, AuditActions.LockedOut, target: user.Email, actor: user.Email);
@@ -60,6 +54,12 @@ public sealed class SignInModel(SignInManager<BusFlowUser> signIn, UserManager<B
         if (!result.Succeeded)
         {
             return await RefuseAsync(Strings.SignIn_Failed, "wrong password");
+        }
+
+        // Only after the right password: otherwise anyone could learn which addresses have a disabled account.
+        if (user.IsDisabled)
+        {
+            return await RefuseAsync(Strings.SignIn_Disabled, "disabled account");
         }
 
         if (await users.GetTwoFactorEnabledAsync(user))
