@@ -22,20 +22,27 @@ public sealed class PageProblemWriter(PageRenderer pages) : IProblemDetailsWrite
         var http = context.HttpContext;
         var status = context.ProblemDetails.Status ?? http.Response.StatusCode;
         var onLinkPage = LinkRateLimiter.IsLinkPage(http.Request.Path);
-        var page = TaskLinkEndpoints.Message(http, pages, PageLanguage.Of(http), MessageOf(status, onLinkPage), status, codePage: status == StatusCodes.Status404NotFound && onLinkPage);
+        var language = onLinkPage ? PageLanguage.Of(http) : PageLanguage.OfWebApp(http);
+        var page = TaskLinkEndpoints.Message(http, pages, language, MessageOf(status, onLinkPage), status, codePage: status == StatusCodes.Status404NotFound && onLinkPage);
         return new ValueTask(page.ExecuteAsync(http));
     }
 
     /// <summary>The message page ("{name}_heading", "{name}_body" of the texts) that explains a status.</summary>
-    private static string MessageOf(int status, bool onLinkPage) => status switch
+    private static string MessageOf(int status, bool onLinkPage)
     {
-        StatusCodes.Status400BadRequest or StatusCodes.Status415UnsupportedMediaType => "unreadable",
-        StatusCodes.Status404NotFound => onLinkPage ? "unknown" : "missing",
-        StatusCodes.Status405MethodNotAllowed => "method",
-        StatusCodes.Status409Conflict => "conflict",
-        StatusCodes.Status413PayloadTooLarge => "too_large",
-        StatusCodes.Status429TooManyRequests => "limited",
-        _ when status < StatusCodes.Status500InternalServerError => "refused",
-        _ => "failed",
-    };
+        var message = status switch
+        {
+            StatusCodes.Status400BadRequest or StatusCodes.Status415UnsupportedMediaType => "unreadable",
+            StatusCodes.Status404NotFound => onLinkPage ? "unknown" : "missing",
+            StatusCodes.Status405MethodNotAllowed => "method",
+            StatusCodes.Status409Conflict => "conflict",
+            StatusCodes.Status413PayloadTooLarge => "too_large",
+            StatusCodes.Status429TooManyRequests => "limited",
+            _ when status < StatusCodes.Status500InternalServerError => "refused",
+            _ => "failed",
+        };
+
+        // A person on the web app's pages came there by the menu, not by a mailed link: her messages say so.
+        return onLinkPage || message is "too_large" or "limited" ? message : "app_" + message;
+    }
 }

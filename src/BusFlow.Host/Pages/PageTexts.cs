@@ -1,3 +1,5 @@
+using BusFlow.Web.Pages;
+using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Http.Features;
 
 namespace BusFlow.Host.Pages;
@@ -58,6 +60,18 @@ public static class PageTexts
         ["failed_body"] = "Felet är loggat. Öppna länken igen om en stund för att se om ditt svar kom fram, eller kontakta den som skickade uppgiften.",
         ["refused_heading"] = "Sidan kunde inte visas",
         ["refused_body"] = "Begäran kunde inte tas emot. Öppna länken i e-postmeddelandet igen.",
+        ["app_unreadable_heading"] = "Formuläret kunde inte läsas",
+        ["app_unreadable_body"] = "Sidan kan ha varit öppen länge, eller så kom formuläret inte från BusFlow. Gå tillbaka, ladda om sidan och försök igen. Inget har ändrats.",
+        ["app_method_heading"] = "Sidan kan inte användas så",
+        ["app_method_body"] = "Den här adressen används med knapparna och formulären på BusFlows sidor. Inget har ändrats.",
+        ["app_conflict_heading"] = "Någon annan ändrade samtidigt",
+        ["app_conflict_body"] = "Din ändring har inte sparats. Ladda om sidan för att se hur det står till och försök igen.",
+        ["app_failed_heading"] = "Något gick fel hos oss",
+        ["app_failed_body"] = "Felet är loggat. Försök igen om en stund, eller kontakta en administratör.",
+        ["app_refused_heading"] = "Sidan kunde inte visas",
+        ["app_refused_body"] = "Begäran kunde inte tas emot. Gå tillbaka och försök igen.",
+        ["app_missing_heading"] = "Sidan finns inte",
+        ["app_missing_body"] = "Kontrollera adressen, eller gå till startsidan.",
         ["missing_heading"] = "Sidan finns inte",
         ["missing_body"] = "Kontrollera adressen, eller öppna länken i e-postmeddelandet igen.",
         ["comment_too_long"] = "Kommentaren är för lång: skriv högst {0} tecken.",
@@ -135,6 +149,18 @@ public static class PageTexts
         ["failed_body"] = "The error has been logged. Open the link again in a while to see whether your answer arrived, or contact whoever sent the task.",
         ["refused_heading"] = "The page could not be shown",
         ["refused_body"] = "The request could not be accepted. Open the link in the e-mail again.",
+        ["app_unreadable_heading"] = "The form could not be read",
+        ["app_unreadable_body"] = "The page may have been open for a long time, or the form did not come from BusFlow. Go back, reload the page and try again. Nothing was changed.",
+        ["app_method_heading"] = "The page cannot be used that way",
+        ["app_method_body"] = "This address is used with the buttons and forms of BusFlow's pages. Nothing was changed.",
+        ["app_conflict_heading"] = "Someone else changed it at the same time",
+        ["app_conflict_body"] = "Your change was not saved. Reload the page to see where things stand, and try again.",
+        ["app_failed_heading"] = "Something went wrong on our side",
+        ["app_failed_body"] = "The error is logged. Try again in a while, or contact an administrator.",
+        ["app_refused_heading"] = "The page could not be shown",
+        ["app_refused_body"] = "The request could not be accepted. Go back and try again.",
+        ["app_missing_heading"] = "The page does not exist",
+        ["app_missing_body"] = "Check the address, or go to the start page.",
         ["missing_heading"] = "The page does not exist",
         ["missing_body"] = "Check the address, or open the link in the e-mail again.",
         ["comment_too_long"] = "The comment is too long: write at most {0} characters.",
@@ -176,6 +202,19 @@ public static class PageLanguage
             ?? (http.Features.Get<IFormFeature>()?.Form is { } form && form.TryGetValue("lang", out var value) ? value.FirstOrDefault() : null);
         return string.Equals(chosen, English, StringComparison.OrdinalIgnoreCase) ? English : Swedish;
     }
+
+    /// <summary>On the web app's pages: as <see cref="Of"/>, then the language the web app's switch remembered.</summary>
+    public static string OfWebApp(HttpContext http)
+    {
+        ArgumentNullException.ThrowIfNull(http);
+        return http.Request.Query.ContainsKey("lang") ? Of(http)
+            : string.Equals(LanguageOfCookie(http.Request.Cookies[LanguageCookie.Name]), English, StringComparison.Ordinal) ? English
+            : Of(http);
+    }
+
+    /// <summary>The language the web app's switch remembered ("c=en-GB|uic=en-GB"), so its error pages speak it too.</summary>
+    private static string? LanguageOfCookie(string? cookie) =>
+        cookie is null ? null : CookieRequestCultureProvider.ParseCookieValue(cookie)?.UICultures.FirstOrDefault().Value?[..2];
 
     /// <summary>The culture for dates and outcome labels: sv-SE or en-GB.</summary>
     public static string Culture(string language) => language == English ? "en-GB" : "sv-SE";

@@ -131,6 +131,23 @@ public sealed class SignInPageTests(SignInHost host) : IClassFixture<SignInHost>
         var posted = await browser.Http.PostAsync("/konto/logga-in", form);
 
         Assert.Equal(HttpStatusCode.BadRequest, posted.StatusCode);
+        var text = await PageText.OfAsync(posted);
+        Assert.Contains("Formuläret kunde inte läsas", text, StringComparison.Ordinal);
+        Assert.Contains("ladda om sidan", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("e-post", text, StringComparison.Ordinal);
         Assert.StartsWith("/konto/logga-in", (await browser.Http.GetAsync("/konto")).RedirectTarget(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_error_page_speaks_the_language_she_chose_in_the_web_app()
+    {
+        using var browser = host.NewBrowser();
+        using var form = new FormUrlEncodedContent([KeyValuePair.Create("email", "someone@example.se")]);
+
+        await browser.Http.GetAsync("/konto/logga-in?lang=en");
+        var posted = await browser.Http.PostAsync("/konto/logga-in", form);
+
+        Assert.Equal(HttpStatusCode.BadRequest, posted.StatusCode);
+        Assert.Contains("The form could not be read", await PageText.OfAsync(posted), StringComparison.Ordinal);
     }
 }
