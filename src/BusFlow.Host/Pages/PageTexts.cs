@@ -1,6 +1,6 @@
 using BusFlow.Web.Pages;
-using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Localization;
 
 namespace BusFlow.Host.Pages;
 
