@@ -42,6 +42,9 @@ public sealed class BoardMeeting
     public required string BoardId { get; set; }
     public LocalDate Date { get; set; }
     public LocalTime StartsAt { get; set; } = new(13, 0);
+
+    /// <summary>Where the board meets, as the meeting plan says: "Stadshuset, sal A".</summary>
+    public string? Place { get; set; }
 }
 
 public sealed class Person

@@ -41,6 +41,9 @@ public interface IBusRecords
     void Add(Organization organization);
     void Add(Board board);
     void Add(BoardMeeting meeting);
+
+    /// <summary>Takes a meeting out of its board's plan (a cancelled or re-planned one).</summary>
+    void Remove(BoardMeeting meeting);
     void Add(Person person);
     void Add(RoleAssignment role);
     void Add(CollaborationBody body);

@@ -1,5 +1,6 @@
 using BusFlow.Host.Api.Accounts;
 using BusFlow.Host.Api.Agreements;
+using BusFlow.Host.Api.Boards;
 using BusFlow.Host.Api.Definitions;
 using BusFlow.Host.Api.Feeds;
 using BusFlow.Host.Api.Health;
@@ -37,6 +38,7 @@ public static class ApiApplicationExtensions
         api.MapOutboxEndpoints();
         api.MapFeedEndpoints();
         api.MapAgreementJournalEndpoints();
+        api.MapBoardEndpoints();
         api.MapTokenEndpoints();
         api.MapAuditEndpoints();
         api.MapUserEndpoints();

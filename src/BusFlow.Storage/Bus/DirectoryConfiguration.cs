@@ -33,6 +33,7 @@ internal sealed class BoardMeetingConfiguration : IEntityTypeConfiguration<Board
     {
         builder.ToTable("board_meetings");
         builder.HasKey(m => m.Id);
+        builder.Property(m => m.Place).HasMaxLength(200);
 
         // The meeting plan is read by board and date range; the index also serves the foreign key.
         builder.HasIndex(m => new { m.BoardId, m.Date });

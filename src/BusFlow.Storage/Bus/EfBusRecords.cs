@@ -176,6 +176,8 @@ internal sealed class EfBusRecords : IBusRecords
 
     public void Add(BoardMeeting meeting) => _db.BoardMeetings.Add(meeting);
 
+    public void Remove(BoardMeeting meeting) => _db.BoardMeetings.Remove(meeting);
+
     public void Add(Person person) => _db.People.Add(person);
 
     public void Add(RoleAssignment role) => _db.RoleAssignments.Add(role);

@@ -155,6 +155,9 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixHost host) : ICl
             ["PUT /api/users/{id}/roles"] = Fixed(Rule.AdministratorChange, $"/api/users/{nowhere}/roles", new { roles = Array.Empty<string>() }),
             ["POST /api/users/{id}/disable"] = Fixed(Rule.AdministratorChange, $"/api/users/{nowhere}/disable"),
             ["POST /api/users/{id}/enable"] = Fixed(Rule.AdministratorChange, $"/api/users/{nowhere}/enable"),
+            ["GET /api/boards/"] = Fixed(Rule.Reader, "/api/boards"),
+            ["GET /api/boards/{id}/meetings"] = Fixed(Rule.Reader, $"/api/boards/{DemoMunicipality.SocialBoardId}/meetings?year=2027"),
+            ["PUT /api/boards/{id}/meetings/{year:int}"] = Fixed(Rule.ScopedChange, $"/api/boards/{DemoMunicipality.ChildrenAndYouthBoardId}/meetings/2027"),
             ["GET /openapi/{documentName}.json"] = Fixed(Rule.Reader, "/openapi/v1.json"),
             ["GET /openapi/"] = Fixed(Rule.AdministratorPage, "/openapi"),
             ["HEAD /openapi/"] = Fixed(Rule.AdministratorPage, "/openapi"),
@@ -197,6 +200,8 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixHost host) : ICl
             ["GET /konto/logga-ut"] = Fixed(Rule.Page, "/konto/logga-ut"),
             ["GET /mina-uppgifter"] = Fixed(Rule.Page, "/mina-uppgifter"),
             ["GET /mina-uppgifter/{id:guid}"] = new(Rule.ScopedPage, h => $"/mina-uppgifter/{h.OtherBoardTask.Id}"),
+            ["GET /namnder"] = Fixed(Rule.ReaderPage, "/namnder"),
+            ["GET /namnder/{id}"] = Fixed(Rule.ReaderPage, $"/namnder/{DemoMunicipality.ChildrenAndYouthBoardId}"),
             ["GET /granskning"] = Fixed(Rule.AdministratorPage, "/granskning"),
             ["GET /hangfire/{**path}"] = Fixed(Rule.AdministratorPage, "/hangfire"),
         };
@@ -229,6 +234,7 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixHost host) : ICl
         public static readonly Rule AdministratorRead = Of(nameof(AdministratorRead), S, R, R, A, A);
         public static readonly Rule AdministratorChange = Of(nameof(AdministratorChange), S, R, R, A, R);
         public static readonly Rule Page = Of(nameof(Page), S, A, A, A, null);
+        public static readonly Rule ReaderPage = Of(nameof(ReaderPage), S, A, A, A, null);
         public static readonly Rule ScopedPage = Of(nameof(ScopedPage), S, R, R, A, null);
         public static readonly Rule AdministratorPage = Of(nameof(AdministratorPage), S, R, R, A, null);
 

@@ -56,6 +56,22 @@ public sealed partial class SessionClient : IDisposable
         return await _http.PostAsync(path, content);
     }
 
+    /// <summary>Opens <paramref name="path"/>, then posts its upload form: the file as <paramref name="field"/>, with the page's antiforgery token.</summary>
+    public async Task<HttpResponseMessage> PostFileAsync(string path, string field, string fileName, byte[] content, string? postTo = null)
+    {
+        var page = await _http.GetStringAsync(path);
+        using var form = new MultipartFormDataContent();
+        if (AntiforgeryField().Match(page) is { Success: true } token)
+        {
+            form.Add(new StringContent(WebUtility.HtmlDecode(token.Groups[1].Value)), "__antiforgery");
+        }
+
+        var file = new ByteArrayContent(content);
+        file.Headers.ContentType = new MediaTypeHeaderValue("text/csv");
+        form.Add(file, field, fileName);
+        return await _http.PostAsync(postTo ?? path, form);
+    }
+
     public void Dispose() => _http.Dispose();
 
     [GeneratedRegex("<input[^>]*name=\"__antiforgery\"[^>]*value=\"([^\"]+)\"")]

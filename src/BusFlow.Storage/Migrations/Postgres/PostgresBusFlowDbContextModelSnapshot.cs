@@ -398,6 +398,11 @@ namespace BusFlow.Storage.Migrations.Postgres
                         .HasColumnType("date")
                         .HasColumnName("date");
 
+                    b.Property<string>("Place")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("place");
+
                     b.Property<TimeOnly>("StartsAt")
                         .HasColumnType("time without time zone")
                         .HasColumnName("starts_at");

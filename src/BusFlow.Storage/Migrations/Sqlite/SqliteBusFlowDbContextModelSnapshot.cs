@@ -391,6 +391,11 @@ namespace BusFlow.Storage.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("date");
 
+                    b.Property<string>("Place")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("place");
+
                     b.Property<TimeOnly>("StartsAt")
                         .HasColumnType("TEXT")
                         .HasColumnName("starts_at");

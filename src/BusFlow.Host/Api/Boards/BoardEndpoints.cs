@@ -1,0 +1,86 @@
+using BusFlow.Bus.MeetingPlans;
+using BusFlow.Bus.Model;
+using BusFlow.Engine.Persistence;
+using BusFlow.Host.Api.Errors;
+using BusFlow.Web.Accounts;
+using BusFlow.Web.Security;
+using Microsoft.AspNetCore.Mvc;
+using NodaTime;
+
+namespace BusFlow.Host.Api.Boards;
+
+/// <summary>
+/// The boards and their meeting plans. Anyone who reads may read them; a year's plan is replaced from
+/// a CSV file by an administrator or by a secretary of that board.
+/// </summary>
+public static class BoardEndpoints
+{
+    /// <summary>A year's plan is a few dozen lines; this is generous and still bounds what an upload may cost.</summary>
+    public const int MaxPlanBytes = 256 * 1024;
+
+    public static void MapBoardEndpoints(this IEndpointRouteBuilder api)
+    {
+        var boards = api.MapGroup("/boards");
+        boards.MapGet("/", ListAsync).RequireAuthorization(BusFlowPolicies.Reader);
+        boards.MapGet("/{id}/meetings", MeetingsAsync).RequireAuthorization(BusFlowPolicies.Reader);
+        boards.MapPut("/{id}/meetings/{year:int}", ReplacePlanAsync)
+            .RequireAuthorization(BusFlowPolicies.Writer)
+            .Accepts<string>("text/csv")
+            .WithMetadata(new RequestSizeLimitAttribute(MaxPlanBytes));
+    }
+
+    private static async Task<IResult> ListAsync(IWorkflowStore store, CancellationToken ct)
+    {
+        await using var session = await store.BeginAsync(ct);
+        var boards = await session.Facet<IBusRecords>().ListBoardsAsync(ct);
+        return Results.Ok(boards.OrderBy(b => b.Name, StringComparer.Ordinal).Select(BoardResponse.Of).ToList());
+    }
+
+    /// <summary>GET /api/boards/{id}/meetings?year=2027: the year's meetings in date order (this year when no year is given).</summary>
+    private static async Task<IResult> MeetingsAsync(string id, int? year, IWorkflowStore store, MeetingPlanImport plans, CancellationToken ct)
+    {
+        var planYear = year ?? plans.Today.Year;
+        if (planYear is < 2000 or > 2100)
+        {
+            return ApiProblems.BadRequest("year is between 2000 and 2100.").ToResult();
+        }
+
+        await using var session = await store.BeginAsync(ct);
+        var records = session.Facet<IBusRecords>();
+        if (await records.FindBoardAsync(id, ct) is null)
+        {
+            return ApiProblems.NotFound($"There is no board '{id}'.").ToResult();
+        }
+
+        var meetings = await records.ListMeetingsAsync(id, new LocalDate(planYear, 1, 1), new LocalDate(planYear, 12, 31), ct);
+        return Results.Ok(meetings.Select(MeetingResponse.Of).ToList());
+    }
+
+    /// <summary>
+    /// PUT /api/boards/{id}/meetings/2027 with the plan as CSV (date; time; place): the year's meetings from
+    /// today on become the file's. Any error: 422 with every line and column, and nothing saved.
+    /// </summary>
+    private static async Task<IResult> ReplacePlanAsync(string id, int year, MeetingPlanImport plans, AccountScopes scopes, HttpContext http, CancellationToken ct)
+    {
+        var scope = await scopes.ForAsync(http.User, ct);
+        if (!scope.IsAdministrator && !scope.ActsForBoard(id))
+        {
+            return ApiProblems.Forbidden("An administrator, or a secretary of the board, may change its meeting plan.").ToResult();
+        }
+
+        if (year is < 2000 or > 2100)
+        {
+            return ApiProblems.BadRequest("year is between 2000 and 2100.").ToResult();
+        }
+
+        using var body = new MemoryStream();
+        await http.Request.Body.CopyToAsync(body, ct);
+        var result = await plans.ImportAsync(id, year, body.ToArray(), ct);
+        return result switch
+        {
+            { BoardFound: false } => ApiProblems.NotFound($"There is no board '{id}'.").ToResult(),
+            { Changes: { } changes } => Results.Ok(new MeetingPlanChangesResponse(id, year, changes.Planned, changes.Added, changes.Changed, changes.Removed, changes.Unchanged)),
+            _ => MeetingPlanErrors.Problem(result.Errors),
+        };
+    }
+}

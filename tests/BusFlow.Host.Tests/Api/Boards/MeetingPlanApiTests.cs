@@ -1,0 +1,61 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using BusFlow.Bus.Demo;
+using BusFlow.Host.Api.Boards;
+using BusFlow.Host.Tests.Security;
+using BusFlow.Host.Tests.Support;
+
+namespace BusFlow.Host.Tests.Api.Boards;
+
+/// <summary>A board's meeting plan through the API: replaced from CSV, with every error by line and column and nothing half-saved.</summary>
+public sealed class MeetingPlanApiTests(AuthorizationMatrixHost host) : IClassFixture<AuthorizationMatrixHost>
+{
+    private const string Board = DemoMunicipality.ChildrenAndYouthBoardId;
+
+    [Fact]
+    public async Task A_plan_put_as_csv_replaces_the_years_meetings_and_says_what_changed()
+    {
+        var before = await MeetingsAsync(2029);
+        var first = before[0];
+        var csv = $"{first.Date:yyyy-MM-dd};{first.StartsAt:HH:mm};Kommunhuset\n2029-12-20;08:30;Kommunhuset\n";
+
+        using var response = await PutAsync(2029, csv);
+        var changes = await response.ReadAsync<MeetingPlanChangesResponse>();
+        var after = await MeetingsAsync(2029);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal((2, 1, 1, before.Count - 1), (changes.Planned, changes.Changed, changes.Added, changes.Removed));
+        Assert.Equal(first.Id, after[0].Id);
+        Assert.Equal(["Kommunhuset", "Kommunhuset"], after.Select(m => m.Place));
+    }
+
+    [Fact]
+    public async Task A_plan_with_errors_gets_a_422_problem_naming_each_line_and_column_and_nothing_changes()
+    {
+        var before = await MeetingsAsync(2030);
+
+        using var response = await PutAsync(2030, "2030-02-13;13:00;A\n2030-02-13;13:00;B\n2030-03-13;lunch;C\n2031-01-15;13:00;D\n");
+
+        var problem = await Problems.AssertAsync(response, HttpStatusCode.UnprocessableEntity, "nothing was saved");
+        var errors = problem.GetProperty("errors").EnumerateArray().Select(e => $"{e.GetProperty("path").GetString()}: {e.GetProperty("message").GetString()}").ToList();
+        Assert.Equal(
+            ["line 2, column 1: 2030-02-13 is planned twice.", "line 3, column 2: 'lunch' is not a time (write 13:00 or 13.00).", "line 4, column 1: 2031-01-15 is not in the year of the plan."],
+            errors);
+        Assert.Equal(before, await MeetingsAsync(2030));
+    }
+
+    [Fact]
+    public async Task An_unknown_board_is_a_404_problem()
+    {
+        using var response = await host.Host.Client.PutAsync("/api/boards/no-such-board/meetings/2027", new StringContent("2027-02-10;13:00;A\n", Encoding.UTF8, "text/csv"));
+
+        await Problems.AssertAsync(response, HttpStatusCode.NotFound, "no-such-board");
+    }
+
+    private Task<HttpResponseMessage> PutAsync(int year, string csv) =>
+        host.Host.Client.PutAsync($"/api/boards/{Board}/meetings/{year}", new StringContent(csv, Encoding.UTF8, "text/csv"));
+
+    private async Task<List<MeetingResponse>> MeetingsAsync(int year) =>
+        (await host.Host.Client.GetFromJsonAsync<List<MeetingResponse>>($"/api/boards/{Board}/meetings?year={year}", RunningHost.Json))!;
+}

@@ -1,0 +1,82 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using BusFlow.Bus.Demo;
+using BusFlow.Host.Api.Boards;
+using BusFlow.Host.Tests.Security;
+using BusFlow.Host.Tests.Support;
+
+namespace BusFlow.Host.Tests.Web;
+
+/// <summary>
+/// A board's page and its meeting plan, on the demo in late November 2026: the secretary of
+/// Socialnämnden reads in her board's plan from a CSV file; others read it.
+/// </summary>
+public sealed class BoardPageTests(AuthorizationMatrixHost host) : IClassFixture<AuthorizationMatrixHost>
+{
+    private const string OwnBoard = DemoMunicipality.SocialBoardId;
+    private const string OtherBoard = DemoMunicipality.ChildrenAndYouthBoardId;
+
+    private SessionClient Secretary => host.Callers[Caller.SecretaryOfAnotherBoard];
+
+    [Fact]
+    public async Task The_boards_page_lists_the_boards_with_their_notice_rule_and_links_to_each()
+    {
+        var page = await host.Callers[Caller.Viewer].Http.GetAsync("/namnder");
+        var text = await PageText.OfAsync(page);
+
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        Assert.Contains("Socialnämnden SN 5 dagar före sammanträdet", text, StringComparison.Ordinal);
+        Assert.Contains($"href=\"/namnder/{OwnBoard}\"", await page.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_secretary_reads_in_her_boards_plan_from_an_excel_export_and_sees_it_in_swedish()
+    {
+        var csv = "\uFEFFDatum;Tid;Plats;;\r\n2027-02-09;13.00;Stadshuset, sal A;;\r\n9 mars 2027;kl. 9.30;\"Östra salen; plan 2\";;\r\n";
+
+        var read = await Secretary.PostFileAsync($"/namnder/{OwnBoard}?ar=2027", "plan", "sammantradesplan.csv", Encoding.UTF8.GetBytes(csv));
+        var text = await PageText.OfAsync(read);
+        var meetings = await MeetingsAsync(OwnBoard, 2027);
+
+        Assert.Equal(HttpStatusCode.OK, read.StatusCode);
+        Assert.Contains("2 sammanträden för 2027 är inlästa", text, StringComparison.Ordinal);
+        Assert.Contains("tisdag 9 februari 2027 13:00 Stadshuset, sal A", text, StringComparison.Ordinal);
+        Assert.Contains("tisdag 9 mars 2027 09:30 Östra salen; plan 2", text, StringComparison.Ordinal);
+        Assert.Equal(["2027-02-09 13:00 Stadshuset, sal A", "2027-03-09 09:30 Östra salen; plan 2"],
+            meetings.Select(m => $"{m.Date:yyyy-MM-dd} {m.StartsAt:HH:mm} {m.Place}"));
+    }
+
+    [Fact]
+    public async Task A_file_with_one_bad_line_is_shown_back_by_line_and_column_and_changes_nothing()
+    {
+        var before = await MeetingsAsync(OwnBoard, 2028);
+        var csv = "Datum;Tid;Plats\n2028-02-08;13.00;Stadshuset\n2028-02-30;13.00;Stadshuset\n2028-03-14;25.00;Stadshuset\n";
+
+        var refused = await Secretary.PostFileAsync($"/namnder/{OwnBoard}?ar=2028", "plan", "plan.csv", Encoding.UTF8.GetBytes(csv));
+        var text = await PageText.OfAsync(refused);
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, refused.StatusCode);
+        Assert.Contains("Filen har 2 fel. Ingenting har sparats", text, StringComparison.Ordinal);
+        Assert.Contains("Rad 3, kolumn 1: ”2028-02-30” är inget datum.", text, StringComparison.Ordinal);
+        Assert.Contains("Rad 4, kolumn 2: ”25.00” är ingen tid.", text, StringComparison.Ordinal);
+        Assert.Equal(before, await MeetingsAsync(OwnBoard, 2028));
+    }
+
+    [Fact]
+    public async Task A_secretary_reads_another_boards_plan_but_is_offered_no_upload_and_may_not_post_one()
+    {
+        var before = await MeetingsAsync(OtherBoard, 2027);
+
+        var page = await Secretary.Http.GetAsync($"/namnder/{OtherBoard}?ar=2027");
+        var posted = await Secretary.PostFileAsync($"/namnder/{OtherBoard}?ar=2027", "plan", "plan.csv", Encoding.UTF8.GetBytes("2027-02-10;13.00;Stadshuset\n"));
+
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        Assert.DoesNotContain("type=\"file\"", await page.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.StartsWith("/konto/nekad", posted.RedirectTarget(), StringComparison.Ordinal);
+        Assert.Equal(before, await MeetingsAsync(OtherBoard, 2027));
+    }
+
+    private async Task<List<MeetingResponse>> MeetingsAsync(string board, int year) =>
+        (await host.Host.Client.GetFromJsonAsync<List<MeetingResponse>>($"/api/boards/{board}/meetings?year={year}", RunningHost.Json))!;
+}
