@@ -16,5 +16,6 @@ public static class ApiJson
         options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false));
         options.Converters.Add(new InstantJsonConverter());
         options.Converters.Add(new LocalDateJsonConverter());
+        options.Converters.Add(new LocalTimeJsonConverter());
     }
 }

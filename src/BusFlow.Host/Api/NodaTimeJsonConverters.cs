@@ -24,3 +24,18 @@ public sealed class LocalDateJsonConverter : JsonConverter<LocalDate>
     public override void Write(Utf8JsonWriter writer, LocalDate value, JsonSerializerOptions options) =>
         writer.WriteStringValue(LocalDatePattern.Iso.Format(value));
 }
+
+/// <summary>A local time of day as ISO-8601 text, e.g. "13:00:00" (read with or without seconds).</summary>
+public sealed class LocalTimeJsonConverter : JsonConverter<LocalTime>
+{
+    private static readonly LocalTimePattern HoursAndMinutes = LocalTimePattern.CreateWithInvariantCulture("HH:mm");
+
+    public override LocalTime Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+    {
+        var text = reader.GetString() ?? "";
+        return LocalTimePattern.ExtendedIso.Parse(text) is { Success: true } full ? full.Value : HoursAndMinutes.Parse(text).GetValueOrThrow();
+    }
+
+    public override void Write(Utf8JsonWriter writer, LocalTime value, JsonSerializerOptions options) =>
+        writer.WriteStringValue(LocalTimePattern.ExtendedIso.Format(value));
+}

@@ -84,6 +84,8 @@ public sealed class BoardModel(IWorkflowStore store, MeetingPlanImport plans, Ac
     {
         var ct = HttpContext.RequestAborted;
         Year = year is >= 2000 and <= 2100 ? year.Value : plans.Today.Year;
+        // The scope reads the directory in a session of its own: before this one, which on SQLite holds the write lock.
+        var scope = await scopes.ForAsync(User, ct);
         await using var session = await store.BeginAsync(ct);
         var records = session.Facet<IBusRecords>();
         if (await records.FindBoardAsync(id, ct) is not { } board)
@@ -93,7 +95,6 @@ public sealed class BoardModel(IWorkflowStore store, MeetingPlanImport plans, Ac
 
         Board = board;
         Meetings = await records.ListMeetingsAsync(board.Id, new LocalDate(Year, 1, 1), new LocalDate(Year, 12, 31), ct);
-        var scope = await scopes.ForAsync(User, ct);
         MayEdit = (scope.IsAdministrator || scope.ActsForBoard(board.Id)) && BusFlowPolicies.MayWrite(User);
         return true;
     }
