@@ -18,8 +18,18 @@ internal static class MeetingPlanDates
     // (feb.) and has no jun, jul, mar, sept; the usual short forms are mapped to the month here.
     private static readonly Dictionary<string, int> Abbreviations = new(StringComparer.OrdinalIgnoreCase)
     {
-        ["jan"] = 1, ["feb"] = 2, ["mar"] = 3, ["apr"] = 4, ["jun"] = 6, ["jul"] = 7,
-        ["aug"] = 8, ["sep"] = 9, ["sept"] = 9, ["okt"] = 10, ["nov"] = 11, ["dec"] = 12,
+        ["jan"] = 1,
+        ["feb"] = 2,
+        ["mar"] = 3,
+        ["apr"] = 4,
+        ["jun"] = 6,
+        ["jul"] = 7,
+        ["aug"] = 8,
+        ["sep"] = 9,
+        ["sept"] = 9,
+        ["okt"] = 10,
+        ["nov"] = 11,
+        ["dec"] = 12,
     };
 
     public static LocalDate? Parse(string text)

@@ -36,6 +36,9 @@ public sealed class AuthorizationMatrixHost : IAsyncLifetime
 
     public Guid InstanceId { get; private set; }
 
+    /// <summary>The address of Socialnämnden's secretary, whose account signs in with the test password and no second factor.</summary>
+    public string SecretaryEmail { get; private set; } = "";
+
     public async Task InitializeAsync()
     {
         _database = SqliteTestDatabase.Create();
@@ -52,7 +55,7 @@ public sealed class AuthorizationMatrixHost : IAsyncLifetime
         OtherBoardTask = Assert.Single(tasks, t => t.ActivityId == "recordDecision" && (string?)t.Data?["board"] == DemoMunicipality.ChildrenAndYouthBoardId);
         InstanceId = OtherBoardTask.InstanceId;
 
-        var secretaryEmail = await SecretaryOfAsync(DemoMunicipality.SocialBoardId, clock);
+        var secretaryEmail = SecretaryEmail = await SecretaryOfAsync(DemoMunicipality.SocialBoardId, clock);
         Callers[Caller.Anonymous] = new SessionClient(Host.BaseAddress);
         Callers[Caller.Viewer] = await SignedInAsync(ViewerEmail, [AccountRoles.Viewer], totp: false, withToken: true);
         Callers[Caller.SecretaryOfAnotherBoard] = await SignedInAsync(secretaryEmail, [AccountRoles.Secretary], totp: false, withToken: true);

@@ -45,6 +45,9 @@ public sealed class BoardPageTests(AuthorizationMatrixHost host) : IClassFixture
         Assert.Contains("tisdag 9 mars 2027 09:30 Östra salen; plan 2", text, StringComparison.Ordinal);
         Assert.Equal(["2027-02-09 13:00 Stadshuset, sal A", "2027-03-09 09:30 Östra salen; plan 2"],
             meetings.Select(m => $"{m.Date:yyyy-MM-dd} {m.StartsAt:HH:mm} {m.Place}"));
+        var audit = await host.Host.Client.GetFromJsonAsync<List<BusFlow.Host.Api.Accounts.AuditLineResponse>>(
+            $"/api/audit?actor={Uri.EscapeDataString(host.SecretaryEmail)}&action=change", RunningHost.Json);
+        Assert.Contains(audit!, l => l.Target == $"board:{OwnBoard}" && l.Detail!.StartsWith("meeting plan 2027 read in from sammantradesplan.csv: ", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using System.Globalization;
+using BusFlow.Accounts.Audit;
 using BusFlow.Bus.MeetingPlans;
 using BusFlow.Bus.Model;
 using BusFlow.Engine.Persistence;
@@ -19,7 +20,7 @@ namespace BusFlow.Web.Pages.Boards;
 [Authorize(Policy = BusFlowPolicies.Reader)]
 [RequestSizeLimit(MaxUploadBytes)]
 [RequestFormLimits(MultipartBodyLengthLimit = MaxUploadBytes)]
-public sealed class BoardModel(IWorkflowStore store, MeetingPlanImport plans, AccountScopes scopes) : PageModel
+public sealed class BoardModel(IWorkflowStore store, MeetingPlanImport plans, AccountScopes scopes, AuditTrail audit) : PageModel
 {
     private const int MaxUploadBytes = 300 * 1024;
     private const int MaxFileBytes = 256 * 1024;
@@ -68,6 +69,8 @@ public sealed class BoardModel(IWorkflowStore store, MeetingPlanImport plans, Ac
             return Refused([string.Format(CultureInfo.CurrentCulture, Strings.Board_ImportFailed, result.Errors.Count), .. result.Errors.Select(MeetingPlanText.Of)]);
         }
 
+        await audit.RecordAsync(HttpContext, AuditActions.Change, target: $"board:{Board.Id}",
+            detail: $"meeting plan {Year} read in from {plan.FileName}: {changes.Added} new, {changes.Changed} changed, {changes.Removed} removed");
         await LoadAsync(id, Year);
         Notice = string.Format(CultureInfo.CurrentCulture, Strings.Board_Imported, changes.Planned, Year, changes.Added, changes.Changed, changes.Removed);
         return Page();

@@ -1,0 +1,64 @@
+using BusFlow.Bus.Demo;
+using BusFlow.Host.Tests.Security;
+using BusFlow.Host.Tests.Support;
+using OpenQA.Selenium;
+
+namespace BusFlow.Host.Tests.Browser;
+
+/// <summary>
+/// The secretary of Socialnämnden in chromium: opens her board from the boards page, reads in a meeting
+/// plan whose third line is wrong, sees that line named, corrects it and reads it in; axe checks each page.
+/// </summary>
+public sealed class BoardBrowserTests(AuthorizationMatrixHost host) : IClassFixture<AuthorizationMatrixHost>
+{
+    [Fact]
+    public void A_secretary_reads_in_a_plan_with_a_bad_line_sees_it_named_fixes_it_and_every_page_passes_axe()
+    {
+        var folder = Directory.CreateTempSubdirectory("busflow-plan-");
+        try
+        {
+            var bad = Path.Combine(folder.FullName, "plan-med-fel.csv");
+            var good = Path.Combine(folder.FullName, "plan.csv");
+            File.WriteAllText(bad, "Datum;Tid;Plats\n2031-02-11;13.00;Stadshuset\n2031-02-30;13.00;Stadshuset\n");
+            File.WriteAllText(good, "Datum;Tid;Plats\n2031-02-11;13.00;Stadshuset\n2031-03-11;13.00;Stadshuset\n");
+            using var chromium = HeadlessChromium.Start(javaScript: true);
+            var browser = chromium.Driver;
+            var results = new List<(string Page, AxeResult Result)>();
+            void Check(string page) => results.Add((page, AxeCheck.Run(browser)));
+            BrowserSignIn.SignIn(browser, host.Host.BaseAddress, host.SecretaryEmail, TestAccounts.Password, totpKey: null);
+            PageWait.Until(browser, b => b.FindElements(By.CssSelector("nav")).Count == 1, "the signed-in menu");
+
+            browser.FindElement(By.LinkText("Nämnder")).Click();
+            PageWait.ForHeading(browser, "Nämnder");
+            Check("the boards page");
+            browser.FindElement(By.LinkText("Socialnämnden")).Click();
+            PageWait.ForHeading(browser, "Socialnämnden");
+            browser.Navigate().GoToUrl(new Uri(host.Host.BaseAddress, $"/namnder/{DemoMunicipality.SocialBoardId}?ar=2031"));
+            Check("the board page");
+
+            browser.FindElement(By.Id("plan")).SendKeys(bad);
+            browser.FindElement(By.CssSelector("main form button[type=submit]")).Click();
+            PageWait.Until(browser, b => b.FindElements(By.CssSelector(".errors[role=alert]")).Count == 1, "the errors of the file");
+            var errors = browser.FindElement(By.CssSelector(".errors")).Text;
+            Check("the board page with the file's errors");
+
+            browser.FindElement(By.Id("plan")).SendKeys(good);
+            browser.FindElement(By.CssSelector("main form button[type=submit]")).Click();
+            PageWait.Until(browser, b => b.FindElements(By.CssSelector(".notice[role=status]")).Count == 1, "the plan read in");
+            var notice = browser.FindElement(By.CssSelector(".notice")).Text;
+            var rows = browser.FindElements(By.CssSelector("table tbody tr")).Select(r => r.Text).ToList();
+            Check("the board page with the plan read in");
+
+            Assert.Contains("Rad 3, kolumn 1: ”2031-02-30” är inget datum.", errors, StringComparison.Ordinal);
+            Assert.DoesNotContain("Rad 2", errors, StringComparison.Ordinal);
+            Assert.Contains("2 sammanträden för 2031 är inlästa", notice, StringComparison.Ordinal);
+            Assert.Equal(["tisdag 11 februari 2031 13:00 Stadshuset", "tisdag 11 mars 2031 13:00 Stadshuset"], rows);
+            var report = string.Concat(results.Select(r => r.Result.Report(r.Page)));
+            Assert.True(report.Length == 0, $"axe-core found WCAG 2.1 A/AA violations:{Environment.NewLine}{report}");
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
+}
