@@ -26,6 +26,7 @@ public static class BusServiceCollectionExtensions
         services.AddBusFlowActivity<ConvenerActivity>();
         services.AddBusFlowActivity<BodyMembersActivity>();
         services.AddSingleton<MeetingPlans.MeetingPlanImport>();
+        services.AddSingleton<MeetingPlans.MeetingPlanEditor>();
         return services;
     }
 }

@@ -3,12 +3,13 @@ using NodaTime.Text;
 
 namespace BusFlow.Bus.MeetingPlans;
 
-/// <summary>Times as a Swedish secretary writes them: 13:00, 13.00, 9:30, 09.30, kl. 13.00, kl 13.</summary>
+/// <summary>Times as a Swedish secretary writes them: 13:00, 13.00, 9:30, 09.30, kl. 13.00, kl 13; and 13:00:00, as Excel writes a time cell.</summary>
 internal static class MeetingPlanTimes
 {
     private static readonly LocalTimePattern[] Patterns =
     [
         LocalTimePattern.CreateWithInvariantCulture("H:mm"),
+        LocalTimePattern.CreateWithInvariantCulture("H:mm:ss"),
         LocalTimePattern.CreateWithInvariantCulture("H'.'mm"),
         LocalTimePattern.CreateWithInvariantCulture("%H"),
     ];

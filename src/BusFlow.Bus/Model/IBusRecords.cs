@@ -26,6 +26,8 @@ public interface IBusRecords
     /// <summary>Everyone with a role in a body (or on a board) on a day, with the role.</summary>
     Task<IReadOnlyList<(Person Person, RoleAssignment Role)>> ListRoleHoldersAsync(string boardOrBodyId, LocalDate on, CancellationToken ct);
 
+    Task<BoardMeeting?> FindMeetingAsync(Guid id, CancellationToken ct);
+
     /// <summary>A board's meetings from one day to another, inclusive, in date order.</summary>
     Task<IReadOnlyList<BoardMeeting>> ListMeetingsAsync(string boardId, LocalDate from, LocalDate until, CancellationToken ct);
 

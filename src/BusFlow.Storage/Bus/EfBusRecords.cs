@@ -104,6 +104,12 @@ internal sealed class EfBusRecords : IBusRecords
         ];
     }
 
+    public async Task<BoardMeeting?> FindMeetingAsync(Guid id, CancellationToken ct)
+    {
+        await _flush(ct);
+        return await _db.BoardMeetings.FindAsync([id], ct);
+    }
+
     public async Task<IReadOnlyList<BoardMeeting>> ListMeetingsAsync(string boardId, LocalDate from, LocalDate until, CancellationToken ct)
     {
         await _flush(ct);

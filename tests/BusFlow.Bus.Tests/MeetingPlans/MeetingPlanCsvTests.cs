@@ -63,6 +63,15 @@ public sealed class MeetingPlanCsvTests
     }
 
     [Fact]
+    public void A_time_cell_that_excel_writes_with_seconds_is_read()
+    {
+        var read = Read("2027-02-10;13:00:00\n2027-03-10;08:30:00\n");
+
+        Assert.True(read.Succeeded);
+        Assert.Equal([new LocalTime(13, 0), new LocalTime(8, 30)], read.Meetings.Select(m => m.StartsAt));
+    }
+
+    [Fact]
     public void A_meeting_without_a_time_starts_at_one_in_the_afternoon()
     {
         var read = Read("Datum;Tid;Plats\n2027-02-10;;Stadshuset\n2027-03-10\n");

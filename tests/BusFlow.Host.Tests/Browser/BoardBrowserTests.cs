@@ -37,13 +37,13 @@ public sealed class BoardBrowserTests(AuthorizationMatrixHost host) : IClassFixt
             Check("the board page");
 
             browser.FindElement(By.Id("plan")).SendKeys(bad);
-            browser.FindElement(By.CssSelector("main form button[type=submit]")).Click();
+            browser.FindElement(By.CssSelector("#import-form button[type=submit]")).Click();
             PageWait.Until(browser, b => b.FindElements(By.CssSelector(".errors[role=alert]")).Count == 1, "the errors of the file");
             var errors = browser.FindElement(By.CssSelector(".errors")).Text;
             Check("the board page with the file's errors");
 
             browser.FindElement(By.Id("plan")).SendKeys(good);
-            browser.FindElement(By.CssSelector("main form button[type=submit]")).Click();
+            browser.FindElement(By.CssSelector("#import-form button[type=submit]")).Click();
             PageWait.Until(browser, b => b.FindElements(By.CssSelector(".notice[role=status]")).Count == 1, "the plan read in");
             var notice = browser.FindElement(By.CssSelector(".notice")).Text;
             var rows = browser.FindElements(By.CssSelector("table tbody tr")).Select(r => r.Text).ToList();
@@ -52,7 +52,7 @@ public sealed class BoardBrowserTests(AuthorizationMatrixHost host) : IClassFixt
             Assert.Contains("Rad 3, kolumn 1: ”2031-02-30” är inget datum.", errors, StringComparison.Ordinal);
             Assert.DoesNotContain("Rad 2", errors, StringComparison.Ordinal);
             Assert.Contains("2 sammanträden för 2031 är inlästa", notice, StringComparison.Ordinal);
-            Assert.Equal(["tisdag 11 februari 2031 13:00 Stadshuset", "tisdag 11 mars 2031 13:00 Stadshuset"], rows);
+            Assert.Equal(["tisdag 11 februari 2031 13:00 Stadshuset\nTa bort", "tisdag 11 mars 2031 13:00 Stadshuset\nTa bort"], rows);
             var report = string.Concat(results.Select(r => r.Result.Report(r.Page)));
             Assert.True(report.Length == 0, $"axe-core found WCAG 2.1 A/AA violations:{Environment.NewLine}{report}");
         }

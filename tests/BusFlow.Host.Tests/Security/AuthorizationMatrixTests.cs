@@ -157,6 +157,8 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixHost host) : ICl
             ["POST /api/users/{id}/enable"] = Fixed(Rule.AdministratorChange, $"/api/users/{nowhere}/enable"),
             ["GET /api/boards/"] = Fixed(Rule.Reader, "/api/boards"),
             ["GET /api/boards/{id}/meetings"] = Fixed(Rule.Reader, $"/api/boards/{DemoMunicipality.SocialBoardId}/meetings?year=2027"),
+            ["POST /api/boards/{id}/meetings"] = Fixed(Rule.ScopedChange, $"/api/boards/{DemoMunicipality.ChildrenAndYouthBoardId}/meetings", new { date = "2031-12-01", place = "Matrix" }),
+            ["DELETE /api/boards/{id}/meetings/{meetingId:guid}"] = Fixed(Rule.ScopedChange, $"/api/boards/{DemoMunicipality.ChildrenAndYouthBoardId}/meetings/{nowhere}"),
             ["PUT /api/boards/{id}/meetings/{year:int}"] = Fixed(Rule.ScopedChange, $"/api/boards/{DemoMunicipality.ChildrenAndYouthBoardId}/meetings/2027"),
             ["GET /openapi/{documentName}.json"] = Fixed(Rule.Reader, "/openapi/v1.json"),
             ["GET /openapi/"] = Fixed(Rule.AdministratorPage, "/openapi"),

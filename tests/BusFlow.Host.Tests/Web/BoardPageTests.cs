@@ -35,7 +35,7 @@ public sealed class BoardPageTests(AuthorizationMatrixHost host) : IClassFixture
     {
         var csv = "\uFEFFDatum;Tid;Plats;;\r\n2027-02-09;13.00;Stadshuset, sal A;;\r\n9 mars 2027;kl. 9.30;\"Östra salen; plan 2\";;\r\n";
 
-        var read = await Secretary.PostFileAsync($"/namnder/{OwnBoard}?ar=2027", "plan", "sammantradesplan.csv", Encoding.UTF8.GetBytes(csv));
+        var read = await Secretary.PostFileAsync($"/namnder/{OwnBoard}?ar=2027", "plan", "sammantradesplan.csv", Encoding.UTF8.GetBytes(csv), $"/namnder/{OwnBoard}?ar=2027&handler=Import");
         var text = await PageText.OfAsync(read);
         var meetings = await MeetingsAsync(OwnBoard, 2027);
 
@@ -56,7 +56,7 @@ public sealed class BoardPageTests(AuthorizationMatrixHost host) : IClassFixture
         var before = await MeetingsAsync(OwnBoard, 2028);
         var csv = "Datum;Tid;Plats\n2028-02-08;13.00;Stadshuset\n2028-02-30;13.00;Stadshuset\n2028-03-14;25.00;Stadshuset\n";
 
-        var refused = await Secretary.PostFileAsync($"/namnder/{OwnBoard}?ar=2028", "plan", "plan.csv", Encoding.UTF8.GetBytes(csv));
+        var refused = await Secretary.PostFileAsync($"/namnder/{OwnBoard}?ar=2028", "plan", "plan.csv", Encoding.UTF8.GetBytes(csv), $"/namnder/{OwnBoard}?ar=2028&handler=Import");
         var text = await PageText.OfAsync(refused);
 
         Assert.Equal(HttpStatusCode.UnprocessableEntity, refused.StatusCode);
@@ -72,12 +72,41 @@ public sealed class BoardPageTests(AuthorizationMatrixHost host) : IClassFixture
         var before = await MeetingsAsync(OtherBoard, 2027);
 
         var page = await Secretary.Http.GetAsync($"/namnder/{OtherBoard}?ar=2027");
-        var posted = await Secretary.PostFileAsync($"/namnder/{OtherBoard}?ar=2027", "plan", "plan.csv", Encoding.UTF8.GetBytes("2027-02-10;13.00;Stadshuset\n"));
+        var posted = await Secretary.PostFileAsync($"/namnder/{OtherBoard}?ar=2027", "plan", "plan.csv", Encoding.UTF8.GetBytes("2027-02-10;13.00;Stadshuset\n"), $"/namnder/{OtherBoard}?ar=2027&handler=Import");
 
         Assert.Equal(HttpStatusCode.OK, page.StatusCode);
         Assert.DoesNotContain("type=\"file\"", await page.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.StartsWith("/konto/nekad", posted.RedirectTarget(), StringComparison.Ordinal);
         Assert.Equal(before, await MeetingsAsync(OtherBoard, 2027));
+    }
+
+    [Fact]
+    public async Task A_secretary_adds_a_meeting_in_the_form_is_told_when_the_day_is_taken_and_takes_it_out_again()
+    {
+        const string Page = $"/namnder/{OwnBoard}?ar=2031";
+        (string, string)[] fields = [("date", "2031-12-02"), ("time", "10:00"), ("place", "Rådhuset")];
+
+        var added = await Secretary.PostFormWithTokenOfAsync(Page, Page + "&handler=Add", fields);
+        var again = await Secretary.PostFormWithTokenOfAsync(Page, Page + "&handler=Add", fields);
+        var meeting = Assert.Single(await MeetingsAsync(OwnBoard, 2031), m => m.Date == new NodaTime.LocalDate(2031, 12, 2));
+        var removed = await Secretary.PostFormWithTokenOfAsync(Page, Page + "&handler=Remove", ("meeting", meeting.Id.ToString()));
+
+        Assert.Equal(HttpStatusCode.OK, added.StatusCode);
+        Assert.Contains("Sammanträdet tisdag 2 december 2031 är tillagt.", await PageText.OfAsync(added), StringComparison.Ordinal);
+        Assert.Equal((new NodaTime.LocalTime(10, 0), "Rådhuset"), (meeting.StartsAt, meeting.Place));
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, again.StatusCode);
+        Assert.Contains("Nämnden har redan ett sammanträde tisdag 2 december 2031.", await PageText.OfAsync(again), StringComparison.Ordinal);
+        Assert.Contains("Sammanträdet tisdag 2 december 2031 är borttaget.", await PageText.OfAsync(removed), StringComparison.Ordinal);
+        Assert.DoesNotContain(await MeetingsAsync(OwnBoard, 2031), m => m.Date == new NodaTime.LocalDate(2031, 12, 2));
+    }
+
+    [Fact]
+    public async Task A_held_meeting_offers_no_removal_and_a_coming_one_does()
+    {
+        var page = await (await Secretary.Http.GetAsync($"/namnder/{OwnBoard}?ar=2026")).Content.ReadAsStringAsync();
+
+        Assert.DoesNotContain("aria-label=\"Ta bort sammanträdet tisdag 10 november 2026\"", page, StringComparison.Ordinal);
+        Assert.Contains("aria-label=\"Ta bort sammanträdet tisdag 8 december 2026\"", page, StringComparison.Ordinal);
     }
 
     private async Task<List<MeetingResponse>> MeetingsAsync(string board, int year) =>

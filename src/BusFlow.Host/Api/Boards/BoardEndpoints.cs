@@ -23,6 +23,8 @@ public static class BoardEndpoints
         var boards = api.MapGroup("/boards");
         boards.MapGet("/", ListAsync).RequireAuthorization(BusFlowPolicies.Reader);
         boards.MapGet("/{id}/meetings", MeetingsAsync).RequireAuthorization(BusFlowPolicies.Reader);
+        boards.MapPost("/{id}/meetings", AddMeetingAsync).RequireAuthorization(BusFlowPolicies.Writer);
+        boards.MapDelete("/{id}/meetings/{meetingId:guid}", RemoveMeetingAsync).RequireAuthorization(BusFlowPolicies.Writer);
         boards.MapPut("/{id}/meetings/{year:int}", ReplacePlanAsync)
             .RequireAuthorization(BusFlowPolicies.Writer)
             .Accepts<string>("text/csv")
@@ -56,16 +58,65 @@ public static class BoardEndpoints
         return Results.Ok(meetings.Select(MeetingResponse.Of).ToList());
     }
 
+    /// <summary>POST /api/boards/{id}/meetings { date, startsAt, place }: one meeting more, on a day from today on when the board has none.</summary>
+    private static async Task<IResult> AddMeetingAsync(string id, AddMeetingRequest request, MeetingPlanEditor editor, AccountScopes scopes, HttpContext http, CancellationToken ct)
+    {
+        if (!await MayEditAsync(id, scopes, http, ct))
+        {
+            return NotYourBoard();
+        }
+
+        if (request.Date is not { } date)
+        {
+            return ApiProblems.Invalid("The meeting cannot be planned.", [new ApiError("$.date", "the date of the meeting, e.g. 2027-02-10")]).ToResult();
+        }
+
+        var (outcome, meeting) = await editor.AddAsync(id, date, request.StartsAt ?? new LocalTime(13, 0), request.Place, ct);
+        return outcome switch
+        {
+            MeetingEditOutcome.Done => Results.Created($"/api/boards/{id}/meetings?year={meeting!.Date.Year}", MeetingResponse.Of(meeting)),
+            MeetingEditOutcome.NoBoard => ApiProblems.NotFound($"There is no board '{id}'.").ToResult(),
+            MeetingEditOutcome.Taken => ApiProblems.Conflict($"The board meets on {date:yyyy-MM-dd} already.").ToResult(),
+            MeetingEditOutcome.InThePast => ApiProblems.Invalid("The meeting cannot be planned.", [new ApiError("$.date", $"{date:yyyy-MM-dd} has passed")]).ToResult(),
+            _ => ApiProblems.Invalid("The meeting cannot be planned.", [new ApiError("$.place", $"at most {MeetingPlanCsv.PlaceMaxLength} characters")]).ToResult(),
+        };
+    }
+
+    /// <summary>DELETE /api/boards/{id}/meetings/{meetingId}: takes a meeting out of the plan before it is held; a held one stays.</summary>
+    private static async Task<IResult> RemoveMeetingAsync(string id, Guid meetingId, MeetingPlanEditor editor, AccountScopes scopes, HttpContext http, CancellationToken ct)
+    {
+        if (!await MayEditAsync(id, scopes, http, ct))
+        {
+            return NotYourBoard();
+        }
+
+        return (await editor.RemoveAsync(id, meetingId, ct)).Outcome switch
+        {
+            MeetingEditOutcome.Done => Results.NoContent(),
+            MeetingEditOutcome.NoBoard => ApiProblems.NotFound($"There is no board '{id}'.").ToResult(),
+            MeetingEditOutcome.InThePast => ApiProblems.Conflict("The meeting has been held; it stays in the plan.").ToResult(),
+            _ => ApiProblems.NotFound($"The board '{id}' has no meeting {meetingId}.").ToResult(),
+        };
+    }
+
+    private static async Task<bool> MayEditAsync(string boardId, AccountScopes scopes, HttpContext http, CancellationToken ct)
+    {
+        var scope = await scopes.ForAsync(http.User, ct);
+        return scope.IsAdministrator || scope.ActsForBoard(boardId);
+    }
+
+    private static IResult NotYourBoard() =>
+        ApiProblems.Forbidden("An administrator, or a secretary of the board, may change its meeting plan.").ToResult();
+
     /// <summary>
     /// PUT /api/boards/{id}/meetings/2027 with the plan as CSV (date; time; place): the year's meetings from
     /// today on become the file's. Any error: 422 with every line and column, and nothing saved.
     /// </summary>
     private static async Task<IResult> ReplacePlanAsync(string id, int year, MeetingPlanImport plans, AccountScopes scopes, HttpContext http, CancellationToken ct)
     {
-        var scope = await scopes.ForAsync(http.User, ct);
-        if (!scope.IsAdministrator && !scope.ActsForBoard(id))
+        if (!await MayEditAsync(id, scopes, http, ct))
         {
-            return ApiProblems.Forbidden("An administrator, or a secretary of the board, may change its meeting plan.").ToResult();
+            return NotYourBoard();
         }
 
         if (year is < 2000 or > 2100)

@@ -15,3 +15,5 @@ public sealed record MeetingResponse(Guid Id, LocalDate Date, LocalTime StartsAt
 }
 
 public sealed record MeetingPlanChangesResponse(string BoardId, int Year, int Planned, int Added, int Changed, int Removed, int Unchanged);
+
+public sealed record AddMeetingRequest(LocalDate? Date, LocalTime? StartsAt, string? Place);

@@ -10,6 +10,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using NodaTime;
+using NodaTime.Text;
 
 namespace BusFlow.Web.Pages.Boards;
 
@@ -20,7 +21,7 @@ namespace BusFlow.Web.Pages.Boards;
 [Authorize(Policy = BusFlowPolicies.Reader)]
 [RequestSizeLimit(MaxUploadBytes)]
 [RequestFormLimits(MultipartBodyLengthLimit = MaxUploadBytes)]
-public sealed class BoardModel(IWorkflowStore store, MeetingPlanImport plans, AccountScopes scopes, AuditTrail audit) : PageModel
+public sealed class BoardModel(IWorkflowStore store, MeetingPlanImport plans, MeetingPlanEditor editor, AccountScopes scopes, AuditTrail audit) : PageModel
 {
     private const int MaxUploadBytes = 300 * 1024;
     private const int MaxFileBytes = 256 * 1024;
@@ -44,16 +45,16 @@ public sealed class BoardModel(IWorkflowStore store, MeetingPlanImport plans, Ac
     public async Task<IActionResult> OnGetAsync(string id, int? ar) =>
         await LoadAsync(id, ar) ? Page() : NotFound();
 
-    public async Task<IActionResult> OnPostAsync(string id, int? ar, IFormFile? plan)
-    {
-        if (!await LoadAsync(id, ar))
-        {
-            return NotFound();
-        }
+    public bool IsAhead(BoardMeeting meeting) => meeting.Date >= editor.Today;
 
-        if (!MayEdit)
+    /// <summary>Today as the date input's minimum (yyyy-MM-dd).</summary>
+    public string Today => LocalDatePattern.Iso.Format(editor.Today);
+
+    public async Task<IActionResult> OnPostImportAsync(string id, int? ar, IFormFile? plan)
+    {
+        if (await RefusedEditAsync(id, ar) is { } refused)
         {
-            return Forbid();
+            return refused;
         }
 
         if (plan is null || plan.Length == 0 || plan.Length > MaxFileBytes)
@@ -75,6 +76,62 @@ public sealed class BoardModel(IWorkflowStore store, MeetingPlanImport plans, Ac
         Notice = string.Format(CultureInfo.CurrentCulture, Strings.Board_Imported, changes.Planned, Year, changes.Added, changes.Changed, changes.Removed);
         return Page();
     }
+
+    public async Task<IActionResult> OnPostAddAsync(string id, int? ar, string? date, string? time, string? place)
+    {
+        if (await RefusedEditAsync(id, ar) is { } refused)
+        {
+            return refused;
+        }
+
+        var day = LocalDatePattern.Iso.Parse(date ?? "");
+        var at = string.IsNullOrWhiteSpace(time) ? ParseResult<LocalTime>.ForValue(new LocalTime(13, 0)) : LocalTimePattern.CreateWithInvariantCulture("HH:mm").Parse(time);
+        if (!day.Success || !at.Success)
+        {
+            return Refused([.. new[] { day.Success ? null : Strings.Board_BadDate, at.Success ? null : Strings.Board_BadTime }.OfType<string>()]);
+        }
+
+        var (outcome, meeting) = await editor.AddAsync(Board.Id, day.Value, at.Value, place, HttpContext.RequestAborted);
+        if (outcome != MeetingEditOutcome.Done)
+        {
+            return Refused([string.Format(CultureInfo.CurrentCulture, outcome switch
+            {
+                MeetingEditOutcome.Taken => Strings.Board_MeetingTaken,
+                MeetingEditOutcome.InThePast => Strings.MeetingPlan_InThePast,
+                _ => Strings.MeetingPlan_TooLong,
+            }, DateOf(day.Value))]);
+        }
+
+        await audit.RecordAsync(HttpContext, AuditActions.Change, target: $"board:{Board.Id}", detail: $"meeting {meeting!.Date:yyyy-MM-dd} {TimeOf(meeting.StartsAt)} added");
+        await LoadAsync(id, Year);
+        Notice = string.Format(CultureInfo.CurrentCulture, Strings.Board_Added, DateOf(meeting.Date));
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostRemoveAsync(string id, int? ar, Guid meeting)
+    {
+        if (await RefusedEditAsync(id, ar) is { } refused)
+        {
+            return refused;
+        }
+
+        var (outcome, removed) = await editor.RemoveAsync(Board.Id, meeting, HttpContext.RequestAborted);
+        if (outcome != MeetingEditOutcome.Done)
+        {
+            return Refused([outcome == MeetingEditOutcome.InThePast
+                ? string.Format(CultureInfo.CurrentCulture, Strings.Board_MeetingHeld, DateOf(removed!.Date))
+                : Strings.Board_NoSuchMeeting]);
+        }
+
+        await audit.RecordAsync(HttpContext, AuditActions.Change, target: $"board:{Board.Id}", detail: $"meeting {removed!.Date:yyyy-MM-dd} removed");
+        await LoadAsync(id, Year);
+        Notice = string.Format(CultureInfo.CurrentCulture, Strings.Board_Removed, DateOf(removed.Date));
+        return Page();
+    }
+
+    /// <summary>Loads the board for a change: a missing board is a 404, a person who may not change its plan is refused.</summary>
+    private async Task<IActionResult?> RefusedEditAsync(string id, int? year) =>
+        !await LoadAsync(id, year) ? NotFound() : !MayEdit ? Forbid() : null;
 
     private PageResult Refused(IReadOnlyList<string> errors)
     {

@@ -46,6 +46,30 @@ public sealed class MeetingPlanApiTests(AuthorizationMatrixHost host) : IClassFi
     }
 
     [Fact]
+    public async Task One_meeting_is_added_on_a_free_day_refused_on_a_taken_or_past_day_and_taken_out_before_it_is_held()
+    {
+        var client = host.Host.Client;
+
+        using var added = await client.PostAsJsonAsync($"/api/boards/{Board}/meetings", new { date = "2030-12-27", startsAt = "10:00", place = "Rådhuset" });
+        var meeting = await added.ReadAsync<MeetingResponse>();
+        using var taken = await client.PostAsJsonAsync($"/api/boards/{Board}/meetings", new { date = "2030-12-27" });
+        using var past = await client.PostAsJsonAsync($"/api/boards/{Board}/meetings", new { date = "2026-11-02" });
+        using var removed = await client.DeleteAsync($"/api/boards/{Board}/meetings/{meeting.Id}");
+        var held = (await MeetingsAsync(2026)).First(m => m.Date < new NodaTime.LocalDate(2026, 11, 23));
+        using var heldRemoved = await client.DeleteAsync($"/api/boards/{Board}/meetings/{held.Id}");
+
+        Assert.Equal(HttpStatusCode.Created, added.StatusCode);
+        Assert.Equal((new NodaTime.LocalDate(2030, 12, 27), new NodaTime.LocalTime(10, 0), "Rådhuset"), (meeting.Date, meeting.StartsAt, meeting.Place));
+        await Problems.AssertAsync(taken, HttpStatusCode.Conflict, "meets on 2030-12-27 already");
+        var problem = await Problems.AssertAsync(past, HttpStatusCode.UnprocessableEntity);
+        Assert.Equal("$.date", problem.GetProperty("errors")[0].GetProperty("path").GetString());
+        Assert.Equal(HttpStatusCode.NoContent, removed.StatusCode);
+        Assert.DoesNotContain(await MeetingsAsync(2030), m => m.Id == meeting.Id);
+        await Problems.AssertAsync(heldRemoved, HttpStatusCode.Conflict, "has been held");
+        Assert.Contains(await MeetingsAsync(2026), m => m.Id == held.Id);
+    }
+
+    [Fact]
     public async Task An_unknown_board_is_a_404_problem()
     {
         using var response = await host.Host.Client.PutAsync("/api/boards/no-such-board/meetings/2027", new StringContent("2027-02-10;13:00;A\n", Encoding.UTF8, "text/csv"));
