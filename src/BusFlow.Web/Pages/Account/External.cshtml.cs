@@ -49,7 +49,7 @@ public sealed class ExternalModel(
             .OfType<string>().Distinct().ToList();
         if (string.IsNullOrWhiteSpace(email) || string.IsNullOrWhiteSpace(subject))
         {
-            return await RefuseAsync(email, "OpenID Connect: no e-mail or no mapped group", Strings.SignIn_NoAccount);
+            return await RefuseAsync(email, "OpenID Connect: no e-mail address or no subject", Strings.SignIn_NoAccount);
         }
 
         var user = await users.FindByLoginAsync(OidcSettings.Scheme, subject);
