@@ -27,6 +27,7 @@ public static class BusServiceCollectionExtensions
         services.AddBusFlowActivity<BodyMembersActivity>();
         services.AddSingleton<MeetingPlans.MeetingPlanImport>();
         services.AddSingleton<MeetingPlans.MeetingPlanEditor>();
+        services.AddSingleton<Boards.BoardRegistry>();
         return services;
     }
 }

@@ -10,6 +10,7 @@ namespace BusFlow.Bus.Model;
 public interface IBusRecords
 {
     Task<Organization?> FindOrganizationAsync(string id, CancellationToken ct);
+    Task<IReadOnlyList<Organization>> ListOrganizationsAsync(CancellationToken ct);
     Task<Board?> FindBoardAsync(string id, CancellationToken ct);
     Task<IReadOnlyList<Board>> ListBoardsAsync(CancellationToken ct);
     Task<Person?> FindPersonAsync(string id, CancellationToken ct);

@@ -1,3 +1,4 @@
+using BusFlow.Bus.Boards;
 using BusFlow.Bus.Model;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
@@ -19,6 +20,11 @@ internal sealed class BoardConfiguration : IEntityTypeConfiguration<Board>
     {
         builder.ToTable("boards");
         builder.HasKey(b => b.Id);
+        builder.Property(b => b.Code).HasMaxLength(BoardRules.CodeMaxLength);
+        builder.Property(b => b.Name).HasMaxLength(BoardRules.NameMaxLength);
+
+        // A code names one board within its organization (SN, BUN): lists and registration numbers rely on it.
+        builder.HasIndex(b => new { b.OrganizationId, b.Code }).IsUnique();
 
         builder.HasOne<Organization>()
             .WithMany()

@@ -36,6 +36,12 @@ internal sealed class EfBusRecords : IBusRecords
         return await _db.Organizations.FirstOrDefaultAsync(o => o.Id == id, ct);
     }
 
+    public async Task<IReadOnlyList<Organization>> ListOrganizationsAsync(CancellationToken ct)
+    {
+        await _flush(ct);
+        return await _db.Organizations.OrderBy(o => o.Name).ThenBy(o => o.Id).ToListAsync(ct);
+    }
+
     public async Task<Board?> FindBoardAsync(string id, CancellationToken ct)
     {
         await _flush(ct);

@@ -26,7 +26,7 @@ public sealed class BoardPageTests(AuthorizationMatrixHost host) : IClassFixture
         var text = await PageText.OfAsync(page);
 
         Assert.Equal(HttpStatusCode.OK, page.StatusCode);
-        Assert.Contains("Socialnämnden SN 5 dagar före sammanträdet", text, StringComparison.Ordinal);
+        Assert.Contains("Barn- och ungdomsnämnden BUN 4 arbetsdagar före sammanträdet", text, StringComparison.Ordinal);
         Assert.Contains($"href=\"/namnder/{OwnBoard}\"", await page.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
@@ -108,6 +108,52 @@ public sealed class BoardPageTests(AuthorizationMatrixHost host) : IClassFixture
         Assert.DoesNotContain("aria-label=\"Ta bort sammanträdet tisdag 10 november 2026\"", page, StringComparison.Ordinal);
         Assert.Contains("aria-label=\"Ta bort sammanträdet tisdag 8 december 2026\"", page, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task An_administrator_creates_a_board_and_a_code_the_organization_has_already_is_named_and_nothing_saved()
+    {
+        var administrator = host.Callers[Caller.Administrator];
+        var before = await BoardsAsync();
+
+        var taken = await administrator.PostFormWithTokenOfAsync("/namnder", "/namnder?handler=Create",
+            ("organizationId", DemoMunicipality.OrganizationId), ("code", "sn"), ("name", "Sociala nämnden"), ("noticeDays", "5"));
+        var afterTaken = await BoardsAsync();
+        var created = await administrator.PostFormWithTokenOfAsync("/namnder", "/namnder?handler=Create",
+            ("organizationId", DemoMunicipality.OrganizationId), ("code", "MBN"), ("name", "Miljö- och byggnadsnämnden"), ("noticeDays", "7"), ("noticeInWorkingDays", "true"));
+        var page = await administrator.Http.GetAsync(created.RedirectTarget());
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, taken.StatusCode);
+        Assert.Contains("Förkortning: en annan nämnd i organisationen har redan den förkortningen.", await PageText.OfAsync(taken), StringComparison.Ordinal);
+        Assert.Equal(before.Count, afterTaken.Count);
+        Assert.Equal("/namnder/exempelby-mbn?ny=1", created.RedirectTarget());
+        Assert.Contains("Miljö- och byggnadsnämnden MBN · 7 arbetsdagar före sammanträdet Nämnden är skapad.", await PageText.OfAsync(page), StringComparison.Ordinal);
+        Assert.Contains(await BoardsAsync(), b => b is { Id: "exempelby-mbn", Code: "MBN", NoticeDays: 7, NoticeInWorkingDays: true });
+    }
+
+    [Fact]
+    public async Task A_secretary_changes_her_boards_notice_rule_but_may_not_change_another_boards()
+    {
+        const string Own = $"/namnder/{OwnBoard}";
+        const string Other = $"/namnder/{OtherBoard}";
+
+        var saved = await Secretary.PostFormWithTokenOfAsync(Own, Own + "?handler=Details", ("code", "SN"), ("name", "Socialnämnden"), ("noticeDays", "8"), ("noticeInWorkingDays", "true"));
+        var refused = await Secretary.PostFormWithTokenOfAsync(Own, Other + "?handler=Details", ("code", "BUN"), ("name", "Något annat"), ("noticeDays", "1"));
+        var bad = await Secretary.PostFormWithTokenOfAsync(Own, Own + "?handler=Details", ("code", "S N"), ("name", ""), ("noticeDays", "99"));
+
+        Assert.Contains("Uppgifterna är sparade.", await PageText.OfAsync(saved), StringComparison.Ordinal);
+        Assert.StartsWith("/konto/nekad", refused.RedirectTarget(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, bad.StatusCode);
+        var errors = await PageText.OfAsync(bad);
+        Assert.Contains("Förkortning: bara bokstäver, siffror och bindestreck", errors, StringComparison.Ordinal);
+        Assert.Contains("Namn: måste fyllas i.", errors, StringComparison.Ordinal);
+        Assert.Contains("Kallelse: mellan 0 och 60 dagar.", errors, StringComparison.Ordinal);
+        var boards = await BoardsAsync();
+        Assert.Contains(boards, b => b is { Id: OwnBoard, Code: "SN", NoticeDays: 8, NoticeInWorkingDays: true });
+        Assert.Contains(boards, b => b is { Id: OtherBoard, Name: "Barn- och ungdomsnämnden", NoticeDays: 4 });
+    }
+
+    private async Task<List<BoardResponse>> BoardsAsync() =>
+        (await host.Host.Client.GetFromJsonAsync<List<BoardResponse>>("/api/boards", RunningHost.Json))!;
 
     private async Task<List<MeetingResponse>> MeetingsAsync(string board, int year) =>
         (await host.Host.Client.GetFromJsonAsync<List<MeetingResponse>>($"/api/boards/{board}/meetings?year={year}", RunningHost.Json))!;

@@ -1,3 +1,4 @@
+using BusFlow.Bus.Boards;
 using BusFlow.Bus.MeetingPlans;
 using BusFlow.Bus.Model;
 using BusFlow.Engine.Persistence;
@@ -22,6 +23,9 @@ public static class BoardEndpoints
     {
         var boards = api.MapGroup("/boards");
         boards.MapGet("/", ListAsync).RequireAuthorization(BusFlowPolicies.Reader);
+        boards.MapPost("/", CreateAsync).RequireAuthorization(BusFlowPolicies.AdministratorWriter);
+        boards.MapPut("/{id}", UpdateAsync).RequireAuthorization(BusFlowPolicies.Writer);
+        api.MapGet("/organizations", OrganizationsAsync).RequireAuthorization(BusFlowPolicies.Reader);
         boards.MapGet("/{id}/meetings", MeetingsAsync).RequireAuthorization(BusFlowPolicies.Reader);
         boards.MapPost("/{id}/meetings", AddMeetingAsync).RequireAuthorization(BusFlowPolicies.Writer);
         boards.MapDelete("/{id}/meetings/{meetingId:guid}", RemoveMeetingAsync).RequireAuthorization(BusFlowPolicies.Writer);
@@ -36,6 +40,39 @@ public static class BoardEndpoints
         await using var session = await store.BeginAsync(ct);
         var boards = await session.Facet<IBusRecords>().ListBoardsAsync(ct);
         return Results.Ok(boards.OrderBy(b => b.Name, StringComparer.Ordinal).Select(BoardResponse.Of).ToList());
+    }
+
+    private static async Task<IResult> OrganizationsAsync(IWorkflowStore store, CancellationToken ct)
+    {
+        await using var session = await store.BeginAsync(ct);
+        var organizations = await session.Facet<IBusRecords>().ListOrganizationsAsync(ct);
+        return Results.Ok(organizations.Select(o => new OrganizationResponse(o.Id, o.Name, o.Kind)).ToList());
+    }
+
+    /// <summary>POST /api/boards { organizationId, code, name, noticeDays, noticeInWorkingDays }: a new board, for administrators.</summary>
+    private static async Task<IResult> CreateAsync(BoardRequest request, BoardRegistry registry, CancellationToken ct)
+    {
+        var saved = await registry.CreateAsync(request.ToDraft(), ct);
+        return saved.Board is { } board
+            ? Results.Created($"/api/boards/{board.Id}", BoardResponse.Of(board))
+            : BoardErrors.Problem(saved.Errors);
+    }
+
+    /// <summary>PUT /api/boards/{id} { code, name, noticeDays, noticeInWorkingDays }: an administrator's or the board's secretary's change.</summary>
+    private static async Task<IResult> UpdateAsync(string id, BoardRequest request, BoardRegistry registry, AccountScopes scopes, HttpContext http, CancellationToken ct)
+    {
+        if (!await MayEditAsync(id, scopes, http, ct))
+        {
+            return ApiProblems.Forbidden("An administrator, or a secretary of the board, may change it.").ToResult();
+        }
+
+        var saved = await registry.UpdateAsync(id, request.ToDraft(), ct);
+        return saved switch
+        {
+            { Board: { } board } => Results.Ok(BoardResponse.Of(board)),
+            { Found: false } => ApiProblems.NotFound($"There is no board '{id}'.").ToResult(),
+            _ => BoardErrors.Problem(saved.Errors),
+        };
     }
 
     /// <summary>GET /api/boards/{id}/meetings?year=2027: the year's meetings in date order (this year when no year is given).</summary>

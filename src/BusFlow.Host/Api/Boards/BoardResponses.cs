@@ -1,3 +1,4 @@
+using BusFlow.Bus.Boards;
 using BusFlow.Bus.Model;
 using NodaTime;
 
@@ -17,3 +18,10 @@ public sealed record MeetingResponse(Guid Id, LocalDate Date, LocalTime StartsAt
 public sealed record MeetingPlanChangesResponse(string BoardId, int Year, int Planned, int Added, int Changed, int Removed, int Unchanged);
 
 public sealed record AddMeetingRequest(LocalDate? Date, LocalTime? StartsAt, string? Place);
+
+public sealed record OrganizationResponse(string Id, string Name, OrganizationKind Kind);
+
+public sealed record BoardRequest(string? OrganizationId, string? Code, string? Name, int? NoticeDays, bool? NoticeInWorkingDays)
+{
+    public BoardDraft ToDraft() => new(OrganizationId, Code, Name, NoticeDays, NoticeInWorkingDays ?? false);
+}

@@ -352,12 +352,14 @@ namespace BusFlow.Storage.Migrations.Postgres
 
                     b.Property<string>("Code")
                         .IsRequired()
-                        .HasColumnType("text")
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
                         .HasColumnName("code");
 
                     b.Property<string>("Name")
                         .IsRequired()
-                        .HasColumnType("text")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
                         .HasColumnName("name");
 
                     b.Property<int>("NoticeDays")
@@ -376,8 +378,9 @@ namespace BusFlow.Storage.Migrations.Postgres
                     b.HasKey("Id")
                         .HasName("pk_boards");
 
-                    b.HasIndex("OrganizationId")
-                        .HasDatabaseName("ix_boards_organization_id");
+                    b.HasIndex("OrganizationId", "Code")
+                        .IsUnique()
+                        .HasDatabaseName("ix_boards_organization_id_code");
 
                     b.ToTable("boards", (string)null);
                 });

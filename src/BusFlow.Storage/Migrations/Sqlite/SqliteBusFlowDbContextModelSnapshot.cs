@@ -345,11 +345,13 @@ namespace BusFlow.Storage.Migrations.Sqlite
 
                     b.Property<string>("Code")
                         .IsRequired()
+                        .HasMaxLength(12)
                         .HasColumnType("TEXT")
                         .HasColumnName("code");
 
                     b.Property<string>("Name")
                         .IsRequired()
+                        .HasMaxLength(200)
                         .HasColumnType("TEXT")
                         .HasColumnName("name");
 
@@ -369,8 +371,9 @@ namespace BusFlow.Storage.Migrations.Sqlite
                     b.HasKey("Id")
                         .HasName("pk_boards");
 
-                    b.HasIndex("OrganizationId")
-                        .HasDatabaseName("ix_boards_organization_id");
+                    b.HasIndex("OrganizationId", "Code")
+                        .IsUnique()
+                        .HasDatabaseName("ix_boards_organization_id_code");
 
                     b.ToTable("boards", (string)null);
                 });

@@ -1,5 +1,6 @@
 using System.Globalization;
 using BusFlow.Accounts.Audit;
+using BusFlow.Bus.Boards;
 using BusFlow.Bus.MeetingPlans;
 using BusFlow.Bus.Model;
 using BusFlow.Engine.Persistence;
@@ -21,7 +22,8 @@ namespace BusFlow.Web.Pages.Boards;
 [Authorize(Policy = BusFlowPolicies.Reader)]
 [RequestSizeLimit(MaxUploadBytes)]
 [RequestFormLimits(MultipartBodyLengthLimit = MaxUploadBytes)]
-public sealed class BoardModel(IWorkflowStore store, MeetingPlanImport plans, MeetingPlanEditor editor, AccountScopes scopes, AuditTrail audit) : PageModel
+public sealed class BoardModel(
+    IWorkflowStore store, MeetingPlanImport plans, MeetingPlanEditor editor, BoardRegistry registry, AccountScopes scopes, AuditTrail audit) : PageModel
 {
     private const int MaxUploadBytes = 300 * 1024;
     private const int MaxFileBytes = 256 * 1024;
@@ -42,8 +44,35 @@ public sealed class BoardModel(IWorkflowStore store, MeetingPlanImport plans, Me
 
     public static string TimeOf(LocalTime time) => time.ToString("HH:mm", CultureInfo.InvariantCulture);
 
-    public async Task<IActionResult> OnGetAsync(string id, int? ar) =>
-        await LoadAsync(id, ar) ? Page() : NotFound();
+    public async Task<IActionResult> OnGetAsync(string id, int? ar, int? ny)
+    {
+        if (!await LoadAsync(id, ar))
+        {
+            return NotFound();
+        }
+
+        Notice = ny == 1 ? Strings.Board_Created : null;
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostDetailsAsync(string id, int? ar, string? code, string? name, int? noticeDays, bool noticeInWorkingDays)
+    {
+        if (await RefusedEditAsync(id, ar) is { } refused)
+        {
+            return refused;
+        }
+
+        var saved = await registry.UpdateAsync(Board.Id, new BoardDraft(Board.OrganizationId, code, name, noticeDays, noticeInWorkingDays), HttpContext.RequestAborted);
+        if (saved.Board is null)
+        {
+            return Refused([.. saved.Errors.Select(BoardText.Of)]);
+        }
+
+        await audit.RecordAsync(HttpContext, AuditActions.Change, target: $"board:{Board.Id}", detail: $"particulars: {saved.Board.Code}, {saved.Board.Name}, notice {saved.Board.NoticeDays}{(saved.Board.NoticeInWorkingDays ? " working" : "")} days");
+        await LoadAsync(id, Year);
+        Notice = Strings.Board_DetailsSaved;
+        return Page();
+    }
 
     public bool IsAhead(BoardMeeting meeting) => meeting.Date >= editor.Today;
 

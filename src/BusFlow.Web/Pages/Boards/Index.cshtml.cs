@@ -1,20 +1,54 @@
+using BusFlow.Bus.Boards;
 using BusFlow.Bus.Model;
 using BusFlow.Engine.Persistence;
 using BusFlow.Web.Security;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace BusFlow.Web.Pages.Boards;
 
-/// <summary>The boards of the collaboration, each with a link to its meeting plan.</summary>
+/// <summary>The boards of the collaboration, each with a link to its meeting plan; administrators add boards here.</summary>
 [Authorize(Policy = BusFlowPolicies.Reader)]
-public sealed class BoardsModel(IWorkflowStore store) : PageModel
+public sealed class BoardsModel(IWorkflowStore store, BoardRegistry registry, SignInSettings settings) : PageModel
 {
     public IReadOnlyList<Board> Boards { get; private set; } = [];
 
-    public async Task OnGetAsync()
+    public IReadOnlyList<Organization> Organizations { get; private set; } = [];
+
+    public bool MayCreate => BusFlowPolicies.ActsAsAdministrator(User, settings) && BusFlowPolicies.MayWrite(User);
+
+    public IReadOnlyList<string> Errors { get; private set; } = [];
+
+    public BoardDraft Draft { get; private set; } = new(null, null, null, 5, false);
+
+    public async Task OnGetAsync() => await LoadAsync();
+
+    public async Task<IActionResult> OnPostCreateAsync(string? organizationId, string? code, string? name, int? noticeDays, bool noticeInWorkingDays)
+    {
+        if (!MayCreate)
+        {
+            return Forbid();
+        }
+
+        Draft = new BoardDraft(organizationId, code, name, noticeDays, noticeInWorkingDays);
+        var saved = await registry.CreateAsync(Draft, HttpContext.RequestAborted);
+        if (saved.Board is { } board)
+        {
+            return Redirect($"/namnder/{Uri.EscapeDataString(board.Id)}?ny=1");
+        }
+
+        await LoadAsync();
+        Errors = [.. saved.Errors.Select(BoardText.Of)];
+        Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+        return Page();
+    }
+
+    private async Task LoadAsync()
     {
         await using var session = await store.BeginAsync(HttpContext.RequestAborted);
-        Boards = [.. (await session.Facet<IBusRecords>().ListBoardsAsync(HttpContext.RequestAborted)).OrderBy(b => b.Name, StringComparer.CurrentCulture)];
+        var records = session.Facet<IBusRecords>();
+        Boards = [.. (await records.ListBoardsAsync(HttpContext.RequestAborted)).OrderBy(b => b.Name, StringComparer.CurrentCulture)];
+        Organizations = await records.ListOrganizationsAsync(HttpContext.RequestAborted);
     }
 }

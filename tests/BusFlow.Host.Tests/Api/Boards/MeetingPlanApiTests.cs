@@ -70,12 +70,36 @@ public sealed class MeetingPlanApiTests(AuthorizationMatrixHost host) : IClassFi
     }
 
     [Fact]
+    public async Task A_board_is_created_and_changed_with_each_wrong_field_named_and_nothing_half_saved()
+    {
+        var client = host.Host.Client;
+
+        using var bad = await client.PostAsJsonAsync("/api/boards", new { organizationId = "no-such-organization", code = "K S", name = "", noticeDays = 61 });
+        using var created = await client.PostAsJsonAsync("/api/boards", new { organizationId = DemoMunicipality.OrganizationId, code = "ÖFN", name = "Överförmyndarnämnden", noticeDays = 5 });
+        var board = await created.ReadAsync<BoardResponse>();
+        using var duplicate = await client.PutAsJsonAsync($"/api/boards/{board.Id}", new { code = "KS", name = "Överförmyndarnämnden", noticeDays = 5 });
+        using var changed = await client.PutAsJsonAsync($"/api/boards/{board.Id}", new { code = "ÖN", name = "Överförmyndarnämnden", noticeDays = 3, noticeInWorkingDays = true });
+        var organizations = await client.GetFromJsonAsync<List<OrganizationResponse>>("/api/organizations", RunningHost.Json);
+
+        var problem = await Problems.AssertAsync(bad, HttpStatusCode.UnprocessableEntity, "nothing was saved");
+        Assert.Equal(["$.organizationId", "$.code", "$.name", "$.noticeDays"], problem.GetProperty("errors").EnumerateArray().Select(e => e.GetProperty("path").GetString()));
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        Assert.Equal(("exempelby-ofn", "ÖFN"), (board.Id, board.Code));
+        await Problems.AssertAsync(duplicate, HttpStatusCode.UnprocessableEntity);
+        Assert.Equal(("ÖN", 3, true), ((await changed.ReadAsync<BoardResponse>()).Code, (await BoardAsync(board.Id)).NoticeDays, (await BoardAsync(board.Id)).NoticeInWorkingDays));
+        Assert.Contains(organizations!, o => o.Id == DemoMunicipality.OrganizationId);
+    }
+
+    [Fact]
     public async Task An_unknown_board_is_a_404_problem()
     {
         using var response = await host.Host.Client.PutAsync("/api/boards/no-such-board/meetings/2027", new StringContent("2027-02-10;13:00;A\n", Encoding.UTF8, "text/csv"));
 
         await Problems.AssertAsync(response, HttpStatusCode.NotFound, "no-such-board");
     }
+
+    private async Task<BoardResponse> BoardAsync(string id) =>
+        Assert.Single((await host.Host.Client.GetFromJsonAsync<List<BoardResponse>>("/api/boards", RunningHost.Json))!, b => b.Id == id);
 
     private Task<HttpResponseMessage> PutAsync(int year, string csv) =>
         host.Host.Client.PutAsync($"/api/boards/{Board}/meetings/{year}", new StringContent(csv, Encoding.UTF8, "text/csv"));
