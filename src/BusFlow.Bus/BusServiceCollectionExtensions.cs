@@ -28,6 +28,7 @@ public static class BusServiceCollectionExtensions
         services.AddSingleton<MeetingPlans.MeetingPlanImport>();
         services.AddSingleton<MeetingPlans.MeetingPlanEditor>();
         services.AddSingleton<Boards.BoardRegistry>();
+        services.AddSingleton<Boards.OrganizationRegistry>();
         return services;
     }
 }

@@ -12,5 +12,8 @@ public enum BoardProblem
     CodeTaken,
 
     NoOrganization,
+
+    /// <summary>Another organization has the name.</summary>
+    NameTaken,
     NoticeOutOfRange,
 }

@@ -13,10 +13,14 @@ public static partial class BoardRules
     public static bool IsCode(string code) => Code().IsMatch(code);
 
     /// <summary>A new board's id: its organization and code in lower case ASCII ("exempelby-sn"), stable in URLs and files.</summary>
-    public static string IdOf(string organizationId, string code)
+    public static string IdOf(string organizationId, string code) => Slug($"{organizationId}-{code}");
+
+    /// <summary>Lower case ASCII letters, digits and dashes: "Exempelby kommun" → "exempelby-kommun".</summary>
+    public static string Slug(string text)
     {
+        ArgumentNullException.ThrowIfNull(text);
         var slug = new StringBuilder();
-        foreach (var c in $"{organizationId}-{code}".ToLowerInvariant())
+        foreach (var c in text.Trim().ToLowerInvariant())
         {
             slug.Append(c switch
             {

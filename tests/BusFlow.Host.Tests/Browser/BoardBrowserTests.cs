@@ -12,6 +12,35 @@ namespace BusFlow.Host.Tests.Browser;
 public sealed class BoardBrowserTests(AuthorizationMatrixHost host) : IClassFixture<AuthorizationMatrixHost>
 {
     [Fact]
+    public async Task An_administrator_creates_a_board_in_the_form_and_lands_on_its_page_and_both_pages_pass_axe()
+    {
+        var key = await TestSessions.PrepareAsync(host.Host.Services, TestAccounts.AdministratorEmail, TestAccounts.Administrator, totp: true);
+        using var chromium = HeadlessChromium.Start(javaScript: true);
+        var browser = chromium.Driver;
+        var results = new List<(string Page, AxeResult Result)>();
+        BrowserSignIn.SignIn(browser, host.Host.BaseAddress, TestAccounts.AdministratorEmail, TestAccounts.Password, key);
+        PageWait.Until(browser, b => b.FindElements(By.CssSelector("nav")).Count == 1, "the signed-in menu");
+
+        browser.Navigate().GoToUrl(new Uri(host.Host.BaseAddress, "/namnder"));
+        PageWait.ForHeading(browser, "Nämnder");
+        results.Add(("the boards page with its forms", AxeCheck.Run(browser)));
+        browser.FindElement(By.Id("code")).SendKeys("VON");
+        browser.FindElement(By.Id("name")).SendKeys("Vård- och omsorgsnämnden");
+        var days = browser.FindElement(By.Id("noticeDays"));
+        days.Clear();
+        days.SendKeys("6");
+        browser.FindElement(By.CssSelector("#create-form button[type=submit]")).Click();
+        PageWait.ForHeading(browser, "Vård- och omsorgsnämnden");
+        var notice = browser.FindElement(By.CssSelector(".notice")).Text;
+        results.Add(("a new board's page", AxeCheck.Run(browser)));
+
+        Assert.Equal("/namnder/exempelby-von", new Uri(browser.Url).AbsolutePath);
+        Assert.Contains("Nämnden är skapad.", notice, StringComparison.Ordinal);
+        var report = string.Concat(results.Select(r => r.Result.Report(r.Page)));
+        Assert.True(report.Length == 0, $"axe-core found WCAG 2.1 A/AA violations:{Environment.NewLine}{report}");
+    }
+
+    [Fact]
     public void A_secretary_reads_in_a_plan_with_a_bad_line_sees_it_named_fixes_it_and_every_page_passes_axe()
     {
         var folder = Directory.CreateTempSubdirectory("busflow-plan-");

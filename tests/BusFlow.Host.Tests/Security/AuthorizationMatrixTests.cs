@@ -159,6 +159,7 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixHost host) : ICl
             ["POST /api/boards/"] = Fixed(Rule.AdministratorChange, "/api/boards", new { organizationId = DemoMunicipality.OrganizationId, code = "" }),
             ["PUT /api/boards/{id}"] = Fixed(Rule.ScopedChange, $"/api/boards/{DemoMunicipality.ChildrenAndYouthBoardId}", new { code = "" }),
             ["GET /api/organizations"] = Fixed(Rule.Reader, "/api/organizations"),
+            ["POST /api/organizations"] = Fixed(Rule.AdministratorChange, "/api/organizations", new { name = "" }),
             ["GET /api/boards/{id}/meetings"] = Fixed(Rule.Reader, $"/api/boards/{DemoMunicipality.SocialBoardId}/meetings?year=2027"),
             ["POST /api/boards/{id}/meetings"] = Fixed(Rule.ScopedChange, $"/api/boards/{DemoMunicipality.ChildrenAndYouthBoardId}/meetings", new { date = "2031-12-01", place = "Matrix" }),
             ["DELETE /api/boards/{id}/meetings/{meetingId:guid}"] = Fixed(Rule.ScopedChange, $"/api/boards/{DemoMunicipality.ChildrenAndYouthBoardId}/meetings/{nowhere}"),

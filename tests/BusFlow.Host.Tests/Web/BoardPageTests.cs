@@ -131,6 +131,20 @@ public sealed class BoardPageTests(AuthorizationMatrixHost host) : IClassFixture
     }
 
     [Fact]
+    public async Task An_administrator_adds_an_organization_and_it_is_offered_for_the_next_board()
+    {
+        var administrator = host.Callers[Caller.Administrator];
+
+        var created = await administrator.PostFormWithTokenOfAsync("/namnder", "/namnder?handler=Organization", ("name", "Polismyndigheten"), ("kind", "Other"));
+        var html = await created.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.OK, created.StatusCode);
+        Assert.Contains("Organisationen Polismyndigheten är skapad", await PageText.OfAsync(created), StringComparison.Ordinal);
+        Assert.Contains("<option value=\"polismyndigheten\" selected=\"selected\">Polismyndigheten</option>", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("id=\"organization-form\"", await (await Secretary.Http.GetAsync("/namnder")).Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_secretary_changes_her_boards_notice_rule_but_may_not_change_another_boards()
     {
         const string Own = $"/namnder/{OwnBoard}";

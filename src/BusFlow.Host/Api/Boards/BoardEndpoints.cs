@@ -26,6 +26,7 @@ public static class BoardEndpoints
         boards.MapPost("/", CreateAsync).RequireAuthorization(BusFlowPolicies.AdministratorWriter);
         boards.MapPut("/{id}", UpdateAsync).RequireAuthorization(BusFlowPolicies.Writer);
         api.MapGet("/organizations", OrganizationsAsync).RequireAuthorization(BusFlowPolicies.Reader);
+        api.MapPost("/organizations", CreateOrganizationAsync).RequireAuthorization(BusFlowPolicies.AdministratorWriter);
         boards.MapGet("/{id}/meetings", MeetingsAsync).RequireAuthorization(BusFlowPolicies.Reader);
         boards.MapPost("/{id}/meetings", AddMeetingAsync).RequireAuthorization(BusFlowPolicies.Writer);
         boards.MapDelete("/{id}/meetings/{meetingId:guid}", RemoveMeetingAsync).RequireAuthorization(BusFlowPolicies.Writer);
@@ -47,6 +48,15 @@ public static class BoardEndpoints
         await using var session = await store.BeginAsync(ct);
         var organizations = await session.Facet<IBusRecords>().ListOrganizationsAsync(ct);
         return Results.Ok(organizations.Select(o => new OrganizationResponse(o.Id, o.Name, o.Kind)).ToList());
+    }
+
+    /// <summary>POST /api/organizations { name, kind }: a municipality, region, federation or other party, for administrators.</summary>
+    private static async Task<IResult> CreateOrganizationAsync(OrganizationRequest request, OrganizationRegistry registry, CancellationToken ct)
+    {
+        var (organization, errors) = await registry.CreateAsync(new OrganizationDraft(request.Name, request.Kind), ct);
+        return organization is not null
+            ? Results.Created($"/api/organizations/{organization.Id}", new OrganizationResponse(organization.Id, organization.Name, organization.Kind))
+            : BoardErrors.Problem(errors, "The organization cannot be saved; nothing was saved.");
     }
 
     /// <summary>POST /api/boards { organizationId, code, name, noticeDays, noticeInWorkingDays }: a new board, for administrators.</summary>

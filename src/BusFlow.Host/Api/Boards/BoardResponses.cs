@@ -25,3 +25,5 @@ public sealed record BoardRequest(string? OrganizationId, string? Code, string? 
 {
     public BoardDraft ToDraft() => new(OrganizationId, Code, Name, NoticeDays, NoticeInWorkingDays ?? false);
 }
+
+public sealed record OrganizationRequest(string? Name, OrganizationKind? Kind);

@@ -10,7 +10,7 @@ namespace BusFlow.Web.Pages.Boards;
 
 /// <summary>The boards of the collaboration, each with a link to its meeting plan; administrators add boards here.</summary>
 [Authorize(Policy = BusFlowPolicies.Reader)]
-public sealed class BoardsModel(IWorkflowStore store, BoardRegistry registry, SignInSettings settings) : PageModel
+public sealed class BoardsModel(IWorkflowStore store, BoardRegistry registry, OrganizationRegistry organizations, SignInSettings settings) : PageModel
 {
     public IReadOnlyList<Board> Boards { get; private set; } = [];
 
@@ -22,7 +22,30 @@ public sealed class BoardsModel(IWorkflowStore store, BoardRegistry registry, Si
 
     public BoardDraft Draft { get; private set; } = new(null, null, null, 5, false);
 
+    public string? Notice { get; private set; }
+
     public async Task OnGetAsync() => await LoadAsync();
+
+    public async Task<IActionResult> OnPostOrganizationAsync(string? name, OrganizationKind? kind)
+    {
+        if (!MayCreate)
+        {
+            return Forbid();
+        }
+
+        var (organization, errors) = await organizations.CreateAsync(new OrganizationDraft(name, kind), HttpContext.RequestAborted);
+        await LoadAsync();
+        if (organization is null)
+        {
+            Errors = [.. errors.Select(BoardText.Of)];
+            Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+            return Page();
+        }
+
+        Draft = Draft with { OrganizationId = organization.Id };
+        Notice = string.Format(System.Globalization.CultureInfo.CurrentCulture, Resources.Strings.Organizations_Created, organization.Name);
+        return Page();
+    }
 
     public async Task<IActionResult> OnPostCreateAsync(string? organizationId, string? code, string? name, int? noticeDays, bool noticeInWorkingDays)
     {

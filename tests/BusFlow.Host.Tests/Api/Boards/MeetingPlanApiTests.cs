@@ -91,6 +91,27 @@ public sealed class MeetingPlanApiTests(AuthorizationMatrixHost host) : IClassFi
     }
 
     [Fact]
+    public async Task An_organization_is_created_with_a_unique_name_and_a_kind_and_then_takes_boards()
+    {
+        var client = host.Host.Client;
+
+        using var created = await client.PostAsJsonAsync("/api/organizations", new { name = "Region Exempelland", kind = "region" });
+        var organization = await created.ReadAsync<OrganizationResponse>();
+        using var again = await client.PostAsJsonAsync("/api/organizations", new { name = "region exempelland", kind = "region" });
+        using var noKind = await client.PostAsJsonAsync("/api/organizations", new { name = "Polisen" });
+        using var board = await client.PostAsJsonAsync("/api/boards", new { organizationId = organization.Id, code = "HSN", name = "Hälso- och sjukvårdsnämnden", noticeDays = 7 });
+
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        Assert.Equal(("region-exempelland", BusFlow.Bus.Model.OrganizationKind.Region), (organization.Id, organization.Kind));
+        var taken = await Problems.AssertAsync(again, HttpStatusCode.UnprocessableEntity);
+        Assert.Equal("$.name", taken.GetProperty("errors")[0].GetProperty("path").GetString());
+        var kind = await Problems.AssertAsync(noKind, HttpStatusCode.UnprocessableEntity);
+        Assert.Equal("$.kind", kind.GetProperty("errors")[0].GetProperty("path").GetString());
+        Assert.Equal(HttpStatusCode.Created, board.StatusCode);
+        Assert.Equal("region-exempelland-hsn", (await board.ReadAsync<BoardResponse>()).Id);
+    }
+
+    [Fact]
     public async Task An_unknown_board_is_a_404_problem()
     {
         using var response = await host.Host.Client.PutAsync("/api/boards/no-such-board/meetings/2027", new StringContent("2027-02-10;13:00;A\n", Encoding.UTF8, "text/csv"));
