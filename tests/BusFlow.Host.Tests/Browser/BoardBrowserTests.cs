@@ -70,6 +70,7 @@ public sealed class BoardBrowserTests(AuthorizationMatrixHost host) : IClassFixt
             PageWait.Until(browser, b => b.FindElements(By.CssSelector(".errors[role=alert]")).Count == 1, "the errors of the file");
             var errors = browser.FindElement(By.CssSelector(".errors")).Text;
             Check("the board page with the file's errors");
+            Screenshots.Save(browser, "meeting-plan-errors");
 
             browser.FindElement(By.Id("plan")).SendKeys(good);
             browser.FindElement(By.CssSelector("#import-form button[type=submit]")).Click();
@@ -77,6 +78,7 @@ public sealed class BoardBrowserTests(AuthorizationMatrixHost host) : IClassFixt
             var notice = browser.FindElement(By.CssSelector(".notice")).Text;
             var rows = browser.FindElements(By.CssSelector("table tbody tr")).Select(r => r.Text).ToList();
             Check("the board page with the plan read in");
+            Screenshots.Save(browser, "meeting-plan");
 
             Assert.Contains("Rad 3, kolumn 1: ”2031-02-30” är inget datum.", errors, StringComparison.Ordinal);
             Assert.DoesNotContain("Rad 2", errors, StringComparison.Ordinal);

@@ -95,6 +95,7 @@ public sealed class SignInBrowserTests(SignInBrowserHost fixture) : IClassFixtur
         browser.Navigate().GoToUrl(At("/konto/logga-in"));
         Assert.Equal("sv", browser.FindElement(By.TagName("html")).GetDomAttribute("lang"));
         Check("the sign-in page");
+        Screenshots.Save(browser, "sign-in");
 
         SubmitPassword(browser, "not her password");
         PageWait.Until(browser, b => b.FindElements(By.CssSelector(".errors[role=alert]")).Count == 1, "the sign-in page saying the password is wrong");
@@ -103,6 +104,7 @@ public sealed class SignInBrowserTests(SignInBrowserHost fixture) : IClassFixtur
         SubmitPassword(browser, TestAccounts.Password);
         PageWait.ForHeading(browser, TotpHeading);
         Check("the TOTP step");
+        Screenshots.Save(browser, "sign-in-totp");
 
         browser.FindElement(By.Name("code")).SendKeys(Totp.Code(key!, DateTimeOffset.UtcNow));
         browser.FindElement(By.CssSelector("main form button[type=submit]")).Click();
@@ -140,6 +142,7 @@ public sealed class SignInBrowserTests(SignInBrowserHost fixture) : IClassFixtur
         PageWait.ForHeading(browser, "Granskningslogg");
         Assert.NotEmpty(browser.FindElements(By.CssSelector("table tbody tr")));
         results.Add(("the audit page", AxeCheck.Run(browser)));
+        Screenshots.Save(browser, "audit-log");
         browser.Navigate().GoToUrl(At("/granskning?lang=en&action=signed-in"));
         PageWait.ForHeading(browser, "Audit log");
         results.Add(("the audit page in English, filtered", AxeCheck.Run(browser)));
@@ -208,6 +211,7 @@ public sealed class SignInBrowserTests(SignInBrowserHost fixture) : IClassFixtur
         browser.Navigate().GoToUrl(At("/mina-uppgifter"));
         Assert.NotNull(browser.FindElement(By.CssSelector("ul.tasks")).FindElement(By.LinkText(fixture.DraftTask.Title)));
         check(Named("my tasks"));
+        Screenshots.Save(browser, english ? "my-tasks-en" : "my-tasks");
 
         browser.Navigate().GoToUrl(At($"/mina-uppgifter/{fixture.DraftTask.Id}"));
         PageWait.ForHeading(browser, fixture.DraftTask.Title);

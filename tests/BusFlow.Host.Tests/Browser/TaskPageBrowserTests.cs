@@ -81,6 +81,7 @@ public sealed class TaskPageBrowserTests : IAsyncLifetime
         browser.Navigate().GoToUrl(link);
         Assert.Equal(MailedTaskHost.TaskTitle, browser.FindElement(By.TagName("h1")).Text);
         Check("the task page");
+        Screenshots.Save(browser, "task-page");
 
         browser.Navigate().GoToUrl(link + "?lang=en");
         Assert.Equal("en", browser.FindElement(By.TagName("html")).GetAttribute("lang"));
@@ -90,6 +91,7 @@ public sealed class TaskPageBrowserTests : IAsyncLifetime
         browser.FindElement(By.XPath("//button[normalize-space()='Godkänn']")).Click();
         PageWait.ForHeading(browser, ReceiptHeading);
         Check("the receipt");
+        Screenshots.Save(browser, "task-receipt");
 
         browser.Navigate().GoToUrl(link);
         Assert.Empty(browser.FindElements(By.TagName("form")));
