@@ -1,4 +1,3 @@
-using BusFlow.Web.Pages;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Localization;
 
@@ -203,18 +202,17 @@ public static class PageLanguage
         return string.Equals(chosen, English, StringComparison.OrdinalIgnoreCase) ? English : Swedish;
     }
 
-    /// <summary>On the web app's pages: as <see cref="Of"/>, then the language the web app's switch remembered.</summary>
+    /// <summary>
+    /// On the web app's pages: the language the request-localization middleware chose for the request
+    /// (?lang, then the language the web app's switch remembered), as the page itself would speak.
+    /// </summary>
     public static string OfWebApp(HttpContext http)
     {
         ArgumentNullException.ThrowIfNull(http);
-        return http.Request.Query.ContainsKey("lang") ? Of(http)
-            : string.Equals(LanguageOfCookie(http.Request.Cookies[LanguageCookie.Name]), English, StringComparison.Ordinal) ? English
+        return http.Features.Get<IRequestCultureFeature>() is { } chosen
+            ? chosen.RequestCulture.UICulture.TwoLetterISOLanguageName == English ? English : Swedish
             : Of(http);
     }
-
-    /// <summary>The language the web app's switch remembered ("c=en-GB|uic=en-GB"), so its error pages speak it too.</summary>
-    private static string? LanguageOfCookie(string? cookie) =>
-        cookie is null ? null : CookieRequestCultureProvider.ParseCookieValue(cookie)?.UICultures.FirstOrDefault().Value?[..2];
 
     /// <summary>The culture for dates and outcome labels: sv-SE or en-GB.</summary>
     public static string Culture(string language) => language == English ? "en-GB" : "sv-SE";

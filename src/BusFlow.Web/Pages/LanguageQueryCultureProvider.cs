@@ -5,7 +5,7 @@ namespace BusFlow.Web.Pages;
 /// <summary>`?lang=en` or `?lang=sv`, as the mailed task pages take it; the choice is then kept in a cookie.</summary>
 internal sealed class LanguageQueryCultureProvider : RequestCultureProvider
 {
-    public const string CookieName = LanguageCookie.Name;
+    public const string CookieName = "busflow-lang";
 
     public override Task<ProviderCultureResult?> DetermineProviderCultureResult(HttpContext httpContext)
     {
