@@ -13,6 +13,12 @@ namespace BusFlow.Bus.MeetingPlans;
 /// </summary>
 public sealed class MeetingPlanImport(IWorkflowStore store, IClock clock, EngineOptions engine)
 {
+    public const int FirstPlanYear = 2000;
+    public const int LastPlanYear = 2100;
+
+    /// <summary>A year a meeting plan may be shown or read in for.</summary>
+    public static bool IsPlanYear(int year) => year is >= FirstPlanYear and <= LastPlanYear;
+
     /// <summary>The board's local today: a meeting before it cannot be planned.</summary>
     public LocalDate Today => clock.GetCurrentInstant().InZone(engine.TimeZone).Date;
 

@@ -37,6 +37,9 @@ public sealed class AccountScope
 
     public bool ActsForBoard(string? boardId) => boardId is not null && SecretaryOf.Contains(boardId);
 
+    /// <summary>Who may change a board's records (its particulars, its meeting plan, its feed): an administrator, or its secretary.</summary>
+    public bool KeepsBoard(string? boardId) => IsAdministrator || ActsForBoard(boardId);
+
     public bool MaySeeTask(string assignee, string? role) =>
         ReadsEverything || IsOwnAddress(assignee) || ActsForBoard(BoardOfRole(role));
 

@@ -44,6 +44,9 @@ internal static class SessionCookies
         options.Events.OnRedirectToAccessDenied = context => RedirectOrStatus(context, StatusCodes.Status403Forbidden);
     }
 
+    /// <summary>How a session was signed in: when, by what method, and with a second factor. Kept whenever the session is re-issued.</summary>
+    public static IReadOnlyList<string> SignInClaimTypes { get; } = [BusFlowClaims.SignedInAt, BusFlowClaims.Method, BusFlowClaims.AuthenticationMethod];
+
     /// <summary>The claims a refreshed principal (after the security stamp is checked) keeps from the old one.</summary>
     public static void KeepSignInClaims(SecurityStampRefreshingPrincipalContext context)
     {
@@ -53,7 +56,7 @@ internal static class SessionCookies
             return;
         }
 
-        foreach (var type in new[] { BusFlowClaims.SignedInAt, BusFlowClaims.Method, BusFlowClaims.AuthenticationMethod })
+        foreach (var type in SignInClaimTypes)
         {
             if (context.CurrentPrincipal.FindFirst(type) is { } claim && !identity.HasClaim(type, claim.Value))
             {

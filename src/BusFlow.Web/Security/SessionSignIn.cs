@@ -32,7 +32,7 @@ public static class SessionSignIn
     {
         ArgumentNullException.ThrowIfNull(signIn);
         ArgumentNullException.ThrowIfNull(current);
-        var kept = new[] { BusFlowClaims.SignedInAt, BusFlowClaims.Method, BusFlowClaims.AuthenticationMethod }
+        var kept = SessionCookies.SignInClaimTypes
             .Select(current.FindFirst).OfType<Claim>().Select(claim => new Claim(claim.Type, claim.Value)).ToList();
         return signIn.SignInWithClaimsAsync(user, isPersistent: false, kept);
     }

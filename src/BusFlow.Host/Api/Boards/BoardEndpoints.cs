@@ -89,9 +89,9 @@ public static class BoardEndpoints
     private static async Task<IResult> MeetingsAsync(string id, int? year, IWorkflowStore store, MeetingPlanImport plans, CancellationToken ct)
     {
         var planYear = year ?? plans.Today.Year;
-        if (planYear is < 2000 or > 2100)
+        if (!MeetingPlanImport.IsPlanYear(planYear))
         {
-            return ApiProblems.BadRequest("year is between 2000 and 2100.").ToResult();
+            return NotAPlanYear();
         }
 
         await using var session = await store.BeginAsync(ct);
@@ -146,11 +146,11 @@ public static class BoardEndpoints
         };
     }
 
-    private static async Task<bool> MayEditAsync(string boardId, AccountScopes scopes, HttpContext http, CancellationToken ct)
-    {
-        var scope = await scopes.ForAsync(http.User, ct);
-        return scope.IsAdministrator || scope.ActsForBoard(boardId);
-    }
+    private static async Task<bool> MayEditAsync(string boardId, AccountScopes scopes, HttpContext http, CancellationToken ct) =>
+        (await scopes.ForAsync(http.User, ct)).KeepsBoard(boardId);
+
+    private static IResult NotAPlanYear() =>
+        ApiProblems.BadRequest($"year is between {MeetingPlanImport.FirstPlanYear} and {MeetingPlanImport.LastPlanYear}.").ToResult();
 
     private static IResult NotYourBoard() =>
         ApiProblems.Forbidden("An administrator, or a secretary of the board, may change its meeting plan.").ToResult();
@@ -166,9 +166,9 @@ public static class BoardEndpoints
             return NotYourBoard();
         }
 
-        if (year is < 2000 or > 2100)
+        if (!MeetingPlanImport.IsPlanYear(year))
         {
-            return ApiProblems.BadRequest("year is between 2000 and 2100.").ToResult();
+            return NotAPlanYear();
         }
 
         using var body = new MemoryStream();

@@ -71,7 +71,7 @@ public static class FeedEndpoints
     /// else's is refused the same way whether or not that person exists.
     /// </summary>
     private static bool MayHave(AccountScope scope, FeedSubject subject) =>
-        scope.IsAdministrator || (subject.Kind == FeedSubjectKind.Board ? scope.ActsForBoard(subject.Key) : scope.IsOwnAddress(subject.Key));
+        subject.Kind == FeedSubjectKind.Board ? scope.KeepsBoard(subject.Key) : scope.IsAdministrator || scope.IsOwnAddress(subject.Key);
 
     private static IResult NotYours() =>
         ApiProblems.Forbidden("You may have your own feed (person:your address) and those of the boards you are secretary of.").ToResult();

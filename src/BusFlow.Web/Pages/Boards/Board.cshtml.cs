@@ -172,7 +172,7 @@ public sealed class BoardModel(
     private async Task<bool> LoadAsync(string id, int? year)
     {
         var ct = HttpContext.RequestAborted;
-        Year = year is >= 2000 and <= 2100 ? year.Value : plans.Today.Year;
+        Year = year is { } asked && MeetingPlanImport.IsPlanYear(asked) ? asked : plans.Today.Year;
         // The scope reads the directory in a session of its own: before this one, which on SQLite holds the write lock.
         var scope = await scopes.ForAsync(User, ct);
         await using var session = await store.BeginAsync(ct);
@@ -184,7 +184,7 @@ public sealed class BoardModel(
 
         Board = board;
         Meetings = await records.ListMeetingsAsync(board.Id, new LocalDate(Year, 1, 1), new LocalDate(Year, 12, 31), ct);
-        MayEdit = (scope.IsAdministrator || scope.ActsForBoard(board.Id)) && BusFlowPolicies.MayWrite(User);
+        MayEdit = scope.KeepsBoard(board.Id) && BusFlowPolicies.MayWrite(User);
         return true;
     }
 }
