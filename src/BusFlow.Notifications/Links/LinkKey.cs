@@ -1,3 +1,4 @@
+using System.Buffers.Text;
 using System.Security.Cryptography;
 using System.Text;
 
@@ -33,7 +34,7 @@ public sealed class LinkKey
     public static LinkKey Generate() => new(RandomNumberGenerator.GetBytes(32));
 
     /// <summary>The link secret of a token: the same for the same id, for as long as the key stays.</summary>
-    public string LinkSecret(Guid tokenId) => Base64Url(Mac(tokenId, "link").AsSpan(0, LinkBytes));
+    public string LinkSecret(Guid tokenId) => Base64Url.EncodeToString(Mac(tokenId, "link").AsSpan(0, LinkBytes));
 
     /// <summary>The code of a token, grouped for reading as XXXXX-XXXXX.</summary>
     public string Code(Guid tokenId)
@@ -62,7 +63,7 @@ public sealed class LinkKey
     public static string Hash(string secret)
     {
         ArgumentNullException.ThrowIfNull(secret);
-        return Base64Url(SHA256.HashData(Encoding.UTF8.GetBytes(secret)));
+        return Base64Url.EncodeToString(SHA256.HashData(Encoding.UTF8.GetBytes(secret)));
     }
 
     /// <summary>A typed code as it was issued: upper case, O→0, I/L→1, grouped; null when it cannot be one.</summary>
@@ -84,7 +85,4 @@ public sealed class LinkKey
 
     private byte[] Mac(Guid tokenId, string use) =>
         HMACSHA256.HashData(_key, Encoding.UTF8.GetBytes($"{use}:{tokenId:N}"));
-
-    private static string Base64Url(ReadOnlySpan<byte> bytes) =>
-        Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 }
