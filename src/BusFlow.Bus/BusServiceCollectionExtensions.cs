@@ -25,6 +25,7 @@ public static class BusServiceCollectionExtensions
         services.AddBusFlowActivity<SummarizeDecisionsActivity>();
         services.AddBusFlowActivity<ConvenerActivity>();
         services.AddBusFlowActivity<BodyMembersActivity>();
+        services.AddSingleton<MeetingPlans.DecisionDeadlines>();
         services.AddSingleton<MeetingPlans.MeetingPlanImport>();
         services.AddSingleton<MeetingPlans.MeetingPlanEditor>();
         services.AddSingleton<Boards.BoardRegistry>();

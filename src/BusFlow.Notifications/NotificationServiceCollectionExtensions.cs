@@ -45,6 +45,7 @@ public static class NotificationServiceCollectionExtensions
         services.AddSingleton<ActivityType, MeetingInvitationActivity>();
         services.AddSingleton<ITaskObserver, TaskAssignedMail>();
         services.AddSingleton<ITaskReminderObserver, TaskReminderMail>();
+        services.AddSingleton<ITaskChangeObserver, TaskChangeMail>();
         services.TryAddSingleton<TaskMailLinks>();
         services.TryAddSingleton<OpenTaskRecipients>();
         services.TryAddSingleton(sp => new DigestSchedule(

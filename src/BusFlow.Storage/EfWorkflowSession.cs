@@ -159,6 +159,12 @@ internal sealed class EfWorkflowSession : IWorkflowSession
         return await PendingTimers().OrderBy(t => t.DueAt).ThenBy(t => t.Id).ToListAsync(ct);
     }
 
+    public async Task<IReadOnlyList<DurableTimer>> ListPendingRemindersAsync(Guid taskId, CancellationToken ct)
+    {
+        await FlushAsync(ct);
+        return await PendingTimers().Where(t => t.TaskId == taskId).OrderBy(t => t.DueAt).ThenBy(t => t.Id).ToListAsync(ct);
+    }
+
     public Task<HumanTask?> FindTaskAsync(Guid taskId, CancellationToken ct) => FindByKeyAsync(_db.Tasks, taskId, ct);
 
     public async Task<HumanTask?> FindOpenTaskByBookmarkAsync(Guid bookmarkId, CancellationToken ct)

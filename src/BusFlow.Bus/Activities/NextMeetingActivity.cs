@@ -2,7 +2,6 @@ using System.Text.Json.Nodes;
 using BusFlow.Engine.Activities;
 using BusFlow.Engine.Expressions;
 using BusFlow.Engine.Runtime;
-using BusFlow.Engine.Time;
 using NodaTime;
 
 namespace BusFlow.Bus.Activities;
@@ -13,7 +12,8 @@ namespace BusFlow.Bus.Activities;
 /// </summary>
 public sealed class NextMeetingActivity : BusActivity
 {
-    private static readonly Period SearchHorizon = Period.FromYears(2);
+    /// <summary>How far ahead a board's meeting plan is searched for its next meeting.</summary>
+    public static readonly Period SearchHorizon = Period.FromYears(2);
 
     public override ActivityDescriptor Descriptor { get; } = new("NextMeeting", "Finds a board's next meeting on or after a day in its meeting plan. Output: { board, date, startsAt, noticeBy }.",
     [
@@ -29,9 +29,7 @@ public sealed class NextMeetingActivity : BusActivity
         var meeting = meetings.Count > 0
             ? meetings[0]
             : throw ActivityContext.Fail($"the meeting plan of {board.Code} has no meeting from {from:yyyy-MM-dd} to {from.Plus(SearchHorizon):yyyy-MM-dd}");
-        var noticeBy = board.NoticeInWorkingDays
-            ? context.Calendar.AddWorkingDays(meeting.Date, -board.NoticeDays)
-            : meeting.Date.PlusDays(-board.NoticeDays);
+        var noticeBy = board.NoticeBy(meeting.Date, context.Calendar);
         context.Complete(new JsonObject
         {
             ["board"] = board.Id,

@@ -1,12 +1,16 @@
 using BusFlow.Bus.Model;
 using BusFlow.Engine.Persistence;
+using BusFlow.Engine.Runtime;
 using BusFlow.Engine.Time;
 using NodaTime;
 
 namespace BusFlow.Bus.MeetingPlans;
 
-/// <summary>One meeting at a time, as a secretary enters it in a form: added on a free day from today on, or taken out before it is held.</summary>
-public sealed class MeetingPlanEditor(IWorkflowStore store, IClock clock, EngineOptions engine)
+/// <summary>
+/// One meeting at a time, as a secretary enters it in a form: added on a free day from today on, or
+/// taken out before it is held, when the decisions waiting on it move to the board's next meeting.
+/// </summary>
+public sealed class MeetingPlanEditor(IWorkflowStore store, WorkflowRuntime runtime, DecisionDeadlines deadlines, IClock clock, EngineOptions engine)
 {
     public LocalDate Today => clock.GetCurrentInstant().InZone(engine.TimeZone).Date;
 
@@ -41,27 +45,27 @@ public sealed class MeetingPlanEditor(IWorkflowStore store, IClock clock, Engine
         return (MeetingEditOutcome.Done, meeting);
     }
 
-    public async Task<(MeetingEditOutcome Outcome, BoardMeeting? Meeting)> RemoveAsync(string boardId, Guid meetingId, CancellationToken ct)
-    {
-        await using var session = await store.BeginAsync(ct);
-        var records = session.Facet<IBusRecords>();
-        if (await records.FindBoardAsync(boardId, ct) is null)
+    public Task<MeetingRemoval> RemoveAsync(string boardId, Guid meetingId, string actor, CancellationToken ct) =>
+        runtime.ChangeAsync(actor, async change =>
         {
-            return (MeetingEditOutcome.NoBoard, null);
-        }
+            var today = Today;
+            var records = change.Store.Facet<IBusRecords>();
+            if (await records.FindBoardAsync(boardId, ct) is not { } board)
+            {
+                return new MeetingRemoval(MeetingEditOutcome.NoBoard, null);
+            }
 
-        if (await records.FindMeetingAsync(meetingId, ct) is not { } meeting || meeting.BoardId != boardId)
-        {
-            return (MeetingEditOutcome.NoMeeting, null);
-        }
+            if (await records.FindMeetingAsync(meetingId, ct) is not { } meeting || meeting.BoardId != boardId)
+            {
+                return new MeetingRemoval(MeetingEditOutcome.NoMeeting, null);
+            }
 
-        if (meeting.Date < Today)
-        {
-            return (MeetingEditOutcome.InThePast, meeting);
-        }
+            if (meeting.Date < today)
+            {
+                return new MeetingRemoval(MeetingEditOutcome.InThePast, meeting);
+            }
 
-        records.Remove(meeting);
-        await session.CommitAsync(ct);
-        return (MeetingEditOutcome.Done, meeting);
-    }
+            records.Remove(meeting);
+            return new MeetingRemoval(MeetingEditOutcome.Done, meeting) { Deadlines = await deadlines.FollowPlanAsync(change, board, today, ct) };
+        }, ct);
 }

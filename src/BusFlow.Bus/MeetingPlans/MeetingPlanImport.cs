@@ -1,5 +1,5 @@
 using BusFlow.Bus.Model;
-using BusFlow.Engine.Persistence;
+using BusFlow.Engine.Runtime;
 using BusFlow.Engine.Time;
 using NodaTime;
 
@@ -9,9 +9,10 @@ namespace BusFlow.Bus.MeetingPlans;
 /// Reads a board's meeting plan for a year from a CSV file and makes the board's meetings of that year,
 /// from today on, match it, in one transaction: the same date keeps its meeting (its time and place
 /// updated), a date no longer planned is taken out, a new date is added. Meetings before today are
-/// history and stay. A file with any error changes nothing.
+/// history and stay. A file with any error changes nothing. The decisions waiting on a meeting taken
+/// out move to the board's next meeting in the same transaction (<see cref="DecisionDeadlines"/>).
 /// </summary>
-public sealed class MeetingPlanImport(IWorkflowStore store, IClock clock, EngineOptions engine)
+public sealed class MeetingPlanImport(WorkflowRuntime runtime, DecisionDeadlines deadlines, IClock clock, EngineOptions engine)
 {
     public const int FirstPlanYear = 2000;
     public const int LastPlanYear = 2100;
@@ -22,25 +23,26 @@ public sealed class MeetingPlanImport(IWorkflowStore store, IClock clock, Engine
     /// <summary>The board's local today: a meeting before it cannot be planned.</summary>
     public LocalDate Today => clock.GetCurrentInstant().InZone(engine.TimeZone).Date;
 
-    public async Task<MeetingPlanImportResult> ImportAsync(string boardId, int year, ReadOnlyMemory<byte> file, CancellationToken ct)
+    public Task<MeetingPlanImportResult> ImportAsync(string boardId, int year, ReadOnlyMemory<byte> file, string actor, CancellationToken ct)
     {
         var today = Today;
-        await using var session = await store.BeginAsync(ct);
-        var records = session.Facet<IBusRecords>();
-        if (await records.FindBoardAsync(boardId, ct) is null)
-        {
-            return MeetingPlanImportResult.NoBoard;
-        }
-
         var read = MeetingPlanCsv.Read(file.Span, today, year);
-        if (!read.Succeeded)
+        return runtime.ChangeAsync(actor, async change =>
         {
-            return MeetingPlanImportResult.Refused(read.Errors);
-        }
+            var records = change.Store.Facet<IBusRecords>();
+            if (await records.FindBoardAsync(boardId, ct) is not { } board)
+            {
+                return MeetingPlanImportResult.NoBoard;
+            }
 
-        var changes = await ReplaceAsync(records, boardId, year, read.Meetings, today, ct);
-        await session.CommitAsync(ct);
-        return MeetingPlanImportResult.Saved(changes);
+            if (!read.Succeeded)
+            {
+                return MeetingPlanImportResult.Refused(read.Errors);
+            }
+
+            var changes = await ReplaceAsync(records, boardId, year, read.Meetings, today, ct);
+            return MeetingPlanImportResult.Saved(changes with { Deadlines = await deadlines.FollowPlanAsync(change, board, today, ct) });
+        }, ct);
     }
 
     private static async Task<MeetingPlanChanges> ReplaceAsync(

@@ -1,3 +1,4 @@
+using BusFlow.Engine.Time;
 using NodaTime;
 
 namespace BusFlow.Bus.Model;
@@ -33,6 +34,13 @@ public sealed class Board
     public int NoticeDays { get; set; } = 5;
 
     public bool NoticeInWorkingDays { get; set; }
+
+    /// <summary>The last day the notice of a meeting on <paramref name="meeting"/> may go out.</summary>
+    public LocalDate NoticeBy(LocalDate meeting, IWorkingDayCalendar calendar)
+    {
+        ArgumentNullException.ThrowIfNull(calendar);
+        return NoticeInWorkingDays ? calendar.AddWorkingDays(meeting, -NoticeDays) : meeting.PlusDays(-NoticeDays);
+    }
 }
 
 /// <summary>One meeting in a board's yearly meeting plan (sammanträdesplan).</summary>

@@ -27,6 +27,9 @@ public interface IWorkflowSession : IAsyncDisposable
     Task<DurableTimer?> FindNextPendingTimerAsync(CancellationToken ct);
     Task<IReadOnlyList<DurableTimer>> ListPendingTimersAsync(CancellationToken ct);
 
+    /// <summary>A task's reminders that have not fired yet, soonest first.</summary>
+    Task<IReadOnlyList<DurableTimer>> ListPendingRemindersAsync(Guid taskId, CancellationToken ct);
+
     Task<HumanTask?> FindTaskAsync(Guid taskId, CancellationToken ct);
     Task<HumanTask?> FindOpenTaskByBookmarkAsync(Guid bookmarkId, CancellationToken ct);
     Task<IReadOnlyList<HumanTask>> ListTasksAsync(TaskQuery query, CancellationToken ct);

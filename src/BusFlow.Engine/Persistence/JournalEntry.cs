@@ -37,4 +37,10 @@ public enum JournalKind
     Retried,
     Cancelled,
     SignalReceived,
+
+    /// <summary>An open task's due date moved (its meeting moved), with its reminders.</summary>
+    TaskMoved,
+
+    /// <summary>An open task passed to another address (its person's e-mail changed).</summary>
+    TaskReassigned,
 }

@@ -249,7 +249,7 @@ public sealed partial class WorkflowRuntime
         };
         session.Store.Add(task);
         frame.Waits.Add(new FrameWait(bookmarkId, BookmarkKind.Task, TaskId: task.Id));
-        session.Journal(execution, JournalKind.TaskCreated, frame.ActivityId, Json(new { taskId = task.Id, task.Assignee, task.Title, dueDate = task.DueDate?.ToString(), task.Outcomes }));
+        session.Journal(execution, JournalKind.TaskCreated, frame.ActivityId, Json(new { taskId = task.Id, task.Assignee, task.Title, dueDate = IsoDate(task.DueDate), task.Outcomes }));
         ScheduleReminders(session, execution, task);
         foreach (var observer in taskObservers)
         {

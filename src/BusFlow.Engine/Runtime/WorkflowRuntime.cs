@@ -25,6 +25,7 @@ public sealed partial class WorkflowRuntime(
     EngineOptions options,
     IEnumerable<ITaskObserver> taskObservers,
     IEnumerable<ITaskReminderObserver> reminderObservers,
+    IEnumerable<ITaskChangeObserver> taskChangeObservers,
     IRoleDirectory roleDirectory,
     ILogger<WorkflowRuntime> logger)
 {
@@ -104,6 +105,11 @@ public sealed partial class WorkflowRuntime(
                 ["completedAt"] = Expressions.Values.FromInstant(session.Now),
                 ["data"] = answer.Data?.DeepClone(),
                 ["proof"] = answer.Proof,
+                ["task"] = new JsonObject
+                {
+                    ["due"] = task.DueDate is { } due ? Expressions.Values.FromDate(due) : null,
+                    ["data"] = task.DataJson is { } taskData ? JsonNode.Parse(taskData) : null,
+                },
             };
             if (answer.WithinTransaction is { } within)
             {
@@ -255,6 +261,9 @@ public sealed partial class WorkflowRuntime(
         session.Executions[instanceId] = execution;
         return execution;
     }
+
+    /// <summary>A date as the journal writes it: ISO, never the culture's long form.</summary>
+    private static string? IsoDate(LocalDate? date) => date is { } day ? NodaTime.Text.LocalDatePattern.Iso.Format(day) : null;
 
     private static string Json<T>(T value) => JsonSerializer.Serialize(value, JournalJson);
 

@@ -102,6 +102,8 @@ public sealed class WorkflowOutboxHarness : IAsyncDisposable
             public Task<IReadOnlyList<DurableTimer>> ListDueTimersAsync(Instant dueBy, int max, CancellationToken ct) => inner.ListDueTimersAsync(dueBy, max, ct);
             public Task<DurableTimer?> FindNextPendingTimerAsync(CancellationToken ct) => inner.FindNextPendingTimerAsync(ct);
             public Task<IReadOnlyList<DurableTimer>> ListPendingTimersAsync(CancellationToken ct) => inner.ListPendingTimersAsync(ct);
+
+            public Task<IReadOnlyList<DurableTimer>> ListPendingRemindersAsync(Guid taskId, CancellationToken ct) => inner.ListPendingRemindersAsync(taskId, ct);
             public Task<HumanTask?> FindTaskAsync(Guid taskId, CancellationToken ct) => inner.FindTaskAsync(taskId, ct);
             public Task<HumanTask?> FindOpenTaskByBookmarkAsync(Guid bookmarkId, CancellationToken ct) => inner.FindOpenTaskByBookmarkAsync(bookmarkId, ct);
             public Task<IReadOnlyList<HumanTask>> ListTasksAsync(TaskQuery query, CancellationToken ct) => inner.ListTasksAsync(query, ct);

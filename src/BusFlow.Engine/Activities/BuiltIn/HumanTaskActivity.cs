@@ -30,7 +30,7 @@ public sealed class HumanTaskActivity : ActivityType
         {
             AllowedValues = ["link", TaskAnswerSpec.ConfirmationCodeProof],
         },
-        new PropertySpec("output", PropertyKind.VariableName, Description: "A variable that receives the answer."),
+        new PropertySpec("output", PropertyKind.VariableName, Description: "A variable that receives the answer: { outcome, comment, completedBy, completedAt, data, proof, task: { due, data } }, where task is the task as it stood when answered (its due date and data, which a moved meeting may have changed)."),
     ]);
 
     public override void Validate(ActivityNode node, JsonObject json, ValidationReporter report)

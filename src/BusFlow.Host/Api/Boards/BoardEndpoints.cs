@@ -137,7 +137,7 @@ public static class BoardEndpoints
             return NotYourBoard();
         }
 
-        return (await editor.RemoveAsync(id, meetingId, ct)).Outcome switch
+        return (await editor.RemoveAsync(id, meetingId, RequestActor.Of(http), ct)).Outcome switch
         {
             MeetingEditOutcome.Done => Results.NoContent(),
             MeetingEditOutcome.NoBoard => ApiProblems.NotFound($"There is no board '{id}'.").ToResult(),
@@ -173,11 +173,11 @@ public static class BoardEndpoints
 
         using var body = new MemoryStream();
         await http.Request.Body.CopyToAsync(body, ct);
-        var result = await plans.ImportAsync(id, year, body.ToArray(), ct);
+        var result = await plans.ImportAsync(id, year, body.ToArray(), RequestActor.Of(http), ct);
         return result switch
         {
             { BoardFound: false } => ApiProblems.NotFound($"There is no board '{id}'.").ToResult(),
-            { Changes: { } changes } => Results.Ok(new MeetingPlanChangesResponse(id, year, changes.Planned, changes.Added, changes.Changed, changes.Removed, changes.Unchanged)),
+            { Changes: { } changes } => Results.Ok(MeetingPlanChangesResponse.Of(id, year, changes)),
             _ => MeetingPlanErrors.Problem(result.Errors),
         };
     }

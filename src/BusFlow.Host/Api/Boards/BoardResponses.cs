@@ -1,4 +1,5 @@
 using BusFlow.Bus.Boards;
+using BusFlow.Bus.MeetingPlans;
 using BusFlow.Bus.Model;
 using NodaTime;
 
@@ -15,7 +16,15 @@ public sealed record MeetingResponse(Guid Id, LocalDate Date, LocalTime StartsAt
     public static MeetingResponse Of(BoardMeeting meeting) => new(meeting.Id, meeting.Date, meeting.StartsAt, meeting.Place);
 }
 
-public sealed record MeetingPlanChangesResponse(string BoardId, int Year, int Planned, int Added, int Changed, int Removed, int Unchanged);
+/// <param name="Decisions">The open decisions whose meeting was taken out: each moved to the board's next meeting (to), or still waiting (to null) when none is planned.</param>
+public sealed record MeetingPlanChangesResponse(string BoardId, int Year, int Planned, int Added, int Changed, int Removed, int Unchanged, IReadOnlyList<MovedDecisionResponse> Decisions)
+{
+    public static MeetingPlanChangesResponse Of(string boardId, int year, MeetingPlanChanges changes) =>
+        new(boardId, year, changes.Planned, changes.Added, changes.Changed, changes.Removed, changes.Unchanged,
+            [.. changes.Deadlines.Select(d => new MovedDecisionResponse(d.TaskId, d.Title, d.From, d.To))]);
+}
+
+public sealed record MovedDecisionResponse(Guid TaskId, string Title, LocalDate From, LocalDate? To);
 
 public sealed record AddMeetingRequest(LocalDate? Date, LocalTime? StartsAt, string? Place);
 

@@ -93,16 +93,16 @@ public sealed class BoardModel(
 
         using var content = new MemoryStream();
         await plan.CopyToAsync(content, HttpContext.RequestAborted);
-        var result = await plans.ImportAsync(Board.Id, Year, content.ToArray(), HttpContext.RequestAborted);
+        var result = await plans.ImportAsync(Board.Id, Year, content.ToArray(), AuditTrail.ActorOf(User), HttpContext.RequestAborted);
         if (result.Changes is not { } changes)
         {
             return Refused([string.Format(CultureInfo.CurrentCulture, Strings.Board_ImportFailed, result.Errors.Count), .. result.Errors.Select(MeetingPlanText.Of)]);
         }
 
         await audit.RecordAsync(HttpContext, AuditActions.Change, target: $"board:{Board.Id}",
-            detail: $"meeting plan {Year} read in from {plan.FileName}: {changes.Added} new, {changes.Changed} changed, {changes.Removed} removed");
+            detail: $"meeting plan {Year} read in from {plan.FileName}: {changes.Added} new, {changes.Changed} changed, {changes.Removed} removed{DeadlineDetail(changes.Deadlines)}");
         await LoadAsync(id, Year);
-        Notice = string.Format(CultureInfo.CurrentCulture, Strings.Board_Imported, changes.Planned, Year, changes.Added, changes.Changed, changes.Removed);
+        Notice = string.Format(CultureInfo.CurrentCulture, Strings.Board_Imported, changes.Planned, Year, changes.Added, changes.Changed, changes.Removed) + DeadlineNotice(changes.Deadlines);
         return Page();
     }
 
@@ -144,19 +144,32 @@ public sealed class BoardModel(
             return refused;
         }
 
-        var (outcome, removed) = await editor.RemoveAsync(Board.Id, meeting, HttpContext.RequestAborted);
-        if (outcome != MeetingEditOutcome.Done)
+        var removal = await editor.RemoveAsync(Board.Id, meeting, AuditTrail.ActorOf(User), HttpContext.RequestAborted);
+        if (removal.Outcome != MeetingEditOutcome.Done)
         {
-            return Refused([outcome == MeetingEditOutcome.InThePast
-                ? string.Format(CultureInfo.CurrentCulture, Strings.Board_MeetingHeld, DateOf(removed!.Date))
+            return Refused([removal.Outcome == MeetingEditOutcome.InThePast
+                ? string.Format(CultureInfo.CurrentCulture, Strings.Board_MeetingHeld, DateOf(removal.Meeting!.Date))
                 : Strings.Board_NoSuchMeeting]);
         }
 
-        await audit.RecordAsync(HttpContext, AuditActions.Change, target: $"board:{Board.Id}", detail: $"meeting {removed!.Date:yyyy-MM-dd} removed");
+        var removed = removal.Meeting!;
+        await audit.RecordAsync(HttpContext, AuditActions.Change, target: $"board:{Board.Id}", detail: $"meeting {removed.Date:yyyy-MM-dd} removed{DeadlineDetail(removal.Deadlines)}");
         await LoadAsync(id, Year);
-        Notice = string.Format(CultureInfo.CurrentCulture, Strings.Board_Removed, DateOf(removed.Date));
+        Notice = string.Format(CultureInfo.CurrentCulture, Strings.Board_Removed, DateOf(removed.Date)) + DeadlineNotice(removal.Deadlines);
         return Page();
     }
+
+    /// <summary>What the page says of the decisions a removed meeting moved, after the notice of the change itself.</summary>
+    private static string DeadlineNotice(IReadOnlyList<DeadlineMove> deadlines)
+    {
+        var moved = deadlines.Count(d => d.Moved);
+        var waiting = deadlines.Count - moved;
+        return (moved > 0 ? " " + string.Format(CultureInfo.CurrentCulture, Strings.Board_DecisionsMoved, moved) : "")
+            + (waiting > 0 ? " " + string.Format(CultureInfo.CurrentCulture, Strings.Board_DecisionsUnplanned, waiting) : "");
+    }
+
+    private static string DeadlineDetail(IReadOnlyList<DeadlineMove> deadlines) =>
+        deadlines.Count == 0 ? "" : "; decisions " + string.Join(", ", deadlines.Select(d => $"task {d.TaskId} {d.From:yyyy-MM-dd} → {(d.To is { } to ? to.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : "no meeting planned")}"));
 
     /// <summary>Loads the board for a change: a missing board is a 404, a person who may not change its plan is refused.</summary>
     private async Task<IActionResult?> RefusedEditAsync(string id, int? year) =>

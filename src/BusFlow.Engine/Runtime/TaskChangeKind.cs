@@ -1,0 +1,10 @@
+namespace BusFlow.Engine.Runtime;
+
+public enum TaskChangeKind
+{
+    /// <summary>The due date moved.</summary>
+    Moved,
+
+    /// <summary>The task went to another address.</summary>
+    Reassigned,
+}

@@ -1,0 +1,40 @@
+using BusFlow.Engine.Persistence;
+using NodaTime;
+
+namespace BusFlow.Engine.Runtime;
+
+/// <summary>
+/// One transaction in which a module changes its own records (a meeting plan, a person) and carries
+/// the change into the open tasks that depend on them: both commit together, or neither does.
+/// </summary>
+public sealed class WorkflowChange
+{
+    private readonly WorkflowRuntime _runtime;
+    private readonly RuntimeSession _session;
+
+    internal WorkflowChange(WorkflowRuntime runtime, RuntimeSession session)
+    {
+        _runtime = runtime;
+        _session = session;
+    }
+
+    /// <summary>The transaction: read and write the module's records here (<c>Store.Facet&lt;T&gt;()</c>).</summary>
+    public IWorkflowSession Store => _session.Store;
+
+    public Instant Now => _session.Now;
+
+    /// <summary>
+    /// Gives an open task a new due date: its pending reminders are cancelled and scheduled anew from
+    /// the new date, the move is journaled, and the task observers tell the assignee. False when the
+    /// task is not open or already due that day.
+    /// </summary>
+    public Task<bool> MoveTaskAsync(Guid taskId, TaskMove move, CancellationToken ct) =>
+        _runtime.MoveTaskAsync(_session, taskId, move, ct);
+
+    /// <summary>
+    /// Passes an open task to another address (its person's new e-mail): the journal says so and the
+    /// task observers send the task to the new address. False when the task is not open or already there.
+    /// </summary>
+    public Task<bool> ReassignTaskAsync(Guid taskId, string assignee, string reason, CancellationToken ct) =>
+        _runtime.ReassignTaskAsync(_session, taskId, assignee, reason, ct);
+}

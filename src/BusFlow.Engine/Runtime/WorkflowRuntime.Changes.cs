@@ -1,0 +1,94 @@
+using System.Text.Json.Nodes;
+using BusFlow.Engine.Persistence;
+
+namespace BusFlow.Engine.Runtime;
+
+/// <summary>
+/// Changes that reach running workflows from outside: a module's records change and the open tasks
+/// computed from them follow, in the same transaction, retried as a whole on a lost race.
+/// </summary>
+public sealed partial class WorkflowRuntime
+{
+    public Task<T> ChangeAsync<T>(string actor, Func<WorkflowChange, Task<T>> change, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(change);
+        return InTransactionAsync(actor, session => change(new WorkflowChange(this, session)), ct);
+    }
+
+    internal async Task<bool> MoveTaskAsync(RuntimeSession session, Guid taskId, TaskMove move, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(move);
+        if (await session.Store.FindTaskAsync(taskId, ct) is not { Status: HumanTaskStatus.Open } task || task.DueDate == move.DueDate)
+        {
+            return false;
+        }
+
+        var execution = await LoadAsync(session, task.InstanceId, ct);
+        var previousDue = task.DueDate;
+        task.DueDate = move.DueDate;
+        task.Title = move.Title ?? task.Title;
+        task.Description = move.Description ?? task.Description;
+        if (move.Data is { Count: > 0 } changes)
+        {
+            var data = task.DataJson is { } json ? JsonNode.Parse(json) as JsonObject ?? [] : [];
+            foreach (var (key, value) in changes)
+            {
+                data[key] = value?.DeepClone();
+            }
+
+            task.DataJson = data.ToJsonString();
+        }
+
+        var cancelled = await CancelRemindersAsync(session, task, ct);
+        session.Journal(execution, JournalKind.TaskMoved, task.ActivityId, Json(new
+        {
+            taskId,
+            previousDueDate = IsoDate(previousDue),
+            dueDate = IsoDate(move.DueDate),
+            reason = move.Reason,
+            data = move.Data,
+            remindersCancelled = cancelled,
+        }));
+        ScheduleReminders(session, execution, task);
+        await TellAsync(session, new TaskChangeNotice(TaskChangeKind.Moved, task, previousDue, task.Assignee, move.Reason, session.Now), ct);
+        return true;
+    }
+
+    internal async Task<bool> ReassignTaskAsync(RuntimeSession session, Guid taskId, string assignee, string reason, CancellationToken ct)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(assignee);
+        if (await session.Store.FindTaskAsync(taskId, ct) is not { Status: HumanTaskStatus.Open } task
+            || string.Equals(task.Assignee, assignee, StringComparison.OrdinalIgnoreCase))
+        {
+            return false;
+        }
+
+        var execution = await LoadAsync(session, task.InstanceId, ct);
+        var previous = task.Assignee;
+        task.Assignee = assignee;
+        session.Journal(execution, JournalKind.TaskReassigned, task.ActivityId, Json(new { taskId, previousAssignee = previous, assignee, reason }));
+        await TellAsync(session, new TaskChangeNotice(TaskChangeKind.Reassigned, task, task.DueDate, previous, reason, session.Now), ct);
+        return true;
+    }
+
+    private static async Task<int> CancelRemindersAsync(RuntimeSession session, HumanTask task, CancellationToken ct)
+    {
+        // The scheduler may still hold jobs for these timers: firing a cancelled timer does nothing.
+        var pending = await session.Store.ListPendingRemindersAsync(task.Id, ct);
+        foreach (var timer in pending)
+        {
+            timer.Status = TimerStatus.Cancelled;
+            timer.FiredAt = session.Now;
+        }
+
+        return pending.Count;
+    }
+
+    private async Task TellAsync(RuntimeSession session, TaskChangeNotice notice, CancellationToken ct)
+    {
+        foreach (var observer in taskChangeObservers)
+        {
+            await observer.OnTaskChangedAsync(notice, session.Store, ct);
+        }
+    }
+}

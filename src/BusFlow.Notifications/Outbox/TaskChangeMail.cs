@@ -1,0 +1,80 @@
+using System.Text.Json.Nodes;
+using BusFlow.Engine.Expressions;
+using BusFlow.Engine.Persistence;
+using BusFlow.Engine.Runtime;
+using BusFlow.Notifications.Links;
+using BusFlow.Notifications.Messages;
+using BusFlow.Notifications.Templates;
+using Microsoft.Extensions.Logging;
+
+namespace BusFlow.Notifications.Outbox;
+
+/// <summary>
+/// Keeps a changed task's links and mail true, in the transaction that changes it. A moved task's
+/// live links last until its new due date (plus the grace period) and its assignee gets "task-moved"
+/// with the same link; a task passed to a new address kills the old address's links and sends the
+/// task ("task-assigned") to the new one with links of its own.
+/// </summary>
+public sealed class TaskChangeMail(IEnumerable<IMessageTemplates> templates, TaskMailLinks links, ILogger<TaskChangeMail> logger) : ITaskChangeObserver
+{
+    public const string MovedTemplate = "task-moved";
+
+    public async Task OnTaskChangedAsync(TaskChangeNotice notice, IWorkflowSession session, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(notice);
+        ArgumentNullException.ThrowIfNull(session);
+        var task = notice.Task;
+        var tokens = await session.Facet<ILinkTokens>().ListForTaskAsync(task.Id, ct);
+        if (notice.Kind == TaskChangeKind.Moved)
+        {
+            var expires = links.ExpiryOf(task);
+            foreach (var token in tokens.Where(t => t.IsLive(notice.At)))
+            {
+                token.ExpiresAt = expires;
+            }
+        }
+        else
+        {
+            var previous = notice.PreviousAssignee.Trim().ToLowerInvariant();
+            foreach (var token in tokens.Where(t => t.Recipient == previous && t.RevokedAt is null))
+            {
+                token.RevokedAt = notice.At;
+            }
+        }
+
+        await MailAsync(notice, session, ct);
+    }
+
+    private async Task MailAsync(TaskChangeNotice notice, IWorkflowSession session, CancellationToken ct)
+    {
+        var template = notice.Kind == TaskChangeKind.Moved ? MovedTemplate : TaskAssignedMail.Template;
+        var renderer = templates.FirstOrDefault();
+        var task = notice.Task;
+        if (renderer is null || !MailAddresses.LooksLikeAddress(task.Assignee) || !renderer.Names.Contains(template))
+        {
+            return;
+        }
+
+        var link = await links.ForAsync(task, task.Assignee, session, notice.At, ct);
+        var model = TaskMailModel.Of(task, link, recipientName: null);
+        model["change"] = new JsonObject
+        {
+            ["reason"] = notice.Reason,
+            ["previousDue"] = notice.PreviousDueDate is { } previous ? Values.FromDate(previous) : null,
+        };
+        try
+        {
+            var rendered = renderer.Render(template, "sv-SE", model);
+            var message = new EmailMessage(task.Assignee, rendered.Subject, rendered.TextBody, rendered.HtmlBody, rendered.Language, EmailKind.Required)
+            {
+                LinkTokenIds = link.TokenIds,
+            };
+            session.Facet<IOutbox>().Enqueue(OutboxMessage.Create(message, notice.At, task.InstanceId, task.ActivityId));
+        }
+        catch (Exception error) when (error is not OperationCanceledException)
+        {
+            // As with the task mail: a template failing at render time must not undo the change itself.
+            logger.LogError(error, "The {Template} mail for task {TaskId} to {Assignee} could not be rendered.", template, task.Id, task.Assignee);
+        }
+    }
+}
