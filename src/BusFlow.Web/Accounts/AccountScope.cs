@@ -6,17 +6,19 @@ namespace BusFlow.Web.Accounts;
 /// <summary>
 /// What a signed-in person may see and do today: an administrator everything, a viewer reads
 /// everything, a secretary acts for the boards where her person of the directory is secretary on the
-/// day; and anyone answers the tasks given to their own address.
+/// day, and sees the records of those boards' organizations only (a region or a supplier may run many
+/// municipalities on one installation); and anyone answers the tasks given to their own address.
 /// </summary>
 public sealed class AccountScope
 {
-    public AccountScope(ClaimsPrincipal user, bool actsAsAdministrator, IReadOnlySet<string> secretaryOf)
+    public AccountScope(ClaimsPrincipal user, bool actsAsAdministrator, IReadOnlySet<string> secretaryOf, IReadOnlySet<string> organizationsOf)
     {
         ArgumentNullException.ThrowIfNull(user);
         Email = user.FindFirstValue(ClaimTypes.Email)?.Trim().ToLowerInvariant();
         IsAdministrator = actsAsAdministrator;
         IsViewer = user.IsInRole(AccountRoles.Viewer);
         SecretaryOf = user.IsInRole(AccountRoles.Secretary) ? secretaryOf : new HashSet<string>();
+        OrganizationsOf = user.IsInRole(AccountRoles.Secretary) ? organizationsOf : new HashSet<string>();
     }
 
     public string? Email { get; }
@@ -26,7 +28,14 @@ public sealed class AccountScope
     /// <summary>The ids of the boards the person is secretary of today (only with the Secretary role).</summary>
     public IReadOnlySet<string> SecretaryOf { get; }
 
+    /// <summary>The organizations of the boards in <see cref="SecretaryOf"/>.</summary>
+    public IReadOnlySet<string> OrganizationsOf { get; }
+
     public bool ReadsEverything => IsAdministrator || IsViewer;
+
+    /// <summary>Whether the person may see an organization's records: everything for those who read everything, her own organizations for a secretary.</summary>
+    public bool SeesOrganization(string? organizationId) =>
+        ReadsEverything || (organizationId is not null && OrganizationsOf.Contains(organizationId));
 
     public bool IsOwnAddress(string? address) =>
         Email is not null && string.Equals(Email, address?.Trim(), StringComparison.OrdinalIgnoreCase);

@@ -14,6 +14,7 @@ public sealed class AccountScopes(IWorkflowStore store, IClock clock, EngineOpti
     {
         ArgumentNullException.ThrowIfNull(user);
         var boards = new HashSet<string>(StringComparer.Ordinal);
+        var organizations = new HashSet<string>(StringComparer.Ordinal);
         if (user.IsInRole(BusFlow.Accounts.AccountRoles.Secretary) && user.FindFirstValue(ClaimTypes.Email) is { Length: > 0 } email)
         {
             await using var session = await store.BeginAsync(ct);
@@ -23,14 +24,16 @@ public sealed class AccountScopes(IWorkflowStore store, IClock clock, EngineOpti
                 var today = clock.GetCurrentInstant().InZone(engine.TimeZone).Date;
                 foreach (var assignment in await records.ListAssignmentsOfAsync(person.Id, ct))
                 {
-                    if (assignment is { Role: RoleKind.Secretary, BoardId: { } board } && assignment.IsHeldOn(today))
+                    if (assignment is { Role: RoleKind.Secretary, BoardId: { } boardId } && assignment.IsHeldOn(today)
+                        && await records.FindBoardAsync(boardId, ct) is { } board)
                     {
-                        boards.Add(board);
+                        boards.Add(board.Id);
+                        organizations.Add(board.OrganizationId);
                     }
                 }
             }
         }
 
-        return new AccountScope(user, BusFlowPolicies.ActsAsAdministrator(user, settings), boards);
+        return new AccountScope(user, BusFlowPolicies.ActsAsAdministrator(user, settings), boards, organizations);
     }
 }

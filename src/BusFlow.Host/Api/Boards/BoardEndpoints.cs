@@ -11,8 +11,9 @@ using NodaTime;
 namespace BusFlow.Host.Api.Boards;
 
 /// <summary>
-/// The boards and their meeting plans. Anyone who reads may read them; a year's plan is replaced from
-/// a CSV file by an administrator or by a secretary of that board.
+/// The boards and their meeting plans. Administrators and viewers read them all, a secretary those of
+/// her own organizations; a year's plan is replaced from a CSV file by an administrator or by a
+/// secretary of that board.
 /// </summary>
 public static class BoardEndpoints
 {
@@ -36,18 +37,22 @@ public static class BoardEndpoints
             .WithMetadata(new RequestSizeLimitAttribute(MaxPlanBytes));
     }
 
-    private static async Task<IResult> ListAsync(IWorkflowStore store, CancellationToken ct)
+    /// <summary>GET /api/boards: the boards the caller may see (a secretary: her organizations' boards).</summary>
+    private static async Task<IResult> ListAsync(IWorkflowStore store, AccountScopes scopes, HttpContext http, CancellationToken ct)
     {
+        var scope = await scopes.ForAsync(http.User, ct);
         await using var session = await store.BeginAsync(ct);
         var boards = await session.Facet<IBusRecords>().ListBoardsAsync(ct);
-        return Results.Ok(boards.OrderBy(b => b.Name, StringComparer.Ordinal).Select(BoardResponse.Of).ToList());
+        return Results.Ok(boards.Where(b => scope.SeesOrganization(b.OrganizationId)).OrderBy(b => b.Name, StringComparer.Ordinal).Select(BoardResponse.Of).ToList());
     }
 
-    private static async Task<IResult> OrganizationsAsync(IWorkflowStore store, CancellationToken ct)
+    /// <summary>GET /api/organizations: the organizations the caller may see (a secretary: her own).</summary>
+    private static async Task<IResult> OrganizationsAsync(IWorkflowStore store, AccountScopes scopes, HttpContext http, CancellationToken ct)
     {
+        var scope = await scopes.ForAsync(http.User, ct);
         await using var session = await store.BeginAsync(ct);
         var organizations = await session.Facet<IBusRecords>().ListOrganizationsAsync(ct);
-        return Results.Ok(organizations.Select(o => new OrganizationResponse(o.Id, o.Name, o.Kind)).ToList());
+        return Results.Ok(organizations.Where(o => scope.SeesOrganization(o.Id)).Select(o => new OrganizationResponse(o.Id, o.Name, o.Kind)).ToList());
     }
 
     /// <summary>POST /api/organizations { name, kind }: a municipality, region, federation or other party, for administrators.</summary>
@@ -86,8 +91,9 @@ public static class BoardEndpoints
     }
 
     /// <summary>GET /api/boards/{id}/meetings?year=2027: the year's meetings in date order (this year when no year is given).</summary>
-    private static async Task<IResult> MeetingsAsync(string id, int? year, IWorkflowStore store, MeetingPlanImport plans, CancellationToken ct)
+    private static async Task<IResult> MeetingsAsync(string id, int? year, IWorkflowStore store, MeetingPlanImport plans, AccountScopes scopes, HttpContext http, CancellationToken ct)
     {
+        var scope = await scopes.ForAsync(http.User, ct);
         var planYear = year ?? plans.Today.Year;
         if (!MeetingPlanImport.IsPlanYear(planYear))
         {
@@ -96,7 +102,8 @@ public static class BoardEndpoints
 
         await using var session = await store.BeginAsync(ct);
         var records = session.Facet<IBusRecords>();
-        if (await records.FindBoardAsync(id, ct) is null)
+        // Another organization's board is not there for a secretary: she learns nothing of it, not even that it exists.
+        if (await records.FindBoardAsync(id, ct) is not { } board || !scope.SeesOrganization(board.OrganizationId))
         {
             return ApiProblems.NotFound($"There is no board '{id}'.").ToResult();
         }

@@ -190,7 +190,7 @@ public sealed class BoardModel(
         var scope = await scopes.ForAsync(User, ct);
         await using var session = await store.BeginAsync(ct);
         var records = session.Facet<IBusRecords>();
-        if (await records.FindBoardAsync(id, ct) is not { } board)
+        if (await records.FindBoardAsync(id, ct) is not { } board || !scope.SeesOrganization(board.OrganizationId))
         {
             return false;
         }

@@ -1,6 +1,7 @@
 using BusFlow.Bus.Boards;
 using BusFlow.Bus.Model;
 using BusFlow.Engine.Persistence;
+using BusFlow.Web.Accounts;
 using BusFlow.Web.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -10,7 +11,7 @@ namespace BusFlow.Web.Pages.Boards;
 
 /// <summary>The boards of the collaboration, each with a link to its meeting plan; administrators add boards here.</summary>
 [Authorize(Policy = BusFlowPolicies.Reader)]
-public sealed class BoardsModel(IWorkflowStore store, BoardRegistry registry, OrganizationRegistry organizations, SignInSettings settings) : PageModel
+public sealed class BoardsModel(IWorkflowStore store, BoardRegistry registry, OrganizationRegistry organizations, AccountScopes scopes, SignInSettings settings) : PageModel
 {
     public IReadOnlyList<Board> Boards { get; private set; } = [];
 
@@ -67,11 +68,14 @@ public sealed class BoardsModel(IWorkflowStore store, BoardRegistry registry, Or
         return Page();
     }
 
+    /// <summary>The boards and organizations the person may see: all of them, or a secretary's own organizations'.</summary>
     private async Task LoadAsync()
     {
+        // The scope reads the directory in a session of its own: before this one, which on SQLite holds the write lock.
+        var scope = await scopes.ForAsync(User, HttpContext.RequestAborted);
         await using var session = await store.BeginAsync(HttpContext.RequestAborted);
         var records = session.Facet<IBusRecords>();
-        Boards = [.. (await records.ListBoardsAsync(HttpContext.RequestAborted)).OrderBy(b => b.Name, StringComparer.CurrentCulture)];
-        Organizations = await records.ListOrganizationsAsync(HttpContext.RequestAborted);
+        Boards = [.. (await records.ListBoardsAsync(HttpContext.RequestAborted)).Where(b => scope.SeesOrganization(b.OrganizationId)).OrderBy(b => b.Name, StringComparer.CurrentCulture)];
+        Organizations = [.. (await records.ListOrganizationsAsync(HttpContext.RequestAborted)).Where(o => scope.SeesOrganization(o.Id))];
     }
 }
