@@ -30,6 +30,7 @@ public static class BusServiceCollectionExtensions
         services.AddSingleton<MeetingPlans.MeetingPlanEditor>();
         services.AddSingleton<Boards.BoardRegistry>();
         services.AddSingleton<Boards.OrganizationRegistry>();
+        services.AddSingleton<Cycles.AgreementCycleControl>();
         return services;
     }
 }

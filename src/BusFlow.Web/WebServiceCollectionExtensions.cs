@@ -23,6 +23,7 @@ public static class WebServiceCollectionExtensions
         services.AddScoped<AccountAdministration>();
         services.AddScoped<FirstAdministrator>();
         services.AddSingleton<AccountScopes>();
+        services.AddSingleton<VisibleAgreements>();
         services.AddSingleton<AuditTrail>();
         services.AddSingleton<ApiTokenIssuer>();
         services.AddLocalization();

@@ -38,6 +38,7 @@ public static class ApiApplicationExtensions
         api.MapOutboxEndpoints();
         api.MapFeedEndpoints();
         api.MapAgreementJournalEndpoints();
+        api.MapAgreementEndpoints();
         api.MapBoardEndpoints();
         api.MapTokenEndpoints();
         api.MapAuditEndpoints();

@@ -37,6 +37,10 @@ public sealed class AccountScope
     public bool SeesOrganization(string? organizationId) =>
         ReadsEverything || (organizationId is not null && OrganizationsOf.Contains(organizationId));
 
+    /// <summary>Whether the person may see an agreement: one of its parties is of an organization she sees.</summary>
+    public bool SeesAgreement(IEnumerable<string> partyOrganizationIds) =>
+        ReadsEverything || partyOrganizationIds.Any(SeesOrganization);
+
     public bool IsOwnAddress(string? address) =>
         Email is not null && string.Equals(Email, address?.Trim(), StringComparison.OrdinalIgnoreCase);
 

@@ -1,0 +1,103 @@
+using System.Text.Json.Nodes;
+using BusFlow.Bus.Journal;
+using BusFlow.Bus.Model;
+using BusFlow.Engine.Persistence;
+using BusFlow.Engine.Runtime;
+
+namespace BusFlow.Bus.Cycles;
+
+/// <summary>
+/// Starts and stops one agreement's cycles by hand, as an administrator does from its page: starting
+/// runs its annual wheel and its renewal (as <see cref="AgreementCycles.EnsureStartedAsync"/> does for
+/// every agreement in force at start-up); stopping cancels every instance of the agreement still
+/// running, with the reason in each journal. A stopped cycle stays stopped across restarts: its
+/// cancelled instance keeps the correlation key, so a later start takes a key of its own.
+/// </summary>
+public sealed class AgreementCycleControl(WorkflowRuntime runtime, IWorkflowStore store)
+{
+    public static bool IsLive(WorkflowInstance instance)
+    {
+        ArgumentNullException.ThrowIfNull(instance);
+        return instance.Status is InstanceStatus.Running or InstanceStatus.Waiting or InstanceStatus.Faulted;
+    }
+
+    public async Task<AgreementCycleState?> StateAsync(string agreementId, CancellationToken ct)
+    {
+        await using var session = await store.BeginAsync(ct);
+        if (await session.Facet<IBusRecords>().FindAgreementAsync(agreementId, ct) is not { } agreement)
+        {
+            return null;
+        }
+
+        return new AgreementCycleState(agreement, await AgreementInstances.ListAsync(session, agreementId, ct));
+    }
+
+    public async Task<(CycleCommandOutcome Outcome, int Instances)> StartAsync(string agreementId, string actor, CancellationToken ct)
+    {
+        if (await StateAsync(agreementId, ct) is not { } state)
+        {
+            return (CycleCommandOutcome.NoAgreement, 0);
+        }
+
+        if (state.Agreement.Status != AgreementStatus.Active)
+        {
+            return (CycleCommandOutcome.NotInForce, 0);
+        }
+
+        if (state.CyclesRun)
+        {
+            return (CycleCommandOutcome.AlreadyRunning, 0);
+        }
+
+        var started = 0;
+        foreach (var (workflow, key) in new[]
+        {
+            (AgreementCycles.AnnualCycleWorkflow, AgreementCycles.AnnualCycleKey(agreementId)),
+            (AgreementCycles.RenewalWorkflow, AgreementCycles.RenewalKey(agreementId)),
+        })
+        {
+            var input = new JsonObject { [AgreementInstances.AgreementInput] = agreementId };
+            var free = await FreeKeyAsync(workflow, key, ct);
+            started += (await runtime.StartAsync(new StartRequest(workflow, input, free, Actor: actor), ct)).Created ? 1 : 0;
+        }
+
+        return (CycleCommandOutcome.Started, started);
+    }
+
+    public async Task<(CycleCommandOutcome Outcome, int Instances)> StopAsync(string agreementId, string actor, string reason, CancellationToken ct)
+    {
+        if (await StateAsync(agreementId, ct) is not { } state)
+        {
+            return (CycleCommandOutcome.NoAgreement, 0);
+        }
+
+        var stopped = 0;
+        foreach (var instance in state.Live)
+        {
+            try
+            {
+                await runtime.CancelAsync(instance.Id, actor, reason, ct);
+                stopped++;
+            }
+            catch (WorkflowRequestException conflict) when (conflict.Kind == RequestErrorKind.Conflict)
+            {
+                // Cancelled with its parent a moment ago: nothing left to stop.
+            }
+        }
+
+        return (stopped > 0 ? CycleCommandOutcome.Stopped : CycleCommandOutcome.NotRunning, stopped);
+    }
+
+    /// <summary>The cycle's own key the first time; after a stop, the next numbered one ("annual-cycle-x-2").</summary>
+    private async Task<string> FreeKeyAsync(string workflow, string key, CancellationToken ct)
+    {
+        await using var session = await store.BeginAsync(ct);
+        var candidate = key;
+        for (var n = 2; await session.FindInstanceByCorrelationKeyAsync(workflow, candidate, ct) is not null; n++)
+        {
+            candidate = $"{key}-{n}";
+        }
+
+        return candidate;
+    }
+}

@@ -1,0 +1,79 @@
+using BusFlow.Bus.Cycles;
+using BusFlow.Host.Api.Errors;
+using BusFlow.Web.Accounts;
+using BusFlow.Web.Security;
+
+namespace BusFlow.Host.Api.Agreements;
+
+/// <summary>
+/// The agreements and their cycles. Administrators and viewers read them all, a secretary those with a
+/// party of her organizations; administrators start and stop an agreement's cycles.
+/// </summary>
+public static class AgreementEndpoints
+{
+    public const int ReasonMaxLength = 500;
+
+    public static void MapAgreementEndpoints(this IEndpointRouteBuilder api)
+    {
+        var agreements = api.MapGroup("/agreements");
+        agreements.MapGet("/", ListAsync).RequireAuthorization(BusFlowPolicies.Reader);
+        agreements.MapGet("/{id}", GetAsync).RequireAuthorization(BusFlowPolicies.Reader);
+        agreements.MapPost("/{id}/cycles/start", StartAsync).RequireAuthorization(BusFlowPolicies.AdministratorWriter);
+        agreements.MapPost("/{id}/cycles/stop", StopAsync).RequireAuthorization(BusFlowPolicies.AdministratorWriter);
+    }
+
+    private static async Task<IResult> ListAsync(VisibleAgreements visible, AgreementCycleControl cycles, HttpContext http, CancellationToken ct)
+    {
+        var shown = new List<AgreementResponse>();
+        foreach (var agreement in await visible.ListAsync(http.User, ct))
+        {
+            if (await cycles.StateAsync(agreement.Id, ct) is { } state)
+            {
+                shown.Add(AgreementResponse.Of(state));
+            }
+        }
+
+        return Results.Ok(shown);
+    }
+
+    private static async Task<IResult> GetAsync(string id, VisibleAgreements visible, AgreementCycleControl cycles, HttpContext http, CancellationToken ct)
+    {
+        // Another organization's agreement is not there for a secretary, as its boards are not.
+        return await visible.SeesAsync(http.User, id, ct) && await cycles.StateAsync(id, ct) is { } state
+            ? Results.Ok(AgreementResponse.Of(state))
+            : NoAgreement(id);
+    }
+
+    /// <summary>POST /api/agreements/{id}/cycles/start: runs the annual wheel and the renewal of an agreement in force.</summary>
+    private static async Task<IResult> StartAsync(string id, AgreementCycleControl cycles, HttpContext http, CancellationToken ct)
+    {
+        var (outcome, started) = await cycles.StartAsync(id, RequestActor.Of(http), ct);
+        return outcome switch
+        {
+            CycleCommandOutcome.Started => Results.Ok(new CycleCommandResponse(id, outcome, started)),
+            CycleCommandOutcome.NoAgreement => NoAgreement(id),
+            CycleCommandOutcome.NotInForce => ApiProblems.Conflict($"{id} is not in force: only an active agreement runs its cycles.").ToResult(),
+            _ => ApiProblems.Conflict($"The cycles of {id} run already.").ToResult(),
+        };
+    }
+
+    /// <summary>POST /api/agreements/{id}/cycles/stop { reason }: cancels every instance of the agreement still running.</summary>
+    private static async Task<IResult> StopAsync(string id, CycleStopRequest? request, AgreementCycleControl cycles, HttpContext http, CancellationToken ct)
+    {
+        var reason = request?.Reason?.Trim();
+        if (string.IsNullOrEmpty(reason) || reason.Length > ReasonMaxLength)
+        {
+            return ApiProblems.Invalid("The cycles were not stopped.", [new ApiError("$.reason", $"why they stop, 1 to {ReasonMaxLength} characters: it is written in each instance's journal")]).ToResult();
+        }
+
+        var (outcome, stopped) = await cycles.StopAsync(id, RequestActor.Of(http), reason, ct);
+        return outcome switch
+        {
+            CycleCommandOutcome.Stopped => Results.Ok(new CycleCommandResponse(id, outcome, stopped)),
+            CycleCommandOutcome.NoAgreement => NoAgreement(id),
+            _ => ApiProblems.Conflict($"Nothing of {id} is running.").ToResult(),
+        };
+    }
+
+    private static IResult NoAgreement(string id) => ApiProblems.NotFound($"No agreement {id}.").ToResult();
+}

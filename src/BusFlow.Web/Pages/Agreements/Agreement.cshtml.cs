@@ -1,0 +1,116 @@
+using System.Globalization;
+using BusFlow.Accounts.Audit;
+using BusFlow.Bus.Cycles;
+using BusFlow.Bus.Model;
+using BusFlow.Engine.Persistence;
+using BusFlow.Engine.Time;
+using BusFlow.Web.Accounts;
+using BusFlow.Web.Resources;
+using BusFlow.Web.Security;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace BusFlow.Web.Pages.Agreements;
+
+/// <summary>
+/// An agreement: its period, parties and recipients, and the workflow instances it runs. An
+/// administrator starts its cycles, or stops them with a reason that goes into each instance's journal.
+/// </summary>
+[Authorize(Policy = BusFlowPolicies.Reader)]
+public sealed class AgreementModel(
+    VisibleAgreements visible, AgreementCycleControl cycles, IWorkflowStore store, EngineOptions engine, SignInSettings settings, AuditTrail audit) : PageModel
+{
+    public const int ReasonMaxLength = 500;
+
+    public AgreementCycleState State { get; private set; } = null!;
+
+    public IReadOnlyDictionary<string, string> BoardNames { get; private set; } = new Dictionary<string, string>();
+
+    public bool MayControl => BusFlowPolicies.ActsAsAdministrator(User, settings) && BusFlowPolicies.MayWrite(User);
+
+    public IReadOnlyList<string> Errors { get; private set; } = [];
+
+    public string? Notice { get; private set; }
+
+    public string? Reason { get; private set; }
+
+    public string BoardName(string id) => BoardNames.GetValueOrDefault(id, id);
+
+    public string Started(WorkflowInstance instance)
+    {
+        ArgumentNullException.ThrowIfNull(instance);
+        return instance.CreatedAt.InZone(engine.TimeZone).ToString("d MMMM yyyy HH:mm", CultureInfo.CurrentCulture);
+    }
+
+    public async Task<IActionResult> OnGetAsync(string id) => await LoadAsync(id) ? Page() : NotFound();
+
+    public async Task<IActionResult> OnPostStartAsync(string id)
+    {
+        if (await RefusedAsync(id) is { } refused)
+        {
+            return refused;
+        }
+
+        var (outcome, started) = await cycles.StartAsync(id, AuditTrail.ActorOf(User), HttpContext.RequestAborted);
+        if (outcome != CycleCommandOutcome.Started)
+        {
+            return Refused(outcome == CycleCommandOutcome.NotInForce ? Strings.Agreement_NotInForce : Strings.Agreement_AlreadyRunning);
+        }
+
+        await audit.RecordAsync(HttpContext, AuditActions.Change, target: $"agreement:{id}", detail: $"cycles started ({started} instances)");
+        await LoadAsync(id);
+        Notice = Strings.Agreement_StartedNotice;
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostStopAsync(string id, string? reason)
+    {
+        if (await RefusedAsync(id) is { } refused)
+        {
+            return refused;
+        }
+
+        Reason = reason?.Trim();
+        if (string.IsNullOrEmpty(Reason) || Reason.Length > ReasonMaxLength)
+        {
+            return Refused(string.Format(CultureInfo.CurrentCulture, Strings.Agreement_ReasonNeeded, ReasonMaxLength));
+        }
+
+        var (outcome, stopped) = await cycles.StopAsync(id, AuditTrail.ActorOf(User), Reason, HttpContext.RequestAborted);
+        if (outcome != CycleCommandOutcome.Stopped)
+        {
+            return Refused(Strings.Agreement_NothingRunning);
+        }
+
+        await audit.RecordAsync(HttpContext, AuditActions.Change, target: $"agreement:{id}", detail: $"cycles stopped ({stopped} instances): {Reason}");
+        await LoadAsync(id);
+        Reason = null;
+        Notice = string.Format(CultureInfo.CurrentCulture, Strings.Agreement_Stopped, stopped);
+        return Page();
+    }
+
+    private async Task<IActionResult?> RefusedAsync(string id) =>
+        !await LoadAsync(id) ? NotFound() : !MayControl ? Forbid() : null;
+
+    private PageResult Refused(string error)
+    {
+        Errors = [error];
+        Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+        return Page();
+    }
+
+    private async Task<bool> LoadAsync(string id)
+    {
+        var ct = HttpContext.RequestAborted;
+        if (!await visible.SeesAsync(User, id, ct) || await cycles.StateAsync(id, ct) is not { } state)
+        {
+            return false;
+        }
+
+        State = state;
+        await using var session = await store.BeginAsync(ct);
+        BoardNames = (await session.Facet<IBusRecords>().ListBoardsAsync(ct)).ToDictionary(b => b.Id, b => b.Name, StringComparer.Ordinal);
+        return true;
+    }
+}
