@@ -1,7 +1,7 @@
 namespace BusFlow.Bus.Setup;
 
 /// <summary>Enum values as a setup file writes them: the member's name in camel case (viceChair, springAndAutumn).</summary>
-internal static class SetupNames
+public static class SetupNames
 {
     public static string Of<TEnum>(TEnum value)
         where TEnum : struct, Enum

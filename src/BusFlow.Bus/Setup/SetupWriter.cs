@@ -36,7 +36,7 @@ public static class SetupWriter
             if (value is JsonArray { Count: > 0 } list)
             {
                 text.Append(key).Append(":\n");
-                WriteList(text, list, 0);
+                WriteList(text, list, 2);
             }
         }
 
