@@ -50,11 +50,11 @@ public sealed class SetupReader
     {
         var fields = Fields(root, "", ["organizations", "boards", "people", "bodies", "agreements"]);
         return new SetupDocument(
-            List(fields, "organizations", "organizations", ReadOrganization),
-            List(fields, "boards", "boards", ReadBoard),
-            List(fields, "people", "people", ReadPerson),
-            List(fields, "bodies", "bodies", ReadBody),
-            List(fields, "agreements", "agreements", ReadAgreement))
+            List(fields, "", "organizations", ReadOrganization),
+            List(fields, "", "boards", ReadBoard),
+            List(fields, "", "people", ReadPerson),
+            List(fields, "", "bodies", ReadBody),
+            List(fields, "", "agreements", ReadAgreement))
         {
             Lines = _lines,
         };
