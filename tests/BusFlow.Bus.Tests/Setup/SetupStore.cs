@@ -1,4 +1,5 @@
 using System.Globalization;
+using BusFlow.Bus.Demo;
 using BusFlow.Bus.Model;
 using BusFlow.Bus.Setup;
 using BusFlow.Engine.Persistence;
@@ -41,6 +42,13 @@ internal sealed class SetupStore : IAsyncDisposable
         }
 
         return result;
+    }
+
+    public async Task SeedDemoAsync()
+    {
+        await using var session = await _store.BeginAsync(default);
+        await DemoMunicipality.SeedAsync(session.Facet<IBusRecords>(), Instant.FromUtc(2025, 12, 1, 0, 0), default);
+        await session.CommitAsync(default);
     }
 
     public async Task<SetupDocument> ExportAsync()
