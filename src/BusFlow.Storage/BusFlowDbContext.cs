@@ -59,6 +59,8 @@ public abstract class BusFlowDbContext : IdentityDbContext<BusFlowUser, Identity
 
     public DbSet<Agreement> Agreements => Set<Agreement>();
 
+    public DbSet<AgreementParty> AgreementParties => Set<AgreementParty>();
+
     public DbSet<AgreementRevision> AgreementRevisions => Set<AgreementRevision>();
 
     public DbSet<PartyDecision> PartyDecisions => Set<PartyDecision>();

@@ -8,7 +8,7 @@ using BusFlow.Engine.Runtime;
 namespace BusFlow.Bus.Activities;
 
 /// <summary>
-/// Drafts the next agreement: the same parties and recipients, valid for the mandate period that
+/// Drafts the next agreement: the same parties, recipients, body and cycle, valid for the mandate period that
 /// starts the day after the predecessor ends. Drafting again gives the same draft.
 /// Output: { agreementId, title, validFrom, validUntil, parties, recipients }.
 /// </summary>
@@ -35,13 +35,34 @@ public sealed class DraftAgreementActivity : BusActivity
                 ValidUntil = period.End,
                 Status = AgreementStatus.Draft,
                 PredecessorId = predecessor.Id,
+                OrganizationId = predecessor.OrganizationId,
+                BodyId = predecessor.BodyId,
+                Cycle = predecessor.Cycle,
                 PartyBoardIds = [.. predecessor.PartyBoardIds],
                 Recipients = [.. predecessor.Recipients],
             };
             var added = draft;
+            var parties = (await Records(context).ListPartiesAsync(predecessor.Id, CancellationToken.None))
+                .Select(party => new AgreementParty
+                {
+                    Id = Guid.CreateVersion7(),
+                    AgreementId = added.Id,
+                    BoardId = party.BoardId,
+                    OrganizationId = party.OrganizationId,
+                    RepresentativeId = party.RepresentativeId,
+                    Involvement = party.Involvement,
+                    Position = party.Position,
+                })
+                .ToList();
             context.Write((session, _) =>
             {
-                session.Facet<IBusRecords>().Add(added);
+                var records = session.Facet<IBusRecords>();
+                records.Add(added);
+                foreach (var party in parties)
+                {
+                    records.Add(party);
+                }
+
                 return Task.CompletedTask;
             });
         }

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using BusFlow.Bus.Cycles;
 using BusFlow.Bus.Mandates;
+using BusFlow.Bus.Model;
 using BusFlow.Engine.Activities;
 using BusFlow.Engine.Definitions;
 using BusFlow.Engine.Expressions;
@@ -10,12 +11,13 @@ using NodaTime;
 namespace BusFlow.Bus.Activities;
 
 /// <summary>
-/// Reads an agreement for the steps that follow: its period, parties, recipients, the years it
-/// covers, when its renewal should start, and a warning when its end follows an election.
+/// Reads an agreement for the steps that follow: its period, the body that meets in its cycle,
+/// its deciding boards, recipients, the years it covers, when its renewal should start, and a
+/// warning when its end follows an election.
 /// </summary>
 public sealed class LoadAgreementActivity : BusActivity
 {
-    public override ActivityDescriptor Descriptor { get; } = new("LoadAgreement", "Reads an agreement. Output: { id, title, status, validFrom, validUntil, endsAfter, parties, recipients, cycles (the annual wheel of each year), renewalStarts, renewalWarningSv, renewalWarningEn }.",
+    public override ActivityDescriptor Descriptor { get; } = new("LoadAgreement", "Reads an agreement. Output: { id, title, status, organization, body, cycle, validFrom, validUntil, endsAfter, parties, recipients, cycles (the annual wheel of each year), renewalStarts, renewalWarningSv, renewalWarningEn }.",
     [
         Text("agreement", required: true, "The agreement id."),
         new PropertySpec("renewalLead", PropertyKind.Expression, DataType.Duration, Description: "How long before the end the renewal starts. Default: P9M, so that outgoing boards can decide."),
@@ -47,6 +49,9 @@ public sealed class LoadAgreementActivity : BusActivity
             ["id"] = agreement.Id,
             ["title"] = agreement.Title,
             ["status"] = agreement.Status.ToString(),
+            ["organization"] = agreement.OrganizationId,
+            ["body"] = await CycleBodyAsync(context, agreement),
+            ["cycle"] = agreement.Cycle.ToString(),
             ["validFrom"] = Values.FromDate(agreement.ValidFrom),
             ["validUntil"] = Values.FromDate(agreement.ValidUntil),
             ["endsAfter"] = Values.FromDate(agreement.ValidUntil.PlusDays(1)),
@@ -57,5 +62,25 @@ public sealed class LoadAgreementActivity : BusActivity
             ["renewalWarningSv"] = timing.WarningSv,
             ["renewalWarningEn"] = timing.WarningEn,
         });
+    }
+
+    /// <summary>
+    /// The agreement's own body; an agreement stored before agreements named theirs falls back to
+    /// the management group kept for it or for its predecessors, never to another collaboration's body.
+    /// </summary>
+    private static async Task<string?> CycleBodyAsync(ActivityContext context, Agreement agreement)
+    {
+        var records = Records(context);
+        var bodies = await records.ListBodiesAsync(CancellationToken.None);
+        for (Agreement? current = agreement; current is not null;
+             current = current.PredecessorId is { } predecessor ? await records.FindAgreementAsync(predecessor, CancellationToken.None) : null)
+        {
+            if ((current.BodyId ?? bodies.FirstOrDefault(b => b.AgreementId == current.Id && b.Kind == BodyKind.ManagementGroup)?.Id) is { } body)
+            {
+                return body;
+            }
+        }
+
+        return null;
     }
 }

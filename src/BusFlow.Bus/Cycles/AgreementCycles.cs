@@ -6,8 +6,8 @@ using BusFlow.Engine.Runtime;
 namespace BusFlow.Bus.Cycles;
 
 /// <summary>
-/// Keeps every agreement in force on its cycles: its annual wheel (spring review, autumn planning)
-/// and its renewal, which waits until its start date (by default 9 months before the end). Safe to
+/// Keeps every agreement in force on its cycles: its annual wheel (spring review, autumn planning,
+/// for an agreement of that shape) and its renewal, which waits until its start date (by default 9 months before the end). Safe to
 /// call again and again: each cycle's correlation key starts it once.
 /// </summary>
 public static class AgreementCycles
@@ -19,6 +19,12 @@ public static class AgreementCycles
     public static string AnnualCycleKey(string agreementId) => $"annual-cycle-{agreementId}";
 
     public static string RenewalKey(string agreementId) => $"renewal-{agreementId}";
+
+    /// <summary>
+    /// Whether a shipped workflow drives the agreement's yearly meetings: the spring-and-autumn
+    /// wheel does; the yearly follow-up with a rotating convener has none yet, so only its renewal runs.
+    /// </summary>
+    public static bool HasWorkflow(AgreementCycleShape shape) => shape == AgreementCycleShape.SpringAndAutumn;
 
     /// <returns>How many cycles were started now (0 when all were already running).</returns>
     public static async Task<int> EnsureStartedAsync(WorkflowRuntime runtime, IWorkflowStore store, CancellationToken ct)
@@ -33,7 +39,11 @@ public static class AgreementCycles
         foreach (var agreement in agreements.Where(a => a.Status == AgreementStatus.Active))
         {
             var input = new JsonObject { ["agreement"] = agreement.Id };
-            started += (await runtime.StartAsync(new StartRequest(AnnualCycleWorkflow, (JsonObject)input.DeepClone(), AnnualCycleKey(agreement.Id), Actor: Actor), ct)).Created ? 1 : 0;
+            if (HasWorkflow(agreement.Cycle))
+            {
+                started += (await runtime.StartAsync(new StartRequest(AnnualCycleWorkflow, (JsonObject)input.DeepClone(), AnnualCycleKey(agreement.Id), Actor: Actor), ct)).Created ? 1 : 0;
+            }
+
             started += (await runtime.StartAsync(new StartRequest(RenewalWorkflow, (JsonObject)input.DeepClone(), RenewalKey(agreement.Id), Actor: Actor), ct)).Created ? 1 : 0;
         }
 

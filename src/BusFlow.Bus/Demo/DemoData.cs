@@ -11,6 +11,7 @@ public sealed record DemoData(
     IReadOnlyList<RoleAssignment> Roles,
     IReadOnlyList<CollaborationBody> Bodies,
     Agreement Agreement,
+    IReadOnlyList<AgreementParty> Parties,
     IReadOnlyList<AgreementRevision> Revisions,
     IReadOnlyList<PartyDecision> Decisions,
     IReadOnlyList<PartySignature> Signatures)
@@ -26,6 +27,7 @@ public sealed record DemoData(
         AddAll(Roles, records.Add);
         AddAll(Bodies, records.Add);
         records.Add(Agreement);
+        AddAll(Parties, records.Add);
         AddAll(Revisions, records.Add);
         AddAll(Decisions, records.Add);
         AddAll(Signatures, records.Add);

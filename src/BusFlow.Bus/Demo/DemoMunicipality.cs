@@ -217,6 +217,7 @@ public static class DemoMunicipality
                 Id = PresidiumId,
                 Name = "Presidiemöte BUS",
                 Kind = BodyKind.PresidiumMeeting,
+                OrganizationId = OrganizationId,
                 AgreementId = AgreementId,
                 RotationOrder = [.. PartyBoardIds.Select(board => new List<string> { board })],
                 RotationStartYear = MandateStart.Year,
@@ -230,9 +231,23 @@ public static class DemoMunicipality
             ValidFrom = MandateStart,
             ValidUntil = MandateEnd,
             Status = AgreementStatus.Active,
+            OrganizationId = OrganizationId,
+            BodyId = ManagementGroupId,
+            Cycle = AgreementCycleShape.SpringAndAutumn,
             PartyBoardIds = [.. PartyBoardIds],
             Recipients = [.. PartyBoardIds, ExecutiveBoardId],
         };
+        AgreementParty[] parties =
+        [
+            .. PartyBoardIds.Select((board, position) => new AgreementParty
+            {
+                Id = Guid.CreateVersion7(),
+                AgreementId = AgreementId,
+                BoardId = board,
+                Involvement = PartyInvolvement.Decides,
+                Position = position,
+            }),
+        ];
         AgreementRevision[] revisions =
         [
             new()
@@ -280,7 +295,7 @@ public static class DemoMunicipality
             }),
         ];
 
-        return new DemoData(organizations, boards, MeetingPlan(), people, roles, bodies, agreement, revisions, decisions, signatures);
+        return new DemoData(organizations, boards, MeetingPlan(), people, roles, bodies, agreement, parties, revisions, decisions, signatures);
     }
 
     /// <summary>The boards' meetings from <see cref="FirstPlanYear"/> to <see cref="LastPlanYear"/>, by board and date.</summary>
@@ -317,7 +332,7 @@ public static class DemoMunicipality
     };
 
     private static CollaborationBody BodyOf(string id, string name, BodyKind kind) =>
-        new() { Id = id, Name = name, Kind = kind, AgreementId = AgreementId };
+        new() { Id = id, Name = name, Kind = kind, OrganizationId = OrganizationId, AgreementId = AgreementId };
 
     /// <summary>"Göran Tidblad" at exempelby.test: id goran.tidblad, goran.tidblad@exempelby.test.</summary>
     private static Person PersonNamed(string name, string domain)

@@ -35,7 +35,19 @@ public sealed class Agreement
     public AgreementStatus Status { get; set; }
     public string? PredecessorId { get; set; }
 
-    /// <summary>The boards that are parties; each decides and its chair signs.</summary>
+    /// <summary>The organization that keeps the agreement (the municipality whose boards are its core parties).</summary>
+    public string? OrganizationId { get; set; }
+
+    /// <summary>The collaboration body that meets in the agreement's cycle: invited to its spring and autumn meetings, or its yearly follow-up.</summary>
+    public string? BodyId { get; set; }
+
+    /// <summary>Which yearly meetings the agreement has.</summary>
+    public AgreementCycleShape Cycle { get; set; }
+
+    /// <summary>
+    /// The boards that are deciding parties; each decides and its chair signs. The workflows read
+    /// these; every party, boards and other organizations alike, is an <see cref="AgreementParty"/>.
+    /// </summary>
     public List<string> PartyBoardIds { get; set; } = [];
 
     /// <summary>Who the decision is sent to: the parties' boards and others, e.g. the municipal executive board (KS).</summary>

@@ -60,6 +60,9 @@ public sealed class Person
     public required string Id { get; set; }
     public required string Name { get; set; }
     public required string Email { get; set; }
+
+    /// <summary>The language the person is written to in: "sv" or "en".</summary>
+    public string Language { get; set; } = "sv";
 }
 
 public enum RoleKind
@@ -108,6 +111,10 @@ public sealed class CollaborationBody
     public required string Id { get; set; }
     public required string Name { get; set; }
     public BodyKind Kind { get; set; }
+
+    /// <summary>The organization whose collaboration the body belongs to.</summary>
+    public string? OrganizationId { get; set; }
+
     public string? AgreementId { get; set; }
     public List<List<string>> RotationOrder { get; set; } = [];
     public int? RotationStartYear { get; set; }

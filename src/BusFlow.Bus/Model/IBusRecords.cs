@@ -37,6 +37,14 @@ public interface IBusRecords
 
     Task<Agreement?> FindAgreementAsync(string id, CancellationToken ct);
     Task<IReadOnlyList<Agreement>> ListAgreementsAsync(CancellationToken ct);
+    /// <summary>An agreement's parties, boards and other organizations, in the agreement's order.</summary>
+    Task<IReadOnlyList<AgreementParty>> ListPartiesAsync(string agreementId, CancellationToken ct);
+
+    /// <summary>Every role assignment on boards and in bodies, in the order they start.</summary>
+    Task<IReadOnlyList<RoleAssignment>> ListAssignmentsAsync(CancellationToken ct);
+
+    Task<IReadOnlyList<Person>> ListPeopleAsync(CancellationToken ct);
+
     Task<IReadOnlyList<AgreementRevision>> ListRevisionsAsync(string agreementId, CancellationToken ct);
     Task<IReadOnlyList<PartyDecision>> ListDecisionsAsync(string agreementId, CancellationToken ct);
     Task<IReadOnlyList<PartySignature>> ListSignaturesAsync(string agreementId, CancellationToken ct);
@@ -49,9 +57,14 @@ public interface IBusRecords
     void Remove(BoardMeeting meeting);
     void Add(Person person);
     void Add(RoleAssignment role);
+
+    /// <summary>Takes an assignment entered by mistake out (a setup file re-imported without it).</summary>
+    void Remove(RoleAssignment role);
     void Add(CollaborationBody body);
     void Add(Agreement agreement);
     void Add(AgreementRevision revision);
+    void Add(AgreementParty party);
+    void Remove(AgreementParty party);
     void Add(PartyDecision decision);
     void Add(PartySignature signature);
 }

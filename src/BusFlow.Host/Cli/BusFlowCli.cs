@@ -26,6 +26,8 @@ public static class BusFlowCli
         root.Subcommands.Add(ValidateCommand.Create(configuration));
         root.Subcommands.Add(MigrateCommand.Create(configuration));
         root.Subcommands.Add(SeedCommand.Create(configuration));
+        root.Subcommands.Add(ImportCommand.Create(configuration));
+        root.Subcommands.Add(ExportCommand.Create(configuration));
         root.Subcommands.Add(UsersCommand.Create(configuration, input ?? Console.In));
         root.Subcommands.Add(SchemaCommand.Create());
         root.Subcommands.Add(SimulateCommand.Create(configuration));

@@ -1,6 +1,9 @@
 using System.CommandLine;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using BusFlow.Bus.Cycles;
+using BusFlow.Bus.Model;
+using BusFlow.Bus.Setup;
 using BusFlow.Engine.Definitions;
 using BusFlow.Engine.Persistence;
 using BusFlow.Engine.Runtime;
@@ -22,9 +25,10 @@ internal static class SimulateCommand
     {
         var workflow = new Option<string?>("--workflow", "-w") { Description = "The id of the workflow to start (or use --demo)." };
         var demo = new Option<bool>("--demo") { Description = "Run the demo municipality's agreement cycles (annual wheel and renewal), as a first start does." };
+        var setup = new Option<string?>("--setup") { Description = "Import this setup file (YAML or JSON) into the throwaway database and run its agreements' cycles over a mandate." };
         var responses = new Option<string>("--responses")
         {
-            Description = $"With --demo, how the boards answer: {string.Join(", ", BusFlow.Bus.Simulation.BoardResponder.Policies)}.",
+            Description = $"With --demo or --setup, how the boards answer: {string.Join(", ", BusFlow.Bus.Simulation.BoardResponder.Policies)}.",
             DefaultValueFactory = _ => "approve",
         };
         responses.AcceptOnlyFromAmong([.. BusFlow.Bus.Simulation.BoardResponder.Policies]);
@@ -57,13 +61,14 @@ internal static class SimulateCommand
 
         var command = new Command("simulate", "Runs a workflow on a virtual clock over a throwaway database and prints its timeline.")
         {
-            workflow, demo, responses, input, from, to, answer, answerAfter, json, templates,
+            workflow, demo, setup, responses, input, from, to, answer, answerAfter, json, templates,
         };
         command.Validators.Add(result =>
         {
-            if (string.IsNullOrWhiteSpace(result.GetValue(workflow)) == !result.GetValue(demo))
+            var given = (string.IsNullOrWhiteSpace(result.GetValue(workflow)) ? 0 : 1) + (result.GetValue(demo) ? 1 : 0) + (string.IsNullOrWhiteSpace(result.GetValue(setup)) ? 0 : 1);
+            if (given != 1)
             {
-                result.AddError("Give either --workflow <id> or --demo.");
+                result.AddError("Give one of --workflow <id>, --demo or --setup <file>.");
             }
         });
         command.Validators.Add(result =>
@@ -101,9 +106,15 @@ internal static class SimulateCommand
                 settings.TimeZone)
             {
                 Demo = parse.GetValue(demo),
+                SetupFile = parse.GetValue(setup),
                 ResponsePolicy = parse.GetValue(responses)!,
                 TemplatesFolder = parse.GetValue(templates),
             };
+            if (request.SetupFile is { } setupFile && !await AnnounceSetupAsync(parse, setupFile, request.From, parse.GetValue(json)))
+            {
+                return 1;
+            }
+
             return await RunAsync(parse, request, parse.GetValue(json), ct);
         }));
         return command;
@@ -128,6 +139,15 @@ internal static class SimulateCommand
         catch (WorkflowRequestException refused)
         {
             await parse.Error().WriteLineAsync($"busflow: {refused.Message}");
+            return 1;
+        }
+        catch (SetupRejectedException rejected)
+        {
+            foreach (var problem in rejected.Problems)
+            {
+                await parse.Error().WriteLineAsync(problem.ToString());
+            }
+
             return 1;
         }
         catch (TemplateLoadException broken)
@@ -161,6 +181,45 @@ internal static class SimulateCommand
         }
 
         return 0;
+    }
+
+    /// <summary>
+    /// Checks the setup file before anything runs and says which of its agreements have a cycle
+    /// shape that no shipped workflow drives yet (on standard error with --json, so that the
+    /// output stays one JSON object a line).
+    /// </summary>
+    private static async Task<bool> AnnounceSetupAsync(ParseResult parse, string file, LocalDate today, bool asJson)
+    {
+        if (!File.Exists(file))
+        {
+            await parse.Error().WriteLineAsync($"busflow: the setup file '{file}' does not exist");
+            return false;
+        }
+
+        var (document, problems) = SetupReader.Read(file, await File.ReadAllTextAsync(file));
+        if (document is not null)
+        {
+            problems = SetupRules.Check(file, document, SetupDirectory.Empty, today);
+        }
+
+        foreach (var problem in problems)
+        {
+            await parse.Error().WriteLineAsync(problem.ToString());
+        }
+
+        if (document is null || problems.Count > 0)
+        {
+            return false;
+        }
+
+        var notes = asJson ? parse.Error() : parse.Out();
+        foreach (var agreement in document.Agreements.Where(a => a.Status == AgreementStatus.Active && !AgreementCycles.HasWorkflow(a.Cycle)))
+        {
+            await notes.WriteLineAsync(
+                $"{agreement.Id}: its cycle is {SetupNames.Of(agreement.Cycle)} (one yearly follow-up meeting with a rotating convener), which has no shipped workflow yet: its yearly meetings are not run, only its renewal.");
+        }
+
+        return true;
     }
 
     /// <summary>A date option kept as ISO text, so that help shows its default as people type it.</summary>

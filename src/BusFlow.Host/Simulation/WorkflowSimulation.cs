@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using BusFlow.Bus.Cycles;
 using BusFlow.Bus.Demo;
 using BusFlow.Bus.Model;
+using BusFlow.Bus.Setup;
 using BusFlow.Bus.Simulation;
 using BusFlow.Engine.Definitions;
 using BusFlow.Engine.Persistence;
@@ -29,6 +30,9 @@ public sealed record SimulationRequest(
 {
     /// <summary>Run the demo municipality's own cycles instead of one workflow, answered by a BUS response policy.</summary>
     public bool Demo { get; init; }
+
+    /// <summary>A setup file to import and run instead of one workflow: its agreements' cycles, as after `busflow import`.</summary>
+    public string? SetupFile { get; init; }
 
     public string ResponsePolicy { get; init; } = "approve";
 
@@ -98,6 +102,8 @@ public static class WorkflowSimulation
         var end = request.To.AtStartOfDayInZone(request.Zone).ToInstant();
         var (headline, responder) = request.Demo
             ? await StartDemoAsync(runtime, store, calendar, clock, request, ct)
+            : request.SetupFile is { } setupFile
+            ? await StartSetupAsync(runtime, store, calendar, setupFile, request, ct)
             : ((await runtime.StartAsync(new StartRequest(request.WorkflowId, request.Input, Actor: Actor), ct)).Instance.Id,
                request.Answer.CreateResponder(calendar, request.Zone, request.AnswerAfterWorkingDays));
         await new WorkflowSimulator(runtime, store, clock).RunUntilAsync(end, responder, ct);
@@ -110,6 +116,40 @@ public static class WorkflowSimulation
         }
 
         return new SimulationResult(instance, await SimulationTimeline.ReadAsync(store, request.Zone, ct), end);
+    }
+
+    /// <summary>
+    /// Imports a setup file and starts its agreements' cycles; the renewal of its first active
+    /// agreement is the run's headline instance.
+    /// </summary>
+    /// <exception cref="SetupRejectedException">The file has mistakes; nothing ran.</exception>
+    private static async Task<(Guid Headline, ISimulatedResponder Responder)> StartSetupAsync(
+        WorkflowRuntime runtime, IWorkflowStore store, IWorkingDayCalendar calendar, string setupFile, SimulationRequest request, CancellationToken ct)
+    {
+        await using (var session = await store.BeginAsync(ct))
+        {
+            var imported = await SetupImport.ImportAsync(session.Facet<IBusRecords>(), setupFile, await File.ReadAllTextAsync(setupFile, ct), request.From, ct);
+            if (!imported.Succeeded)
+            {
+                throw new SetupRejectedException(imported.Problems);
+            }
+
+            await session.CommitAsync(ct);
+        }
+
+        await AgreementCycles.EnsureStartedAsync(runtime, store, ct);
+        await using (var session = await store.BeginAsync(ct))
+        {
+            var records = session.Facet<IBusRecords>();
+            var agreement = (await records.ListAgreementsAsync(ct)).FirstOrDefault(a => a.Status == AgreementStatus.Active)
+                ?? throw new InvalidOperationException($"{setupFile} has no active agreement to run.");
+            var parties = agreement.PartyBoardIds;
+            var firstSecretary = parties.Count == 0 ? null : (await records.FindRoleHolderAsync(RoleKind.Secretary, parties[0], request.From, ct))?.Email;
+            var firstChair = parties.Count == 0 ? null : (await records.FindRoleHolderAsync(RoleKind.Chair, parties[0], request.From, ct))?.Email;
+            var headline = (await session.FindInstanceByCorrelationKeyAsync(AgreementCycles.RenewalWorkflow, AgreementCycles.RenewalKey(agreement.Id), ct))?.Id
+                ?? throw new InvalidOperationException($"The renewal of {agreement.Id} did not start.");
+            return (headline, BoardResponder.ForPolicy(request.ResponsePolicy, calendar, request.Zone, parties, firstSecretary, firstChair));
+        }
     }
 
     /// <summary>

@@ -18,6 +18,28 @@ internal sealed class AgreementConfiguration : IEntityTypeConfiguration<Agreemen
             .HasConversion(StringListConversion.Converter, StringListConversion.Comparer)
             .HasColumnType("text");
         builder.Property(a => a.Version).IsConcurrencyToken();
+
+        builder.HasOne<Organization>()
+            .WithMany()
+            .HasForeignKey(a => a.OrganizationId)
+            .IsRequired(false)
+            .OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class AgreementPartyConfiguration : IEntityTypeConfiguration<AgreementParty>
+{
+    public void Configure(EntityTypeBuilder<AgreementParty> builder)
+    {
+        builder.ToTable("agreement_parties", table =>
+            table.HasCheckConstraint("ck_agreement_parties_board_or_organization", "(board_id IS NULL) <> (organization_id IS NULL)"));
+        builder.HasKey(p => p.Id);
+        builder.HasIndex(p => new { p.AgreementId, p.Position });
+
+        builder.HasOne<Agreement>().WithMany().HasForeignKey(p => p.AgreementId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Board>().WithMany().HasForeignKey(p => p.BoardId).IsRequired(false).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Organization>().WithMany().HasForeignKey(p => p.OrganizationId).IsRequired(false).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Person>().WithMany().HasForeignKey(p => p.RepresentativeId).IsRequired(false).OnDelete(DeleteBehavior.Restrict);
     }
 }
 

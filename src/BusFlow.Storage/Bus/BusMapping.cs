@@ -14,6 +14,7 @@ internal static class BusMapping
         modelBuilder.ApplyConfiguration(new RoleAssignmentConfiguration());
         modelBuilder.ApplyConfiguration(new CollaborationBodyConfiguration());
         modelBuilder.ApplyConfiguration(new AgreementConfiguration());
+        modelBuilder.ApplyConfiguration(new AgreementPartyConfiguration());
         modelBuilder.ApplyConfiguration(new AgreementRevisionConfiguration());
         modelBuilder.ApplyConfiguration(new PartyDecisionConfiguration());
         modelBuilder.ApplyConfiguration(new PartySignatureConfiguration());

@@ -57,6 +57,7 @@ internal sealed class PersonConfiguration : IEntityTypeConfiguration<Person>
     {
         builder.ToTable("people");
         builder.HasKey(p => p.Id);
+        builder.Property(p => p.Language).HasMaxLength(8);
     }
 }
 
@@ -87,5 +88,11 @@ internal sealed class CollaborationBodyConfiguration : IEntityTypeConfiguration<
         builder.Property(b => b.RotationOrder)
             .HasConversion(RotationOrderConversion.Converter, RotationOrderConversion.Comparer)
             .HasColumnType("text");
+
+        builder.HasOne<Organization>()
+            .WithMany()
+            .HasForeignKey(b => b.OrganizationId)
+            .IsRequired(false)
+            .OnDelete(DeleteBehavior.Restrict);
     }
 }

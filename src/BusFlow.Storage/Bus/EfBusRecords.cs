@@ -151,6 +151,24 @@ internal sealed class EfBusRecords : IBusRecords
         return await _db.Agreements.OrderBy(a => a.ValidFrom).ThenBy(a => a.Id).ToListAsync(ct);
     }
 
+    public async Task<IReadOnlyList<AgreementParty>> ListPartiesAsync(string agreementId, CancellationToken ct)
+    {
+        await _flush(ct);
+        return await _db.AgreementParties.Where(p => p.AgreementId == agreementId).OrderBy(p => p.Position).ThenBy(p => p.Id).ToListAsync(ct);
+    }
+
+    public async Task<IReadOnlyList<RoleAssignment>> ListAssignmentsAsync(CancellationToken ct)
+    {
+        await _flush(ct);
+        return await _db.RoleAssignments.OrderBy(r => r.From).ThenBy(r => r.Id).ToListAsync(ct);
+    }
+
+    public async Task<IReadOnlyList<Person>> ListPeopleAsync(CancellationToken ct)
+    {
+        await _flush(ct);
+        return await _db.People.OrderBy(p => p.Id).ToListAsync(ct);
+    }
+
     public async Task<IReadOnlyList<AgreementRevision>> ListRevisionsAsync(string agreementId, CancellationToken ct)
     {
         await _flush(ct);
@@ -194,11 +212,17 @@ internal sealed class EfBusRecords : IBusRecords
 
     public void Add(RoleAssignment role) => _db.RoleAssignments.Add(role);
 
+    public void Remove(RoleAssignment role) => _db.RoleAssignments.Remove(role);
+
     public void Add(CollaborationBody body) => _db.CollaborationBodies.Add(body);
 
     public void Add(Agreement agreement) => _db.Agreements.Add(agreement);
 
     public void Add(AgreementRevision revision) => _db.AgreementRevisions.Add(revision);
+
+    public void Add(AgreementParty party) => _db.AgreementParties.Add(party);
+
+    public void Remove(AgreementParty party) => _db.AgreementParties.Remove(party);
 
     public void Add(PartyDecision decision) => _db.PartyDecisions.Add(decision);
 

@@ -270,6 +270,20 @@ namespace BusFlow.Storage.Migrations.Postgres
                         .HasColumnType("text")
                         .HasColumnName("id");
 
+                    b.Property<string>("BodyId")
+                        .HasColumnType("text")
+                        .HasColumnName("body_id");
+
+                    b.Property<string>("Cycle")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("cycle");
+
+                    b.Property<string>("OrganizationId")
+                        .HasColumnType("text")
+                        .HasColumnName("organization_id");
+
                     b.Property<string>("PartyBoardIds")
                         .IsRequired()
                         .HasColumnType("text")
@@ -311,7 +325,65 @@ namespace BusFlow.Storage.Migrations.Postgres
                     b.HasKey("Id")
                         .HasName("pk_agreements");
 
+                    b.HasIndex("OrganizationId")
+                        .HasDatabaseName("ix_agreements_organization_id");
+
                     b.ToTable("agreements", (string)null);
+                });
+
+            modelBuilder.Entity("BusFlow.Bus.Model.AgreementParty", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("AgreementId")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("agreement_id");
+
+                    b.Property<string>("BoardId")
+                        .HasColumnType("text")
+                        .HasColumnName("board_id");
+
+                    b.Property<string>("Involvement")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("involvement");
+
+                    b.Property<string>("OrganizationId")
+                        .HasColumnType("text")
+                        .HasColumnName("organization_id");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer")
+                        .HasColumnName("position");
+
+                    b.Property<string>("RepresentativeId")
+                        .HasColumnType("text")
+                        .HasColumnName("representative_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_agreement_parties");
+
+                    b.HasIndex("BoardId")
+                        .HasDatabaseName("ix_agreement_parties_board_id");
+
+                    b.HasIndex("OrganizationId")
+                        .HasDatabaseName("ix_agreement_parties_organization_id");
+
+                    b.HasIndex("RepresentativeId")
+                        .HasDatabaseName("ix_agreement_parties_representative_id");
+
+                    b.HasIndex("AgreementId", "Position")
+                        .HasDatabaseName("ix_agreement_parties_agreement_id_position");
+
+                    b.ToTable("agreement_parties", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_agreement_parties_board_or_organization", "(board_id IS NULL) <> (organization_id IS NULL)");
+                        });
                 });
 
             modelBuilder.Entity("BusFlow.Bus.Model.AgreementRevision", b =>
@@ -440,6 +512,10 @@ namespace BusFlow.Storage.Migrations.Postgres
                         .HasColumnType("text")
                         .HasColumnName("name");
 
+                    b.Property<string>("OrganizationId")
+                        .HasColumnType("text")
+                        .HasColumnName("organization_id");
+
                     b.Property<string>("RotationOrder")
                         .IsRequired()
                         .HasColumnType("text")
@@ -451,6 +527,9 @@ namespace BusFlow.Storage.Migrations.Postgres
 
                     b.HasKey("Id")
                         .HasName("pk_collaboration_bodies");
+
+                    b.HasIndex("OrganizationId")
+                        .HasDatabaseName("ix_collaboration_bodies_organization_id");
 
                     b.ToTable("collaboration_bodies", (string)null);
                 });
@@ -593,6 +672,12 @@ namespace BusFlow.Storage.Migrations.Postgres
                         .IsRequired()
                         .HasColumnType("text")
                         .HasColumnName("email");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)")
+                        .HasColumnName("language");
 
                     b.Property<string>("Name")
                         .IsRequired()
@@ -1478,6 +1563,43 @@ namespace BusFlow.Storage.Migrations.Postgres
                         .HasConstraintName("fk_api_tokens_users_user_id");
                 });
 
+            modelBuilder.Entity("BusFlow.Bus.Model.Agreement", b =>
+                {
+                    b.HasOne("BusFlow.Bus.Model.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_agreements_organizations_organization_id");
+                });
+
+            modelBuilder.Entity("BusFlow.Bus.Model.AgreementParty", b =>
+                {
+                    b.HasOne("BusFlow.Bus.Model.Agreement", null)
+                        .WithMany()
+                        .HasForeignKey("AgreementId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_agreement_parties_agreements_agreement_id");
+
+                    b.HasOne("BusFlow.Bus.Model.Board", null)
+                        .WithMany()
+                        .HasForeignKey("BoardId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_agreement_parties_boards_board_id");
+
+                    b.HasOne("BusFlow.Bus.Model.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_agreement_parties_organizations_organization_id");
+
+                    b.HasOne("BusFlow.Bus.Model.Person", null)
+                        .WithMany()
+                        .HasForeignKey("RepresentativeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_agreement_parties_people_representative_id");
+                });
+
             modelBuilder.Entity("BusFlow.Bus.Model.AgreementRevision", b =>
                 {
                     b.HasOne("BusFlow.Bus.Model.Agreement", null)
@@ -1506,6 +1628,15 @@ namespace BusFlow.Storage.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_board_meetings_boards_board_id");
+                });
+
+            modelBuilder.Entity("BusFlow.Bus.Model.CollaborationBody", b =>
+                {
+                    b.HasOne("BusFlow.Bus.Model.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_collaboration_bodies_organizations_organization_id");
                 });
 
             modelBuilder.Entity("BusFlow.Bus.Model.PartyDecision", b =>

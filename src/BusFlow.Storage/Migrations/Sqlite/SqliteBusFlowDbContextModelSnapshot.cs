@@ -263,6 +263,20 @@ namespace BusFlow.Storage.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("id");
 
+                    b.Property<string>("BodyId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("body_id");
+
+                    b.Property<string>("Cycle")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("cycle");
+
+                    b.Property<string>("OrganizationId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("organization_id");
+
                     b.Property<string>("PartyBoardIds")
                         .IsRequired()
                         .HasColumnType("text")
@@ -304,7 +318,65 @@ namespace BusFlow.Storage.Migrations.Sqlite
                     b.HasKey("Id")
                         .HasName("pk_agreements");
 
+                    b.HasIndex("OrganizationId")
+                        .HasDatabaseName("ix_agreements_organization_id");
+
                     b.ToTable("agreements", (string)null);
+                });
+
+            modelBuilder.Entity("BusFlow.Bus.Model.AgreementParty", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("AgreementId")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("agreement_id");
+
+                    b.Property<string>("BoardId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("board_id");
+
+                    b.Property<string>("Involvement")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("involvement");
+
+                    b.Property<string>("OrganizationId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("organization_id");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("position");
+
+                    b.Property<string>("RepresentativeId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("representative_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_agreement_parties");
+
+                    b.HasIndex("BoardId")
+                        .HasDatabaseName("ix_agreement_parties_board_id");
+
+                    b.HasIndex("OrganizationId")
+                        .HasDatabaseName("ix_agreement_parties_organization_id");
+
+                    b.HasIndex("RepresentativeId")
+                        .HasDatabaseName("ix_agreement_parties_representative_id");
+
+                    b.HasIndex("AgreementId", "Position")
+                        .HasDatabaseName("ix_agreement_parties_agreement_id_position");
+
+                    b.ToTable("agreement_parties", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_agreement_parties_board_or_organization", "(board_id IS NULL) <> (organization_id IS NULL)");
+                        });
                 });
 
             modelBuilder.Entity("BusFlow.Bus.Model.AgreementRevision", b =>
@@ -433,6 +505,10 @@ namespace BusFlow.Storage.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("name");
 
+                    b.Property<string>("OrganizationId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("organization_id");
+
                     b.Property<string>("RotationOrder")
                         .IsRequired()
                         .HasColumnType("text")
@@ -444,6 +520,9 @@ namespace BusFlow.Storage.Migrations.Sqlite
 
                     b.HasKey("Id")
                         .HasName("pk_collaboration_bodies");
+
+                    b.HasIndex("OrganizationId")
+                        .HasDatabaseName("ix_collaboration_bodies_organization_id");
 
                     b.ToTable("collaboration_bodies", (string)null);
                 });
@@ -586,6 +665,12 @@ namespace BusFlow.Storage.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT")
                         .HasColumnName("email");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("language");
 
                     b.Property<string>("Name")
                         .IsRequired()
@@ -1463,6 +1548,43 @@ namespace BusFlow.Storage.Migrations.Sqlite
                         .HasConstraintName("fk_api_tokens_users_user_id");
                 });
 
+            modelBuilder.Entity("BusFlow.Bus.Model.Agreement", b =>
+                {
+                    b.HasOne("BusFlow.Bus.Model.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_agreements_organizations_organization_id");
+                });
+
+            modelBuilder.Entity("BusFlow.Bus.Model.AgreementParty", b =>
+                {
+                    b.HasOne("BusFlow.Bus.Model.Agreement", null)
+                        .WithMany()
+                        .HasForeignKey("AgreementId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_agreement_parties_agreements_agreement_id");
+
+                    b.HasOne("BusFlow.Bus.Model.Board", null)
+                        .WithMany()
+                        .HasForeignKey("BoardId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_agreement_parties_boards_board_id");
+
+                    b.HasOne("BusFlow.Bus.Model.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_agreement_parties_organizations_organization_id");
+
+                    b.HasOne("BusFlow.Bus.Model.Person", null)
+                        .WithMany()
+                        .HasForeignKey("RepresentativeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_agreement_parties_people_representative_id");
+                });
+
             modelBuilder.Entity("BusFlow.Bus.Model.AgreementRevision", b =>
                 {
                     b.HasOne("BusFlow.Bus.Model.Agreement", null)
@@ -1491,6 +1613,15 @@ namespace BusFlow.Storage.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_board_meetings_boards_board_id");
+                });
+
+            modelBuilder.Entity("BusFlow.Bus.Model.CollaborationBody", b =>
+                {
+                    b.HasOne("BusFlow.Bus.Model.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_collaboration_bodies_organizations_organization_id");
                 });
 
             modelBuilder.Entity("BusFlow.Bus.Model.PartyDecision", b =>

@@ -1,0 +1,348 @@
+using BusFlow.Bus.Model;
+using NodaTime;
+
+namespace BusFlow.Bus.Setup;
+
+/// <summary>
+/// Imports a setup file into the records of one session: checks it as a whole first and adds
+/// nothing when any rule is broken; otherwise adds what is new, updates what differs and lists
+/// each change ("+ board sn …", "~ person …: email a → b", "- meeting …"). A record the file
+/// does not mention is left alone, except within what the file describes in full: a board's
+/// roles and the meetings of the years its plan lists, a body's members, an agreement's parties
+/// and revisions. The caller commits the session when the import succeeded.
+/// </summary>
+public static class SetupImport
+{
+    public static async Task<SetupImportResult> ImportAsync(IBusRecords records, string file, string text, LocalDate today, CancellationToken ct)
+    {
+        var (document, problems) = SetupReader.Read(file, text);
+        return document is null ? new SetupImportResult(problems, []) : await ImportAsync(records, file, document, today, ct);
+    }
+
+    public static async Task<SetupImportResult> ImportAsync(IBusRecords records, string file, SetupDocument document, LocalDate today, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(records);
+        ArgumentNullException.ThrowIfNull(document);
+        var directory = await SetupDirectory.ReadAsync(records, ct);
+        var problems = SetupRules.Check(file, document, directory, today);
+        if (problems.Count > 0)
+        {
+            return new SetupImportResult(problems, []);
+        }
+
+        var changes = new List<string>();
+        foreach (var entry in document.Organizations)
+        {
+            await ImportOrganizationAsync(records, entry, changes, ct);
+        }
+
+        foreach (var entry in document.People)
+        {
+            await ImportPersonAsync(records, entry, changes, ct);
+        }
+
+        foreach (var entry in document.Boards)
+        {
+            await ImportBoardAsync(records, entry, today, changes, ct);
+        }
+
+        foreach (var entry in document.Agreements)
+        {
+            await ImportAgreementAsync(records, entry, changes, ct);
+        }
+
+        foreach (var entry in document.Bodies)
+        {
+            await ImportBodyAsync(records, entry, changes, ct);
+        }
+
+        foreach (var entry in document.Agreements)
+        {
+            await ImportPartiesAndRevisionsAsync(records, entry, changes, ct);
+        }
+
+        return new SetupImportResult([], changes);
+    }
+
+    private static async Task ImportOrganizationAsync(IBusRecords records, SetupDocument.OrganizationEntry entry, List<string> changes, CancellationToken ct)
+    {
+        if (await records.FindOrganizationAsync(entry.Id, ct) is not { } organization)
+        {
+            records.Add(new Organization { Id = entry.Id, Name = entry.Name, Kind = entry.Kind });
+            changes.Add($"+ organization {entry.Id} \"{entry.Name}\"");
+            return;
+        }
+
+        var change = new Change($"organization {entry.Id}", changes);
+        organization.Name = change.Of("name", organization.Name, entry.Name);
+        organization.Kind = change.Of("kind", organization.Kind, entry.Kind);
+    }
+
+    private static async Task ImportPersonAsync(IBusRecords records, SetupDocument.PersonEntry entry, List<string> changes, CancellationToken ct)
+    {
+        if (await records.FindPersonAsync(entry.Id, ct) is not { } person)
+        {
+            records.Add(new Person { Id = entry.Id, Name = entry.Name, Email = entry.Email, Language = entry.Language });
+            changes.Add($"+ person {entry.Id} \"{entry.Name}\" <{entry.Email}>");
+            return;
+        }
+
+        var change = new Change($"person {entry.Id}", changes);
+        person.Name = change.Of("name", person.Name, entry.Name);
+        person.Email = change.Of("email", person.Email, entry.Email);
+        person.Language = change.Of("language", person.Language, entry.Language);
+    }
+
+    private static async Task ImportBoardAsync(IBusRecords records, SetupDocument.BoardEntry entry, LocalDate today, List<string> changes, CancellationToken ct)
+    {
+        if (await records.FindBoardAsync(entry.Id, ct) is not { } board)
+        {
+            records.Add(new Board
+            {
+                Id = entry.Id,
+                OrganizationId = entry.Organization,
+                Code = entry.Code,
+                Name = entry.Name,
+                NoticeDays = entry.NoticeDays,
+                NoticeInWorkingDays = entry.NoticeInWorkingDays,
+            });
+            changes.Add($"+ board {entry.Id} {entry.Code} \"{entry.Name}\"");
+        }
+        else
+        {
+            var change = new Change($"board {entry.Id}", changes);
+            board.OrganizationId = change.Of("organization", board.OrganizationId, entry.Organization);
+            board.Code = change.Of("code", board.Code, entry.Code);
+            board.Name = change.Of("name", board.Name, entry.Name);
+            board.NoticeDays = change.Of("noticeDays", board.NoticeDays, entry.NoticeDays);
+            board.NoticeInWorkingDays = change.Of("noticeInWorkingDays", board.NoticeInWorkingDays, entry.NoticeInWorkingDays);
+        }
+
+        foreach (var plan in entry.MeetingPlans)
+        {
+            await ImportMeetingPlanAsync(records, entry.Id, plan, today, changes, ct);
+        }
+
+        await ImportRolesAsync(records, entry.Id, isBody: false, entry.Roles, changes, ct);
+    }
+
+    /// <summary>The plan of a year is the file's: meetings it lacks are taken out, unless they are already past.</summary>
+    private static async Task ImportMeetingPlanAsync(IBusRecords records, string boardId, SetupDocument.MeetingPlanEntry plan, LocalDate today, List<string> changes, CancellationToken ct)
+    {
+        var stored = (await records.ListMeetingsAsync(boardId, new LocalDate(plan.Year, 1, 1), new LocalDate(plan.Year, 12, 31), ct)).ToList();
+        foreach (var meeting in plan.Meetings)
+        {
+            var existing = stored.FirstOrDefault(m => m.Date == meeting.Date);
+            if (existing is null)
+            {
+                records.Add(new BoardMeeting { Id = Guid.CreateVersion7(), BoardId = boardId, Date = meeting.Date, StartsAt = meeting.Time, Place = meeting.Place });
+                changes.Add($"+ meeting of {boardId} on {meeting.Date:yyyy-MM-dd} at {meeting.Time:HH:mm}{(meeting.Place is null ? "" : $", {meeting.Place}")}");
+                continue;
+            }
+
+            stored.Remove(existing);
+            var change = new Change($"meeting of {boardId} on {meeting.Date:yyyy-MM-dd}", changes);
+            existing.StartsAt = change.Of("time", existing.StartsAt, meeting.Time);
+            existing.Place = change.Of("place", existing.Place, meeting.Place);
+        }
+
+        foreach (var gone in stored.Where(m => m.Date >= today))
+        {
+            records.Remove(gone);
+            changes.Add($"- meeting of {boardId} on {gone.Date:yyyy-MM-dd}");
+        }
+    }
+
+    /// <summary>The roles on a board (or the members of a body) are the file's: one not in it is taken out.</summary>
+    private static async Task ImportRolesAsync(IBusRecords records, string boardOrBodyId, bool isBody, IReadOnlyList<SetupDocument.RoleEntry> roles, List<string> changes, CancellationToken ct)
+    {
+        var stored = (await records.ListAssignmentsAsync(ct))
+            .Where(r => (isBody ? r.BodyId : r.BoardId) == boardOrBodyId)
+            .ToList();
+        foreach (var role in roles)
+        {
+            var label = $"{SetupNames.Of(role.Role)} of {boardOrBodyId}: {role.Person} from {role.From:yyyy-MM-dd}";
+            var existing = stored.FirstOrDefault(r => r.PersonId == role.Person && r.Role == role.Role && r.From == role.From);
+            if (existing is null)
+            {
+                records.Add(new RoleAssignment
+                {
+                    Id = Guid.CreateVersion7(),
+                    PersonId = role.Person,
+                    Role = role.Role,
+                    BoardId = isBody ? null : boardOrBodyId,
+                    BodyId = isBody ? boardOrBodyId : null,
+                    From = role.From,
+                    Until = role.Until,
+                });
+                changes.Add($"+ {label}{Until(role.Until)}");
+                continue;
+            }
+
+            stored.Remove(existing);
+            existing.Until = new Change(label, changes).Of("until", existing.Until, role.Until);
+        }
+
+        foreach (var gone in stored)
+        {
+            records.Remove(gone);
+            changes.Add($"- {SetupNames.Of(gone.Role)} of {boardOrBodyId}: {gone.PersonId} from {gone.From:yyyy-MM-dd}{Until(gone.Until)}");
+        }
+    }
+
+    private static async Task ImportBodyAsync(IBusRecords records, SetupDocument.BodyEntry entry, List<string> changes, CancellationToken ct)
+    {
+        List<List<string>> order = [.. entry.RotationOrder.Select(slot => slot.ToList())];
+        if (await records.FindBodyAsync(entry.Id, ct) is not { } body)
+        {
+            records.Add(new CollaborationBody
+            {
+                Id = entry.Id,
+                Name = entry.Name,
+                Kind = entry.Kind,
+                OrganizationId = entry.Organization,
+                AgreementId = entry.Agreement,
+                RotationOrder = order,
+                RotationStartYear = entry.RotationStartYear,
+            });
+            changes.Add($"+ body {entry.Id} \"{entry.Name}\"");
+        }
+        else
+        {
+            var change = new Change($"body {entry.Id}", changes);
+            body.Name = change.Of("name", body.Name, entry.Name);
+            body.Kind = change.Of("kind", body.Kind, entry.Kind);
+            body.OrganizationId = change.Of("organization", body.OrganizationId, entry.Organization);
+            body.AgreementId = change.Of("agreement", body.AgreementId, entry.Agreement);
+            body.RotationStartYear = change.Of("rotation.startYear", body.RotationStartYear, entry.RotationStartYear);
+            if (!SameOrder(body.RotationOrder, order))
+            {
+                changes.Add($"~ body {entry.Id}: rotation.order {OrderText(body.RotationOrder)} → {OrderText(order)}");
+                body.RotationOrder = order;
+            }
+        }
+
+        await ImportRolesAsync(records, entry.Id, isBody: true, entry.Members, changes, ct);
+    }
+
+    private static async Task ImportAgreementAsync(IBusRecords records, SetupDocument.AgreementEntry entry, List<string> changes, CancellationToken ct)
+    {
+        List<string> deciding = [.. entry.Parties.Where(p => p.Board is not null && p.Involvement == PartyInvolvement.Decides).Select(p => p.Board!)];
+        if (await records.FindAgreementAsync(entry.Id, ct) is not { } agreement)
+        {
+            records.Add(new Agreement
+            {
+                Id = entry.Id,
+                Title = entry.Title,
+                OrganizationId = entry.Organization,
+                Status = entry.Status,
+                ValidFrom = entry.ValidFrom,
+                ValidUntil = entry.ValidUntil,
+                PredecessorId = entry.Predecessor,
+                BodyId = entry.Body,
+                Cycle = entry.Cycle,
+                PartyBoardIds = deciding,
+                Recipients = [.. entry.Recipients],
+            });
+            changes.Add($"+ agreement {entry.Id} \"{entry.Title}\" {entry.ValidFrom:yyyy-MM-dd}–{entry.ValidUntil:yyyy-MM-dd}");
+            return;
+        }
+
+        var change = new Change($"agreement {entry.Id}", changes);
+        agreement.Title = change.Of("title", agreement.Title, entry.Title);
+        agreement.OrganizationId = change.Of("organization", agreement.OrganizationId, entry.Organization);
+        agreement.Status = change.Of("status", agreement.Status, entry.Status);
+        agreement.ValidFrom = change.Of("validFrom", agreement.ValidFrom, entry.ValidFrom);
+        agreement.ValidUntil = change.Of("validUntil", agreement.ValidUntil, entry.ValidUntil);
+        agreement.PredecessorId = change.Of("predecessor", agreement.PredecessorId, entry.Predecessor);
+        agreement.BodyId = change.Of("body", agreement.BodyId, entry.Body);
+        agreement.Cycle = change.Of("cycle", agreement.Cycle, entry.Cycle);
+        if (!agreement.PartyBoardIds.SequenceEqual(deciding, StringComparer.Ordinal))
+        {
+            agreement.PartyBoardIds = deciding;
+        }
+
+        if (!agreement.Recipients.SequenceEqual(entry.Recipients, StringComparer.Ordinal))
+        {
+            changes.Add($"~ agreement {entry.Id}: recipients [{string.Join(", ", agreement.Recipients)}] → [{string.Join(", ", entry.Recipients)}]");
+            agreement.Recipients = [.. entry.Recipients];
+        }
+    }
+
+    /// <summary>An agreement's parties and revisions, after the bodies and boards they may name are in.</summary>
+    private static async Task ImportPartiesAndRevisionsAsync(IBusRecords records, SetupDocument.AgreementEntry entry, List<string> changes, CancellationToken ct)
+    {
+        var stored = (await records.ListPartiesAsync(entry.Id, ct)).ToList();
+        for (var position = 0; position < entry.Parties.Count; position++)
+        {
+            var party = entry.Parties[position];
+            var label = $"party {party.Board ?? party.Organization} of {entry.Id}";
+            var existing = stored.FirstOrDefault(p => p.BoardId == party.Board && p.OrganizationId == party.Organization);
+            if (existing is null)
+            {
+                records.Add(new AgreementParty
+                {
+                    Id = Guid.CreateVersion7(),
+                    AgreementId = entry.Id,
+                    BoardId = party.Board,
+                    OrganizationId = party.Organization,
+                    RepresentativeId = party.Representative,
+                    Involvement = party.Involvement,
+                    Position = position,
+                });
+                changes.Add($"+ {label} ({SetupNames.Of(party.Involvement)}{(party.Representative is null ? "" : $", represented by {party.Representative}")})");
+                continue;
+            }
+
+            stored.Remove(existing);
+            var change = new Change(label, changes);
+            existing.Involvement = change.Of("involvement", existing.Involvement, party.Involvement);
+            existing.RepresentativeId = change.Of("representative", existing.RepresentativeId, party.Representative);
+            existing.Position = change.Of("position", existing.Position, position);
+        }
+
+        foreach (var gone in stored)
+        {
+            records.Remove(gone);
+            changes.Add($"- party {gone.BoardId ?? gone.OrganizationId} of {entry.Id}");
+        }
+
+        var revisions = await records.ListRevisionsAsync(entry.Id, ct);
+        foreach (var revision in entry.Revisions.Where(r => !revisions.Any(s => s.Date == r.Date && s.Note == r.Note)))
+        {
+            records.Add(new AgreementRevision { Id = Guid.CreateVersion7(), AgreementId = entry.Id, Date = revision.Date, Note = revision.Note });
+            changes.Add($"+ revision of {entry.Id} on {revision.Date:yyyy-MM-dd}");
+        }
+    }
+
+    private static string Until(LocalDate? until) => until is { } day ? $" until {day:yyyy-MM-dd}" : "";
+
+    private static bool SameOrder(List<List<string>> left, List<List<string>> right) =>
+        left.Count == right.Count && left.Zip(right).All(pair => pair.First.SequenceEqual(pair.Second, StringComparer.Ordinal));
+
+    private static string OrderText(List<List<string>> order) => $"[{string.Join(", ", order.Select(slot => $"[{string.Join(", ", slot)}]"))}]";
+
+    /// <summary>Compares a stored value with the file's, noting the change; returns the file's value.</summary>
+    private sealed class Change(string subject, List<string> changes)
+    {
+        public T Of<T>(string field, T stored, T wanted)
+        {
+            if (!EqualityComparer<T>.Default.Equals(stored, wanted))
+            {
+                changes.Add($"~ {subject}: {field} {Show(stored)} → {Show(wanted)}");
+            }
+
+            return wanted;
+        }
+
+        private static string Show<T>(T value) => value switch
+        {
+            null => "(none)",
+            string text => $"\"{text}\"",
+            LocalDate date => date.ToString("yyyy-MM-dd", null),
+            LocalTime time => time.ToString("HH:mm", null),
+            Enum kind => kind.ToString(),
+            _ => value.ToString() ?? "",
+        };
+    }
+}

@@ -1,0 +1,94 @@
+using System.Text.Json.Nodes;
+using BusFlow.Host.Tests.Support;
+using BusFlow.Testing;
+
+namespace BusFlow.Host.Tests.Cli;
+
+/// <summary>`busflow simulate --setup`: an example collaboration imported into a throwaway database and run over a mandate on the virtual clock.</summary>
+public sealed class SimulateSetupTests
+{
+    private static readonly Dictionary<string, string?> Settings = new()
+    {
+        ["BusFlow:Workflows:Folder"] = Path.Combine(RepositoryRoot.Path, "workflows"),
+        ["BusFlow:Notifications:Templates"] = Path.Combine(RepositoryRoot.Path, "templates"),
+    };
+
+    private static string Example(string name) => Path.Combine(RepositoryRoot.Path, "examples", name);
+
+    [Fact]
+    public async Task The_spring_and_autumn_example_runs_its_mandate_with_each_meeting_and_decision_on_its_day()
+    {
+        var run = await CliRun.RunAsync(["simulate", "--setup", Example("angsby-spring-and-autumn.yaml"), "--from", "2026-12-01", "--to", "2031-01-02", "--json"], Settings);
+
+        Assert.True(run.ExitCode == 0, run.Error);
+        var events = run.OutputLines.Select(line => JsonNode.Parse(line)!.AsObject()).ToList();
+        var invitations = events
+            .Where(e => (string?)e["kind"] == "mail" && (string?)e["mail"]!["calendarMethod"] == "REQUEST")
+            .GroupBy(e => ((string?)e["local"], (string?)e["subject"]))
+            .Select(g => (g.Key.Item1, g.Key.Item2, g.Select(e => (string?)e["recipient"]).Distinct().Count()))
+            .ToList();
+        Assert.Equal(
+            [
+                ("2027-02-01 08:00", "Inbjudan: Vårmöte BUS 2027 15 april 2027", 9),
+                ("2027-08-17 08:00", "Inbjudan: Höstmöte BUS 2027 6 oktober 2027", 9),
+                ("2028-02-01 08:00", "Inbjudan: Vårmöte BUS 2028 18 april 2028", 9),
+                ("2028-08-17 08:00", "Inbjudan: Höstmöte BUS 2028 6 oktober 2028", 9),
+                ("2029-02-01 08:00", "Inbjudan: Vårmöte BUS 2029 16 april 2029", 9),
+                ("2029-08-17 08:00", "Inbjudan: Höstmöte BUS 2029 8 oktober 2029", 9),
+                ("2030-02-01 08:00", "Inbjudan: Vårmöte BUS 2030 15 april 2030", 9),
+                // 17 August 2030 is a Saturday: the autumn starts on the Monday.
+                ("2030-08-19 08:00", "Inbjudan: Höstmöte BUS 2030 7 oktober 2030", 9),
+            ],
+            invitations);
+        // The management group the agreement names is invited, not the demo's.
+        Assert.All(events.Where(e => (string?)e["workflow"] == "meeting" && (string?)e["kind"] == "mail"), e => Assert.EndsWith("@angsby.test", (string?)e["recipient"], StringComparison.Ordinal));
+
+        // The renewal is decided by each board at its next meeting in the imported meeting plan.
+        var renewal = events
+            .Where(e => (string?)e["kind"] == "decision" && (string?)e["subject"] == "Samverkansöverenskommelse BUS 2031–2034")
+            .Select(e => ((string?)e["board"], (string?)e["local"], (string?)e["outcome"]));
+        Assert.Equal(
+            [("angsby-sn", "2030-04-09 16:00", "approve"), ("angsby-kun", "2030-04-11 16:00", "approve"), ("angsby-bun", "2030-04-17 16:00", "approve")],
+            renewal);
+        Assert.Equal(12, events.Count(e => (string?)e["kind"] == "decision" && ((string?)e["subject"])!.StartsWith("Prioriteringar för barn och unga", StringComparison.Ordinal)));
+        var activated = Assert.Single(events, e => (string?)e["kind"] == "agreement" && (string?)e["activity"] == "activate");
+        Assert.Equal(("2031-01-01 00:00", "bus-2031-2034"), ((string?)activated["local"], (string?)activated["subject"]));
+    }
+
+    [Fact]
+    public async Task The_yearly_follow_up_example_is_imported_and_said_to_have_no_workflow_for_its_yearly_meeting_yet()
+    {
+        var run = await CliRun.RunAsync(["simulate", "--setup", Example("strandvik-yearly-follow-up.yaml"), "--from", "2026-12-01", "--to", "2027-12-31"], Settings);
+
+        Assert.True(run.ExitCode == 0, run.Error);
+        Assert.Equal(
+            "strandvik-bus: its cycle is yearlyFollowUp (one yearly follow-up meeting with a rotating convener), which has no shipped workflow yet: its yearly meetings are not run, only its renewal.",
+            run.OutputLines[0]);
+        Assert.DoesNotContain(run.OutputLines, line => line.Contains("spring-review", StringComparison.Ordinal));
+        Assert.Contains(run.OutputLines, line => line.Contains("timer scheduled  agreement-renewal/renewalStarts  due 2030-04-01 08:00", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_setup_file_with_a_mistake_is_reported_by_line_and_nothing_runs()
+    {
+        var file = Path.Combine(Path.GetTempPath(), $"busflow-setup-{Guid.NewGuid():N}.yaml");
+        await File.WriteAllTextAsync(file, "organizations:\n  - { id: a, name: A }\nagreements:\n  - { id: x, title: X, validFrom: 2027-01-01, validUntil: 2026-01-01, parties: [] }\n");
+        try
+        {
+            var run = await CliRun.RunAsync(["simulate", "--setup", file, "--from", "2026-12-01", "--to", "2027-01-01"], Settings);
+
+            Assert.Equal(1, run.ExitCode);
+            Assert.Equal(
+                [
+                    $"{file}:4: agreements[0].validUntil: the agreement ends 2026-01-01, before it starts 2027-01-01",
+                    $"{file}:4: agreements[0].parties: an agreement needs at least one party",
+                ],
+                run.ErrorLines);
+            Assert.Empty(run.OutputLines);
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+}
