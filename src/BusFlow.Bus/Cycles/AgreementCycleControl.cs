@@ -24,12 +24,13 @@ public sealed class AgreementCycleControl(WorkflowRuntime runtime, IWorkflowStor
     public async Task<AgreementCycleState?> StateAsync(string agreementId, CancellationToken ct)
     {
         await using var session = await store.BeginAsync(ct);
-        if (await session.Facet<IBusRecords>().FindAgreementAsync(agreementId, ct) is not { } agreement)
+        var records = session.Facet<IBusRecords>();
+        if (await records.FindAgreementAsync(agreementId, ct) is not { } agreement)
         {
             return null;
         }
 
-        return new AgreementCycleState(agreement, await AgreementInstances.ListAsync(session, agreementId, ct));
+        return new AgreementCycleState(agreement, await records.ListPartiesAsync(agreementId, ct), await AgreementInstances.ListAsync(session, agreementId, ct));
     }
 
     public async Task<(CycleCommandOutcome Outcome, int Instances)> StartAsync(string agreementId, string actor, CancellationToken ct)
@@ -50,11 +51,7 @@ public sealed class AgreementCycleControl(WorkflowRuntime runtime, IWorkflowStor
         }
 
         var started = 0;
-        foreach (var (workflow, key) in new[]
-        {
-            (AgreementCycles.AnnualCycleWorkflow, AgreementCycles.AnnualCycleKey(agreementId)),
-            (AgreementCycles.RenewalWorkflow, AgreementCycles.RenewalKey(agreementId)),
-        })
+        foreach (var (workflow, key) in AgreementCycles.Of(state.Agreement))
         {
             var input = new JsonObject { [AgreementInstances.AgreementInput] = agreementId };
             var free = await FreeKeyAsync(workflow, key, ct);

@@ -3,8 +3,8 @@ using BusFlow.Engine.Persistence;
 
 namespace BusFlow.Bus.Cycles;
 
-/// <summary>An agreement and every workflow instance it takes part in, oldest first.</summary>
-public sealed record AgreementCycleState(Agreement Agreement, IReadOnlyList<WorkflowInstance> Instances)
+/// <summary>An agreement, its parties in order, and every workflow instance it takes part in, oldest first.</summary>
+public sealed record AgreementCycleState(Agreement Agreement, IReadOnlyList<AgreementParty> Parties, IReadOnlyList<WorkflowInstance> Instances)
 {
     public IEnumerable<WorkflowInstance> Live => Instances.Where(AgreementCycleControl.IsLive);
 

@@ -26,6 +26,18 @@ public static class AgreementCycles
     /// </summary>
     public static bool HasWorkflow(AgreementCycleShape shape) => shape == AgreementCycleShape.SpringAndAutumn;
 
+    /// <summary>The cycles an agreement runs, each a workflow and the correlation key that starts it once.</summary>
+    public static IEnumerable<(string Workflow, string Key)> Of(Agreement agreement)
+    {
+        ArgumentNullException.ThrowIfNull(agreement);
+        if (HasWorkflow(agreement.Cycle))
+        {
+            yield return (AnnualCycleWorkflow, AnnualCycleKey(agreement.Id));
+        }
+
+        yield return (RenewalWorkflow, RenewalKey(agreement.Id));
+    }
+
     /// <returns>How many cycles were started now (0 when all were already running).</returns>
     public static async Task<int> EnsureStartedAsync(WorkflowRuntime runtime, IWorkflowStore store, CancellationToken ct)
     {
@@ -38,13 +50,11 @@ public static class AgreementCycles
         var started = 0;
         foreach (var agreement in agreements.Where(a => a.Status == AgreementStatus.Active))
         {
-            var input = new JsonObject { ["agreement"] = agreement.Id };
-            if (HasWorkflow(agreement.Cycle))
+            foreach (var (workflow, key) in Of(agreement))
             {
-                started += (await runtime.StartAsync(new StartRequest(AnnualCycleWorkflow, (JsonObject)input.DeepClone(), AnnualCycleKey(agreement.Id), Actor: Actor), ct)).Created ? 1 : 0;
+                var input = new JsonObject { ["agreement"] = agreement.Id };
+                started += (await runtime.StartAsync(new StartRequest(workflow, input, key, Actor: Actor), ct)).Created ? 1 : 0;
             }
-
-            started += (await runtime.StartAsync(new StartRequest(RenewalWorkflow, (JsonObject)input.DeepClone(), RenewalKey(agreement.Id), Actor: Actor), ct)).Created ? 1 : 0;
         }
 
         return started;

@@ -6,7 +6,7 @@ namespace BusFlow.Web.Accounts;
 
 /// <summary>
 /// The agreements a person may see, the same on the pages and in the API: all of them for those who
-/// read everything, and for a secretary those with a party board of her organizations.
+/// read everything, and for a secretary those her organizations keep or have a party board in.
 /// </summary>
 public sealed class VisibleAgreements(IWorkflowStore store, AccountScopes scopes)
 {
@@ -18,7 +18,7 @@ public sealed class VisibleAgreements(IWorkflowStore store, AccountScopes scopes
         var records = session.Facet<IBusRecords>();
         var organizationOf = (await records.ListBoardsAsync(ct)).ToDictionary(b => b.Id, b => b.OrganizationId, StringComparer.Ordinal);
         return [.. (await records.ListAgreementsAsync(ct))
-            .Where(a => scope.SeesAgreement(a.PartyBoardIds.Select(b => organizationOf.GetValueOrDefault(b)).OfType<string>()))
+            .Where(a => scope.SeesAgreement(a.PartyBoardIds.Select(b => organizationOf.GetValueOrDefault(b)).Append(a.OrganizationId).OfType<string>()))
             .OrderBy(a => a.ValidFrom)
             .ThenBy(a => a.Id, StringComparer.Ordinal)];
     }

@@ -2,8 +2,11 @@ using System.Net;
 using System.Net.Http.Json;
 using BusFlow.Accounts;
 using BusFlow.Bus.Demo;
+using BusFlow.Bus.Model;
+using BusFlow.Engine.Persistence;
 using BusFlow.Host.Api.Agreements;
 using BusFlow.Host.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace BusFlow.Host.Tests.Web;
 
@@ -30,6 +33,25 @@ public sealed class AgreementPageTests : IAsyncLifetime
 
         Assert.Contains(DemoMunicipality.AgreementTitle, text, StringComparison.Ordinal);
         Assert.Contains("1 januari 2023 – 31 december 2026 Gäller", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_agreement_page_names_each_party_board_or_organization_how_it_takes_part_and_the_body_that_meets()
+    {
+        using var organization = await Host.Client.PostAsJsonAsync("/api/organizations", new { name = "Polisen i Exempelby", kind = "other" });
+        var police = (await organization.ReadAsync<BusFlow.Host.Api.Boards.OrganizationResponse>()).Id;
+        await using (var session = await Host.Services.GetRequiredService<IWorkflowStore>().BeginAsync())
+        {
+            session.Facet<IBusRecords>().Add(new AgreementParty { Id = Guid.NewGuid(), AgreementId = Agreement, OrganizationId = police, Involvement = PartyInvolvement.Consulted, Position = 9 });
+            await session.CommitAsync(default);
+        }
+
+        using var viewer = await TestSessions.SignedInAsync(Host, "viewer@busflow.test", [AccountRoles.Viewer], totp: false);
+        var text = await PageText.OfAsync(await viewer.Http.GetAsync(Path));
+
+        Assert.Contains("Socialnämnden – beslutar", text, StringComparison.Ordinal);
+        Assert.Contains("Polisen i Exempelby – hörs före beslut", text, StringComparison.Ordinal);
+        Assert.Contains("Vårmöte och höstmöte, där BUS ledningsgrupp möts", text, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -35,7 +35,22 @@ public sealed class AgreementModel(
 
     public string? Reason { get; private set; }
 
+    public IReadOnlyDictionary<string, string> OtherNames { get; private set; } = new Dictionary<string, string>();
+
     public string BoardName(string id) => BoardNames.GetValueOrDefault(id, id);
+
+    /// <summary>A name from the directory: a board's, an organization's, a body's or a person's; the id when it has none.</summary>
+    public string NameOf(string? id) => id is null ? "" : BoardNames.GetValueOrDefault(id) ?? OtherNames.GetValueOrDefault(id, id);
+
+    public string PartyText(AgreementParty party)
+    {
+        ArgumentNullException.ThrowIfNull(party);
+        var name = NameOf(party.BoardId ?? party.OrganizationId);
+        var involvement = party.Involvement == PartyInvolvement.Consulted ? Strings.Agreement_Consulted : Strings.Agreement_Decides;
+        return party.RepresentativeId is { } representative
+            ? string.Format(CultureInfo.CurrentCulture, Strings.Agreement_PartyRepresented, name, involvement, NameOf(representative))
+            : string.Format(CultureInfo.CurrentCulture, Strings.Agreement_Party, name, involvement);
+    }
 
     public string Started(WorkflowInstance instance)
     {
@@ -110,7 +125,25 @@ public sealed class AgreementModel(
 
         State = state;
         await using var session = await store.BeginAsync(ct);
-        BoardNames = (await session.Facet<IBusRecords>().ListBoardsAsync(ct)).ToDictionary(b => b.Id, b => b.Name, StringComparer.Ordinal);
+        var records = session.Facet<IBusRecords>();
+        BoardNames = (await records.ListBoardsAsync(ct)).ToDictionary(b => b.Id, b => b.Name, StringComparer.Ordinal);
+        var others = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var organization in await records.ListOrganizationsAsync(ct))
+        {
+            others[organization.Id] = organization.Name;
+        }
+
+        foreach (var body in await records.ListBodiesAsync(ct))
+        {
+            others[body.Id] = body.Name;
+        }
+
+        foreach (var person in await records.ListPeopleAsync(ct))
+        {
+            others[person.Id] = person.Name;
+        }
+
+        OtherNames = others;
         return true;
     }
 }

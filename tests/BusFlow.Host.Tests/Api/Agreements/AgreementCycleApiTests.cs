@@ -82,6 +82,8 @@ public sealed class AgreementCycleApiTests : IAsyncLifetime
         var demo = Assert.Single(agreements!, a => a.Id == Agreement);
         Assert.Equal(BusFlow.Bus.Model.AgreementStatus.Active, demo.Status);
         Assert.Contains(DemoMunicipality.SocialBoardId, demo.PartyBoardIds);
+        Assert.Contains(demo.Parties, p => p.BoardId == DemoMunicipality.SocialBoardId && p.Involvement == BusFlow.Bus.Model.PartyInvolvement.Decides);
+        Assert.Equal((DemoMunicipality.ManagementGroupId, BusFlow.Bus.Model.AgreementCycleShape.SpringAndAutumn), (demo.BodyId, demo.Cycle));
         Assert.True(demo.ValidFrom < demo.ValidUntil);
     }
 
