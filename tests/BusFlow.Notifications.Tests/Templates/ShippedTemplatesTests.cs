@@ -18,7 +18,7 @@ public sealed class ShippedTemplatesTests
         return data;
     }
 
-    private static readonly string[] Expected = ["confirmation-code", "meeting-cancelled", "meeting-invitation", "task-assigned", "task-escalated", "task-reminder", "weekly-digest"];
+    private static readonly string[] Expected = ["confirmation-code", "meeting-cancelled", "meeting-invitation", "task-assigned", "task-escalated", "task-moved", "task-reminder", "weekly-digest"];
 
     private static readonly FluidMessageTemplates Templates = new(TemplateFolder.Shipped());
 
