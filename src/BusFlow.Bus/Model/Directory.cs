@@ -52,6 +52,9 @@ public sealed class Person
     public required string Id { get; set; }
     public required string Name { get; set; }
     public required string Email { get; set; }
+
+    /// <summary>The language the person is written to in: "sv" or "en".</summary>
+    public string Language { get; set; } = "sv";
 }
 
 public enum RoleKind

@@ -57,6 +57,9 @@ internal sealed class PersonConfiguration : IEntityTypeConfiguration<Person>
     {
         builder.ToTable("people");
         builder.HasKey(p => p.Id);
+
+        // People entered before languages were recorded are written to in Swedish.
+        builder.Property(p => p.Language).HasMaxLength(2).HasDefaultValue("sv");
     }
 }
 
