@@ -29,6 +29,9 @@ public static class BusServiceCollectionExtensions
         services.AddSingleton<MeetingPlans.MeetingPlanEditor>();
         services.AddSingleton<Boards.BoardRegistry>();
         services.AddSingleton<Boards.OrganizationRegistry>();
+        services.AddSingleton<People.PersonRegistry>();
+        services.AddSingleton<People.AssignmentRegistry>();
+        services.AddSingleton<People.RolePreview>();
         return services;
     }
 }
