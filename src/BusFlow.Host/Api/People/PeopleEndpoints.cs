@@ -4,7 +4,7 @@ using BusFlow.Engine.Persistence;
 using BusFlow.Host.Api.Errors;
 using BusFlow.Web.Accounts;
 using BusFlow.Web.Security;
-using NodaTime;
+using NodaTime.Text;
 
 namespace BusFlow.Host.Api.People;
 
@@ -149,8 +149,14 @@ public static class PeopleEndpoints
     /// GET /api/boards/{id}/roles?on=2027-01-01: who holds which role on the board today and on the day (by
     /// default the next 1 January), each role marked when it changes hands between the two.
     /// </summary>
-    private static async Task<IResult> PreviewAsync(string id, LocalDate? on, RolePreview preview, IWorkflowStore store, CancellationToken ct)
+    private static async Task<IResult> PreviewAsync(string id, string? on, RolePreview preview, IWorkflowStore store, CancellationToken ct)
     {
+        var day = LocalDatePattern.Iso.Parse(on ?? "");
+        if (on is not null && !day.Success)
+        {
+            return ApiProblems.Invalid("The day cannot be read.", [new ApiError("on", "a date, e.g. 2027-01-01")]).ToResult();
+        }
+
         await using (var session = await store.BeginAsync(ct))
         {
             if (await session.Facet<IBusRecords>().FindBoardAsync(id, ct) is null)
@@ -159,7 +165,7 @@ public static class PeopleEndpoints
             }
         }
 
-        var sheet = await preview.OfAsync(id, on, ct);
+        var sheet = await preview.OfAsync(id, day.Success ? day.Value : null, ct);
         return sheet is null ? ApiProblems.NotFound($"There is no board '{id}'.").ToResult() : Results.Ok(RolePreviewResponse.Of(sheet));
     }
 
