@@ -15,11 +15,19 @@ public interface IBusRecords
     Task<IReadOnlyList<Board>> ListBoardsAsync(CancellationToken ct);
     Task<Person?> FindPersonAsync(string id, CancellationToken ct);
 
+    /// <summary>Everyone in the directory, by name.</summary>
+    Task<IReadOnlyList<Person>> ListPeopleAsync(CancellationToken ct);
+
     /// <summary>The person reached at an e-mail address, compared without case; null when nobody is.</summary>
     Task<Person?> FindPersonByEmailAsync(string email, CancellationToken ct);
 
     /// <summary>Every role a person has had, has or will have, on boards and in bodies, in the order they start.</summary>
     Task<IReadOnlyList<RoleAssignment>> ListAssignmentsOfAsync(string personId, CancellationToken ct);
+
+    /// <summary>Every assignment on a board or in a body, past, present and future, in the order they start.</summary>
+    Task<IReadOnlyList<RoleAssignment>> ListAssignmentsOnAsync(string boardOrBodyId, CancellationToken ct);
+
+    Task<RoleAssignment?> FindAssignmentAsync(Guid id, CancellationToken ct);
 
     /// <summary>Who holds a role on a board or in a body on a day; null when nobody does.</summary>
     Task<Person?> FindRoleHolderAsync(RoleKind role, string boardOrBodyId, LocalDate on, CancellationToken ct);
@@ -43,8 +51,6 @@ public interface IBusRecords
     /// <summary>Every role assignment on boards and in bodies, in the order they start.</summary>
     Task<IReadOnlyList<RoleAssignment>> ListAssignmentsAsync(CancellationToken ct);
 
-    Task<IReadOnlyList<Person>> ListPeopleAsync(CancellationToken ct);
-
     Task<IReadOnlyList<AgreementRevision>> ListRevisionsAsync(string agreementId, CancellationToken ct);
     Task<IReadOnlyList<PartyDecision>> ListDecisionsAsync(string agreementId, CancellationToken ct);
     Task<IReadOnlyList<PartySignature>> ListSignaturesAsync(string agreementId, CancellationToken ct);
@@ -58,7 +64,7 @@ public interface IBusRecords
     void Add(Person person);
     void Add(RoleAssignment role);
 
-    /// <summary>Takes an assignment entered by mistake out (a setup file re-imported without it).</summary>
+    /// <summary>Takes an assignment out of the directory (one entered by mistake); an assignment that ends is given its Until instead.</summary>
     void Remove(RoleAssignment role);
     void Add(CollaborationBody body);
     void Add(Agreement agreement);

@@ -7,6 +7,7 @@ using BusFlow.Host.Api.Health;
 using BusFlow.Host.Api.Instances;
 using BusFlow.Host.Api.OpenApi;
 using BusFlow.Host.Api.Outbox;
+using BusFlow.Host.Api.People;
 using BusFlow.Host.Api.Tasks;
 
 namespace BusFlow.Host.Api;
@@ -40,6 +41,7 @@ public static class ApiApplicationExtensions
         api.MapAgreementJournalEndpoints();
         api.MapAgreementEndpoints();
         api.MapBoardEndpoints();
+        api.MapPeopleEndpoints();
         api.MapTokenEndpoints();
         api.MapAuditEndpoints();
         api.MapUserEndpoints();

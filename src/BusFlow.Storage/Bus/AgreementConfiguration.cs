@@ -19,11 +19,9 @@ internal sealed class AgreementConfiguration : IEntityTypeConfiguration<Agreemen
             .HasColumnType("text");
         builder.Property(a => a.Version).IsConcurrencyToken();
 
-        builder.HasOne<Organization>()
-            .WithMany()
-            .HasForeignKey(a => a.OrganizationId)
-            .IsRequired(false)
-            .OnDelete(DeleteBehavior.Restrict);
+        // No foreign key: adding one to an existing table makes SQLite rebuild it outside the migration's
+        // transaction, which a crash could leave half done. The setup file's checks keep the reference.
+        builder.HasIndex(a => a.OrganizationId);
     }
 }
 

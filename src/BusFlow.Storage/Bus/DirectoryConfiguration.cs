@@ -57,6 +57,8 @@ internal sealed class PersonConfiguration : IEntityTypeConfiguration<Person>
     {
         builder.ToTable("people");
         builder.HasKey(p => p.Id);
+
+        // People entered before languages were recorded are written to in Swedish (the column's default, set by SetupParties).
         builder.Property(p => p.Language).HasMaxLength(8);
     }
 }
@@ -89,10 +91,7 @@ internal sealed class CollaborationBodyConfiguration : IEntityTypeConfiguration<
             .HasConversion(RotationOrderConversion.Converter, RotationOrderConversion.Comparer)
             .HasColumnType("text");
 
-        builder.HasOne<Organization>()
-            .WithMany()
-            .HasForeignKey(b => b.OrganizationId)
-            .IsRequired(false)
-            .OnDelete(DeleteBehavior.Restrict);
+        // No foreign key, as for an agreement's organization: SQLite would rebuild the table outside the migration's transaction.
+        builder.HasIndex(b => b.OrganizationId);
     }
 }

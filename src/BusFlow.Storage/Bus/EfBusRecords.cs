@@ -60,6 +60,12 @@ internal sealed class EfBusRecords : IBusRecords
         return await _db.People.FirstOrDefaultAsync(p => p.Id == id, ct);
     }
 
+    public async Task<IReadOnlyList<Person>> ListPeopleAsync(CancellationToken ct)
+    {
+        await _flush(ct);
+        return await _db.People.OrderBy(p => p.Name).ThenBy(p => p.Id).ToListAsync(ct);
+    }
+
     public async Task<Person?> FindPersonByEmailAsync(string email, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(email);
@@ -74,6 +80,23 @@ internal sealed class EfBusRecords : IBusRecords
     {
         await _flush(ct);
         return await _db.RoleAssignments.Where(r => r.PersonId == personId).OrderBy(r => r.From).ThenBy(r => r.Id).ToListAsync(ct);
+    }
+
+    public async Task<IReadOnlyList<RoleAssignment>> ListAssignmentsOnAsync(string boardOrBodyId, CancellationToken ct)
+    {
+        await _flush(ct);
+        return await _db.RoleAssignments
+            .Where(r => r.BoardId == boardOrBodyId || r.BodyId == boardOrBodyId)
+            .OrderBy(r => r.From)
+            .ThenBy(r => r.Role)
+            .ThenBy(r => r.Id)
+            .ToListAsync(ct);
+    }
+
+    public async Task<RoleAssignment?> FindAssignmentAsync(Guid id, CancellationToken ct)
+    {
+        await _flush(ct);
+        return await _db.RoleAssignments.FindAsync([id], ct);
     }
 
     /// <summary>
@@ -161,12 +184,6 @@ internal sealed class EfBusRecords : IBusRecords
     {
         await _flush(ct);
         return await _db.RoleAssignments.OrderBy(r => r.From).ThenBy(r => r.Id).ToListAsync(ct);
-    }
-
-    public async Task<IReadOnlyList<Person>> ListPeopleAsync(CancellationToken ct)
-    {
-        await _flush(ct);
-        return await _db.People.OrderBy(p => p.Id).ToListAsync(ct);
     }
 
     public async Task<IReadOnlyList<AgreementRevision>> ListRevisionsAsync(string agreementId, CancellationToken ct)

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using BusFlow.Accounts;
+using BusFlow.Bus.Model;
 
 namespace BusFlow.Web.Accounts;
 
@@ -52,6 +53,25 @@ public sealed class AccountScope
 
     /// <summary>Who may change a board's records (its particulars, its meeting plan, its feed): an administrator, or its secretary.</summary>
     public bool KeepsBoard(string? boardId) => IsAdministrator || ActsForBoard(boardId);
+
+    /// <summary>
+    /// Who may enter a new person: an administrator, or a secretary (the new chair of her board is
+    /// often someone the directory does not know yet).
+    /// </summary>
+    public bool MayEnterPeople => IsAdministrator || SecretaryOf.Count > 0;
+
+    /// <summary>
+    /// Who may change a person's particulars, her address among them (reminders and task links go there):
+    /// an administrator; a secretary only for someone whose every assignment, past or coming, is on a
+    /// board she keeps, so that she cannot redirect another board's chair. Someone without any is hers
+    /// to change too: typically the person she has just entered.
+    /// </summary>
+    public bool MayChangePerson(IEnumerable<RoleAssignment> assignmentsOfPerson) =>
+        IsAdministrator || (SecretaryOf.Count > 0 && assignmentsOfPerson.All(KeepsAssignment));
+
+    /// <summary>Who may add, change or remove an assignment: an administrator, or the secretary of its board. A body's are an administrator's.</summary>
+    public bool KeepsAssignment(RoleAssignment assignment) =>
+        IsAdministrator || (assignment.BoardId is { } board && ActsForBoard(board));
 
     public bool MaySeeTask(string assignee, string? role) =>
         ReadsEverything || IsOwnAddress(assignee) || ActsForBoard(BoardOfRole(role));

@@ -76,7 +76,7 @@ public sealed class BoardBrowserTests(AuthorizationMatrixHost host) : IClassFixt
             browser.FindElement(By.CssSelector("#import-form button[type=submit]")).Click();
             PageWait.Until(browser, b => b.FindElements(By.CssSelector(".notice[role=status]")).Count == 1, "the plan read in");
             var notice = browser.FindElement(By.CssSelector(".notice")).Text;
-            var rows = browser.FindElements(By.CssSelector("table tbody tr")).Select(r => r.Text).ToList();
+            var rows = browser.FindElements(By.CssSelector("table[aria-labelledby=plan-heading] tbody tr")).Select(r => r.Text).ToList();
             Check("the board page with the plan read in");
             Screenshots.Save(browser, "meeting-plan");
 

@@ -14,6 +14,8 @@ public static class BrowserSignIn
         browser.FindElement(By.CssSelector("main form button[type=submit]")).Click();
         if (totpKey is not null)
         {
+            // A click does not wait for the page it submits to; on a busy machine the password check takes a while.
+            PageWait.Until(browser, b => b.FindElements(By.Name("code")).Count == 1, "the second factor's code field");
             browser.FindElement(By.Name("code")).SendKeys(Totp.Code(totpKey, DateTimeOffset.UtcNow));
             browser.FindElement(By.CssSelector("main form button[type=submit]")).Click();
         }

@@ -36,6 +36,12 @@ public sealed class AuthorizationMatrixHost : IAsyncLifetime
 
     public Guid InstanceId { get; private set; }
 
+    /// <summary>The head of administration's assignment on Barn- och ungdomsnämnden: another board's, for the secretary.</summary>
+    public Guid OtherBoardAssignmentId { get; private set; }
+
+    /// <summary>A member's assignment on Barn- och ungdomsnämnden that exists only for the matrix to remove.</summary>
+    public Guid SpareAssignmentId { get; private set; }
+
     /// <summary>The address of Socialnämnden's secretary, whose account signs in with the test password and no second factor.</summary>
     public string SecretaryEmail { get; private set; } = "";
 
@@ -56,6 +62,7 @@ public sealed class AuthorizationMatrixHost : IAsyncLifetime
         InstanceId = OtherBoardTask.InstanceId;
 
         var secretaryEmail = SecretaryEmail = await SecretaryOfAsync(DemoMunicipality.SocialBoardId, clock);
+        (OtherBoardAssignmentId, SpareAssignmentId) = await OtherBoardAssignmentsAsync();
         Callers[Caller.Anonymous] = new SessionClient(Host.BaseAddress);
         Callers[Caller.Viewer] = await SignedInAsync(ViewerEmail, [AccountRoles.Viewer], totp: false, withToken: true);
         Callers[Caller.SecretaryOfAnotherBoard] = await SignedInAsync(secretaryEmail, [AccountRoles.Secretary], totp: false, withToken: true);
@@ -79,6 +86,18 @@ public sealed class AuthorizationMatrixHost : IAsyncLifetime
         var today = clock.GetCurrentInstant().InUtc().Date;
         var secretary = await session.Facet<IBusRecords>().FindRoleHolderAsync(RoleKind.Secretary, boardId, today, CancellationToken.None);
         return secretary!.Email;
+    }
+
+    private async Task<(Guid Existing, Guid Spare)> OtherBoardAssignmentsAsync()
+    {
+        await using var session = await Host.Services.GetRequiredService<IWorkflowStore>().BeginAsync(CancellationToken.None);
+        var records = session.Facet<IBusRecords>();
+        var board = DemoMunicipality.ChildrenAndYouthBoardId;
+        var head = (await records.ListAssignmentsOnAsync(board, CancellationToken.None)).First(a => a.Role == RoleKind.HeadOfAdministration);
+        var spare = new RoleAssignment { Id = Guid.NewGuid(), PersonId = head.PersonId, Role = RoleKind.Member, BoardId = board, From = new LocalDate(2031, 1, 1), Until = new LocalDate(2031, 1, 31) };
+        records.Add(spare);
+        await session.CommitAsync(CancellationToken.None);
+        return (head.Id, spare.Id);
     }
 
     private async Task<SessionClient> SignedInAsync(string email, IReadOnlyList<string> roles, bool totp, bool withToken) =>

@@ -168,6 +168,15 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixHost host) : ICl
             ["POST /api/boards/{id}/meetings"] = Fixed(Rule.ScopedChange, $"/api/boards/{DemoMunicipality.ChildrenAndYouthBoardId}/meetings", new { date = "2031-12-01", place = "Matrix" }),
             ["DELETE /api/boards/{id}/meetings/{meetingId:guid}"] = Fixed(Rule.ScopedChange, $"/api/boards/{DemoMunicipality.ChildrenAndYouthBoardId}/meetings/{nowhere}"),
             ["PUT /api/boards/{id}/meetings/{year:int}"] = Fixed(Rule.ScopedChange, $"/api/boards/{DemoMunicipality.ChildrenAndYouthBoardId}/meetings/2027"),
+            ["GET /api/people/"] = Fixed(Rule.Reader, "/api/people"),
+            ["GET /api/people/{id}"] = Fixed(Rule.Reader, "/api/people/anna.lindqvist"),
+            ["POST /api/people/"] = Fixed(Rule.KeeperChange, "/api/people", new { name = "" }),
+            ["PUT /api/people/{id}"] = Fixed(Rule.ScopedChange, "/api/people/henrik.alander", new { name = "" }),
+            ["POST /api/people/{id}/assignments"] = Fixed(Rule.ScopedChange, "/api/people/oskar.lind/assignments",
+                new { role = "member", boardId = DemoMunicipality.ChildrenAndYouthBoardId, from = "2031-02-01", until = "2031-01-01" }),
+            ["PUT /api/assignments/{id:guid}"] = new(Rule.ScopedChange, h => $"/api/assignments/{h.OtherBoardAssignmentId}", new { from = "2031-02-01", until = "2031-01-01" }),
+            ["DELETE /api/assignments/{id:guid}"] = new(Rule.ScopedChange, h => $"/api/assignments/{h.SpareAssignmentId}"),
+            ["GET /api/boards/{id}/roles"] = Fixed(Rule.Reader, $"/api/boards/{DemoMunicipality.ChildrenAndYouthBoardId}/roles"),
             ["GET /openapi/{documentName}.json"] = Fixed(Rule.Reader, "/openapi/v1.json"),
             ["GET /openapi/"] = Fixed(Rule.AdministratorPage, "/openapi"),
             ["HEAD /openapi/"] = Fixed(Rule.AdministratorPage, "/openapi"),
@@ -214,6 +223,8 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixHost host) : ICl
             ["GET /namnder/{id}"] = Fixed(Rule.ReaderPage, $"/namnder/{DemoMunicipality.ChildrenAndYouthBoardId}"),
             ["GET /overenskommelser"] = Fixed(Rule.ReaderPage, "/overenskommelser"),
             ["GET /overenskommelser/{id}"] = Fixed(Rule.ReaderPage, $"/overenskommelser/{DemoMunicipality.AgreementId}"),
+            ["GET /personer"] = Fixed(Rule.ReaderPage, "/personer"),
+            ["GET /personer/{id}"] = Fixed(Rule.ReaderPage, "/personer/henrik.alander"),
             ["GET /granskning"] = Fixed(Rule.AdministratorPage, "/granskning"),
             ["GET /hangfire/{**path}"] = Fixed(Rule.AdministratorPage, "/hangfire"),
         };
@@ -242,6 +253,9 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixHost host) : ICl
         public static readonly Rule ScopedRead = Of(nameof(ScopedRead), S, A, R, A, A);
         public static readonly Rule Change = Of(nameof(Change), S, A, A, A, R);
         public static readonly Rule ScopedChange = Of(nameof(ScopedChange), S, R, R, A, R);
+
+        /// <summary>A change for those who keep records: administrators, and secretaries of any board (entering a person).</summary>
+        public static readonly Rule KeeperChange = Of(nameof(KeeperChange), S, R, A, A, R);
         public static readonly Rule SessionChange = Of(nameof(SessionChange), S, R, R, A, R);
         public static readonly Rule AdministratorRead = Of(nameof(AdministratorRead), S, R, R, A, A);
         public static readonly Rule AdministratorChange = Of(nameof(AdministratorChange), S, R, R, A, R);

@@ -1548,15 +1548,6 @@ namespace BusFlow.Storage.Migrations.Sqlite
                         .HasConstraintName("fk_api_tokens_users_user_id");
                 });
 
-            modelBuilder.Entity("BusFlow.Bus.Model.Agreement", b =>
-                {
-                    b.HasOne("BusFlow.Bus.Model.Organization", null)
-                        .WithMany()
-                        .HasForeignKey("OrganizationId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .HasConstraintName("fk_agreements_organizations_organization_id");
-                });
-
             modelBuilder.Entity("BusFlow.Bus.Model.AgreementParty", b =>
                 {
                     b.HasOne("BusFlow.Bus.Model.Agreement", null)
@@ -1613,15 +1604,6 @@ namespace BusFlow.Storage.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_board_meetings_boards_board_id");
-                });
-
-            modelBuilder.Entity("BusFlow.Bus.Model.CollaborationBody", b =>
-                {
-                    b.HasOne("BusFlow.Bus.Model.Organization", null)
-                        .WithMany()
-                        .HasForeignKey("OrganizationId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .HasConstraintName("fk_collaboration_bodies_organizations_organization_id");
                 });
 
             modelBuilder.Entity("BusFlow.Bus.Model.PartyDecision", b =>

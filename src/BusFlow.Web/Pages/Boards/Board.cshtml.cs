@@ -3,8 +3,10 @@ using BusFlow.Accounts.Audit;
 using BusFlow.Bus.Boards;
 using BusFlow.Bus.MeetingPlans;
 using BusFlow.Bus.Model;
+using BusFlow.Bus.People;
 using BusFlow.Engine.Persistence;
 using BusFlow.Web.Accounts;
+using BusFlow.Web.Pages.People;
 using BusFlow.Web.Resources;
 using BusFlow.Web.Security;
 using Microsoft.AspNetCore.Authorization;
@@ -16,14 +18,16 @@ using NodaTime.Text;
 namespace BusFlow.Web.Pages.Boards;
 
 /// <summary>
-/// A board and its meeting plan for a year. An administrator, or a secretary of the board, reads a
-/// plan in from a CSV file; a file with errors is shown back line by line and changes nothing.
+/// A board, its meeting plan for a year and its roles. An administrator, or a secretary of the board, reads a
+/// plan in from a CSV file (a file with errors is shown back line by line and changes nothing) and assigns
+/// roles; the roles are shown today and on another day, by default the next 1 January, changes marked.
 /// </summary>
 [Authorize(Policy = BusFlowPolicies.Reader)]
 [RequestSizeLimit(MaxUploadBytes)]
 [RequestFormLimits(MultipartBodyLengthLimit = MaxUploadBytes)]
 public sealed class BoardModel(
-    IWorkflowStore store, MeetingPlanImport plans, MeetingPlanEditor editor, BoardRegistry registry, AccountScopes scopes, AuditTrail audit) : PageModel
+    IWorkflowStore store, MeetingPlanImport plans, MeetingPlanEditor editor, BoardRegistry registry, AccountScopes scopes, AuditTrail audit,
+    RolePreview preview, AssignmentRegistry assignments) : PageModel
 {
     private const int MaxUploadBytes = 300 * 1024;
     private const int MaxFileBytes = 256 * 1024;
@@ -40,13 +44,26 @@ public sealed class BoardModel(
 
     public string? Notice { get; private set; }
 
+    /// <summary>Who holds which role today and on the day compared (<c>?dag=</c>, by default the next 1 January).</summary>
+    public RolePreviewSheet Roles { get; private set; } = null!;
+
+    /// <summary>Everyone in the directory, for the assignment form.</summary>
+    public IReadOnlyList<Person> People { get; private set; } = [];
+
+    public FieldErrors AssignErrors { get; private set; } = FieldErrors.None;
+
+    /// <summary>The assignment form as last sent, so that an error keeps what was typed.</summary>
+    public (string? Person, string? Role, string? From, string? Until) Assigning { get; private set; }
+
+    public string NextNewYear => LocalDatePattern.Iso.Format(RolePreview.NextNewYear(preview.Today));
+
     public static string DateOf(LocalDate date) => date.ToString("dddd d MMMM yyyy", CultureInfo.CurrentCulture);
 
     public static string TimeOf(LocalTime time) => time.ToString("HH:mm", CultureInfo.InvariantCulture);
 
-    public async Task<IActionResult> OnGetAsync(string id, int? ar, int? ny)
+    public async Task<IActionResult> OnGetAsync(string id, int? ar, int? ny, string? dag)
     {
-        if (!await LoadAsync(id, ar))
+        if (!await LoadAsync(id, ar, LocalDatePattern.Iso.Parse(dag ?? "") is { Success: true } day ? day.Value : null))
         {
             return NotFound();
         }
@@ -159,6 +176,41 @@ public sealed class BoardModel(
         return Page();
     }
 
+    public async Task<IActionResult> OnPostAssignAsync(string id, int? ar, string? person, string? role, string? from, string? until)
+    {
+        if (await RefusedEditAsync(id, ar) is { } refused)
+        {
+            return refused;
+        }
+
+        Assigning = (person, role, from, until);
+        var form = AssignmentForm.Read(role, from, until);
+        if (string.IsNullOrWhiteSpace(person))
+        {
+            form.Errors.Add("personId", string.Format(CultureInfo.CurrentCulture, Strings.AssignmentProblem_Required, Strings.AssignmentField_personId));
+        }
+
+        if (form.Errors.Any)
+        {
+            AssignErrors = form.Errors;
+            return Refused(AssignErrors.Summary);
+        }
+
+        var saved = await assignments.AddAsync(new AssignmentDraft(person, form.Role, Board.Id, null, form.From, form.Until), HttpContext.RequestAborted);
+        if (saved.Assignment is not { } assignment)
+        {
+            AssignErrors = PeopleText.ErrorsOf(saved.Errors);
+            return Refused(AssignErrors.Summary);
+        }
+
+        await audit.RecordAsync(HttpContext, AuditActions.Change, target: $"board:{Board.Id}", detail: AssignmentForm.Describe("assigned", assignment));
+        await LoadAsync(id, Year);
+        Assigning = default;
+        var name = People.FirstOrDefault(p => p.Id == assignment.PersonId)?.Name ?? assignment.PersonId;
+        Notice = string.Format(CultureInfo.CurrentCulture, Strings.Board_RoleAssigned, name, PeopleText.RoleInText(assignment.Role), PeopleText.PeriodOf(assignment));
+        return Page();
+    }
+
     /// <summary>What the page says of the decisions a removed meeting moved, after the notice of the change itself.</summary>
     private static string DeadlineNotice(IReadOnlyList<DeadlineMove> deadlines)
     {
@@ -182,22 +234,28 @@ public sealed class BoardModel(
         return Page();
     }
 
-    private async Task<bool> LoadAsync(string id, int? year)
+    private async Task<bool> LoadAsync(string id, int? year, LocalDate? rolesOn = null)
     {
         var ct = HttpContext.RequestAborted;
         Year = year is { } asked && MeetingPlanImport.IsPlanYear(asked) ? asked : plans.Today.Year;
         // The scope reads the directory in a session of its own: before this one, which on SQLite holds the write lock.
         var scope = await scopes.ForAsync(User, ct);
-        await using var session = await store.BeginAsync(ct);
-        var records = session.Facet<IBusRecords>();
-        if (await records.FindBoardAsync(id, ct) is not { } board || !scope.SeesOrganization(board.OrganizationId))
+        await using (var session = await store.BeginAsync(ct))
         {
-            return false;
+            var records = session.Facet<IBusRecords>();
+            if (await records.FindBoardAsync(id, ct) is not { } board || !scope.SeesOrganization(board.OrganizationId))
+            {
+                return false;
+            }
+
+            Board = board;
+            Meetings = await records.ListMeetingsAsync(board.Id, new LocalDate(Year, 1, 1), new LocalDate(Year, 12, 31), ct);
+            MayEdit = scope.KeepsBoard(board.Id) && BusFlowPolicies.MayWrite(User);
+            People = MayEdit ? await records.ListPeopleAsync(ct) : [];
         }
 
-        Board = board;
-        Meetings = await records.ListMeetingsAsync(board.Id, new LocalDate(Year, 1, 1), new LocalDate(Year, 12, 31), ct);
-        MayEdit = scope.KeepsBoard(board.Id) && BusFlowPolicies.MayWrite(User);
+        // The preview reads in a session of its own, after this one has let go of the write lock.
+        Roles = (await preview.OfAsync(Board.Id, rolesOn, ct))!;
         return true;
     }
 }

@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace BusFlow.Storage.Migrations.Sqlite
+namespace BusFlow.Storage.Migrations.Postgres
 {
     /// <inheritdoc />
     public partial class SetupParties : Migration
@@ -14,7 +14,7 @@ namespace BusFlow.Storage.Migrations.Sqlite
             migrationBuilder.AddColumn<string>(
                 name: "language",
                 table: "people",
-                type: "TEXT",
+                type: "character varying(8)",
                 maxLength: 8,
                 nullable: false,
                 defaultValue: "sv");
@@ -22,19 +22,19 @@ namespace BusFlow.Storage.Migrations.Sqlite
             migrationBuilder.AddColumn<string>(
                 name: "organization_id",
                 table: "collaboration_bodies",
-                type: "TEXT",
+                type: "text",
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "body_id",
                 table: "agreements",
-                type: "TEXT",
+                type: "text",
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "cycle",
                 table: "agreements",
-                type: "TEXT",
+                type: "character varying(32)",
                 maxLength: 32,
                 nullable: false,
                 defaultValue: "SpringAndAutumn");
@@ -42,20 +42,20 @@ namespace BusFlow.Storage.Migrations.Sqlite
             migrationBuilder.AddColumn<string>(
                 name: "organization_id",
                 table: "agreements",
-                type: "TEXT",
+                type: "text",
                 nullable: true);
 
             migrationBuilder.CreateTable(
                 name: "agreement_parties",
                 columns: table => new
                 {
-                    id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    agreement_id = table.Column<string>(type: "TEXT", nullable: false),
-                    board_id = table.Column<string>(type: "TEXT", nullable: true),
-                    organization_id = table.Column<string>(type: "TEXT", nullable: true),
-                    representative_id = table.Column<string>(type: "TEXT", nullable: true),
-                    involvement = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
-                    position = table.Column<int>(type: "INTEGER", nullable: false)
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    agreement_id = table.Column<string>(type: "text", nullable: false),
+                    board_id = table.Column<string>(type: "text", nullable: true),
+                    organization_id = table.Column<string>(type: "text", nullable: true),
+                    representative_id = table.Column<string>(type: "text", nullable: true),
+                    involvement = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    position = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -116,35 +116,11 @@ namespace BusFlow.Storage.Migrations.Sqlite
                 name: "ix_agreement_parties_representative_id",
                 table: "agreement_parties",
                 column: "representative_id");
-
-            migrationBuilder.AddForeignKey(
-                name: "fk_agreements_organizations_organization_id",
-                table: "agreements",
-                column: "organization_id",
-                principalTable: "organizations",
-                principalColumn: "id",
-                onDelete: ReferentialAction.Restrict);
-
-            migrationBuilder.AddForeignKey(
-                name: "fk_collaboration_bodies_organizations_organization_id",
-                table: "collaboration_bodies",
-                column: "organization_id",
-                principalTable: "organizations",
-                principalColumn: "id",
-                onDelete: ReferentialAction.Restrict);
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.DropForeignKey(
-                name: "fk_agreements_organizations_organization_id",
-                table: "agreements");
-
-            migrationBuilder.DropForeignKey(
-                name: "fk_collaboration_bodies_organizations_organization_id",
-                table: "collaboration_bodies");
-
             migrationBuilder.DropTable(
                 name: "agreement_parties");
 
