@@ -5,8 +5,8 @@ using BusFlow.Engine.Persistence;
 using BusFlow.Engine.Runtime;
 using BusFlow.Engine.Time;
 using BusFlow.Storage;
-using Microsoft.Extensions.DependencyInjection;
 using BusFlow.Testing;
+using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
 using NodaTime.Testing;
 
