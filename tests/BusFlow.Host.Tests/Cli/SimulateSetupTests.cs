@@ -56,6 +56,38 @@ public sealed class SimulateSetupTests
     }
 
     [Fact]
+    public async Task The_broad_collaboration_example_runs_its_mandate_inviting_its_presidium_group_and_renewed_by_its_boards()
+    {
+        var run = await CliRun.RunAsync(["simulate", "--setup", Example("bergdala-broad-collaboration.yaml"), "--from", "2026-12-01", "--to", "2031-01-02", "--json"], Settings);
+
+        Assert.True(run.ExitCode == 0, run.Error);
+        var events = run.OutputLines.Select(line => JsonNode.Parse(line)!.AsObject()).ToList();
+        var invitations = events
+            .Where(e => (string?)e["kind"] == "mail" && (string?)e["mail"]!["calendarMethod"] == "REQUEST")
+            .GroupBy(e => (string?)e["local"])
+            .Select(g => (g.Key, g.Select(e => (string?)e["recipient"]).Distinct().Count()))
+            .ToList();
+        Assert.Equal(
+            [("2027-02-01 08:00", 12), ("2027-08-17 08:00", 12), ("2028-02-01 08:00", 12), ("2028-08-17 08:00", 12),
+             ("2029-02-01 08:00", 12), ("2029-08-17 08:00", 12), ("2030-02-01 08:00", 12), ("2030-08-19 08:00", 12)],
+            invitations);
+        // Its own presidium group is invited, with the representatives of the region, the police and Försäkringskassan in it.
+        var invited = events.Where(e => (string?)e["workflow"] == "meeting" && (string?)e["kind"] == "mail").Select(e => (string?)e["recipient"]).Distinct().ToList();
+        Assert.Contains("karl.odman@regionvastkust.test", invited);
+        Assert.Contains("nina.borg@polisen-bergdala.test", invited);
+        Assert.Contains("peter.moberg@forsakringskassan.test", invited);
+        Assert.All(invited, address => Assert.DoesNotContain("exempelby", address, StringComparison.Ordinal));
+        var renewal = events
+            .Where(e => (string?)e["kind"] == "decision" && (string?)e["subject"] == "Samverkansöverenskommelse BUS 2031–2034")
+            .Select(e => ((string?)e["board"], (string?)e["local"], (string?)e["outcome"]));
+        Assert.Equal(
+            [("bergdala-un", "2030-04-09 16:00", "approve"), ("bergdala-kfn", "2030-04-11 16:00", "approve"), ("bergdala-sn", "2030-04-17 16:00", "approve")],
+            renewal);
+        var activated = Assert.Single(events, e => (string?)e["kind"] == "agreement" && (string?)e["activity"] == "activate");
+        Assert.Equal("2031-01-01 00:00", (string?)activated["local"]);
+    }
+
+    [Fact]
     public async Task The_yearly_follow_up_example_is_imported_and_said_to_have_no_workflow_for_its_yearly_meeting_yet()
     {
         var run = await CliRun.RunAsync(["simulate", "--setup", Example("strandvik-yearly-follow-up.yaml"), "--from", "2026-12-01", "--to", "2027-12-31"], Settings);
