@@ -1,6 +1,7 @@
 using BusFlow.Host.Api.Accounts;
 using BusFlow.Host.Api.Agreements;
 using BusFlow.Host.Api.Boards;
+using BusFlow.Host.Api.Bodies;
 using BusFlow.Host.Api.Definitions;
 using BusFlow.Host.Api.Feeds;
 using BusFlow.Host.Api.Health;
@@ -41,6 +42,7 @@ public static class ApiApplicationExtensions
         api.MapAgreementJournalEndpoints();
         api.MapAgreementEndpoints();
         api.MapBoardEndpoints();
+        api.MapBodyEndpoints();
         api.MapPeopleEndpoints();
         api.MapTokenEndpoints();
         api.MapAuditEndpoints();

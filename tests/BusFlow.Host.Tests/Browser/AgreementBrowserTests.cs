@@ -4,7 +4,7 @@ using OpenQA.Selenium;
 
 namespace BusFlow.Host.Tests.Browser;
 
-/// <summary>An administrator in chromium opens the demo agreement from the menu and stops its workflows with a reason; axe checks each page.</summary>
+/// <summary>An administrator in chromium opens the demo agreement from the menu, stops its workflows with a reason, then looks up a collaboration body; axe checks each page.</summary>
 public sealed class AgreementBrowserTests : IAsyncLifetime
 {
     private DemoHost? _demo;
@@ -16,7 +16,7 @@ public sealed class AgreementBrowserTests : IAsyncLifetime
     public Task DisposeAsync() => _demo?.DisposeAsync() ?? Task.CompletedTask;
 
     [Fact]
-    public async Task An_administrator_stops_an_agreements_workflows_with_a_reason_and_every_page_passes_axe()
+    public async Task An_administrator_stops_an_agreements_workflows_with_a_reason_looks_up_a_body_and_every_page_passes_axe()
     {
         var key = await TestSessions.PrepareAsync(Host.Services, TestAccounts.AdministratorEmail, TestAccounts.Administrator, totp: true);
         using var chromium = HeadlessChromium.Start(javaScript: true);
@@ -39,10 +39,18 @@ public sealed class AgreementBrowserTests : IAsyncLifetime
         PageWait.Until(browser, b => b.FindElements(By.CssSelector(".notice[role=status]")).Count == 1, "the workflows stopped");
         var notice = browser.FindElement(By.CssSelector(".notice")).Text;
         Check("the agreement page with its workflows stopped");
+        var forms = (Stop: browser.FindElements(By.Id("stop-form")).Count, Start: browser.FindElements(By.Id("start-form")).Count);
+
+        browser.FindElement(By.LinkText("Samverkansorgan")).Click();
+        PageWait.ForHeading(browser, "Samverkansorgan");
+        Check("the bodies page");
+        browser.FindElement(By.LinkText("Presidiemöte BUS")).Click();
+        PageWait.ForHeading(browser, "Presidiemöte BUS");
+        Check("a body's page with its members and conveners");
+        Screenshots.Save(browser, "body");
 
         Assert.Matches(@"\d+ arbetsflöden är stoppade\.", notice);
-        Assert.Empty(browser.FindElements(By.Id("stop-form")));
-        Assert.Single(browser.FindElements(By.Id("start-form")));
+        Assert.Equal((0, 1), forms);
         var report = string.Concat(results.Select(r => r.Result.Report(r.Page)));
         Assert.True(report.Length == 0, $"axe-core found WCAG 2.1 A/AA violations:{Environment.NewLine}{report}");
     }

@@ -42,7 +42,7 @@ public sealed class SignInBrowserTests(SignInBrowserHost fixture) : IClassFixtur
 
         PageWait.ForHeading(browser, $"Välkommen, {fixture.Coordinator}");
         Assert.Equal("/", PathOf(browser));
-        Assert.Equal(["Mina uppgifter", "Nämnder", "Personer", "Överenskommelser", "Konto", "Logga ut"], NavigationOf(browser));
+        Assert.Equal(["Mina uppgifter", "Nämnder", "Personer", "Överenskommelser", "Samverkansorgan", "Konto", "Logga ut"], NavigationOf(browser));
 
         browser.FindElement(By.CssSelector("nav")).FindElement(By.LinkText("Mina uppgifter")).Click();
 
@@ -79,7 +79,7 @@ public sealed class SignInBrowserTests(SignInBrowserHost fixture) : IClassFixtur
         Assert.Equal((_host.BaseAddress.Port, "/"), (new Uri(browser.Url).Port, PathOf(browser)));
         Assert.Contains("Dina roller: Administrator", browser.FindElement(By.TagName("main")).Text, StringComparison.Ordinal);
         // An administrator's menu: the provider's sign-in counts as her second factor.
-        Assert.Equal(["Mina uppgifter", "Nämnder", "Personer", "Överenskommelser", "Konto", "Granskningslogg", "Jobb", "API-referens", "Logga ut"], NavigationOf(browser));
+        Assert.Equal(["Mina uppgifter", "Nämnder", "Personer", "Överenskommelser", "Samverkansorgan", "Konto", "Granskningslogg", "Jobb", "API-referens", "Logga ut"], NavigationOf(browser));
     }
 
     [Fact]

@@ -1,0 +1,34 @@
+using BusFlow.Bus.Bodies;
+using BusFlow.Bus.Model;
+using NodaTime;
+
+namespace BusFlow.Host.Api.Bodies;
+
+/// <summary>A collaboration body; with its members on a day and its conveners ahead when read one at a time.</summary>
+public sealed record BodyResponse(
+    string Id,
+    string Name,
+    BodyKind Kind,
+    string? OrganizationId,
+    string? AgreementId,
+    LocalDate? On = null,
+    IReadOnlyList<BodyMemberResponse>? Members = null,
+    IReadOnlyList<ConvenerTurnResponse>? Conveners = null)
+{
+    public static BodyResponse Of(CollaborationBody body)
+    {
+        ArgumentNullException.ThrowIfNull(body);
+        return new(body.Id, body.Name, body.Kind, body.OrganizationId, body.AgreementId);
+    }
+
+    public static BodyResponse Of(BodyView view)
+    {
+        ArgumentNullException.ThrowIfNull(view);
+        return Of(view.Body) with
+        {
+            On = view.On,
+            Members = [.. view.Members.Select(m => new BodyMemberResponse(m.Person.Id, m.Person.Name, m.Role.Role, m.Role.From, m.Role.Until))],
+            Conveners = [.. view.Conveners.Select(t => new ConvenerTurnResponse(t.Year, t.BoardIds))],
+        };
+    }
+}
