@@ -38,9 +38,9 @@ public sealed class AccountScope
     public bool SeesOrganization(string? organizationId) =>
         ReadsEverything || (organizationId is not null && OrganizationsOf.Contains(organizationId));
 
-    /// <summary>Whether the person may see an agreement: one of its parties is of an organization she sees.</summary>
-    public bool SeesAgreement(IEnumerable<string> partyOrganizationIds) =>
-        ReadsEverything || partyOrganizationIds.Any(SeesOrganization);
+    /// <summary>Whether the person may see an agreement: the organization that keeps it, or one of its party boards', is one she sees.</summary>
+    public bool SeesAgreement(IEnumerable<string> organizationIds) =>
+        ReadsEverything || organizationIds.Any(SeesOrganization);
 
     public bool IsOwnAddress(string? address) =>
         Email is not null && string.Equals(Email, address?.Trim(), StringComparison.OrdinalIgnoreCase);
