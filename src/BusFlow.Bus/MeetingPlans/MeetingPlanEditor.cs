@@ -1,5 +1,4 @@
 using BusFlow.Bus.Model;
-using BusFlow.Engine.Persistence;
 using BusFlow.Engine.Runtime;
 using BusFlow.Engine.Time;
 using NodaTime;
@@ -8,64 +7,68 @@ namespace BusFlow.Bus.MeetingPlans;
 
 /// <summary>
 /// One meeting at a time, as a secretary enters it in a form: added on a free day from today on, or
-/// taken out before it is held, when the decisions waiting on it move to the board's next meeting.
+/// taken out before it is held. Either way the decisions waiting on a meeting no longer planned move
+/// to the board's next meeting (<see cref="DecisionDeadlines"/>), in the same transaction.
 /// </summary>
-public sealed class MeetingPlanEditor(IWorkflowStore store, WorkflowRuntime runtime, DecisionDeadlines deadlines, IClock clock, EngineOptions engine)
+public sealed class MeetingPlanEditor(WorkflowRuntime runtime, DecisionDeadlines deadlines, IClock clock, EngineOptions engine)
 {
     public LocalDate Today => clock.GetCurrentInstant().InZone(engine.TimeZone).Date;
 
-    public async Task<(MeetingEditOutcome Outcome, BoardMeeting? Meeting)> AddAsync(string boardId, LocalDate date, LocalTime startsAt, string? place, CancellationToken ct)
+    /// <summary>Adds a meeting; a decision left waiting by a meeting taken out earlier moves to it when it is the board's next.</summary>
+    public Task<MeetingEdit> AddAsync(string boardId, LocalDate date, LocalTime startsAt, string? place, string actor, CancellationToken ct)
     {
         var trimmed = string.IsNullOrWhiteSpace(place) ? null : place.Trim();
+        var today = Today;
         if (trimmed?.Length > MeetingPlanCsv.PlaceMaxLength)
         {
-            return (MeetingEditOutcome.TooLong, null);
+            return Task.FromResult(new MeetingEdit(MeetingEditOutcome.TooLong, null));
         }
 
-        if (date < Today)
+        if (date < today)
         {
-            return (MeetingEditOutcome.InThePast, null);
+            return Task.FromResult(new MeetingEdit(MeetingEditOutcome.InThePast, null));
         }
 
-        await using var session = await store.BeginAsync(ct);
-        var records = session.Facet<IBusRecords>();
-        if (await records.FindBoardAsync(boardId, ct) is null)
+        return runtime.ChangeAsync(actor, async change =>
         {
-            return (MeetingEditOutcome.NoBoard, null);
-        }
+            var records = change.Store.Facet<IBusRecords>();
+            if (await records.FindBoardAsync(boardId, ct) is not { } board)
+            {
+                return new MeetingEdit(MeetingEditOutcome.NoBoard, null);
+            }
 
-        if ((await records.ListMeetingsAsync(boardId, date, date, ct)).Count > 0)
-        {
-            return (MeetingEditOutcome.Taken, null);
-        }
+            if ((await records.ListMeetingsAsync(boardId, date, date, ct)).Count > 0)
+            {
+                return new MeetingEdit(MeetingEditOutcome.Taken, null);
+            }
 
-        var meeting = new BoardMeeting { Id = Guid.CreateVersion7(), BoardId = boardId, Date = date, StartsAt = startsAt, Place = trimmed };
-        records.Add(meeting);
-        await session.CommitAsync(ct);
-        return (MeetingEditOutcome.Done, meeting);
+            var meeting = new BoardMeeting { Id = Guid.CreateVersion7(), BoardId = boardId, Date = date, StartsAt = startsAt, Place = trimmed };
+            records.Add(meeting);
+            return new MeetingEdit(MeetingEditOutcome.Done, meeting) { Deadlines = await deadlines.FollowPlanAsync(change, board, today, ct) };
+        }, ct);
     }
 
-    public Task<MeetingRemoval> RemoveAsync(string boardId, Guid meetingId, string actor, CancellationToken ct) =>
+    public Task<MeetingEdit> RemoveAsync(string boardId, Guid meetingId, string actor, CancellationToken ct) =>
         runtime.ChangeAsync(actor, async change =>
         {
             var today = Today;
             var records = change.Store.Facet<IBusRecords>();
             if (await records.FindBoardAsync(boardId, ct) is not { } board)
             {
-                return new MeetingRemoval(MeetingEditOutcome.NoBoard, null);
+                return new MeetingEdit(MeetingEditOutcome.NoBoard, null);
             }
 
             if (await records.FindMeetingAsync(meetingId, ct) is not { } meeting || meeting.BoardId != boardId)
             {
-                return new MeetingRemoval(MeetingEditOutcome.NoMeeting, null);
+                return new MeetingEdit(MeetingEditOutcome.NoMeeting, null);
             }
 
             if (meeting.Date < today)
             {
-                return new MeetingRemoval(MeetingEditOutcome.InThePast, meeting);
+                return new MeetingEdit(MeetingEditOutcome.InThePast, meeting);
             }
 
             records.Remove(meeting);
-            return new MeetingRemoval(MeetingEditOutcome.Done, meeting) { Deadlines = await deadlines.FollowPlanAsync(change, board, today, ct) };
+            return new MeetingEdit(MeetingEditOutcome.Done, meeting) { Deadlines = await deadlines.FollowPlanAsync(change, board, today, ct) };
         }, ct);
 }

@@ -104,7 +104,7 @@ public sealed class DecisionDeadlineTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_decision_with_no_later_meeting_stays_where_it_was_and_the_removal_says_so()
+    public async Task A_decision_with_no_later_meeting_stays_where_it_was_says_so_and_moves_to_a_meeting_planned_afterwards()
     {
         await StartDecisionAsync();
         var first = (await SocialBoardMeetingsAsync())[0];
@@ -119,6 +119,13 @@ public sealed class DecisionDeadlineTests : IAsyncLifetime
         var deadline = Assert.Single(removal.Deadlines);
         Assert.Equal((first.Date, (LocalDate?)null, false), (deadline.From, deadline.To, deadline.Moved));
         Assert.Equal(first.Date, (await DecisionTaskAsync()).DueDate);
+
+        // A meeting planned afterwards takes the decision that was left waiting.
+        var planned = first.Date.PlusDays(21);
+        var added = await Editor.AddAsync("sn", planned, new LocalTime(13, 0), "Stadshuset", Changer, default);
+
+        Assert.Equal((first.Date, (LocalDate?)planned), (Assert.Single(added.Deadlines).From, added.Deadlines[0].To));
+        Assert.Equal(planned, (await DecisionTaskAsync()).DueDate);
     }
 
     private Task<WorkflowInstance> StartDecisionAsync() => _bus.StartAsync("board-decision", new JsonObject

@@ -125,10 +125,10 @@ public static class BoardEndpoints
             return ApiProblems.Invalid("The meeting cannot be planned.", [new ApiError("$.date", "the date of the meeting, e.g. 2027-02-10")]).ToResult();
         }
 
-        var (outcome, meeting) = await editor.AddAsync(id, date, request.StartsAt ?? new LocalTime(13, 0), request.Place, ct);
-        return outcome switch
+        var added = await editor.AddAsync(id, date, request.StartsAt ?? new LocalTime(13, 0), request.Place, RequestActor.Of(http), ct);
+        return added.Outcome switch
         {
-            MeetingEditOutcome.Done => Results.Created($"/api/boards/{id}/meetings?year={meeting!.Date.Year}", MeetingResponse.Of(meeting)),
+            MeetingEditOutcome.Done => Results.Created($"/api/boards/{id}/meetings?year={added.Meeting!.Date.Year}", MeetingResponse.Of(added.Meeting)),
             MeetingEditOutcome.NoBoard => ApiProblems.NotFound($"There is no board '{id}'.").ToResult(),
             MeetingEditOutcome.Taken => ApiProblems.Conflict($"The board meets on {date:yyyy-MM-dd} already.").ToResult(),
             MeetingEditOutcome.InThePast => ApiProblems.Invalid("The meeting cannot be planned.", [new ApiError("$.date", $"{date:yyyy-MM-dd} has passed")]).ToResult(),

@@ -137,10 +137,10 @@ public sealed class BoardModel(
             return Refused([.. new[] { day.Success ? null : Strings.Board_BadDate, at.Success ? null : Strings.Board_BadTime }.OfType<string>()]);
         }
 
-        var (outcome, meeting) = await editor.AddAsync(Board.Id, day.Value, at.Value, place, HttpContext.RequestAborted);
-        if (outcome != MeetingEditOutcome.Done)
+        var added = await editor.AddAsync(Board.Id, day.Value, at.Value, place, AuditTrail.ActorOf(User), HttpContext.RequestAborted);
+        if (added.Outcome != MeetingEditOutcome.Done)
         {
-            return Refused([string.Format(CultureInfo.CurrentCulture, outcome switch
+            return Refused([string.Format(CultureInfo.CurrentCulture, added.Outcome switch
             {
                 MeetingEditOutcome.Taken => Strings.Board_MeetingTaken,
                 MeetingEditOutcome.InThePast => Strings.MeetingPlan_InThePast,
@@ -148,9 +148,10 @@ public sealed class BoardModel(
             }, DateOf(day.Value))]);
         }
 
-        await audit.RecordAsync(HttpContext, AuditActions.Change, target: $"board:{Board.Id}", detail: $"meeting {meeting!.Date:yyyy-MM-dd} {TimeOf(meeting.StartsAt)} added");
+        var meeting = added.Meeting!;
+        await audit.RecordAsync(HttpContext, AuditActions.Change, target: $"board:{Board.Id}", detail: $"meeting {meeting.Date:yyyy-MM-dd} {TimeOf(meeting.StartsAt)} added{DeadlineDetail(added.Deadlines)}");
         await LoadAsync(id, Year);
-        Notice = string.Format(CultureInfo.CurrentCulture, Strings.Board_Added, DateOf(meeting.Date));
+        Notice = string.Format(CultureInfo.CurrentCulture, Strings.Board_Added, DateOf(meeting.Date)) + DeadlineNotice(added.Deadlines);
         return Page();
     }
 
