@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Text.Json.Nodes;
 using BusFlow.Bus.Journal;
 using BusFlow.Bus.Model;
@@ -15,6 +16,12 @@ namespace BusFlow.Bus.Cycles;
 /// </summary>
 public sealed class AgreementCycleControl(WorkflowRuntime runtime, IWorkflowStore store)
 {
+    /// <summary>How long the reason for a stop may be: it is written in each cancelled instance's journal.</summary>
+    public const int ReasonMaxLength = 500;
+
+    /// <summary>Whether a reason for a stop, already trimmed, says something and fits.</summary>
+    public static bool IsReason([NotNullWhen(true)] string? reason) => reason is { Length: > 0 and <= ReasonMaxLength };
+
     public static bool IsLive(WorkflowInstance instance)
     {
         ArgumentNullException.ThrowIfNull(instance);

@@ -1,7 +1,6 @@
 using BusFlow.Engine.Persistence;
 using BusFlow.Engine.Runtime;
 using BusFlow.Notifications.Links;
-using BusFlow.Notifications.Messages;
 using BusFlow.Notifications.Templates;
 using Microsoft.Extensions.Logging;
 
@@ -27,21 +26,7 @@ public sealed class TaskAssignedMail(IEnumerable<IMessageTemplates> templates, T
         }
 
         var link = links.ForNewTask(task, session, task.CreatedAt);
-        try
-        {
-            var rendered = renderer.Render(Template, "sv-SE", TaskMailModel.Of(task, link, recipientName: null));
-            var message = new EmailMessage(task.Assignee, rendered.Subject, rendered.TextBody, rendered.HtmlBody, rendered.Language, EmailKind.Required)
-            {
-                LinkTokenIds = link.TokenIds,
-            };
-            session.Facet<IOutbox>().Enqueue(OutboxMessage.Create(message, task.CreatedAt, task.InstanceId, task.ActivityId));
-        }
-        catch (Exception error) when (error is not OperationCanceledException)
-        {
-            // A template that fails at render time must not stop the workflow: the task stands, the mail is logged as missing.
-            logger.LogError(error, "The {Template} mail for task {TaskId} to {Assignee} could not be rendered.", Template, task.Id, task.Assignee);
-        }
-
+        TaskMailOutbox.TryEnqueue(renderer, Template, TaskMailModel.Of(task, link, recipientName: null), task.Assignee, link, task, task.CreatedAt, session, logger);
         return Task.CompletedTask;
     }
 }

@@ -3,7 +3,6 @@ using BusFlow.Engine.Expressions;
 using BusFlow.Engine.Persistence;
 using BusFlow.Engine.Runtime;
 using BusFlow.Notifications.Links;
-using BusFlow.Notifications.Messages;
 using BusFlow.Notifications.Templates;
 using Microsoft.Extensions.Logging;
 
@@ -62,19 +61,6 @@ public sealed class TaskChangeMail(IEnumerable<IMessageTemplates> templates, Tas
             ["reason"] = notice.Reason,
             ["previousDue"] = notice.PreviousDueDate is { } previous ? Values.FromDate(previous) : null,
         };
-        try
-        {
-            var rendered = renderer.Render(template, "sv-SE", model);
-            var message = new EmailMessage(task.Assignee, rendered.Subject, rendered.TextBody, rendered.HtmlBody, rendered.Language, EmailKind.Required)
-            {
-                LinkTokenIds = link.TokenIds,
-            };
-            session.Facet<IOutbox>().Enqueue(OutboxMessage.Create(message, notice.At, task.InstanceId, task.ActivityId));
-        }
-        catch (Exception error) when (error is not OperationCanceledException)
-        {
-            // As with the task mail: a template failing at render time must not undo the change itself.
-            logger.LogError(error, "The {Template} mail for task {TaskId} to {Assignee} could not be rendered.", template, task.Id, task.Assignee);
-        }
+        TaskMailOutbox.TryEnqueue(renderer, template, model, task.Assignee, link, task, notice.At, session, logger);
     }
 }

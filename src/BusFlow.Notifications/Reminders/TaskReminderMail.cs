@@ -4,7 +4,6 @@ using BusFlow.Engine.Persistence;
 using BusFlow.Engine.Reminders;
 using BusFlow.Engine.Time;
 using BusFlow.Notifications.Links;
-using BusFlow.Notifications.Messages;
 using BusFlow.Notifications.Outbox;
 using BusFlow.Notifications.Preferences;
 using BusFlow.Notifications.Templates;
@@ -58,27 +57,11 @@ public sealed class TaskReminderMail(
             model["task"]!["created"] = Values.FromInstant(notice.Task.CreatedAt);
         }
 
-        try
-        {
-            var rendered = renderer.Render(template, "sv-SE", model);
-            var message = OutboxMessage.Create(
-                new EmailMessage(notice.Recipient.Address, rendered.Subject, rendered.TextBody, rendered.HtmlBody, rendered.Language, EmailKind.Required)
-                {
-                    LinkTokenIds = link.TokenIds,
-                },
-                notice.At,
-                notice.Task.InstanceId,
-                notice.Task.ActivityId);
-            message.NextAttemptAt = ReminderSchedule.NextSendMoment(notice.At, notice.Policy, calendar, digests.Zone);
-            session.Facet<IOutbox>().Enqueue(message);
-            return ReminderHandling.Mailed;
-        }
-        catch (Exception error) when (error is not OperationCanceledException)
-        {
-            // As with the task mail: a template failing at render time must not stop the reminder's bookkeeping.
-            logger.LogError(error, "The {Template} mail for task {TaskId} to {Recipient} could not be rendered.", template, notice.Task.Id, notice.Recipient.Address);
-            return ReminderHandling.None;
-        }
+        // A template failing at render time must not stop the reminder's bookkeeping: it is journaled as not mailed.
+        var sendFrom = ReminderSchedule.NextSendMoment(notice.At, notice.Policy, calendar, digests.Zone);
+        return TaskMailOutbox.TryEnqueue(renderer, template, model, notice.Recipient.Address, link, notice.Task, notice.At, session, logger, sendFrom)
+            ? ReminderHandling.Mailed
+            : ReminderHandling.None;
     }
 
     private async Task<bool> LeftToDigestAsync(TaskReminderNotice notice, IWorkflowSession session, CancellationToken ct)

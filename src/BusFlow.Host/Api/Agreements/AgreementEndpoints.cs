@@ -11,8 +11,6 @@ namespace BusFlow.Host.Api.Agreements;
 /// </summary>
 public static class AgreementEndpoints
 {
-    public const int ReasonMaxLength = 500;
-
     public static void MapAgreementEndpoints(this IEndpointRouteBuilder api)
     {
         var agreements = api.MapGroup("/agreements");
@@ -61,9 +59,9 @@ public static class AgreementEndpoints
     private static async Task<IResult> StopAsync(string id, CycleStopRequest? request, AgreementCycleControl cycles, HttpContext http, CancellationToken ct)
     {
         var reason = request?.Reason?.Trim();
-        if (string.IsNullOrEmpty(reason) || reason.Length > ReasonMaxLength)
+        if (!AgreementCycleControl.IsReason(reason))
         {
-            return ApiProblems.Invalid("The cycles were not stopped.", [new ApiError("$.reason", $"why they stop, 1 to {ReasonMaxLength} characters: it is written in each instance's journal")]).ToResult();
+            return ApiProblems.Invalid("The cycles were not stopped.", [new ApiError("$.reason", $"why they stop, 1 to {AgreementCycleControl.ReasonMaxLength} characters: it is written in each instance's journal")]).ToResult();
         }
 
         var (outcome, stopped) = await cycles.StopAsync(id, RequestActor.Of(http), reason, ct);

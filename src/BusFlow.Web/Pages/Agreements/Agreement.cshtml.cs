@@ -21,8 +21,6 @@ namespace BusFlow.Web.Pages.Agreements;
 public sealed class AgreementModel(
     VisibleAgreements visible, AgreementCycleControl cycles, IWorkflowStore store, EngineOptions engine, SignInSettings settings, AuditTrail audit) : PageModel
 {
-    public const int ReasonMaxLength = 500;
-
     public AgreementCycleState State { get; private set; } = null!;
 
     public IReadOnlyDictionary<string, string> BoardNames { get; private set; } = new Dictionary<string, string>();
@@ -87,9 +85,9 @@ public sealed class AgreementModel(
         }
 
         Reason = reason?.Trim();
-        if (string.IsNullOrEmpty(Reason) || Reason.Length > ReasonMaxLength)
+        if (!AgreementCycleControl.IsReason(Reason))
         {
-            return Refused(string.Format(CultureInfo.CurrentCulture, Strings.Agreement_ReasonNeeded, ReasonMaxLength));
+            return Refused(string.Format(CultureInfo.CurrentCulture, Strings.Agreement_ReasonNeeded, AgreementCycleControl.ReasonMaxLength));
         }
 
         var (outcome, stopped) = await cycles.StopAsync(id, AuditTrail.ActorOf(User), Reason, HttpContext.RequestAborted);
