@@ -9,9 +9,11 @@ public sealed record SetupDirectory(
     IReadOnlyList<Person> People,
     IReadOnlyList<CollaborationBody> Bodies,
     IReadOnlyList<Agreement> Agreements,
-    IReadOnlyList<BoardMeeting> Meetings)
+    IReadOnlyList<BoardMeeting> Meetings,
+    IReadOnlyList<PartyDecision> Decisions,
+    IReadOnlyList<PartySignature> Signatures)
 {
-    public static SetupDirectory Empty { get; } = new([], [], [], [], [], []);
+    public static SetupDirectory Empty { get; } = new([], [], [], [], [], [], [], []);
 
     public static async Task<SetupDirectory> ReadAsync(IBusRecords records, CancellationToken ct)
     {
@@ -23,12 +25,23 @@ public sealed record SetupDirectory(
             meetings.AddRange(await records.ListMeetingsAsync(board.Id, SetupRules.FirstDay, SetupRules.LastDay, ct));
         }
 
+        var agreements = await records.ListAgreementsAsync(ct);
+        var decisions = new List<PartyDecision>();
+        var signatures = new List<PartySignature>();
+        foreach (var agreement in agreements)
+        {
+            decisions.AddRange(await records.ListDecisionsAsync(agreement.Id, ct));
+            signatures.AddRange(await records.ListSignaturesAsync(agreement.Id, ct));
+        }
+
         return new SetupDirectory(
             await records.ListOrganizationsAsync(ct),
             boards,
             await records.ListPeopleAsync(ct),
             await records.ListBodiesAsync(ct),
-            await records.ListAgreementsAsync(ct),
-            meetings);
+            agreements,
+            meetings,
+            decisions,
+            signatures);
     }
 }

@@ -81,10 +81,28 @@ public sealed record SetupDocument(
         AgreementCycleShape Cycle,
         IReadOnlyList<PartyEntry> Parties,
         IReadOnlyList<string> Recipients,
-        IReadOnlyList<RevisionEntry> Revisions);
+        IReadOnlyList<RevisionEntry> Revisions,
+        IReadOnlyList<DecisionEntry> Decisions);
 
     /// <summary>A party: exactly one of Board and Organization.</summary>
     public sealed record PartyEntry(string? Board, string? Organization, string? Representative, PartyInvolvement Involvement);
 
     public sealed record RevisionEntry(LocalDate Date, string Note);
+
+    /// <summary>
+    /// A party board's decision on the agreement as it was recorded (on paper, before BusFlow, or by a
+    /// decision round), and its chair's signature when one followed: official records that an import
+    /// adds and never changes.
+    /// </summary>
+    public sealed record DecisionEntry(
+        string Board,
+        DecisionOutcome Outcome,
+        LocalDate Date,
+        LocalDate? Meeting,
+        string? Paragraph,
+        string? RegistrationNumber,
+        SignatureEntry? Signature);
+
+    /// <summary>Who signed for the board, when (local time in Stockholm) and how it was proved ("paper", "link").</summary>
+    public sealed record SignatureEntry(string Person, LocalDateTime At, string Proof);
 }

@@ -29,6 +29,7 @@ public static class SetupExport
                 // An agreement stored before parties were records names its deciding boards only.
                 : [.. agreement.PartyBoardIds.Select(b => new SetupDocument.PartyEntry(b, null, null, PartyInvolvement.Decides))];
             var revisions = await records.ListRevisionsAsync(agreement.Id, ct);
+            var decisions = SetupDecisions.Of(await records.ListDecisionsAsync(agreement.Id, ct), await records.ListSignaturesAsync(agreement.Id, ct));
             agreements.Add(new SetupDocument.AgreementEntry(
                 agreement.Id,
                 agreement.OrganizationId,
@@ -41,7 +42,8 @@ public static class SetupExport
                 agreement.Cycle,
                 partyEntries,
                 [.. agreement.Recipients],
-                [.. revisions.Select(r => new SetupDocument.RevisionEntry(r.Date, r.Note))]));
+                [.. revisions.Select(r => new SetupDocument.RevisionEntry(r.Date, r.Note))],
+                decisions));
         }
 
         return new SetupDocument(

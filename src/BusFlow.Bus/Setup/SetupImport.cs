@@ -1,3 +1,4 @@
+using BusFlow.Bus.Calendar;
 using BusFlow.Bus.Model;
 using NodaTime;
 
@@ -13,13 +14,16 @@ namespace BusFlow.Bus.Setup;
 /// </summary>
 public static class SetupImport
 {
-    public static async Task<SetupImportResult> ImportAsync(IBusRecords records, string file, string text, LocalDate today, CancellationToken ct)
+    /// <param name="today">Meetings before this day must be stored already: a plan is not written backwards.</param>
+    /// <param name="now">When the import writes: the recording time of the decisions it adds.</param>
+    public static async Task<SetupImportResult> ImportAsync(IBusRecords records, string file, string text, LocalDate today, Instant now, CancellationToken ct)
     {
         var (document, problems) = SetupReader.Read(file, text);
-        return document is null ? new SetupImportResult(problems, []) : await ImportAsync(records, file, document, today, ct);
+        return document is null ? new SetupImportResult(problems, []) : await ImportAsync(records, file, document, today, now, ct);
     }
 
-    public static async Task<SetupImportResult> ImportAsync(IBusRecords records, string file, SetupDocument document, LocalDate today, CancellationToken ct)
+    public static async Task<SetupImportResult> ImportAsync(
+        IBusRecords records, string file, SetupDocument document, LocalDate today, Instant now, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(records);
         ArgumentNullException.ThrowIfNull(document);
@@ -59,6 +63,7 @@ public static class SetupImport
         foreach (var entry in document.Agreements)
         {
             await ImportPartiesAndRevisionsAsync(records, entry, changes, ct);
+            await ImportDecisionsAsync(records, entry, new Recording(now, $"import of {file}"), changes, ct);
         }
 
         return new SetupImportResult([], changes);
@@ -315,12 +320,61 @@ public static class SetupImport
         }
     }
 
+    /// <summary>
+    /// Adds the decisions and signatures that are not stored yet. Official records are never changed
+    /// (the rules refuse a file that differs from them) nor removed by an import.
+    /// </summary>
+    private static async Task ImportDecisionsAsync(
+        IBusRecords records, SetupDocument.AgreementEntry entry, Recording recording, List<string> changes, CancellationToken ct)
+    {
+        var stored = await records.ListDecisionsAsync(entry.Id, ct);
+        var signed = (await records.ListSignaturesAsync(entry.Id, ct)).Select(s => s.BoardId).ToHashSet(StringComparer.Ordinal);
+        foreach (var decision in entry.Decisions)
+        {
+            if (!stored.Any(d => SetupDecisions.Same(d, decision)))
+            {
+                records.Add(new PartyDecision
+                {
+                    Id = Guid.CreateVersion7(),
+                    Subject = entry.Title,
+                    AgreementId = entry.Id,
+                    BoardId = decision.Board,
+                    Outcome = decision.Outcome,
+                    DecisionDate = decision.Date,
+                    MeetingDate = decision.Meeting,
+                    Paragraph = decision.Paragraph,
+                    RegistrationNumber = decision.RegistrationNumber,
+                    RecordedAt = recording.At,
+                    RecordedBy = recording.By,
+                });
+                changes.Add($"+ decision of {decision.Board} on {entry.Id}: {SetupNames.Of(decision.Outcome)} on {decision.Date:yyyy-MM-dd}");
+            }
+
+            if (decision.Signature is { } signature && signed.Add(decision.Board))
+            {
+                records.Add(new PartySignature
+                {
+                    Id = Guid.CreateVersion7(),
+                    AgreementId = entry.Id,
+                    BoardId = decision.Board,
+                    PersonId = signature.Person,
+                    SignedAt = StockholmTime.At(signature.At.Date, signature.At.TimeOfDay),
+                    Proof = signature.Proof,
+                });
+                changes.Add($"+ signature of {entry.Id} for {decision.Board} by {signature.Person} on {signature.At:yyyy-MM-dd}");
+            }
+        }
+    }
+
     private static string Until(LocalDate? until) => until is { } day ? $" until {day:yyyy-MM-dd}" : "";
 
     private static bool SameOrder(List<List<string>> left, List<List<string>> right) =>
         left.Count == right.Count && left.Zip(right).All(pair => pair.First.SequenceEqual(pair.Second, StringComparer.Ordinal));
 
     private static string OrderText(List<List<string>> order) => $"[{string.Join(", ", order.Select(slot => $"[{string.Join(", ", slot)}]"))}]";
+
+    /// <summary>When and by what the records an import adds were written.</summary>
+    private sealed record Recording(Instant At, string By);
 
     /// <summary>Compares a stored value with the file's, noting the change; returns the file's value.</summary>
     private sealed class Change(string subject, List<string> changes)

@@ -16,6 +16,7 @@ public sealed class SetupReader
 {
     private static readonly LocalDatePattern DatePattern = LocalDatePattern.Iso;
     private static readonly LocalTimePattern TimePattern = LocalTimePattern.CreateWithInvariantCulture("HH:mm");
+    private static readonly LocalDateTimePattern DateTimePattern = LocalDateTimePattern.CreateWithInvariantCulture("uuuu-MM-dd HH:mm");
 
     private readonly string _file;
     private readonly List<SetupProblem> _problems = [];
@@ -134,7 +135,7 @@ public sealed class SetupReader
 
     private SetupDocument.AgreementEntry ReadAgreement(YamlNode node, string path)
     {
-        var fields = Fields(node, path, ["id", "organization", "title", "status", "validFrom", "validUntil", "predecessor", "body", "cycle", "parties", "recipients", "revisions"]);
+        var fields = Fields(node, path, ["id", "organization", "title", "status", "validFrom", "validUntil", "predecessor", "body", "cycle", "parties", "recipients", "revisions", "decisions"]);
         return new(
             Required(fields, path, "id"),
             Optional(fields, path, "organization"),
@@ -147,7 +148,8 @@ public sealed class SetupReader
             Enum(fields, path, "cycle", AgreementCycleShape.SpringAndAutumn),
             List(fields, path, "parties", ReadParty),
             fields.TryGetValue("recipients", out var recipients) ? Texts(recipients, $"{path}.recipients") : [],
-            List(fields, path, "revisions", ReadRevision));
+            List(fields, path, "revisions", ReadRevision),
+            List(fields, path, "decisions", ReadDecision));
     }
 
     private SetupDocument.PartyEntry ReadParty(YamlNode node, string path)
@@ -164,6 +166,37 @@ public sealed class SetupReader
     {
         var fields = Fields(node, path, ["date", "note"]);
         return new(Date(fields, path, "date") ?? default, Required(fields, path, "note"));
+    }
+
+    /// <summary>A decision on one line, its signature in the same mapping: signedBy, signedAt and proof.</summary>
+    private SetupDocument.DecisionEntry ReadDecision(YamlNode node, string path)
+    {
+        var fields = Fields(node, path, ["board", "outcome", "date", "meeting", "paragraph", "registrationNumber", "signedBy", "signedAt", "proof"]);
+        var decision = new SetupDocument.DecisionEntry(
+            Required(fields, path, "board"),
+            Enum(fields, path, "outcome", DecisionOutcome.Approve),
+            Date(fields, path, "date") ?? default,
+            Date(fields, path, "meeting", required: false),
+            Optional(fields, path, "paragraph"),
+            Optional(fields, path, "registrationNumber"),
+            null);
+        var signedBy = Optional(fields, path, "signedBy");
+        var signedAt = DateTime(fields, path, "signedAt");
+        var proof = Optional(fields, path, "proof");
+        if (signedBy is null && fields.ContainsKey("signedAt"))
+        {
+            Problem($"{path}.signedAt", "signedAt without signedBy: who signed?");
+        }
+        else if (signedBy is not null && !fields.ContainsKey("signedAt"))
+        {
+            Problem($"{path}.signedBy", "signedBy without signedAt: when was it signed?");
+        }
+        else if (signedBy is null && proof is not null)
+        {
+            Problem($"{path}.proof", "proof without signedBy: a proof belongs to a signature");
+        }
+
+        return signedBy is not null && signedAt is { } at ? decision with { Signature = new(signedBy, at, proof ?? "paper") } : decision;
     }
 
     /// <summary>The fields of a mapping by name; an unknown name is a problem.</summary>
@@ -302,6 +335,19 @@ public sealed class SetupReader
         return DatePattern.Parse(text) is { Success: true } parsed
             ? parsed.Value
             : Wrong<LocalDate?>($"{path}.{name}", $"\"{text}\" is not a date (YYYY-MM-DD)");
+    }
+
+    private LocalDateTime? DateTime(Dictionary<string, YamlNode> fields, string path, string name)
+    {
+        var text = Optional(fields, path, name);
+        if (text is null)
+        {
+            return null;
+        }
+
+        return DateTimePattern.Parse(text) is { Success: true } parsed
+            ? parsed.Value
+            : Wrong<LocalDateTime?>($"{path}.{name}", $"\"{text}\" is not a local time of day (YYYY-MM-DD HH:mm)");
     }
 
     private LocalTime? Time(Dictionary<string, YamlNode> fields, string path, string name)

@@ -64,7 +64,9 @@ public static class SetupRules
 
         for (var i = 0; i < document.Agreements.Count; i++)
         {
-            CheckAgreement(document.Agreements[i], $"agreements[{i}]", organizations, boards, people, bodies, agreements, Problem, Refers);
+            var path = $"agreements[{i}]";
+            CheckAgreement(document.Agreements[i], path, organizations, boards, people, bodies, agreements, Problem, Refers);
+            CheckDecisions(document.Agreements[i], path, directory, people, Problem, Refers);
         }
 
         return problems;
@@ -230,6 +232,61 @@ public static class SetupRules
             }
         }
     }
+
+    /// <summary>
+    /// An agreement's decisions and signatures: by its board parties, signed only when approved, and,
+    /// being official records, the same as any stored one they name (an import adds them, never changes them).
+    /// </summary>
+    private static void CheckDecisions(
+        SetupDocument.AgreementEntry agreement, string path, SetupDirectory directory, HashSet<string> people,
+        Action<string, string> problem, Action<string, string?, HashSet<string>, string> refers)
+    {
+        var partyBoards = agreement.Parties.Where(p => p.Board is not null).Select(p => p.Board!).ToHashSet(StringComparer.Ordinal);
+        var stored = directory.Decisions.Where(d => d.AgreementId == agreement.Id).ToList();
+        var signatures = directory.Signatures.Where(s => s.AgreementId == agreement.Id).ToList();
+        var seen = new HashSet<(string, LocalDate, DecisionOutcome)>();
+        for (var i = 0; i < agreement.Decisions.Count; i++)
+        {
+            var decision = agreement.Decisions[i];
+            var decisionPath = $"{path}.decisions[{i}]";
+            if (!partyBoards.Contains(decision.Board))
+            {
+                problem($"{decisionPath}.board", $"\"{decision.Board}\" is not a board party of {agreement.Id}: only its parties decide on it");
+            }
+
+            if (!seen.Add((decision.Board, decision.Date, decision.Outcome)))
+            {
+                problem(decisionPath, $"the decision of {decision.Board} on {decision.Date:yyyy-MM-dd} is listed twice");
+            }
+
+            if (stored.FirstOrDefault(d => SetupDecisions.Same(d, decision)) is { } recorded
+                && (recorded.Paragraph != decision.Paragraph || recorded.RegistrationNumber != decision.RegistrationNumber || recorded.MeetingDate != decision.Meeting))
+            {
+                problem(decisionPath, $"the decision of {decision.Board} on {decision.Date:yyyy-MM-dd} is recorded as {Recorded(recorded)}: an official record is never changed");
+            }
+
+            if (decision.Signature is not { } signature)
+            {
+                continue;
+            }
+
+            refers($"{decisionPath}.signedBy", signature.Person, people, "person");
+            if (decision.Outcome != DecisionOutcome.Approve)
+            {
+                problem($"{decisionPath}.signedBy", $"only an approval is signed; this decision is {SetupNames.Of(decision.Outcome)}");
+            }
+            else if (signatures.FirstOrDefault(s => s.BoardId == decision.Board) is { } signed
+                && (signed.PersonId != signature.Person || SetupDecisions.LocalTimeOf(signed.SignedAt) != signature.At))
+            {
+                problem($"{decisionPath}.signedBy", $"{agreement.Id} is signed for {decision.Board} by {signed.PersonId} at {SetupDecisions.LocalTimeOf(signed.SignedAt):yyyy-MM-dd HH:mm}: an official record is never changed");
+            }
+        }
+    }
+
+    private static string Recorded(PartyDecision decision) =>
+        string.Join(", ", new[] { decision.Paragraph, decision.RegistrationNumber, decision.MeetingDate?.ToString("yyyy-MM-dd", null) }.Where(t => t is not null)) is { Length: > 0 } text
+            ? text
+            : "without paragraph, registration number or meeting";
 
     /// <summary>The ids of one kind of record in the file and the directory; a duplicate in the file is a problem.</summary>
     private static HashSet<string> Ids(IEnumerable<string> inFile, string list, Action<string, string> problem, IEnumerable<string> stored)

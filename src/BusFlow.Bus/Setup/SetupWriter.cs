@@ -4,6 +4,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Unicode;
+using BusFlow.Bus.Model;
 
 namespace BusFlow.Bus.Setup;
 
@@ -84,11 +85,23 @@ public static class SetupWriter
                 ("involvement", SetupNames.Of(p.Involvement)),
                 ("representative", p.Representative)))),
             ("recipients", Array(a.Recipients, r => (JsonNode?)r)),
-            ("revisions", Array(a.Revisions, r => Object(("date", Date(r.Date)), ("note", r.Note)))))),
+            ("revisions", Array(a.Revisions, r => Object(("date", Date(r.Date)), ("note", r.Note)))),
+            ("decisions", Array(a.Decisions, Decision)))),
     };
 
     private static JsonObject Role(SetupDocument.RoleEntry role) =>
         Object(("person", role.Person), ("role", SetupNames.Of(role.Role)), ("from", Date(role.From)), ("until", role.Until is { } until ? Date(until) : null));
+
+    private static JsonObject Decision(SetupDocument.DecisionEntry decision) => Object(
+        ("board", decision.Board),
+        ("outcome", decision.Outcome == DecisionOutcome.Approve ? null : SetupNames.Of(decision.Outcome)),
+        ("date", Date(decision.Date)),
+        ("meeting", decision.Meeting is { } meeting ? Date(meeting) : null),
+        ("paragraph", decision.Paragraph),
+        ("registrationNumber", decision.RegistrationNumber),
+        ("signedBy", decision.Signature?.Person),
+        ("signedAt", decision.Signature?.At.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)),
+        ("proof", decision.Signature is { Proof: not "paper" } signature ? signature.Proof : null));
 
     private static string Date(NodaTime.LocalDate date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 

@@ -33,10 +33,10 @@ internal static class ImportCommand
             var settings = BusFlowSettings.From(configuration);
             await using var services = CommandServices.OnConfiguredDatabase(configuration).BuildServiceProvider();
             await BusFlowDatabase.MigrateAsync(services, ct);
-            var today = SystemClock.Instance.GetCurrentInstant().InZone(settings.TimeZone).Date;
+            var now = SystemClock.Instance.GetCurrentInstant();
 
             await using var session = await services.GetRequiredService<IWorkflowStore>().BeginAsync(ct);
-            var result = await SetupImport.ImportAsync(session.Facet<IBusRecords>(), path, await File.ReadAllTextAsync(path, ct), today, ct);
+            var result = await SetupImport.ImportAsync(session.Facet<IBusRecords>(), path, await File.ReadAllTextAsync(path, ct), now.InZone(settings.TimeZone).Date, now, ct);
             if (!result.Succeeded)
             {
                 foreach (var problem in result.Problems)

@@ -28,16 +28,15 @@ internal static class SeedCommand
             await using var services = CommandServices.OnConfiguredDatabase(configuration).BuildServiceProvider();
             await BusFlowDatabase.MigrateAsync(services, ct);
 
-            var data = DemoMunicipality.Build(SystemClock.Instance.GetCurrentInstant());
             bool seeded;
             await using (var session = await services.GetRequiredService<IWorkflowStore>().BeginAsync(ct))
             {
-                seeded = await DemoMunicipality.SeedAsync(session.Facet<IBusRecords>(), data, ct);
+                seeded = await DemoMunicipality.SeedAsync(session.Facet<IBusRecords>(), SystemClock.Instance.GetCurrentInstant(), ct);
                 await session.CommitAsync(ct);
             }
 
             await parse.Out().WriteLineAsync(seeded
-                ? $"Seeded the demo municipality Exempelby: {data.Boards.Count} boards, {data.People.Count} people, the agreement {data.Agreement.Id}."
+                ? $"Seeded the demo municipality Exempelby from {DemoMunicipality.File}, with the agreement {DemoMunicipality.AgreementId}."
                 : "The demo is already there.");
 
             var published = await services.GetRequiredService<WorkflowFolderPublisher>().PublishAsync(settings.WorkflowsFolder, ct);
@@ -52,7 +51,7 @@ internal static class SeedCommand
             }
 
             await services.GetRequiredService<BusStartup>().RunAsync(seedDemo: false, ct);
-            await parse.Out().WriteLineAsync($"The cycles of {data.Agreement.Id} are running (its renewal starts {data.Agreement.ValidUntil.PlusDays(1).PlusMonths(-9):yyyy-MM-dd}).");
+            await parse.Out().WriteLineAsync($"The cycles of {DemoMunicipality.AgreementId} are running.");
             return 0;
         }));
         return new Command("seed", "Adds sample records to the configured database.") { demo };

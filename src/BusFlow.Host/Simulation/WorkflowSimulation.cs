@@ -103,7 +103,7 @@ public static class WorkflowSimulation
         var (headline, responder) = request.Demo
             ? await StartDemoAsync(runtime, store, calendar, clock, request, ct)
             : request.SetupFile is { } setupFile
-            ? await StartSetupAsync(runtime, store, calendar, setupFile, request, ct)
+            ? await StartSetupAsync(runtime, store, calendar, clock, setupFile, request, ct)
             : ((await runtime.StartAsync(new StartRequest(request.WorkflowId, request.Input, Actor: Actor), ct)).Instance.Id,
                request.Answer.CreateResponder(calendar, request.Zone, request.AnswerAfterWorkingDays));
         await new WorkflowSimulator(runtime, store, clock).RunUntilAsync(end, responder, ct);
@@ -118,17 +118,15 @@ public static class WorkflowSimulation
         return new SimulationResult(instance, await SimulationTimeline.ReadAsync(store, request.Zone, ct), end);
     }
 
-    /// <summary>
-    /// Imports a setup file and starts its agreements' cycles; the renewal of its first active
-    /// agreement is the run's headline instance.
-    /// </summary>
+    /// <summary>Imports a setup file and starts its agreements' cycles.</summary>
     /// <exception cref="SetupRejectedException">The file has mistakes; nothing ran.</exception>
     private static async Task<(Guid Headline, ISimulatedResponder Responder)> StartSetupAsync(
-        WorkflowRuntime runtime, IWorkflowStore store, IWorkingDayCalendar calendar, string setupFile, SimulationRequest request, CancellationToken ct)
+        WorkflowRuntime runtime, IWorkflowStore store, IWorkingDayCalendar calendar, VirtualClock clock, string setupFile, SimulationRequest request, CancellationToken ct)
     {
         await using (var session = await store.BeginAsync(ct))
         {
-            var imported = await SetupImport.ImportAsync(session.Facet<IBusRecords>(), setupFile, await File.ReadAllTextAsync(setupFile, ct), request.From, ct);
+            var imported = await SetupImport.ImportAsync(
+                session.Facet<IBusRecords>(), setupFile, await File.ReadAllTextAsync(setupFile, ct), request.From, clock.GetCurrentInstant(), ct);
             if (!imported.Succeeded)
             {
                 throw new SetupRejectedException(imported.Problems);
@@ -137,52 +135,36 @@ public static class WorkflowSimulation
             await session.CommitAsync(ct);
         }
 
-        await AgreementCycles.EnsureStartedAsync(runtime, store, ct);
-        await using (var session = await store.BeginAsync(ct))
-        {
-            var records = session.Facet<IBusRecords>();
-            var agreement = (await records.ListAgreementsAsync(ct)).FirstOrDefault(a => a.Status == AgreementStatus.Active)
-                ?? throw new InvalidOperationException($"{setupFile} has no active agreement to run.");
-            var parties = agreement.PartyBoardIds;
-            var firstSecretary = parties.Count == 0 ? null : (await records.FindRoleHolderAsync(RoleKind.Secretary, parties[0], request.From, ct))?.Email;
-            var firstChair = parties.Count == 0 ? null : (await records.FindRoleHolderAsync(RoleKind.Chair, parties[0], request.From, ct))?.Email;
-            var headline = (await session.FindInstanceByCorrelationKeyAsync(AgreementCycles.RenewalWorkflow, AgreementCycles.RenewalKey(agreement.Id), ct))?.Id
-                ?? throw new InvalidOperationException($"The renewal of {agreement.Id} did not start.");
-            return (headline, BoardResponder.ForPolicy(request.ResponsePolicy, calendar, request.Zone, parties, firstSecretary, firstChair));
-        }
+        return await StartCyclesAsync(runtime, store, calendar, setupFile, request, ct);
     }
 
-    /// <summary>
-    /// Seeds the demo municipality and starts its agreement's cycles, as a first start of the
-    /// embedded default does; the renewal of the demo agreement is the run's headline instance.
-    /// </summary>
+    /// <summary>Seeds the demo municipality, as a first start of the embedded default does, and starts its agreement's cycles.</summary>
     private static async Task<(Guid Headline, ISimulatedResponder Responder)> StartDemoAsync(
         WorkflowRuntime runtime, IWorkflowStore store, IWorkingDayCalendar calendar, VirtualClock clock, SimulationRequest request, CancellationToken ct)
     {
-        IReadOnlyList<string> parties;
-        string? firstSecretary;
-        string? firstChair;
         await using (var session = await store.BeginAsync(ct))
         {
-            var records = session.Facet<IBusRecords>();
-            await DemoMunicipality.SeedAsync(records, clock.GetCurrentInstant(), ct);
+            await DemoMunicipality.SeedAsync(session.Facet<IBusRecords>(), clock.GetCurrentInstant(), ct);
             await session.CommitAsync(ct);
         }
 
-        await AgreementCycles.EnsureStartedAsync(runtime, store, ct);
-        Guid headline;
-        await using (var session = await store.BeginAsync(ct))
-        {
-            var records = session.Facet<IBusRecords>();
-            var agreement = await records.FindAgreementAsync(DemoMunicipality.AgreementId, ct)
-                ?? throw new InvalidOperationException($"The demo has no agreement {DemoMunicipality.AgreementId}.");
-            parties = agreement.PartyBoardIds;
-            firstSecretary = (await records.FindRoleHolderAsync(RoleKind.Secretary, parties[0], request.From, ct))?.Email;
-            firstChair = (await records.FindRoleHolderAsync(RoleKind.Chair, parties[0], request.From, ct))?.Email;
-            headline = (await session.FindInstanceByCorrelationKeyAsync(AgreementCycles.RenewalWorkflow, AgreementCycles.RenewalKey(agreement.Id), ct))?.Id
-                ?? throw new InvalidOperationException("The demo agreement's renewal did not start.");
-        }
+        return await StartCyclesAsync(runtime, store, calendar, "the demo", request, ct);
+    }
 
+    /// <summary>Starts the cycles of every agreement in force; the renewal of the first active agreement is the run's headline instance.</summary>
+    private static async Task<(Guid Headline, ISimulatedResponder Responder)> StartCyclesAsync(
+        WorkflowRuntime runtime, IWorkflowStore store, IWorkingDayCalendar calendar, string source, SimulationRequest request, CancellationToken ct)
+    {
+        await AgreementCycles.EnsureStartedAsync(runtime, store, ct);
+        await using var session = await store.BeginAsync(ct);
+        var records = session.Facet<IBusRecords>();
+        var agreement = (await records.ListAgreementsAsync(ct)).FirstOrDefault(a => a.Status == AgreementStatus.Active)
+            ?? throw new InvalidOperationException($"{source} has no active agreement to run.");
+        var parties = agreement.PartyBoardIds;
+        var firstSecretary = parties.Count == 0 ? null : (await records.FindRoleHolderAsync(RoleKind.Secretary, parties[0], request.From, ct))?.Email;
+        var firstChair = parties.Count == 0 ? null : (await records.FindRoleHolderAsync(RoleKind.Chair, parties[0], request.From, ct))?.Email;
+        var headline = (await session.FindInstanceByCorrelationKeyAsync(AgreementCycles.RenewalWorkflow, AgreementCycles.RenewalKey(agreement.Id), ct))?.Id
+            ?? throw new InvalidOperationException($"The renewal of {agreement.Id} did not start.");
         return (headline, BoardResponder.ForPolicy(request.ResponsePolicy, calendar, request.Zone, parties, firstSecretary, firstChair));
     }
 }

@@ -3,6 +3,7 @@ using BusFlow.Bus.Calendar;
 using BusFlow.Bus.Demo;
 using BusFlow.Bus.Model;
 using BusFlow.Bus.Rotation;
+using BusFlow.Bus.Setup;
 using BusFlow.Engine.Persistence;
 using BusFlow.Testing;
 using NodaTime;
@@ -12,7 +13,11 @@ namespace BusFlow.Bus.Tests.Demo;
 public sealed class DemoMunicipalityTests : IAsyncLifetime
 {
     private static readonly Instant Now = Instant.FromUtc(2026, 11, 23, 12, 0);
-    private static readonly DemoData Demo = DemoMunicipality.Build(Now);
+    private static readonly SetupDocument Demo = SetupReader.Read(DemoMunicipality.File, DemoMunicipality.Text).Document!;
+
+    /// <summary>Every meeting in the demo's plans.</summary>
+    private static readonly (string BoardId, LocalDate Date)[] Meetings =
+        [.. Demo.Boards.SelectMany(b => b.MeetingPlans.SelectMany(plan => plan.Meetings.Select(m => (b.Id, m.Date))))];
 
     private TestDatabase _database = null!;
     private IWorkflowStore _store = null!;
@@ -36,7 +41,7 @@ public sealed class DemoMunicipalityTests : IAsyncLifetime
         Assert.Equal(boards.Select(b => b.Id), (await ReadAsync(r => r.ListBoardsAsync(default))).Select(b => b.Id));
         Assert.Single(await ReadAsync(r => r.ListAgreementsAsync(default)));
         Assert.Equal(3, (await ReadAsync(r => r.ListDecisionsAsync(DemoMunicipality.AgreementId, default))).Count);
-        Assert.Equal(Demo.Meetings.Count(m => m.BoardId == "sn"), (await ReadAsync(r => r.ListMeetingsAsync("sn", new LocalDate(2000, 1, 1), new LocalDate(2100, 1, 1), default))).Count);
+        Assert.Equal(Meetings.Count(m => m.BoardId == "sn"), (await ReadAsync(r => r.ListMeetingsAsync("sn", new LocalDate(2000, 1, 1), new LocalDate(2100, 1, 1), default))).Count);
     }
 
     [Fact]
@@ -173,7 +178,7 @@ public sealed class DemoMunicipalityTests : IAsyncLifetime
         Assert.Equal(Demo.People.Count, Demo.People.Select(p => p.Id).Distinct().Count());
         Assert.Equal(Demo.People.Count, Demo.People.Select(p => p.Email).Distinct().Count());
         Assert.Equal(Demo.People.Count, Demo.People.Select(p => p.Name).Distinct().Count());
-        Assert.All(Demo.Roles, r => Assert.Contains(Demo.People, p => p.Id == r.PersonId));
+        Assert.All(Demo.Boards.SelectMany(b => b.Roles).Concat(Demo.Bodies.SelectMany(b => b.Members)), r => Assert.Contains(Demo.People, p => p.Id == r.Person));
     }
 
     [Fact]
@@ -198,7 +203,7 @@ public sealed class DemoMunicipalityTests : IAsyncLifetime
     public void Every_meeting_is_on_a_weekday_that_is_no_holiday_and_each_board_meets_about_ten_times_a_year()
     {
         var calendar = new SwedishWorkingDayCalendar();
-        Assert.All(Demo.Meetings, m =>
+        Assert.All(Meetings, m =>
         {
             Assert.True(m.Date.DayOfWeek is >= IsoDayOfWeek.Monday and <= IsoDayOfWeek.Friday, $"{m.BoardId} meets on a {m.Date.DayOfWeek}, {m.Date}");
             Assert.True(calendar.IsWorkingDay(m.Date), $"{m.BoardId} meets on {m.Date}, {calendar.HolidayOn(m.Date)?.SwedishName}");
@@ -209,21 +214,21 @@ public sealed class DemoMunicipalityTests : IAsyncLifetime
         {
             for (var year = 2026; year <= 2031; year++)
             {
-                var count = Demo.Meetings.Count(m => m.BoardId == board && m.Date.Year == year);
+                var count = Meetings.Count(m => m.BoardId == board && m.Date.Year == year);
                 Assert.True(count is >= 9 and <= 12, $"{board} meets {count} times in {year}");
             }
         }
 
-        Assert.Equal(Demo.Meetings.Count, Demo.Meetings.Select(m => (m.BoardId, m.Date)).Distinct().Count());
+        Assert.Equal(Meetings.Length, Meetings.Distinct().Count());
     }
 
     [Fact]
     public void A_holiday_drops_the_meeting_from_the_plan()
     {
         // KUN meets on the fourth Thursday: 24 December 2026 is julafton, 25 May 2028 Kristi himmelsfärdsdag.
-        Assert.DoesNotContain(Demo.Meetings, m => m.BoardId == "kun" && m.Date == new LocalDate(2026, 12, 24));
-        Assert.DoesNotContain(Demo.Meetings, m => m.BoardId == "kun" && m.Date == new LocalDate(2028, 5, 25));
-        Assert.Contains(Demo.Meetings, m => m.BoardId == "kun" && m.Date == new LocalDate(2026, 11, 26));
+        Assert.DoesNotContain(Meetings, m => m.BoardId == "kun" && m.Date == new LocalDate(2026, 12, 24));
+        Assert.DoesNotContain(Meetings, m => m.BoardId == "kun" && m.Date == new LocalDate(2028, 5, 25));
+        Assert.Contains(Meetings, m => m.BoardId == "kun" && m.Date == new LocalDate(2026, 11, 26));
     }
 
     private async Task<bool> SeedAsync()

@@ -9,7 +9,12 @@ internal static class SetupExamples
     public const string YearlyFollowUp = "strandvik-yearly-follow-up.yaml";
     public const string BroadCollaboration = "bergdala-broad-collaboration.yaml";
 
+    /// <summary>The demo: a snapshot with its history, so imported as the demo is, not on <see cref="SetupStore.Today"/>.</summary>
+    public const string Demo = "exempelby-demo.yaml";
+
     public static TheoryData<string> All { get; } = [SpringAndAutumn, YearlyFollowUp, BroadCollaboration];
+
+    public static TheoryData<string> AllWithTheDemo { get; } = [SpringAndAutumn, YearlyFollowUp, BroadCollaboration, Demo];
 
     public static string PathOf(string name) => Path.Combine(RepositoryRoot.Path, "examples", name);
 

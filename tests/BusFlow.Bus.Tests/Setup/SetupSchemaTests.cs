@@ -15,8 +15,10 @@ public sealed class SetupSchemaTests
 
     public static TheoryData<string> Examples => SetupExamples.All;
 
+    public static TheoryData<string> Files => SetupExamples.AllWithTheDemo;
+
     [Theory]
-    [MemberData(nameof(Examples))]
+    [MemberData(nameof(Files))]
     public void Every_example_validates_against_the_schema_and_names_it_for_editors(string example)
     {
         var text = SetupExamples.Read(example);

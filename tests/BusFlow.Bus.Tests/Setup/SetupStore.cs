@@ -32,10 +32,13 @@ internal sealed class SetupStore : IAsyncDisposable
         return new SetupStore(database, await database.CreateStoreAsync());
     }
 
+    /// <summary>When the imports write: the recording time of the decisions they add.</summary>
+    public static readonly Instant Now = Instant.FromUtc(2026, 12, 1, 9, 0);
+
     public async Task<SetupImportResult> ImportAsync(string file, string text, LocalDate? today = null)
     {
         await using var session = await _store.BeginAsync(default);
-        var result = await SetupImport.ImportAsync(session.Facet<IBusRecords>(), file, text, today ?? Today, default);
+        var result = await SetupImport.ImportAsync(session.Facet<IBusRecords>(), file, text, today ?? Today, Now, default);
         if (result.Succeeded)
         {
             await session.CommitAsync(default);
