@@ -3,6 +3,7 @@ using BusFlow.Bus.Model;
 using BusFlow.Bus.Setup;
 using BusFlow.Engine.Persistence;
 using BusFlow.Host.Configuration;
+using BusFlow.Host.Demo;
 using BusFlow.Storage;
 using NodaTime;
 
@@ -55,6 +56,14 @@ internal static class ImportCommand
             }
 
             await parse.Out().WriteLineAsync(result.Changes.Count == 0 ? "nothing changed" : $"{result.Changes.Count} change(s) imported from {path}.");
+
+            // An agreement in force runs its cycles from the import on, not from the next start of a host;
+            // a database no host has published the workflows in yet starts them at that first start.
+            if (await services.GetRequiredService<BusStartup>().StartCyclesAsync(ct) is > 0 and var started)
+            {
+                await parse.Out().WriteLineAsync($"Started {started} workflow instance(s) for the agreements in force.");
+            }
+
             return 0;
         }));
         return command;

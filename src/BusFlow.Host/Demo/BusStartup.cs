@@ -23,19 +23,21 @@ public sealed class BusStartup(WorkflowRuntime runtime, IWorkflowStore store, De
             logger.LogInformation("Seeded the fictional demo municipality {Name}.", DemoMunicipality.Name);
         }
 
-        if (!await CycleDefinitionsPublishedAsync(ct))
+        if (await StartCyclesAsync(ct) is not { } started)
         {
             logger.LogInformation("The BUS workflows ({Cycle}, {Renewal}) are not published here; no agreement cycles were started.",
                 AgreementCycles.AnnualCycleWorkflow, AgreementCycles.RenewalWorkflow);
-            return;
         }
-
-        var started = await AgreementCycles.EnsureStartedAsync(runtime, store, ct);
-        if (started > 0)
+        else if (started > 0)
         {
             logger.LogInformation("Started {Count} agreement cycle(s).", started);
         }
     }
+
+    /// <summary>Starts the cycles of every agreement in force that has none running.</summary>
+    /// <returns>How many instances started; null when the BUS workflows are not published in this database.</returns>
+    public async Task<int?> StartCyclesAsync(CancellationToken ct) =>
+        await CycleDefinitionsPublishedAsync(ct) ? await AgreementCycles.EnsureStartedAsync(runtime, store, ct) : null;
 
     /// <summary>Seeds the demo's records; false when they were already there.</summary>
     public async Task<bool> SeedDemoAsync(CancellationToken ct)

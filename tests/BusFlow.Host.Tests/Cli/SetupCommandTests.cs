@@ -79,4 +79,32 @@ public sealed class SetupCommandTests : IAsyncLifetime
         Assert.Equal([$"{file}:14: boards[1].code: duplicate code \"SN\"", $"busflow: 1 problem(s) in {file}; nothing was saved."], run.ErrorLines);
         Assert.Equal("", export.Output);
     }
+
+    [Fact]
+    public async Task An_imported_agreement_in_force_runs_its_cycles_from_the_import_on_and_a_second_import_starts_nothing_twice()
+    {
+        var settings = new Dictionary<string, string?>(Settings) { ["BusFlow:Workflows:Folder"] = Path.Combine(RepositoryRoot.Path, "workflows") };
+        // A database a host has run on: the demo seeded and the BUS workflows published.
+        Assert.Equal(0, (await CliRun.RunAsync(["seed", "demo"], settings)).ExitCode);
+        var file = Path.Combine(_folder, "lillby.yaml");
+        var year = DateTime.UtcNow.Year;
+        await File.WriteAllTextAsync(file, Setup("Stadshuset") + $$"""
+            agreements:
+              - id: lillby-bus
+                organization: lillby
+                title: BUS Lillby
+                validFrom: {{year}}-01-01
+                validUntil: {{year + 3}}-12-31
+                parties:
+                  - { board: lillby-sn }
+
+            """);
+
+        var first = await CliRun.RunAsync(["import", file], settings);
+        var second = await CliRun.RunAsync(["import", file], settings);
+
+        Assert.True(first.ExitCode == 0, first.Error);
+        Assert.Equal("Started 2 workflow instance(s) for the agreements in force.", first.OutputLines[^1]);
+        Assert.Equal(["nothing changed"], second.OutputLines);
+    }
 }
