@@ -23,14 +23,14 @@ public sealed class DraftAgreementActivity : BusActivity
     {
         var predecessor = await AgreementAsync(context, RequiredText(context, "predecessor"));
         var period = MandatePeriods.For(predecessor.ValidUntil.PlusDays(1));
-        var id = $"bus-{period.Start.Year}-{period.End.Year}";
+        var id = RenewalNames.IdAfter(predecessor, period);
         var draft = await Records(context).FindAgreementAsync(id, CancellationToken.None);
         if (draft is null)
         {
             draft = new Agreement
             {
                 Id = id,
-                Title = $"Samverkansöverenskommelse BUS {period.Start.Year}–{period.End.Year}",
+                Title = RenewalNames.TitleAfter(predecessor, period),
                 ValidFrom = period.Start,
                 ValidUntil = period.End,
                 Status = AgreementStatus.Draft,

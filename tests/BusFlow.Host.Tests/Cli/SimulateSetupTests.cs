@@ -45,14 +45,15 @@ public sealed class SimulateSetupTests
 
         // The renewal is decided by each board at its next meeting in the imported meeting plan.
         var renewal = events
-            .Where(e => (string?)e["kind"] == "decision" && (string?)e["subject"] == "Samverkansöverenskommelse BUS 2031–2034")
+            .Where(e => (string?)e["kind"] == "decision" && (string?)e["subject"] == "Samverkansöverenskommelse BUS Ängsby 2031–2034")
             .Select(e => ((string?)e["board"], (string?)e["local"], (string?)e["outcome"]));
         Assert.Equal(
             [("angsby-sn", "2030-04-09 16:00", "approve"), ("angsby-kun", "2030-04-11 16:00", "approve"), ("angsby-bun", "2030-04-17 16:00", "approve")],
             renewal);
         Assert.Equal(12, events.Count(e => (string?)e["kind"] == "decision" && ((string?)e["subject"])!.StartsWith("Prioriteringar för barn och unga", StringComparison.Ordinal)));
         var activated = Assert.Single(events, e => (string?)e["kind"] == "agreement" && (string?)e["activity"] == "activate");
-        Assert.Equal(("2031-01-01 00:00", "bus-2031-2034"), ((string?)activated["local"], (string?)activated["subject"]));
+        // The renewal keeps the collaboration's own names: two collaborations renewing in 2030 never share an id.
+        Assert.Equal(("2031-01-01 00:00", "angsby-bus-2031-2034"), ((string?)activated["local"], (string?)activated["subject"]));
     }
 
     [Fact]
@@ -78,13 +79,13 @@ public sealed class SimulateSetupTests
         Assert.Contains("peter.moberg@forsakringskassan.test", invited);
         Assert.All(invited, address => Assert.DoesNotContain("exempelby", address, StringComparison.Ordinal));
         var renewal = events
-            .Where(e => (string?)e["kind"] == "decision" && (string?)e["subject"] == "Samverkansöverenskommelse BUS 2031–2034")
+            .Where(e => (string?)e["kind"] == "decision" && (string?)e["subject"] == "Samverkansöverenskommelse BUS Bergdala 2031–2034")
             .Select(e => ((string?)e["board"], (string?)e["local"], (string?)e["outcome"]));
         Assert.Equal(
             [("bergdala-un", "2030-04-09 16:00", "approve"), ("bergdala-kfn", "2030-04-11 16:00", "approve"), ("bergdala-sn", "2030-04-17 16:00", "approve")],
             renewal);
         var activated = Assert.Single(events, e => (string?)e["kind"] == "agreement" && (string?)e["activity"] == "activate");
-        Assert.Equal("2031-01-01 00:00", (string?)activated["local"]);
+        Assert.Equal(("2031-01-01 00:00", "bergdala-bus-2031-2034"), ((string?)activated["local"], (string?)activated["subject"]));
     }
 
     [Fact]
