@@ -7,9 +7,13 @@ internal static class CycleInputs
 {
     public const string Agreement = "bus-2023-2026";
 
+    /// <summary>The body the demo agreement names: its management group.</summary>
+    public const string Body = "ledningsgrupp";
+
     public static JsonObject Spring(int year, string meetingDate = "2026-04-15") => new()
     {
         ["agreement"] = Agreement,
+        ["body"] = Body,
         ["year"] = year,
         ["reportsDue"] = $"{year}-03-16",
         ["meetingDate"] = meetingDate,
@@ -19,6 +23,7 @@ internal static class CycleInputs
     public static JsonObject Autumn2026() => new()
     {
         ["agreement"] = Agreement,
+        ["body"] = Body,
         ["year"] = 2026,
         ["planYear"] = 2027,
         ["reportsDue"] = "2026-09-15",
