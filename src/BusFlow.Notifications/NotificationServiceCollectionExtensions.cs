@@ -5,6 +5,7 @@ using BusFlow.Engine.Time;
 using BusFlow.Notifications.Activities;
 using BusFlow.Notifications.Delivery;
 using BusFlow.Notifications.Links;
+using BusFlow.Notifications.Messages;
 using BusFlow.Notifications.Outbox;
 using BusFlow.Notifications.Preferences;
 using BusFlow.Notifications.Reminders;
@@ -41,7 +42,8 @@ public static class NotificationServiceCollectionExtensions
             return services;
         }
 
-        services.AddSingleton<ActivityType>(sp => new SendEmailActivity(sp.GetService<IMessageTemplates>(), sp.GetRequiredService<MailOptions>()));
+        services.TryAddSingleton<MailLanguages>();
+        services.AddSingleton<ActivityType>(sp => new SendEmailActivity(sp.GetService<IMessageTemplates>(), sp.GetRequiredService<MailOptions>(), sp.GetRequiredService<MailLanguages>()));
         services.AddSingleton<ActivityType, MeetingInvitationActivity>();
         services.AddSingleton<ITaskObserver, TaskAssignedMail>();
         services.AddSingleton<ITaskReminderObserver, TaskReminderMail>();

@@ -3,6 +3,7 @@ using BusFlow.Engine;
 using BusFlow.Engine.Time;
 using BusFlow.Notifications;
 using BusFlow.Notifications.Calendars;
+using BusFlow.Notifications.Messages;
 using BusFlow.Notifications.Templates;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using NodaTime;
@@ -26,6 +27,7 @@ public static class HostServiceCollectionExtensions
         services.AddBusFlowEngine(new EngineOptions { TimeZone = timeZone });
         services.AddBusFlowBus();
         services.AddBusFlowNotifications();
+        services.AddSingleton<IRecipientLanguages, PersonMailLanguages>();
         if (templatesFolder is not null && Directory.Exists(templatesFolder))
         {
             services.TryAddSingleton<IMessageTemplates>(_ => new FluidMessageTemplates(templatesFolder, timeZone.Id));

@@ -18,7 +18,7 @@ namespace BusFlow.Notifications.Activities;
 /// A template's model without a <c>link</c> gets one to the workflow instance in BusFlow
 /// (<see cref="MailOptions.LinkBaseUrl"/>), so "read more" never points nowhere.
 /// </summary>
-public sealed class SendEmailActivity(IMessageTemplates? templates, MailOptions options) : ActivityType
+public sealed class SendEmailActivity(IMessageTemplates? templates, MailOptions options, MailLanguages languages) : ActivityType
 {
     public const string Swedish = "sv-SE";
     public const string English = "en-GB";
@@ -30,7 +30,7 @@ public sealed class SendEmailActivity(IMessageTemplates? templates, MailOptions 
         new PropertySpec("model", PropertyKind.Expression, DataType.Object, Description: "The values the template shows; 'link' defaults to the workflow instance in BusFlow."),
         new PropertySpec("subject", PropertyKind.Expression, DataType.String, Description: "The subject when no template is given; may use {{ references }}."),
         new PropertySpec("body", PropertyKind.Expression, DataType.String, Description: "The plain-text body when no template is given; may use {{ references }}."),
-        new PropertySpec("language", PropertyKind.Literal, DataType.String, Description: "sv-SE (default) or en-GB.") { AllowedValues = [Swedish, English] },
+        new PropertySpec("language", PropertyKind.Literal, DataType.String, Description: "sv-SE or en-GB; by default the language of the person the address belongs to, else sv-SE.") { AllowedValues = [Swedish, English] },
         new PropertySpec("kind", PropertyKind.Literal, DataType.String, Description: "required (default: mail about the person's own task) or optional (carries List-Unsubscribe).") { AllowedValues = ["required", "optional"] },
         new PropertySpec("calendar", PropertyKind.Expression, DataType.Object, Description: "An invitation: { method, content } with an iCalendar object, sent as text/calendar and as an .ics attachment."),
     ]);
@@ -56,7 +56,7 @@ public sealed class SendEmailActivity(IMessageTemplates? templates, MailOptions 
         }
     }
 
-    public override ValueTask ExecuteAsync(ActivityContext context)
+    public override async ValueTask ExecuteAsync(ActivityContext context)
     {
         var to = Values.ToText(context.Evaluate("to", DataType.String));
         if (string.IsNullOrWhiteSpace(to))
@@ -64,7 +64,7 @@ public sealed class SendEmailActivity(IMessageTemplates? templates, MailOptions 
             throw ActivityContext.Fail($"'to' of {context.Node.Id} is empty");
         }
 
-        var language = context.Node.Literal<string>("language") ?? Swedish;
+        var language = context.Node.Literal<string>("language") ?? await languages.OfAsync(to.Trim(), context.Session, CancellationToken.None);
         var kind = string.Equals(context.Node.Literal<string>("kind"), "optional", StringComparison.OrdinalIgnoreCase) ? EmailKind.Optional : EmailKind.Required;
         var rendered = context.Node.Literal<string>("template") is { } template
             ? Render(context, template, language)
@@ -81,7 +81,6 @@ public sealed class SendEmailActivity(IMessageTemplates? templates, MailOptions 
             return Task.CompletedTask;
         });
         context.Complete(new JsonObject { ["messageId"] = message.Id.ToString() });
-        return ValueTask.CompletedTask;
     }
 
     /// <summary>The minimal HTML page of a plain-text body: encoded, paragraphs by blank lines, line breaks kept.</summary>

@@ -1,6 +1,7 @@
 using BusFlow.Engine.Persistence;
 using BusFlow.Engine.Runtime;
 using BusFlow.Notifications.Links;
+using BusFlow.Notifications.Messages;
 using BusFlow.Notifications.Templates;
 using Microsoft.Extensions.Logging;
 
@@ -11,22 +12,23 @@ namespace BusFlow.Notifications.Outbox;
 /// transaction as the task: the task and its mail are committed together or not at all. Assignees
 /// that are not e-mail addresses, and hosts without templates, get no mail.
 /// </summary>
-public sealed class TaskAssignedMail(IEnumerable<IMessageTemplates> templates, TaskMailLinks links, ILogger<TaskAssignedMail> logger) : ITaskObserver
+public sealed class TaskAssignedMail(IEnumerable<IMessageTemplates> templates, TaskMailLinks links, MailLanguages languages, ILogger<TaskAssignedMail> logger)
+    : ITaskObserver
 {
     public const string Template = "task-assigned";
 
-    public Task OnTaskCreatedAsync(HumanTask task, IWorkflowSession session, CancellationToken ct)
+    public async Task OnTaskCreatedAsync(HumanTask task, IWorkflowSession session, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(task);
         ArgumentNullException.ThrowIfNull(session);
         var renderer = templates.FirstOrDefault();
         if (renderer is null || !MailAddresses.LooksLikeAddress(task.Assignee) || !renderer.Names.Contains(Template))
         {
-            return Task.CompletedTask;
+            return;
         }
 
         var link = links.ForNewTask(task, session, task.CreatedAt);
-        TaskMailOutbox.TryEnqueue(renderer, Template, TaskMailModel.Of(task, link, recipientName: null), task.Assignee, link, task, task.CreatedAt, session, logger);
-        return Task.CompletedTask;
+        var language = await languages.OfAsync(task.Assignee, session, ct);
+        TaskMailOutbox.TryEnqueue(renderer, Template, language, TaskMailModel.Of(task, link, recipientName: null), task.Assignee, link, task, task.CreatedAt, session, logger);
     }
 }

@@ -3,6 +3,7 @@ using BusFlow.Engine.Expressions;
 using BusFlow.Engine.Persistence;
 using BusFlow.Engine.Runtime;
 using BusFlow.Notifications.Links;
+using BusFlow.Notifications.Messages;
 using BusFlow.Notifications.Templates;
 using Microsoft.Extensions.Logging;
 
@@ -14,7 +15,8 @@ namespace BusFlow.Notifications.Outbox;
 /// with the same link; a task passed to a new address kills the old address's links and sends the
 /// task ("task-assigned") to the new one with links of its own.
 /// </summary>
-public sealed class TaskChangeMail(IEnumerable<IMessageTemplates> templates, TaskMailLinks links, ILogger<TaskChangeMail> logger) : ITaskChangeObserver
+public sealed class TaskChangeMail(IEnumerable<IMessageTemplates> templates, TaskMailLinks links, MailLanguages languages, ILogger<TaskChangeMail> logger)
+    : ITaskChangeObserver
 {
     public const string MovedTemplate = "task-moved";
 
@@ -61,6 +63,7 @@ public sealed class TaskChangeMail(IEnumerable<IMessageTemplates> templates, Tas
             ["reason"] = notice.Reason,
             ["previousDue"] = notice.PreviousDueDate is { } previous ? Values.FromDate(previous) : null,
         };
-        TaskMailOutbox.TryEnqueue(renderer, template, model, task.Assignee, link, task, notice.At, session, logger);
+        var language = await languages.OfAsync(task.Assignee, session, ct);
+        TaskMailOutbox.TryEnqueue(renderer, template, language, model, task.Assignee, link, task, notice.At, session, logger);
     }
 }

@@ -15,15 +15,16 @@ namespace BusFlow.Notifications.Outbox;
 /// </summary>
 internal static class TaskMailOutbox
 {
+    /// <param name="language">The recipient's language (<see cref="MailLanguages"/>).</param>
     /// <param name="sendFrom">When the mail may first go out (a reminder waits for its window); now when none.</param>
     /// <returns>Whether the mail is in the outbox.</returns>
     public static bool TryEnqueue(
-        IMessageTemplates renderer, string template, JsonObject model, string to, TaskLink link, HumanTask task,
+        IMessageTemplates renderer, string template, string language, JsonObject model, string to, TaskLink link, HumanTask task,
         Instant at, IWorkflowSession session, ILogger logger, Instant? sendFrom = null)
     {
         try
         {
-            var rendered = renderer.Render(template, "sv-SE", model);
+            var rendered = renderer.Render(template, language, model);
             var message = OutboxMessage.Create(
                 new EmailMessage(to, rendered.Subject, rendered.TextBody, rendered.HtmlBody, rendered.Language, EmailKind.Required)
                 {

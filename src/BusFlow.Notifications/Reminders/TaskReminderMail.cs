@@ -4,6 +4,7 @@ using BusFlow.Engine.Persistence;
 using BusFlow.Engine.Reminders;
 using BusFlow.Engine.Time;
 using BusFlow.Notifications.Links;
+using BusFlow.Notifications.Messages;
 using BusFlow.Notifications.Outbox;
 using BusFlow.Notifications.Preferences;
 using BusFlow.Notifications.Templates;
@@ -23,6 +24,7 @@ public sealed class TaskReminderMail(
     OpenTaskRecipients openTasks,
     DigestSchedule digests,
     IWorkingDayCalendar calendar,
+    MailLanguages languages,
     ILogger<TaskReminderMail> logger) : ITaskReminderObserver
 {
     public const string ReminderTemplate = "task-reminder";
@@ -59,7 +61,8 @@ public sealed class TaskReminderMail(
 
         // A template failing at render time must not stop the reminder's bookkeeping: it is journaled as not mailed.
         var sendFrom = ReminderSchedule.NextSendMoment(notice.At, notice.Policy, calendar, digests.Zone);
-        return TaskMailOutbox.TryEnqueue(renderer, template, model, notice.Recipient.Address, link, notice.Task, notice.At, session, logger, sendFrom)
+        var language = await languages.OfAsync(notice.Recipient.Address, session, ct);
+        return TaskMailOutbox.TryEnqueue(renderer, template, language, model, notice.Recipient.Address, link, notice.Task, notice.At, session, logger, sendFrom)
             ? ReminderHandling.Mailed
             : ReminderHandling.None;
     }

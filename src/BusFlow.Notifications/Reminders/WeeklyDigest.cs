@@ -26,6 +26,7 @@ public sealed class WeeklyDigest(
     TaskMailLinks taskLinks,
     LinkIssuer links,
     MailOptions options,
+    MailLanguages languages,
     IClock clock,
     ILogger<WeeklyDigest> logger)
 {
@@ -63,7 +64,7 @@ public sealed class WeeklyDigest(
             var (model, tokenIds) = await ModelAsync(session, address, tasks, today, now, ct);
             try
             {
-                var rendered = renderer.Render(Template, "sv-SE", model);
+                var rendered = renderer.Render(Template, await languages.OfAsync(address, session, ct), model);
                 var message = OutboxMessage.Create(
                     new EmailMessage(address, rendered.Subject, rendered.TextBody, rendered.HtmlBody, rendered.Language, EmailKind.Optional)
                     {
