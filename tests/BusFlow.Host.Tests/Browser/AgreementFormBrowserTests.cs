@@ -49,6 +49,7 @@ public sealed class AgreementFormBrowserTests : IAsyncLifetime
         var describedBy = browser.FindElement(By.Id("validUntil")).GetAttribute("aria-describedby");
         var summaryLink = browser.FindElement(By.CssSelector(".errors a")).GetAttribute("href");
         Check("the form with an end before the start");
+        Screenshots.Save(browser, "agreement-form");
 
         script.ExecuteScript("document.getElementById('validUntil').value = '2030-12-31';");
         browser.FindElement(By.CssSelector("#agreement-form button[type=submit]")).Click();
