@@ -31,6 +31,7 @@ public static class BusServiceCollectionExtensions
         services.AddSingleton<Boards.BoardRegistry>();
         services.AddSingleton<Boards.OrganizationRegistry>();
         services.AddSingleton<Cycles.AgreementCycleControl>();
+        services.AddSingleton<Agreements.AgreementRegistry>();
         services.AddSingleton<Bodies.BodyDirectory>();
         services.AddSingleton<People.PersonRegistry>();
         services.AddSingleton<People.AssignmentRegistry>();

@@ -1,3 +1,4 @@
+using BusFlow.Bus.Agreements;
 using BusFlow.Bus.Cycles;
 using BusFlow.Host.Api.Errors;
 using BusFlow.Web.Accounts;
@@ -7,7 +8,8 @@ namespace BusFlow.Host.Api.Agreements;
 
 /// <summary>
 /// The agreements and their cycles. Administrators and viewers read them all, a secretary those with a
-/// party of her organizations; administrators start and stop an agreement's cycles.
+/// party of her organizations; administrators start and stop an agreement's cycles. Only administrators
+/// enter and change agreements and their revisions: an agreement spans organizations, so no secretary keeps it.
 /// </summary>
 public static class AgreementEndpoints
 {
@@ -16,6 +18,12 @@ public static class AgreementEndpoints
         var agreements = api.MapGroup("/agreements");
         agreements.MapGet("/", ListAsync).RequireAuthorization(BusFlowPolicies.Reader);
         agreements.MapGet("/{id}", GetAsync).RequireAuthorization(BusFlowPolicies.Reader);
+        agreements.MapPost("/", CreateAsync).RequireAuthorization(BusFlowPolicies.AdministratorWriter)
+            .WithSummary("Enters an agreement (administrators only: an agreement spans organizations)");
+        agreements.MapPut("/{id}", UpdateAsync).RequireAuthorization(BusFlowPolicies.AdministratorWriter)
+            .WithSummary("Changes an agreement, its parties and recipients (administrators only: an agreement spans organizations)");
+        agreements.MapPost("/{id}/revisions", AddRevisionAsync).RequireAuthorization(BusFlowPolicies.AdministratorWriter)
+            .WithSummary("Records a revision of an agreement's text (administrators only)");
         agreements.MapPost("/{id}/cycles/start", StartAsync).RequireAuthorization(BusFlowPolicies.AdministratorWriter);
         agreements.MapPost("/{id}/cycles/stop", StopAsync).RequireAuthorization(BusFlowPolicies.AdministratorWriter);
     }
@@ -40,6 +48,39 @@ public static class AgreementEndpoints
         return await visible.SeesAsync(http.User, id, ct) && await cycles.StateAsync(id, ct) is { } state
             ? Results.Ok(AgreementResponse.Of(state))
             : NoAgreement(id);
+    }
+
+    /// <summary>POST /api/agreements { title, organizationId, validFrom, validUntil, status, bodyId, cycle, parties, recipients, predecessorId }: a new agreement.</summary>
+    private static async Task<IResult> CreateAsync(AgreementRequest request, AgreementRegistry registry, AgreementCycleControl cycles, CancellationToken ct)
+    {
+        var saved = await registry.CreateAsync(request.ToDraft(), ct);
+        return saved.Agreement is { } agreement && await cycles.StateAsync(agreement.Id, ct) is { } state
+            ? Results.Created($"/api/agreements/{agreement.Id}", AgreementResponse.Of(state))
+            : AgreementErrors.Problem(saved.Errors);
+    }
+
+    /// <summary>PUT /api/agreements/{id} with the whole agreement: its parties and recipients become the request's.</summary>
+    private static async Task<IResult> UpdateAsync(string id, AgreementRequest request, AgreementRegistry registry, AgreementCycleControl cycles, CancellationToken ct)
+    {
+        var saved = await registry.UpdateAsync(id, request.ToDraft(), ct);
+        return saved switch
+        {
+            { Found: false } => NoAgreement(id),
+            { Agreement: not null } when await cycles.StateAsync(id, ct) is { } state => Results.Ok(AgreementResponse.Of(state)),
+            _ => AgreementErrors.Problem(saved.Errors),
+        };
+    }
+
+    /// <summary>POST /api/agreements/{id}/revisions { date, note }: a revision of the agreement's text.</summary>
+    private static async Task<IResult> AddRevisionAsync(string id, AgreementRevisionRequest request, AgreementRegistry registry, CancellationToken ct)
+    {
+        var saved = await registry.AddRevisionAsync(id, request.Date, request.Note, ct);
+        return saved switch
+        {
+            { Found: false } => NoAgreement(id),
+            { Revision: { } revision } => Results.Created($"/api/agreements/{id}", AgreementRevisionResponse.Of(revision)),
+            _ => AgreementErrors.Problem(saved.Errors, "The revision cannot be saved; nothing was saved."),
+        };
     }
 
     /// <summary>POST /api/agreements/{id}/cycles/start: runs the annual wheel and the renewal of an agreement in force.</summary>

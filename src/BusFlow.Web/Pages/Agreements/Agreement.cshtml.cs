@@ -1,25 +1,30 @@
 using System.Globalization;
 using BusFlow.Accounts.Audit;
+using BusFlow.Bus.Agreements;
 using BusFlow.Bus.Cycles;
 using BusFlow.Bus.Model;
 using BusFlow.Engine.Persistence;
 using BusFlow.Engine.Time;
 using BusFlow.Web.Accounts;
+using BusFlow.Web.Pages.People;
 using BusFlow.Web.Resources;
 using BusFlow.Web.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using NodaTime.Text;
 
 namespace BusFlow.Web.Pages.Agreements;
 
 /// <summary>
 /// An agreement: its period, parties and recipients, and the workflow instances it runs. An
-/// administrator starts its cycles, or stops them with a reason that goes into each instance's journal.
+/// administrator starts its cycles, or stops them with a reason that goes into each instance's journal,
+/// and records revisions of its text.
 /// </summary>
 [Authorize(Policy = BusFlowPolicies.Reader)]
 public sealed class AgreementModel(
-    VisibleAgreements visible, AgreementCycleControl cycles, IWorkflowStore store, EngineOptions engine, SignInSettings settings, AuditTrail audit) : PageModel
+    VisibleAgreements visible, AgreementCycleControl cycles, IWorkflowStore store, EngineOptions engine, SignInSettings settings, AuditTrail audit,
+    AgreementRegistry registry) : PageModel
 {
     public AgreementCycleState State { get; private set; } = null!;
 
@@ -32,6 +37,13 @@ public sealed class AgreementModel(
     public string? Notice { get; private set; }
 
     public string? Reason { get; private set; }
+
+    public IReadOnlyList<AgreementRevision> Revisions { get; private set; } = [];
+
+    /// <summary>The revision form as last sent, so that an error keeps what was typed.</summary>
+    public (string Date, string Note) Revising { get; private set; } = ("", "");
+
+    public FieldErrors RevisionErrors { get; private set; } = FieldErrors.None;
 
     public IReadOnlyDictionary<string, string> OtherNames { get; private set; } = new Dictionary<string, string>();
 
@@ -56,7 +68,40 @@ public sealed class AgreementModel(
         return instance.CreatedAt.InZone(engine.TimeZone).ToString("d MMMM yyyy HH:mm", CultureInfo.CurrentCulture);
     }
 
-    public async Task<IActionResult> OnGetAsync(string id) => await LoadAsync(id) ? Page() : NotFound();
+    public async Task<IActionResult> OnGetAsync(string id, int? ny, int? andrad)
+    {
+        if (!await LoadAsync(id))
+        {
+            return NotFound();
+        }
+
+        Notice = ny == 1 ? Strings.AgreementForm_Created : andrad == 1 ? Strings.AgreementForm_Saved : null;
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostRevisionAsync(string id, string? date, string? note)
+    {
+        if (await RefusedAsync(id) is { } refused)
+        {
+            return refused;
+        }
+
+        Revising = (date ?? "", note ?? "");
+        var day = LocalDatePattern.Iso.Parse(date?.Trim() ?? "") is { Success: true } parsed ? parsed.Value : (NodaTime.LocalDate?)null;
+        var saved = await registry.AddRevisionAsync(id, day, note, HttpContext.RequestAborted);
+        if (saved.Revision is null)
+        {
+            RevisionErrors = AgreementText.ErrorsOf(saved.Errors);
+            Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+            return Page();
+        }
+
+        await audit.RecordAsync(HttpContext, AuditActions.Change, target: $"agreement:{id}", detail: $"revision of {saved.Revision.Date:yyyy-MM-dd} recorded");
+        await LoadAsync(id);
+        Revising = ("", "");
+        Notice = Strings.AgreementRevision_Saved;
+        return Page();
+    }
 
     public async Task<IActionResult> OnPostStartAsync(string id)
     {
@@ -142,6 +187,7 @@ public sealed class AgreementModel(
         }
 
         OtherNames = others;
+        Revisions = [.. (await records.ListRevisionsAsync(id, ct)).OrderBy(r => r.Date)];
         return true;
     }
 }

@@ -1,6 +1,8 @@
 using System.Globalization;
+using BusFlow.Bus.Agreements;
 using BusFlow.Bus.Model;
 using BusFlow.Engine.Persistence;
+using BusFlow.Web.Pages.People;
 using BusFlow.Web.Resources;
 using NodaTime;
 
@@ -13,6 +15,20 @@ public static class AgreementText
     {
         ArgumentNullException.ThrowIfNull(agreement);
         return string.Format(CultureInfo.CurrentCulture, Strings.Agreements_ValidityRange, Date(agreement.ValidFrom), Date(agreement.ValidUntil));
+    }
+
+    /// <summary>A revision's errors, each on its input ("date", "note").</summary>
+    public static FieldErrors ErrorsOf(IEnumerable<AgreementFieldError> errors)
+    {
+        var fields = new FieldErrors();
+        foreach (var error in errors)
+        {
+            var field = error.Field == "date" ? Strings.AgreementRevision_Date : Strings.AgreementRevision_Note;
+            var problem = error.Problem == AgreementProblem.TooLong ? Strings.AgreementRevision_NoteTooLong : Strings.AgreementProblem_Required;
+            fields.Add(error.Field, string.Format(CultureInfo.CurrentCulture, problem, field, AgreementRules.NoteMaxLength));
+        }
+
+        return fields;
     }
 
     public static string Date(LocalDate date) => date.ToString("d MMMM yyyy", CultureInfo.CurrentCulture);

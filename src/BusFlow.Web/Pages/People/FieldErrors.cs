@@ -12,6 +12,9 @@ public sealed class FieldErrors
 
     public IReadOnlyList<string> Summary => [.. _errors.Select(e => e.Message)];
 
+    /// <summary>Each error with its field, for a summary whose lines link to their inputs.</summary>
+    public IReadOnlyList<(string Field, string Message)> Entries => _errors;
+
     public bool Any => _errors.Count > 0;
 
     public void Add(string field, string message) => _errors.Add((field, message));
