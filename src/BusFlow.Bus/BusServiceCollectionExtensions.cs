@@ -32,6 +32,7 @@ public static class BusServiceCollectionExtensions
         services.AddSingleton<Boards.OrganizationRegistry>();
         services.AddSingleton<Cycles.AgreementCycleControl>();
         services.AddSingleton<Bodies.BodyDirectory>();
+        services.AddSingleton<Bodies.BodyRegistry>();
         services.AddSingleton<People.PersonRegistry>();
         services.AddSingleton<People.AssignmentRegistry>();
         services.AddSingleton<People.RolePreview>();

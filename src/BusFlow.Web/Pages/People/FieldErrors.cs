@@ -14,6 +14,9 @@ public sealed class FieldErrors
 
     public bool Any => _errors.Count > 0;
 
+    /// <summary>Each error with its field, for a summary that links to the input.</summary>
+    public IReadOnlyList<(string Field, string Message)> All => _errors;
+
     public void Add(string field, string message) => _errors.Add((field, message));
 
     /// <summary>The message for an input, or null when it has none.</summary>
