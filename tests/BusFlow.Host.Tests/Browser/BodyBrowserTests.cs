@@ -44,7 +44,7 @@ public sealed class BodyBrowserTests(AuthorizationMatrixHost host) : IClassFixtu
         browser.FindElement(By.CssSelector("#body-form button[type=submit]")).Click();
         PageWait.ForHeading(browser, name);
         Check("the new body's page");
-        Choose("person", "tove.engstrom");
+        Choose("personId", "tove.engstrom");
         Choose("role", "CoOptedMember");
         browser.FindElement(By.CssSelector("#member-form button[type=submit]")).Click();
         PageWait.Until(browser, b => b.FindElements(By.CssSelector(".notice[role=status]")).Count == 1, "the member added");

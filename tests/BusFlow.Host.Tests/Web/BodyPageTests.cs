@@ -78,7 +78,9 @@ public sealed class BodyPageTests(AuthorizationMatrixHost host) : IClassFixture<
         var ended = await Administrator.PostFormWithTokenOfAsync(path, $"{path}?handler=End&dag=2027-01-01", ("assignment", Assignment(await added.Content.ReadAsStringAsync())), ("until", "2027-06-30"));
 
         Assert.Equal(HttpStatusCode.UnprocessableEntity, missing.StatusCode);
-        Assert.Contains("aria-describedby=\"person-error\"", await missing.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var missingHtml = await missing.Content.ReadAsStringAsync();
+        Assert.Contains("<a href=\"#personId\">", missingHtml, StringComparison.Ordinal);
+        Assert.Contains("aria-describedby=\"personId-error\"", missingHtml, StringComparison.Ordinal);
         Assert.Contains("Ingår den 1 januari 2027", addedText, StringComparison.Ordinal);
         Assert.Contains("Tove Engström är adjungerad ledamot", addedText, StringComparison.Ordinal);
         Assert.Contains("Tove Engström Adjungerad ledamot", addedText, StringComparison.Ordinal);

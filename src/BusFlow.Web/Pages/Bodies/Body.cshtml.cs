@@ -80,8 +80,9 @@ public sealed class BodyModel(BodyDirectory bodies, IWorkflowStore store, Accoun
         var saved = form.Errors.Any ? null : await assignments.AddAsync(new AssignmentDraft(person, form.Role, null, View.Body.Id, form.From, form.Until), HttpContext.RequestAborted);
         if (saved?.Assignment is not { } assignment)
         {
+            // Shown in a summary of its own that links to each input, and again at the input.
             MemberErrors = saved is null ? form.Errors : PeopleText.ErrorsOf(saved.Errors);
-            return Refused(MemberErrors.Summary);
+            return Refused([]);
         }
 
         await audit.RecordAsync(HttpContext, AuditActions.Change, target: $"body:{View.Body.Id}", detail: AssignmentForm.Describe("assigned", assignment));
