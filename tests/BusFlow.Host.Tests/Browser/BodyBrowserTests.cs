@@ -30,18 +30,20 @@ public sealed class BodyBrowserTests(AuthorizationMatrixHost host) : IClassFixtu
         Check("the new body form");
         browser.FindElement(By.Id("name")).SendKeys(name);
         Choose("kind", "PresidiumMeeting");
-        Choose("slot-0-first", "sn");
-        Choose("slot-1-first", "bun");
-        Choose("slot-2-first", "sn");
+        Choose("slot-0-0", "sn");
+        Choose("slot-1-0", "bun");
+        Choose("slot-2-0", "sn");
         browser.FindElement(By.Id("rotationStartYear")).SendKeys("2027");
         browser.FindElement(By.CssSelector("#body-form button[type=submit]")).Click();
         PageWait.Until(browser, b => b.FindElements(By.CssSelector(".errors[role=alert]")).Count == 1, "the form's errors");
         var summary = browser.FindElement(By.CssSelector(".errors")).Text;
-        var atField = browser.FindElement(By.Id("slot-2-first-error")).Text;
+        var atField = browser.FindElement(By.Id("slot-2-0-error")).Text;
         Check("the new body form with an error");
 
-        Choose("slot-2-first", "kun");
+        Choose("slot-2-0", "kun");
         browser.FindElement(By.CssSelector("#body-form button[type=submit]")).Click();
+        // The redirect to the body's page: waiting for the address first keeps the heading check off the form as it unloads.
+        PageWait.Until(browser, b => new Uri(b.Url).AbsolutePath != "/organ/ny", "the new body's address");
         PageWait.ForHeading(browser, name);
         Check("the new body's page");
         Choose("personId", "tove.engstrom");

@@ -40,8 +40,8 @@ public sealed class BodyPageTests(AuthorizationMatrixHost host) : IClassFixture<
 
         Assert.Equal(HttpStatusCode.UnprocessableEntity, refused.StatusCode);
         Assert.Contains("Plats 2: sammankallar tillsammans med (valfritt): nämnden finns redan i turordningen.", await PageText.OfAsync(refused), StringComparison.Ordinal);
-        Assert.Contains("<a href=\"#slot-1-second\">", html, StringComparison.Ordinal);
-        Assert.Contains("aria-describedby=\"rotation-hint slot-1-second-error\"", html, StringComparison.Ordinal);
+        Assert.Contains("<a href=\"#slot-1-1\">", html, StringComparison.Ordinal);
+        Assert.Contains("aria-describedby=\"rotation-hint slot-1-1-error\"", html, StringComparison.Ordinal);
         Assert.Contains($"value=\"{name}\"", html, StringComparison.Ordinal);
         var bodies = await host.Host.Client.GetFromJsonAsync<List<BodyResponse>>("/api/bodies", RunningHost.Json);
         Assert.DoesNotContain(bodies!, b => b.Name == name);
@@ -63,6 +63,31 @@ public sealed class BodyPageTests(AuthorizationMatrixHost host) : IClassFixture<
         Assert.Equal($"/organ/{id}?sparad=andrad", saved.RedirectTarget());
         Assert.Contains("Ändringarna är sparade", page, StringComparison.Ordinal);
         Assert.Contains("2026 Kommunstyrelsen 2027 Kultur- och utbildningsnämnden 2028 Kommunstyrelsen 2029 Kultur- och utbildningsnämnden", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_slot_of_three_boards_from_a_setup_file_keeps_all_three_when_the_form_is_saved()
+    {
+        using var created = await host.Host.Client.PostAsJsonAsync("/api/bodies", new
+        {
+            name = $"Tre {Guid.NewGuid():N}",
+            kind = "steeringGroup",
+            organizationId = DemoMunicipality.OrganizationId,
+            rotationOrder = new[] { new[] { "sn", "bun", "kun" }, new[] { "ks" } },
+            rotationStartYear = 2027,
+        });
+        var id = (await created.ReadAsync<BodyResponse>()).Id;
+        var path = $"/organ/{id}/andra";
+
+        var form = await (await Administrator.Http.GetAsync(path)).Content.ReadAsStringAsync();
+        var saved = await Administrator.PostFormOfPageAsync(path, form,
+            ("name", "Tre nämnder"), ("kind", "SteeringGroup"), ("organizationId", DemoMunicipality.OrganizationId), ("agreementId", ""),
+            ("slot-0", "sn"), ("slot-0", "bun"), ("slot-0", "kun"), ("slot-1", "ks"), ("slot-1", ""), ("rotationStartYear", "2027"));
+
+        Assert.Contains("<select id=\"slot-0-2\" name=\"slot-0\"", form, StringComparison.Ordinal);
+        Assert.Equal($"/organ/{id}?sparad=andrad", saved.RedirectTarget());
+        var body = await host.Host.Client.GetFromJsonAsync<BodyResponse>($"/api/bodies/{id}", RunningHost.Json);
+        Assert.Equal([["sn", "bun", "kun"], ["ks"]], body!.RotationOrder);
     }
 
     [Fact]
@@ -116,7 +141,7 @@ public sealed class BodyPageTests(AuthorizationMatrixHost host) : IClassFixture<
     private static (string Name, string Value)[] Fields(string name, (string First, string Second) a, (string First, string Second) b, (string First, string Second) c, (string First, string Second) d, string year) =>
     [
         ("name", name), ("kind", "PresidiumMeeting"), ("organizationId", DemoMunicipality.OrganizationId), ("agreementId", DemoMunicipality.AgreementId),
-        .. new[] { a, b, c, d }.SelectMany(row => new[] { ("first", row.First), ("second", row.Second) }),
+        .. new[] { a, b, c, d }.SelectMany((row, r) => new[] { ($"slot-{r}", row.First), ($"slot-{r}", row.Second) }),
         ("rotationStartYear", year),
     ];
 

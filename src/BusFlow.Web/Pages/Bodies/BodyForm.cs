@@ -28,13 +28,17 @@ public sealed partial class BodyForm
 
     public string? RotationStartYear { get; init; }
 
-    public IReadOnlyList<(string? First, string? Second)> Rows { get; init; } = [];
+    /// <summary>The rotation's rows as typed, each its boards by select (a blank select is null); rows left wholly blank are out.</summary>
+    public IReadOnlyList<IReadOnlyList<string?>> Rows { get; init; } = [];
 
     public FieldErrors Errors { get; } = new();
 
-    /// <summary>The rows to show: the ones typed (or saved), and some empty ones to fill in.</summary>
-    public IReadOnlyList<(string? First, string? Second)> RowsShown =>
-        [.. Rows, .. Enumerable.Repeat(((string?)null, (string?)null), Math.Max(SpareRows, MinimumRows - Rows.Count))];
+    /// <summary>The rows to show, each with room for a second board, and some empty ones to fill in.</summary>
+    public IReadOnlyList<IReadOnlyList<string?>> RowsShown =>
+    [
+        .. Rows.Select(row => (IReadOnlyList<string?>)[.. row, .. Enumerable.Repeat((string?)null, Math.Max(0, 2 - row.Count))]),
+        .. Enumerable.Repeat<IReadOnlyList<string?>>([null, null], Math.Max(SpareRows, MinimumRows - Rows.Count)),
+    ];
 
     public static BodyForm Of(CollaborationBody body)
     {
@@ -46,19 +50,31 @@ public sealed partial class BodyForm
             OrganizationId = body.OrganizationId,
             AgreementId = body.AgreementId,
             RotationStartYear = body.RotationStartYear?.ToString(CultureInfo.InvariantCulture),
-            Rows = [.. body.RotationOrder.Select(slot => (slot.ElementAtOrDefault(0), slot.ElementAtOrDefault(1)))],
+            Rows = [.. body.RotationOrder.Select(slot => (IReadOnlyList<string?>)[.. slot])],
         };
     }
 
-    public static BodyForm Read(string? name, string? kind, string? organizationId, string? agreementId, string?[]? first, string?[]? second, string? rotationStartYear)
+    /// <summary>The form as posted; the rotation's selects are named slot-0, slot-1… by row, one value a select.</summary>
+    public static BodyForm Read(IFormCollection posted)
     {
-        first ??= [];
-        second ??= [];
-        var rows = Enumerable.Range(0, Math.Max(first.Length, second.Length))
-            .Select(r => (First: Blank(first.ElementAtOrDefault(r)), Second: Blank(second.ElementAtOrDefault(r))))
-            .Where(row => row.First is not null || row.Second is not null)
+        ArgumentNullException.ThrowIfNull(posted);
+        var rows = posted.Keys
+            .Select(key => RowName().Match(key))
+            .Where(match => match.Success)
+            .Select(match => (Row: int.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture), Boards: posted[match.Value].Select(Blank).ToList()))
+            .Where(row => row.Boards.Any(b => b is not null))
+            .OrderBy(row => row.Row)
+            .Select(row => (IReadOnlyList<string?>)row.Boards)
             .ToList();
-        return new BodyForm { Name = name, Kind = kind, OrganizationId = organizationId, AgreementId = agreementId, RotationStartYear = rotationStartYear, Rows = rows };
+        return new BodyForm
+        {
+            Name = posted["name"],
+            Kind = posted["kind"],
+            OrganizationId = posted["organizationId"],
+            AgreementId = posted["agreementId"],
+            RotationStartYear = posted["rotationStartYear"],
+            Rows = rows,
+        };
     }
 
     /// <summary>The draft for the registry, or null when an input cannot be read (its error is then in <see cref="Errors"/>).</summary>
@@ -77,11 +93,11 @@ public sealed partial class BodyForm
         }
 
         BodyKind? kind = Enum.TryParse<BodyKind>(Kind, ignoreCase: false, out var parsedKind) && Enum.IsDefined(parsedKind) ? parsedKind : null;
-        var order = Rows.Select(row => (IReadOnlyList<string?>)[.. new[] { row.First, row.Second }.Where(b => b is not null)]).ToList();
+        var order = Rows.Select(row => (IReadOnlyList<string?>)[.. row.Where(b => b is not null)]).ToList();
         return new BodyDraft(Name, kind, OrganizationId, AgreementId, order, year);
     }
 
-    /// <summary>Puts the registry's errors on the inputs: rotationOrder[1][0] is the second row's first filled select.</summary>
+    /// <summary>Puts the registry's errors on the inputs: rotationOrder[1][0] is the second row's first chosen select.</summary>
     public void Add(IReadOnlyList<BodyFieldError> errors)
     {
         ArgumentNullException.ThrowIfNull(errors);
@@ -94,20 +110,23 @@ public sealed partial class BodyForm
 
     /// <summary>The label of an input, as its error names it.</summary>
     public static string LabelOf(string input) => SlotInput().Match(input) is { Success: true } slot
-        ? string.Format(CultureInfo.CurrentCulture, slot.Groups[2].Value == "first" ? Strings.BodyForm_SlotFirst : Strings.BodyForm_SlotSecond, int.Parse(slot.Groups[1].Value, CultureInfo.InvariantCulture) + 1)
+        ? string.Format(CultureInfo.CurrentCulture, slot.Groups[2].Value == "0" ? Strings.BodyForm_SlotFirst : Strings.BodyForm_SlotSecond, int.Parse(slot.Groups[1].Value, CultureInfo.InvariantCulture) + 1)
         : Strings.ResourceManager.GetString("BodyField_" + input, CultureInfo.CurrentUICulture) ?? input;
 
     private string InputOf(string field)
     {
         if (SlotField().Match(field) is not { Success: true } slot)
         {
-            return field == "rotationOrder" ? "slot-0-first" : field;
+            return field == "rotationOrder" ? "slot-0-0" : field;
         }
 
         var row = int.Parse(slot.Groups[1].Value, CultureInfo.InvariantCulture);
-        var index = slot.Groups[2].Success ? int.Parse(slot.Groups[2].Value, CultureInfo.InvariantCulture) : 0;
-        var second = index == 1 || (index == 0 && row < Rows.Count && Rows[row].First is null);
-        return $"slot-{row}-{(second ? "second" : "first")}";
+        var chosen = slot.Groups[2].Success ? int.Parse(slot.Groups[2].Value, CultureInfo.InvariantCulture) : 0;
+        // The registry counts the boards chosen; the row may have a blank select before them.
+        var select = row < Rows.Count
+            ? Rows[row].Select((board, index) => (board, index)).Where(b => b.board is not null).Select(b => b.index).ElementAtOrDefault(chosen)
+            : 0;
+        return $"slot-{row}-{select}";
     }
 
     private static string Message(string problem, string input) => string.Format(CultureInfo.CurrentCulture, problem, LabelOf(input));
@@ -117,6 +136,9 @@ public sealed partial class BodyForm
     [GeneratedRegex(@"^rotationOrder\[(\d+)\](?:\[(\d+)\])?$")]
     private static partial Regex SlotField();
 
-    [GeneratedRegex(@"^slot-(\d+)-(first|second)$")]
+    [GeneratedRegex(@"^slot-(\d+)-(\d+)$")]
     private static partial Regex SlotInput();
+
+    [GeneratedRegex(@"^slot-(\d+)$")]
+    private static partial Regex RowName();
 }

@@ -29,14 +29,14 @@ public sealed class EditBodyModel(BodyRegistry registry, IWorkflowStore store, B
         return Page();
     }
 
-    public async Task<IActionResult> OnPostAsync(string id, string? name, string? kind, string? organizationId, string? agreementId, string?[]? first, string?[]? second, string? rotationStartYear)
+    public async Task<IActionResult> OnPostAsync(string id)
     {
         if (await FindAsync(id) is null)
         {
             return NotFound();
         }
 
-        var form = BodyForm.Read(name, kind, organizationId, agreementId, first, second, rotationStartYear);
+        var form = BodyForm.Read(Request.Form);
         var (savedPage, again) = await submit.SendAsync(HttpContext, form, draft => registry.UpdateAsync(id, draft, HttpContext.RequestAborted), "changed", "andrad");
         if (savedPage is not null)
         {

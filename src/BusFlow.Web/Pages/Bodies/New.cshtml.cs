@@ -16,9 +16,9 @@ public sealed class NewBodyModel(BodyRegistry registry, IWorkflowStore store, Bo
     public async Task OnGetAsync() =>
         View = await BodyFormView.LoadAsync(store, new BodyForm(), HttpContext.RequestAborted);
 
-    public async Task<IActionResult> OnPostAsync(string? name, string? kind, string? organizationId, string? agreementId, string?[]? first, string?[]? second, string? rotationStartYear)
+    public async Task<IActionResult> OnPostAsync()
     {
-        var form = BodyForm.Read(name, kind, organizationId, agreementId, first, second, rotationStartYear);
+        var form = BodyForm.Read(Request.Form);
         var (savedPage, again) = await submit.SendAsync(HttpContext, form, draft => registry.CreateAsync(draft, HttpContext.RequestAborted), "created", "ny");
         if (savedPage is not null)
         {
