@@ -33,6 +33,7 @@ public static class BusServiceCollectionExtensions
         services.AddSingleton<Cycles.AgreementCycleControl>();
         services.AddSingleton<Agreements.AgreementRegistry>();
         services.AddSingleton<Bodies.BodyDirectory>();
+        services.AddSingleton<Bodies.BodyRegistry>();
         services.AddSingleton<People.PersonRegistry>();
         services.AddSingleton<People.AssignmentRegistry>();
         services.AddSingleton<People.RolePreview>();

@@ -13,9 +13,13 @@ public sealed class BodiesModel(BodyDirectory bodies, AccountScopes scopes) : Pa
 {
     public IReadOnlyList<CollaborationBody> Bodies { get; private set; } = [];
 
+    /// <summary>An administrator enters new bodies.</summary>
+    public bool MayCreate { get; private set; }
+
     public async Task OnGetAsync()
     {
         var scope = await scopes.ForAsync(User, HttpContext.RequestAborted);
+        MayCreate = scope.IsAdministrator && BusFlowPolicies.MayWrite(User);
         Bodies = [.. (await bodies.ListAsync(HttpContext.RequestAborted)).Where(b => scope.SeesOrganization(b.OrganizationId))];
     }
 }
