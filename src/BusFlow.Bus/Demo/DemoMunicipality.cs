@@ -17,6 +17,9 @@ public static class DemoMunicipality
     public const string OrganizationId = "exempelby";
     public const string Name = "Exempelby kommun";
 
+    /// <summary>Region Exempel: its contact is co-opted to the working group.</summary>
+    public const string RegionId = "region-exempel";
+
     /// <summary>Socialnämnden.</summary>
     public const string SocialBoardId = "sn";
 
