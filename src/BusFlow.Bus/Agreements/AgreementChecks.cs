@@ -25,7 +25,8 @@ internal sealed class AgreementChecks(
         Check("validFrom", draft.ValidFrom is null ? AgreementProblem.Required : null);
         Check("validUntil", draft.ValidUntil is not { } until ? AgreementProblem.Required : until < draft.ValidFrom ? AgreementProblem.EndsBeforeStart : null);
         Check("status", draft.Status is { } status && status != current?.Status && !AgreementRules.MaySet(status) ? AgreementProblem.StatusNotSettable : null);
-        Check("bodyId", Blank(draft.BodyId) || bodies.Contains(draft.BodyId!.Trim()) ? null : AgreementProblem.NoBody);
+        var inForce = (draft.Status ?? current?.Status) == AgreementStatus.Active;
+        Check("bodyId", Blank(draft.BodyId) ? (inForce ? AgreementProblem.BodyNeeded : null) : bodies.Contains(draft.BodyId!.Trim()) ? null : AgreementProblem.NoBody);
         Check("cycle", draft.Cycle is null ? AgreementProblem.Required : null);
         CheckParties(draft.Parties);
         CheckRecipients(draft.Recipients);

@@ -13,6 +13,9 @@ public enum AgreementProblem
     NoBoard,
     NoPerson,
     NoBody,
+
+    /// <summary>An agreement in force has yearly meetings, and a body must meet in them.</summary>
+    BodyNeeded,
     NoAgreement,
 
     /// <summary>An agreement is not its own predecessor.</summary>

@@ -192,6 +192,11 @@ public static class SetupRules
     {
         refers($"{path}.organization", agreement.Organization, organizations, "organization");
         refers($"{path}.body", agreement.Body, bodies, "body");
+        if (agreement.Body is null && agreement.Status == AgreementStatus.Active)
+        {
+            problem($"{path}.body", "an agreement in force needs the body that meets in its yearly meetings");
+        }
+
         refers($"{path}.predecessor", agreement.Predecessor, agreements, "agreement");
         if (agreement.ValidUntil < agreement.ValidFrom)
         {

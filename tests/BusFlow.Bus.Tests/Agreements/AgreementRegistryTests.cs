@@ -111,6 +111,18 @@ public sealed class AgreementRegistryTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_agreement_in_force_without_the_body_that_meets_in_its_yearly_meetings_is_refused_and_a_draft_may_wait_for_one()
+    {
+        var active = await Registry.CreateAsync(Draft(Decides("sn")) with { Status = AgreementStatus.Active, BodyId = null }, default);
+        var draft = await Registry.CreateAsync(Draft(Decides("sn")) with { BodyId = null }, default);
+        var activated = await Registry.UpdateAsync(draft.Agreement!.Id, Draft(Decides("sn")) with { Status = AgreementStatus.Active, BodyId = " " }, default);
+
+        Assert.Equal(("bodyId", AgreementProblem.BodyNeeded), (Assert.Single(active.Errors).Field, active.Errors[0].Problem));
+        Assert.Equal(("bodyId", AgreementProblem.BodyNeeded), (Assert.Single(activated.Errors).Field, activated.Errors[0].Problem));
+        Assert.Equal(AgreementStatus.Draft, (await _directory.ReadAsync(r => r.FindAgreementAsync(draft.Agreement.Id, default)))!.Status);
+    }
+
+    [Fact]
     public async Task An_agreement_without_parties_or_a_too_long_title_is_refused_and_left_as_it_was()
     {
         var saved = await Registry.UpdateAsync(DemoMunicipality.AgreementId, Draft() with { Title = new string('x', AgreementRules.TitleMaxLength + 1), PredecessorId = DemoMunicipality.AgreementId }, default);

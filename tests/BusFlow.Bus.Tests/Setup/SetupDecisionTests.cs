@@ -16,12 +16,15 @@ public sealed class SetupDecisionTests
           - { id: lillby-ks, organization: lillby, code: KS, name: Kommunstyrelsen }
         people:
           - { id: anna, name: Anna Ek, email: anna@lillby.test }
+        bodies:
+          - { id: lillby-lg, organization: lillby, name: BUS ledningsgrupp, kind: managementGroup }
         agreements:
           - id: lillby-bus
             organization: lillby
             title: BUS Lillby
             validFrom: 2023-01-01
             validUntil: 2026-12-31
+            body: lillby-lg
             parties:
               - { board: lillby-sn }
             decisions:
@@ -53,11 +56,11 @@ public sealed class SetupDecisionTests
 
     public static TheoryData<string, string, string> Mistakes => new()
     {
-        { "{ board: lillby-sn, outcome: referBack", "{ board: lillby-ks, outcome: referBack", "x.yaml:17: agreements[0].decisions[0].board: \"lillby-ks\" is not a board party of lillby-bus: only its parties decide on it" },
-        { "outcome: referBack, date: 2023-01-17, paragraph: \"§ 3\" }", "outcome: referBack, date: 2023-01-17, paragraph: \"§ 3\", signedBy: anna, signedAt: \"2023-01-20 10:00\" }", "x.yaml:17: agreements[0].decisions[0].signedBy: only an approval is signed; this decision is referBack" },
-        { "signedBy: anna, signedAt", "signedBy: bertil, signedAt", "x.yaml:18: agreements[0].decisions[1].signedBy: person \"bertil\" is neither in the file nor in the directory" },
-        { ", signedAt: \"2023-03-01 10:00\"", "", "x.yaml:18: agreements[0].decisions[1].signedBy: signedBy without signedAt: when was it signed?" },
-        { "\"2023-03-01 10:00\"", "\"2023-03-01\"", "x.yaml:18: agreements[0].decisions[1].signedAt: \"2023-03-01\" is not a local time of day (YYYY-MM-DD HH:mm)" },
+        { "{ board: lillby-sn, outcome: referBack", "{ board: lillby-ks, outcome: referBack", "x.yaml:20: agreements[0].decisions[0].board: \"lillby-ks\" is not a board party of lillby-bus: only its parties decide on it" },
+        { "outcome: referBack, date: 2023-01-17, paragraph: \"§ 3\" }", "outcome: referBack, date: 2023-01-17, paragraph: \"§ 3\", signedBy: anna, signedAt: \"2023-01-20 10:00\" }", "x.yaml:20: agreements[0].decisions[0].signedBy: only an approval is signed; this decision is referBack" },
+        { "signedBy: anna, signedAt", "signedBy: bertil, signedAt", "x.yaml:21: agreements[0].decisions[1].signedBy: person \"bertil\" is neither in the file nor in the directory" },
+        { ", signedAt: \"2023-03-01 10:00\"", "", "x.yaml:21: agreements[0].decisions[1].signedBy: signedBy without signedAt: when was it signed?" },
+        { "\"2023-03-01 10:00\"", "\"2023-03-01\"", "x.yaml:21: agreements[0].decisions[1].signedAt: \"2023-03-01\" is not a local time of day (YYYY-MM-DD HH:mm)" },
     };
 
     [Theory]
@@ -85,8 +88,8 @@ public sealed class SetupDecisionTests
 
         Assert.Equal(
             [
-                "x.yaml:18: agreements[0].decisions[1]: the decision of lillby-sn on 2023-02-14 is recorded as § 14, 2023.004 SN: an official record is never changed",
-                "x.yaml:18: agreements[0].decisions[1].signedBy: lillby-bus is signed for lillby-sn by anna at 2023-03-01 10:00: an official record is never changed",
+                "x.yaml:21: agreements[0].decisions[1]: the decision of lillby-sn on 2023-02-14 is recorded as § 14, 2023.004 SN: an official record is never changed",
+                "x.yaml:21: agreements[0].decisions[1].signedBy: lillby-bus is signed for lillby-sn by anna at 2023-03-01 10:00: an official record is never changed",
             ],
             changed.Problems.Select(p => p.ToString()));
         Assert.Equal("§ 14", (await store.ReadAsync(records => records.ListDecisionsAsync("lillby-bus", default))).Single(d => d.Outcome == DecisionOutcome.Approve).Paragraph);

@@ -61,6 +61,7 @@ public sealed class SetupRulesTests
         { "{ board: lillby-sn }", "{ board: lillby-kun }", "x.yaml:38: agreements[0].parties[0].board: board \"lillby-kun\" is neither in the file nor in the directory" },
         { "{ organization: polisen, involvement", "{ organization: brandkaren, involvement", "x.yaml:39: agreements[0].parties[1].organization: organization \"brandkaren\" is neither in the file nor in the directory" },
         { "- { person: anna, from: 2027-01-01 }", "- { person: cecilia, from: 2027-01-01 }", "x.yaml:29: bodies[0].members[0].person: person \"cecilia\" is neither in the file nor in the directory" },
+        { "    body: lillby-ledningsgrupp\n", "", "x.yaml:31: agreements[0].body: an agreement in force needs the body that meets in its yearly meetings" },
         { "body: lillby-ledningsgrupp", "body: lillby-styrgrupp", "x.yaml:36: agreements[0].body: body \"lillby-styrgrupp\" is neither in the file nor in the directory" },
         { "kind: managementGroup", "kind: managementgroup", "x.yaml:27: bodies[0].kind: \"managementgroup\" is not one of: steeringGroup, managementGroup, workingGroup, presidiumMeeting" },
         { "    code: SN\n", "    code: SN\n    colour: red\n", "x.yaml:8: boards[0].colour: unknown field \"colour\" (expected one of: id, organization, code, name, noticeDays, noticeInWorkingDays, meetingPlans, roles)" },

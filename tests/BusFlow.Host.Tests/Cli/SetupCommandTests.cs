@@ -89,9 +89,12 @@ public sealed class SetupCommandTests : IAsyncLifetime
         var file = Path.Combine(_folder, "lillby.yaml");
         var year = DateTime.UtcNow.Year;
         await File.WriteAllTextAsync(file, Setup("Stadshuset") + $$"""
+            bodies:
+              - { id: lillby-lg, organization: lillby, name: BUS ledningsgrupp, kind: managementGroup }
             agreements:
               - id: lillby-bus
                 organization: lillby
+                body: lillby-lg
                 title: BUS Lillby
                 validFrom: {{year}}-01-01
                 validUntil: {{year + 3}}-12-31

@@ -113,6 +113,7 @@ public sealed class SimulateSetupTests
             Assert.Equal(1, run.ExitCode);
             Assert.Equal(
                 [
+                    $"{file}:4: agreements[0].body: an agreement in force needs the body that meets in its yearly meetings",
                     $"{file}:4: agreements[0].validUntil: the agreement ends 2026-01-01, before it starts 2027-01-01",
                     $"{file}:4: agreements[0].parties: an agreement needs at least one party",
                 ],

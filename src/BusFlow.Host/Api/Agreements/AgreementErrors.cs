@@ -22,6 +22,7 @@ internal static class AgreementErrors
         AgreementProblem.NoBoard => "no such board",
         AgreementProblem.NoPerson => "no such person",
         AgreementProblem.NoBody => "no such body",
+        AgreementProblem.BodyNeeded => "an agreement in force needs the body that meets in its yearly meetings",
         AgreementProblem.NoAgreement => "no such agreement",
         AgreementProblem.OwnPredecessor => "an agreement is not its own predecessor",
         AgreementProblem.NoParties => "at least one party",
