@@ -39,6 +39,7 @@ public sealed class BodyBrowserTests(AuthorizationMatrixHost host) : IClassFixtu
         var summary = browser.FindElement(By.CssSelector(".errors")).Text;
         var atField = browser.FindElement(By.Id("slot-2-0-error")).Text;
         Check("the new body form with an error");
+        Screenshots.Save(browser, "body-form");
 
         Choose("slot-2-0", "kun");
         browser.FindElement(By.CssSelector("#body-form button[type=submit]")).Click();
