@@ -29,17 +29,18 @@ public static class PeopleEndpoints
         api.MapGet("/boards/{id}/roles", PreviewAsync).RequireAuthorization(BusFlowPolicies.Reader);
     }
 
-    /// <summary>GET /api/people: everyone in the directory, by name.</summary>
-    private static async Task<IResult> ListAsync(IWorkflowStore store, CancellationToken ct)
-    {
-        await using var session = await store.BeginAsync(ct);
-        var people = await session.Facet<IBusRecords>().ListPeopleAsync(ct);
-        return Results.Ok(people.Select(PersonResponse.Of).ToList());
-    }
+    /// <summary>GET /api/people: everyone in the directory the caller sees (a secretary: her organizations' people), by name.</summary>
+    private static async Task<IResult> ListAsync(VisiblePeople visible, HttpContext http, CancellationToken ct) =>
+        Results.Ok((await visible.ListAsync(http.User, ct)).Select(PersonResponse.Of).ToList());
 
     /// <summary>GET /api/people/{id}: a person with her assignments on boards and in bodies, in the order they start.</summary>
-    private static async Task<IResult> FindAsync(string id, IWorkflowStore store, CancellationToken ct)
+    private static async Task<IResult> FindAsync(string id, IWorkflowStore store, VisiblePeople visible, HttpContext http, CancellationToken ct)
     {
+        if (!await visible.SeesAsync(http.User, id, ct))
+        {
+            return NoPerson(id);
+        }
+
         await using var session = await store.BeginAsync(ct);
         var records = session.Facet<IBusRecords>();
         if (await records.FindPersonAsync(id, ct) is not { } person)

@@ -1,7 +1,6 @@
 using BusFlow.Accounts.Audit;
 using BusFlow.Bus.Model;
 using BusFlow.Bus.People;
-using BusFlow.Engine.Persistence;
 using BusFlow.Web.Accounts;
 using BusFlow.Web.Security;
 using Microsoft.AspNetCore.Authorization;
@@ -12,7 +11,7 @@ namespace BusFlow.Web.Pages.People;
 
 /// <summary>The people of the directory, each with a link to her roles; administrators and secretaries enter new people here.</summary>
 [Authorize(Policy = BusFlowPolicies.Reader)]
-public sealed class PeopleModel(IWorkflowStore store, PersonRegistry registry, AccountScopes scopes, AuditTrail audit) : PageModel
+public sealed class PeopleModel(VisiblePeople visible, PersonRegistry registry, AccountScopes scopes, AuditTrail audit) : PageModel
 {
     public IReadOnlyList<Person> People { get; private set; } = [];
 
@@ -51,7 +50,6 @@ public sealed class PeopleModel(IWorkflowStore store, PersonRegistry registry, A
         // The scope reads the directory in a session of its own: before this one, which on SQLite holds the write lock.
         var scope = await scopes.ForAsync(User, ct);
         MayCreate = scope.MayEnterPeople && BusFlowPolicies.MayWrite(User);
-        await using var session = await store.BeginAsync(ct);
-        People = await session.Facet<IBusRecords>().ListPeopleAsync(ct);
+        People = await visible.ListAsync(User, ct);
     }
 }

@@ -20,7 +20,7 @@ namespace BusFlow.Web.Pages.People;
 /// </summary>
 [Authorize(Policy = BusFlowPolicies.Reader)]
 public sealed class PersonModel(
-    IWorkflowStore store, PersonRegistry registry, AssignmentRegistry assignments, RolePreview preview, AccountScopes scopes, AuditTrail audit) : PageModel
+    IWorkflowStore store, VisiblePeople visible, PersonRegistry registry, AssignmentRegistry assignments, RolePreview preview, AccountScopes scopes, AuditTrail audit) : PageModel
 {
     private AccountScope _scope = null!;
 
@@ -221,6 +221,11 @@ public sealed class PersonModel(
         var ct = HttpContext.RequestAborted;
         // The scope reads the directory in a session of its own: before this one, which on SQLite holds the write lock.
         _scope = await scopes.ForAsync(User, ct);
+        if (!await visible.SeesAsync(User, id, ct))
+        {
+            return false;
+        }
+
         await using var session = await store.BeginAsync(ct);
         var records = session.Facet<IBusRecords>();
         if (await records.FindPersonAsync(id, ct) is not { } person)

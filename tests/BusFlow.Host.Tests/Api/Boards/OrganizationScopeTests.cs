@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using BusFlow.Bus.Demo;
 using BusFlow.Host.Api.Boards;
+using BusFlow.Host.Api.People;
 using BusFlow.Host.Tests.Security;
 using BusFlow.Host.Tests.Support;
 
@@ -36,6 +37,33 @@ public sealed class OrganizationScopeTests(AuthorizationMatrixHost host) : IClas
         Assert.DoesNotContain("Grannby", boardsPage, StringComparison.Ordinal);
         Assert.Contains(seenByViewer!, b => b.Id == other.Id);
         Assert.Equal(HttpStatusCode.OK, otherPlanForViewer.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_secretary_does_not_see_another_municipalitys_people_in_the_list_the_api_or_their_page_while_a_viewer_does()
+    {
+        var other = await OtherMunicipalityBoardAsync();
+        var admin = host.Host.Client;
+        var email = $"chair-{Guid.NewGuid():N}@grannby.test";
+        using var created = await admin.PostAsJsonAsync("/api/people", new { name = "Gunnel Grann", email });
+        var chair = await created.ReadAsync<PersonResponse>();
+        using var assigned = await admin.PostAsJsonAsync($"/api/people/{chair.Id}/assignments", new { role = "chair", boardId = other.Id, from = "2027-01-01" });
+        Assert.Equal(HttpStatusCode.Created, assigned.StatusCode);
+        var secretary = host.Callers[Caller.SecretaryOfAnotherBoard].Http;
+        var viewer = host.Callers[Caller.Viewer].Http;
+
+        var seenBySecretary = await secretary.GetFromJsonAsync<List<PersonResponse>>("/api/people", RunningHost.Json);
+        using var herPerson = await secretary.GetAsync($"/api/people/{chair.Id}");
+        using var herPage = await secretary.GetAsync($"/personer/{chair.Id}");
+        var peoplePage = await secretary.GetStringAsync("/personer");
+        var seenByViewer = await viewer.GetFromJsonAsync<List<PersonResponse>>("/api/people", RunningHost.Json);
+
+        Assert.DoesNotContain(seenBySecretary!, p => p.Id == chair.Id);
+        Assert.Contains(seenBySecretary!, p => p.Id == "anna.lindqvist");
+        await Problems.AssertAsync(herPerson, HttpStatusCode.NotFound, "There is no person");
+        Assert.Equal(HttpStatusCode.NotFound, herPage.StatusCode);
+        Assert.DoesNotContain(email, peoplePage, StringComparison.Ordinal);
+        Assert.Contains(seenByViewer!, p => p.Id == chair.Id);
     }
 
     private async Task<BoardResponse> OtherMunicipalityBoardAsync()
