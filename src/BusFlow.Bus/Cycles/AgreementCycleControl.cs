@@ -28,16 +28,25 @@ public sealed class AgreementCycleControl(WorkflowRuntime runtime, IWorkflowStor
         return instance.Status is InstanceStatus.Running or InstanceStatus.Waiting or InstanceStatus.Faulted;
     }
 
-    public async Task<AgreementCycleState?> StateAsync(string agreementId, CancellationToken ct)
+    public async Task<AgreementCycleState?> StateAsync(string agreementId, CancellationToken ct) =>
+        (await StatesAsync([agreementId], ct)).FirstOrDefault();
+
+    /// <summary>The states of several agreements, read in one session (a list of them is one read, not one per agreement).</summary>
+    public async Task<IReadOnlyList<AgreementCycleState>> StatesAsync(IEnumerable<string> agreementIds, CancellationToken ct)
     {
+        ArgumentNullException.ThrowIfNull(agreementIds);
         await using var session = await store.BeginAsync(ct);
         var records = session.Facet<IBusRecords>();
-        if (await records.FindAgreementAsync(agreementId, ct) is not { } agreement)
+        var states = new List<AgreementCycleState>();
+        foreach (var id in agreementIds)
         {
-            return null;
+            if (await records.FindAgreementAsync(id, ct) is { } agreement)
+            {
+                states.Add(new AgreementCycleState(agreement, await records.ListPartiesAsync(id, ct), await AgreementInstances.ListAsync(session, id, ct)));
+            }
         }
 
-        return new AgreementCycleState(agreement, await records.ListPartiesAsync(agreementId, ct), await AgreementInstances.ListAsync(session, agreementId, ct));
+        return states;
     }
 
     public async Task<(CycleCommandOutcome Outcome, int Instances)> StartAsync(string agreementId, string actor, CancellationToken ct)

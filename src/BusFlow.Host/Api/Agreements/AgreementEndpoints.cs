@@ -30,16 +30,8 @@ public static class AgreementEndpoints
 
     private static async Task<IResult> ListAsync(VisibleAgreements visible, AgreementCycleControl cycles, HttpContext http, CancellationToken ct)
     {
-        var shown = new List<AgreementResponse>();
-        foreach (var agreement in await visible.ListAsync(http.User, ct))
-        {
-            if (await cycles.StateAsync(agreement.Id, ct) is { } state)
-            {
-                shown.Add(AgreementResponse.Of(state));
-            }
-        }
-
-        return Results.Ok(shown);
+        var states = await cycles.StatesAsync((await visible.ListAsync(http.User, ct)).Select(a => a.Id), ct);
+        return Results.Ok(states.Select(AgreementResponse.Of).ToList());
     }
 
     private static async Task<IResult> GetAsync(string id, VisibleAgreements visible, AgreementCycleControl cycles, HttpContext http, CancellationToken ct)
