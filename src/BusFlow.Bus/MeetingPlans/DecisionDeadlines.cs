@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using BusFlow.Bus.Activities;
 using BusFlow.Bus.Model;
 using BusFlow.Engine.Expressions;
 using BusFlow.Engine.Persistence;
@@ -15,8 +14,8 @@ namespace BusFlow.Bus.MeetingPlans;
 /// <summary>
 /// Carries a changed meeting plan into the decisions waiting on it, in the same transaction: an open
 /// task for a board's decision (its data names the board and the meeting date) whose meeting is no
-/// longer in the plan moves to the board's next meeting on or after the day it looked from, with its
-/// notice day, its reminders and a mail to the assignee. A task whose meeting still stands is left alone.
+/// longer in the plan moves to the board's first meeting whose notice day is on or after the day it
+/// looked from (and not before today, <see cref="NoticeRule"/>), with that notice day, its reminders and a mail to the assignee. A task whose meeting still stands is left alone.
 /// </summary>
 public sealed class DecisionDeadlines(IWorkingDayCalendar calendar, EngineOptions engine)
 {
@@ -47,8 +46,8 @@ public sealed class DecisionDeadlines(IWorkingDayCalendar calendar, EngineOption
                 continue;
             }
 
-            var from = LocalDate.Max(waiting.NotBefore ?? task.CreatedAt.InZone(engine.TimeZone).Date, today);
-            var next = (await records.ListMeetingsAsync(board.Id, from, from.Plus(NextMeetingActivity.SearchHorizon), ct)).FirstOrDefault();
+            var ready = LocalDate.Max(waiting.NotBefore ?? task.CreatedAt.InZone(engine.TimeZone).Date, today);
+            var next = await records.FirstMeetingNoticedOnOrAfterAsync(board, ready, calendar, ct);
             if (next is null)
             {
                 moves.Add(new DeadlineMove(task.Id, task.Title, waiting.Meeting, null));

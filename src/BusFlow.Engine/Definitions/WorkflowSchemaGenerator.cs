@@ -179,7 +179,7 @@ public static class WorkflowSchemaGenerator
         var reference = new JsonObject
         {
             ["type"] = "object",
-            ["description"] = "A reference: input.<name>, var.<name>, output.<activityId>, instance.id, instance.correlationKey, now or today; a date or instant may be moved with plus or minus.",
+            ["description"] = "A reference: input.<name>, var.<name>, output.<activityId>, instance.id, instance.correlationKey, now or today; a date or instant may be moved with plus or minus, and a date then on to the next working day with onWorkingDay.",
             ["required"] = Strings("ref"),
             ["additionalProperties"] = false,
             ["properties"] = new JsonObject
@@ -187,6 +187,7 @@ public static class WorkflowSchemaGenerator
                 ["ref"] = new JsonObject { ["type"] = "string" },
                 ["plus"] = Described(duration.DeepClone().AsObject(), "An ISO-8601 duration added, e.g. P14D."),
                 ["minus"] = Described(duration.DeepClone().AsObject(), "An ISO-8601 duration subtracted, e.g. P9M."),
+                ["onWorkingDay"] = new JsonObject { ["type"] = "boolean", ["description"] = "true: a date on a Saturday, Sunday or public holiday moves on to the next working day (lag 1930:173), after any plus or minus." },
             },
             ["not"] = new JsonObject { ["required"] = Strings("plus", "minus") },
         };

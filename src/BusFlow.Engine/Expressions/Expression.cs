@@ -22,6 +22,12 @@ public sealed record ReferenceExpression(string Path, DataType ReferenceType) : 
 /// <summary>A date or instant moved by a period: {"ref": "input.end", "minus": "P9M"}.</summary>
 public sealed record OffsetExpression(Expression Base, Period Offset) : Expression(Base.Type);
 
+/// <summary>
+/// A date, after any plus or minus, moved on to the next working day when it falls on a Saturday,
+/// Sunday or public holiday (lag 1930:173): {"ref": "input.end", "minus": "P1M", "onWorkingDay": true}.
+/// </summary>
+public sealed record WorkingDayExpression(Expression Base) : Expression(DataType.Date);
+
 /// <summary>A number plus or minus a number: {"ref": "var.sequence", "plus": 1}.</summary>
 public sealed record NumberStepExpression(Expression Base, decimal Step) : Expression(Base.Type == DataType.Integer && Step % 1 == 0 ? DataType.Integer : DataType.Number);
 

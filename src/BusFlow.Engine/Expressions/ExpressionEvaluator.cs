@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json.Nodes;
 using BusFlow.Engine.Definitions;
+using BusFlow.Engine.Time;
 
 namespace BusFlow.Engine.Expressions;
 
@@ -13,6 +14,7 @@ public static class ExpressionEvaluator
         ReferenceExpression reference => context.Resolve(reference.Segments)?.DeepClone(),
         OffsetExpression offset => Offset(offset, context),
         NumberStepExpression step => Step(step, context),
+        WorkingDayExpression working => WorkingDay(working, context),
         ComparisonExpression comparison => JsonValue.Create(Compare(comparison, context)),
         LogicalExpression logical => JsonValue.Create(Logic(logical, context)),
         TemplateExpression template => JsonValue.Create(Render(template, context)),
@@ -34,6 +36,11 @@ public static class ExpressionEvaluator
         var local = instant.InZone(context.Zone).LocalDateTime.Plus(offset.Offset);
         return Values.FromInstant(local.InZoneLeniently(context.Zone).ToInstant());
     }
+
+    private static JsonNode? WorkingDay(WorkingDayExpression working, IExpressionContext context) =>
+        Evaluate(working.Base, context) is { } value
+            ? Values.FromDate(context.Calendar.OnOrNextWorkingDay(Values.ToDate(value)))
+            : null;
 
     private static JsonNode Step(NumberStepExpression step, IExpressionContext context)
     {

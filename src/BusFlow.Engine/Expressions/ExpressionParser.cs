@@ -118,11 +118,39 @@ public static partial class ExpressionParser
 
     private static Expression ParseReference(JsonObject obj, ExpressionScope scope, string path, ErrorSink error)
     {
-        foreach (var unknown in obj.Where(p => p.Key is not ("ref" or "plus" or "minus")))
+        foreach (var unknown in obj.Where(p => p.Key is not ("ref" or "plus" or "minus" or "onWorkingDay")))
         {
-            error($"{path}.{unknown.Key}", $"unknown key '{unknown.Key}' in a reference (allowed: ref, plus, minus)");
+            error($"{path}.{unknown.Key}", $"unknown key '{unknown.Key}' in a reference (allowed: ref, plus, minus, onWorkingDay)");
         }
 
+        var moved = ParseMovedReference(obj, scope, path, error);
+        if (!obj.ContainsKey("onWorkingDay"))
+        {
+            return moved;
+        }
+
+        if (obj["onWorkingDay"] is not JsonValue flag || flag.GetValueKind() is not (JsonValueKind.True or JsonValueKind.False))
+        {
+            error($"{path}.onWorkingDay", "'onWorkingDay' is true or false");
+            return moved;
+        }
+
+        if (!flag.GetValue<bool>())
+        {
+            return moved;
+        }
+
+        if (moved.Type is not (DataType.Date or DataType.Any))
+        {
+            error($"{path}.onWorkingDay", $"only a date can be moved to a working day; '{obj["ref"]}' is {Values.TypeName(moved.Type)}");
+            return moved;
+        }
+
+        return new WorkingDayExpression(moved);
+    }
+
+    private static Expression ParseMovedReference(JsonObject obj, ExpressionScope scope, string path, ErrorSink error)
+    {
         if (obj["ref"] is not JsonValue refValue || refValue.GetValueKind() != JsonValueKind.String)
         {
             error($"{path}.ref", "'ref' must be text such as \"input.dueDate\"");

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using BusFlow.Engine.Time;
 using NodaTime;
 
 namespace BusFlow.Engine.Expressions;
@@ -8,6 +9,9 @@ public interface IExpressionContext
 {
     Instant Now { get; }
     DateTimeZone Zone { get; }
+
+    /// <summary>Which days are working days, for a date moved on to one ("onWorkingDay").</summary>
+    IWorkingDayCalendar Calendar { get; }
 
     /// <summary>The value at a reference, or null when that value is not (yet) there.</summary>
     JsonNode? Resolve(IReadOnlyList<string> segments);

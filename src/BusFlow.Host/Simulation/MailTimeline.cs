@@ -41,7 +41,12 @@ public static class MailTimeline
             Recipient: message.To,
             Label: Label)
         {
-            Mail = new TimelineMail(message.To, message.Subject, KindName(message.Kind), message.CalendarMethod),
+            Mail = new TimelineMail(
+                message.To,
+                message.Subject,
+                KindName(message.Kind),
+                message.CalendarMethod,
+                TimelineFormatter.FormatLocal(LocalDateTime.Max(message.CreatedAt.InZone(zone).LocalDateTime, message.NextAttemptAt.InZone(zone).LocalDateTime))),
         };
     }
 

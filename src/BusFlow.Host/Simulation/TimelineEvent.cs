@@ -33,9 +33,11 @@ public sealed record TimelineEvent(
 
 /// <summary>
 /// A mail in the outbox as the timeline shows it: to whom, about what, whether it is required or
-/// optional, and the iCalendar METHOD (REQUEST, CANCEL, …) of the invitation it carries, if any.
+/// optional, the iCalendar METHOD (REQUEST, CANCEL, …) of the invitation it carries, if any, and the
+/// local time it may first go out ("2026-03-02 08:00"): later than it was written when it waits for
+/// the working-day window.
 /// </summary>
-public sealed record TimelineMail(string To, string Subject, string Kind, string? CalendarMethod);
+public sealed record TimelineMail(string To, string Subject, string Kind, string? CalendarMethod, string SendsAt);
 
 /// <summary>One instance's row, journal and tasks: what its part of the timeline is read from.</summary>
 public sealed record InstanceHistory(WorkflowInstance Instance, IReadOnlyList<JournalEntry> Journal, IReadOnlyList<HumanTask> Tasks);

@@ -28,7 +28,7 @@ public static class TimelineFormatter
             (var workflow, null) => workflow,
             var (workflow, activity) => $"{workflow}/{activity}",
         };
-        var details = e.Mail is { } mail ? MailText(mail) : e.Label switch
+        var details = e.Mail is { } mail ? MailText(mail, FormatLocal(e.Local)) : e.Label switch
         {
             "decision" => $"{e.Board}: {e.Outcome} on {e.Detail}",
             "signature" => $"{e.Board}: signed by {e.By}",
@@ -48,14 +48,18 @@ public static class TimelineFormatter
         return string.IsNullOrEmpty(details) ? line : $"{line}  {details}";
     }
 
-    /// <summary>"to anna@exempelby.test: "Ny uppgift i BusFlow: …" (required)", with the invitation's METHOD when it carries one.</summary>
-    private static string MailText(TimelineMail mail) =>
-        $"to {mail.To}: \"{mail.Subject}\" ({mail.Kind}" + (mail.CalendarMethod is { } method ? $", calendar METHOD:{method})" : ")");
+    /// <summary>
+    /// "to anna@exempelby.test: "Ny uppgift i BusFlow: …" (required)", with the invitation's METHOD when it
+    /// carries one, and ", sent 2026-03-02 08:00" when it waits for the window.
+    /// </summary>
+    private static string MailText(TimelineMail mail, string written) =>
+        $"to {mail.To}: \"{mail.Subject}\" ({mail.Kind}" + (mail.CalendarMethod is { } method ? $", calendar METHOD:{method})" : ")")
+        + (mail.SendsAt == written ? "" : $", sent {mail.SendsAt}");
 
     /// <summary>
     /// {"instant", "local", "kind", "workflow", "instance", "activity", "subject", "recipient", "board"} always,
     /// then "outcome", "by", "due" and "detail" when the event has them. A mail (kind "mail") has
-    /// "mail": {"to", "subject", "kind" (required or optional), "calendarMethod" (REQUEST, CANCEL or null)};
+    /// "mail": {"to", "subject", "kind" (required or optional), "calendarMethod" (REQUEST, CANCEL or null), "sendsAt" (the local time it may first go out)};
     /// its workflow and instance are null when no workflow wrote it.
     /// </summary>
     public static string ToJson(TimelineEvent e)
@@ -84,6 +88,7 @@ public static class TimelineFormatter
                 ["subject"] = mail.Subject,
                 ["kind"] = mail.Kind,
                 ["calendarMethod"] = mail.CalendarMethod,
+                ["sendsAt"] = mail.SendsAt,
             };
         }
 

@@ -165,6 +165,18 @@ public sealed class DefinitionLoaderTests
     }
 
     [Fact]
+    public void Only_a_date_can_be_moved_on_to_a_working_day()
+    {
+        var error = Assert.Single(Errors(Workflows.Definition("x",
+            """{ "type": "SetVariable", "id": "s", "variable": "n", "value": { "ref": "input.count", "onWorkingDay": true } }""",
+            inputs: """[{ "name": "count", "type": "integer" }]""",
+            variables: """[{ "name": "n", "type": "integer" }]""")));
+
+        Assert.Equal("$.root.value.onWorkingDay", error.JsonPath);
+        Assert.Contains("only a date can be moved to a working day", error.Message);
+    }
+
+    [Fact]
     public void A_ForEach_body_sees_its_item_variable_but_the_rest_of_the_workflow_does_not()
     {
         var errors = Errors(Workflows.Definition("x", Seq(

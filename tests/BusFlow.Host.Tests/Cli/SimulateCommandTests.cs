@@ -145,7 +145,8 @@ public sealed class SimulateCommandTests
         Assert.True(task.ExitCode == 0, task.Error);
         var created = task.OutputLines.ToList().IndexOf("2026-04-01 00:00  task created  reminder/confirm  \"Confirm the renewal\" for clerk@example.se, due 2026-04-15");
         Assert.True(created >= 0, task.Output);
-        Assert.Equal("2026-04-01 00:00  mail  reminder/confirm  to clerk@example.se: \"Ny uppgift i BusFlow: Confirm the renewal\" (required)", task.OutputLines[created + 1]);
+        // Written with the task at midnight, the mail waits for the window to open at 08:00.
+        Assert.Equal("2026-04-01 00:00  mail  reminder/confirm  to clerk@example.se: \"Ny uppgift i BusFlow: Confirm the renewal\" (required), sent 2026-04-01 08:00", task.OutputLines[created + 1]);
         Assert.Contains("2026-04-01 09:00  mail  invitation/invite  to ordforande@exempelby.test: \"Kallelse till presidiemötet\" (required, calendar METHOD:REQUEST)", invitation.OutputLines);
     }
 

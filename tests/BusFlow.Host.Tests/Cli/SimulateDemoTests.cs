@@ -1,6 +1,8 @@
 using System.Text.Json.Nodes;
+using BusFlow.Bus.Calendar;
 using BusFlow.Host.Tests.Support;
 using BusFlow.Testing;
+using NodaTime.Text;
 
 namespace BusFlow.Host.Tests.Cli;
 
@@ -21,6 +23,55 @@ public sealed class SimulateDemoTests
         var run = await CliRun.RunAsync(["simulate", "--demo", "--from", from, "--to", "2027-02-01", "--responses", policy, "--json"], Settings);
         Assert.True(run.ExitCode == 0, run.Error);
         return run.OutputLines.Select(line => JsonNode.Parse(line)!.AsObject()).ToList();
+    }
+
+    /// <summary>Five years of the demo, answered by approval: two mandate periods' renewals and five annual wheels.</summary>
+    private static readonly Lazy<Task<List<JsonObject>>> FiveYears = new(async () =>
+    {
+        var run = await CliRun.RunAsync(["simulate", "--demo", "--from", "2026-01-01", "--to", "2031-01-01", "--json"], Settings);
+        Assert.True(run.ExitCode == 0, run.Error);
+        return run.OutputLines.Select(line => JsonNode.Parse(line)!.AsObject()).ToList();
+    });
+
+    private static readonly SwedishWorkingDayCalendar Calendar = new();
+
+    [Fact]
+    public async Task In_five_years_of_the_demo_every_task_is_due_on_a_working_day()
+    {
+        var events = await FiveYears.Value;
+
+        var dues = events.Where(e => (string?)e["kind"] == "taskCreated" && e["due"] is not null)
+            .Select(e => LocalDatePattern.Iso.Parse(((string)e["due"]!)[..10]).Value)
+            .ToList();
+        Assert.True(dues.Count > 50, $"only {dues.Count} tasks with a due date");
+        Assert.All(dues, due => Assert.True(Calendar.IsWorkingDay(due), $"a task is due on {due:yyyy-MM-dd}, not a working day"));
+    }
+
+    [Fact]
+    public async Task The_2030_renewal_round_due_on_Saturday_30_November_runs_to_the_end_of_Monday_2_December()
+    {
+        var events = await FiveYears.Value;
+
+        var deadlines = events.Where(e => (string?)e["kind"] == "timerScheduled" && (string?)e["activity"] == "deadlinePassed").Select(e => (string?)e["due"]).ToList();
+        Assert.Contains("2030-12-03 00:00", deadlines);
+        Assert.DoesNotContain("2030-12-01 00:00", deadlines);
+    }
+
+    [Fact]
+    public async Task In_five_years_of_the_demo_every_new_task_mail_goes_out_in_the_window_on_a_working_day()
+    {
+        var events = await SimulateAsync("approve", from: "2026-03-01");
+        events.AddRange(await FiveYears.Value);
+
+        var taskMails = events.Where(e => (string?)e["kind"] == "mail" && ((string?)e["mail"]!["subject"])!.StartsWith("Ny uppgift i BusFlow", StringComparison.Ordinal)).ToList();
+        Assert.NotEmpty(taskMails);
+        // The spring review starting at once at midnight on Sunday 1 March 2026 writes its task mails then; they wait for Monday.
+        Assert.Contains(taskMails, m => (string?)m["local"] == "2026-03-01 00:00" && (string?)m["mail"]!["sendsAt"] == "2026-03-02 08:00");
+        Assert.All(taskMails, mail =>
+        {
+            var sendsAt = LocalDateTimePattern.CreateWithInvariantCulture("yyyy-MM-dd HH:mm").Parse((string)mail["mail"]!["sendsAt"]!).Value;
+            Assert.True(Calendar.IsWorkingDay(sendsAt.Date) && sendsAt.Hour is >= 8 and < 17, $"\"{mail["mail"]!["subject"]}\" goes out {sendsAt:yyyy-MM-dd HH:mm}");
+        });
     }
 
     [Fact]

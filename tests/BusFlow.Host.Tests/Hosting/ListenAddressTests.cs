@@ -8,6 +8,8 @@ using BusFlow.Notifications.Delivery;
 using BusFlow.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using MimeKit;
+using NodaTime;
+using NodaTime.Testing;
 
 namespace BusFlow.Host.Tests.Hosting;
 
@@ -116,6 +118,9 @@ public sealed partial class ListenAddressTests
         await Assert.ThrowsAsync<HttpRequestException>(() => client.GetAsync(new Uri($"http://127.0.0.1:{port}/health")));
     }
 
+    /// <summary>Monday 23 November 2026, 10:00 in Stockholm: a new task's mail goes out at once only inside the working-day window.</summary>
+    private static readonly Instant MondayMorning = Instant.FromUtc(2026, 11, 23, 9, 0);
+
     /// <summary>Starts a host on port 0 that writes mail to a folder, starts a task for an address, delivers the mail and reads its link.</summary>
     private static async Task<MailedLink> MailedLinkAsync(string? linkBaseUrl)
     {
@@ -133,7 +138,7 @@ public sealed partial class ListenAddressTests
                 ["BusFlow:Mail:Folder"] = mailFolder,
                 ["BusFlow:Mail:LinkBaseUrl"] = linkBaseUrl,
                 ["BusFlow:Mail:DeliveryCron"] = "0 0 31 2 *",
-            });
+            }, new FakeClock(MondayMorning));
             var started = await host.Client.PostAsJsonAsync("/api/instances", new
             {
                 definitionId = "approval",

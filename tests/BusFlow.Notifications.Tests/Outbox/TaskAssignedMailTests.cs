@@ -3,6 +3,9 @@ using BusFlow.Engine.Persistence;
 using BusFlow.Notifications.Messages;
 using BusFlow.Notifications.Templates;
 using BusFlow.Notifications.Tests.Templates;
+using Microsoft.Extensions.DependencyInjection;
+using NodaTime;
+using NodaTime.Testing;
 
 namespace BusFlow.Notifications.Tests.Outbox;
 
@@ -16,6 +19,8 @@ public sealed class TaskAssignedMailTests
                     "outcomes": ["approve", "reject"], "due": "2026-12-25" }
         }
         """;
+
+    private static readonly DateTimeZone Stockholm = DateTimeZoneProviders.Tzdb["Europe/Stockholm"];
 
     private static IMessageTemplates Shipped() => new FluidMessageTemplates(TemplateFolder.Shipped());
 
@@ -35,6 +40,37 @@ public sealed class TaskAssignedMailTests
         // The bare engine's calendar knows only weekends, and 25 December 2026 is a Friday (the Swedish calendar comes with the BUS module).
         Assert.Contains("Sista dag att svara: 25 december 2026", mail.TextBody, StringComparison.Ordinal);
         Assert.Contains("<html lang=\"sv\"", mail.HtmlBody, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_task_created_at_midnight_on_a_Saturday_is_mailed_when_the_window_opens_on_Monday()
+    {
+        await using var harness = await WorkflowOutboxHarness.StartAsync(Shipped());
+        await harness.PublishAsync(Approval);
+        var saturdayMidnight = new LocalDateTime(2026, 11, 28, 0, 0).InZoneStrictly(Stockholm).ToInstant();
+        ((FakeClock)harness.Services.GetRequiredService<IClock>()).Reset(saturdayMidnight);
+
+        await harness.StartAsync("approval", new JsonObject { ["to"] = "karin.ek@exempelby.test" });
+
+        var mail = Assert.Single(await harness.OutboxAsync());
+        Assert.Equal(saturdayMidnight, mail.CreatedAt);
+        Assert.Equal(new LocalDateTime(2026, 11, 30, 8, 0), mail.NextAttemptAt.InZone(Stockholm).LocalDateTime);
+    }
+
+    [Fact]
+    public async Task An_urgent_task_is_mailed_at_once_even_at_midnight_on_a_Saturday()
+    {
+        await using var harness = await WorkflowOutboxHarness.StartAsync(Shipped());
+        await harness.PublishAsync(Approval.Replace("\"due\": \"2026-12-25\"", "\"due\": \"2026-12-25\", \"urgent\": true", StringComparison.Ordinal));
+        var saturdayMidnight = new LocalDateTime(2026, 11, 28, 0, 0).InZoneStrictly(Stockholm).ToInstant();
+        ((FakeClock)harness.Services.GetRequiredService<IClock>()).Reset(saturdayMidnight);
+
+        await harness.StartAsync("approval", new JsonObject { ["to"] = "karin.ek@exempelby.test" });
+
+        Assert.Equal(saturdayMidnight, Assert.Single(await harness.OutboxAsync()).NextAttemptAt);
+        await using var session = await harness.Store.BeginAsync();
+        var task = Assert.Single(await session.ListTasksAsync(new TaskQuery(), default));
+        Assert.True((bool)JsonNode.Parse(task.DataJson!)!["urgent"]!);
     }
 
     [Fact]

@@ -13,6 +13,9 @@ namespace BusFlow.Engine.Activities.BuiltIn;
 /// </summary>
 public sealed class HumanTaskActivity : ActivityType
 {
+    /// <summary>The key in an urgent task's data (written when the definition says "urgent": true).</summary>
+    public const string UrgentKey = "urgent";
+
     public override ActivityDescriptor Descriptor { get; } = new("Task", "Creates a task for an assignee and waits until one of its outcomes is given.",
     [
         new PropertySpec("assignee", PropertyKind.Expression, DataType.String, Required: true, Description: "Who is asked: a person's address or a role key."),
@@ -22,6 +25,7 @@ public sealed class HumanTaskActivity : ActivityType
         new PropertySpec("due", PropertyKind.Expression, DataType.Date, Description: "The due date, e.g. {\"ref\": \"today\", \"plus\": \"P14D\"}."),
         new PropertySpec("dueOnWorkingDay", PropertyKind.Literal, DataType.Boolean, Description: "Move a due date on a non-working day to the next working day (the task's data then has dueMovedFrom). Default: true."),
         new PropertySpec("data", PropertyKind.Expression, DataType.Object, Description: "Facts shown with the task (documents, numbers)."),
+        new PropertySpec("urgent", PropertyKind.Literal, DataType.Boolean, Description: "Mail the new task at once, even at night, on a weekend or a holiday (the task's data then has urgent: true). Default: false, and the mail waits for the reminder window on a working day."),
         new PropertySpec("role", PropertyKind.Expression, DataType.String, Description: "The role the task is for, as scope/Role, e.g. \"{{ input.board }}/Secretary\": reminders go to whoever holds it on the day they go out."),
         new PropertySpec("reminders", PropertyKind.Literal, DataType.Object, Description: "When to remind and whom to tell when nobody answers: { workingDaysBefore: [14, 7, 2], onDueDate: true, everyWorkingDaysAfter: 3, maxAfter: 2, escalateTo: [\"ViceChair\", \"Secretary\"], window: { start: \"08:00\", end: \"17:00\" } }. Needs a due date."),
         new PropertySpec("form", PropertyKind.Literal, DataType.List, Description: "Facts the person fills in with the answer: [{ name, type: text|date|number, label: { sv, en }, required, requiredFor: [outcomes] }]. They arrive as the answer's data."),
@@ -126,6 +130,12 @@ public sealed class HumanTaskActivity : ActivityType
                 data ??= [];
                 data["dueMovedFrom"] = Values.FromDate(date);
             }
+        }
+
+        if (context.Node.Literal<bool?>(UrgentKey) == true)
+        {
+            data ??= [];
+            data[UrgentKey] = true;
         }
 
         var outcomes = context.Node.Literal<JsonArray>("outcomes")!.Select(o => o!.GetValue<string>()).ToList();
