@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using BusFlow.Engine.Activities;
 using BusFlow.Engine.Definitions;
 using BusFlow.Engine.Expressions;
+using BusFlow.Engine.Reminders;
 using BusFlow.Engine.Runtime;
 using BusFlow.Notifications.Delivery;
 using BusFlow.Notifications.Messages;
@@ -14,7 +15,8 @@ namespace BusFlow.Notifications.Activities;
 
 /// <summary>
 /// Puts an email in the outbox, in the transaction of the workflow step: rendered from a template,
-/// or from a subject and a plain-text body. Its output is { messageId }. Delivery happens later.
+/// or from a subject and a plain-text body. Its output is { messageId }. Delivery happens later, and
+/// not before the working-day window (08:00–17:00 on a working day) unless the step is urgent.
 /// A template's model without a <c>link</c> gets one to the workflow instance in BusFlow
 /// (<see cref="MailOptions.LinkBaseUrl"/>), so "read more" never points nowhere.
 /// </summary>
@@ -32,6 +34,7 @@ public sealed class SendEmailActivity(IMessageTemplates? templates, MailOptions 
         new PropertySpec("body", PropertyKind.Expression, DataType.String, Description: "The plain-text body when no template is given; may use {{ references }}."),
         new PropertySpec("language", PropertyKind.Literal, DataType.String, Description: "sv-SE or en-GB; by default the language of the person the address belongs to, else sv-SE.") { AllowedValues = [Swedish, English] },
         new PropertySpec("kind", PropertyKind.Literal, DataType.String, Description: "required (default: mail about the person's own task) or optional (carries List-Unsubscribe).") { AllowedValues = ["required", "optional"] },
+        new PropertySpec("urgent", PropertyKind.Literal, DataType.Boolean, Description: "Send at once, even at night, on a weekend or a holiday. Default: false, and the mail waits for the working-day window (08:00–17:00 on a working day)."),
         new PropertySpec("calendar", PropertyKind.Expression, DataType.Object, Description: "An invitation: { method, content } with an iCalendar object, sent as text/calendar and as an .ics attachment."),
     ]);
 
@@ -74,6 +77,10 @@ public sealed class SendEmailActivity(IMessageTemplates? templates, MailOptions 
             context.Now,
             context.InstanceId,
             context.Node.Id);
+        if (context.Node.Literal<bool?>("urgent") != true)
+        {
+            message.NextAttemptAt = ReminderSchedule.NextSendMoment(context.Now, ReminderPolicy.Default, context.Calendar, context.Zone);
+        }
 
         context.Write((session, _) =>
         {

@@ -19,7 +19,7 @@ public sealed class OutboxApiTests : IAsyncLifetime
           "version": 1,
           "name": "Meddelande",
           "inputs": [ { "name": "to", "type": "string", "required": true } ],
-          "root": { "type": "SendEmail", "id": "send", "to": { "ref": "input.to" }, "subject": "Kallelse till årsmöte", "body": "Välkommen!" }
+          "root": { "type": "SendEmail", "id": "send", "to": { "ref": "input.to" }, "subject": "Kallelse till årsmöte", "body": "Välkommen!", "urgent": true }
         }
         """;
 

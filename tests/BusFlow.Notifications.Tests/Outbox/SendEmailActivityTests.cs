@@ -3,6 +3,8 @@ using BusFlow.Engine.Persistence;
 using BusFlow.Notifications.Messages;
 using BusFlow.Notifications.Outbox;
 using BusFlow.Notifications.Templates;
+using NodaTime;
+using NodaTime.Text;
 
 namespace BusFlow.Notifications.Tests.Outbox;
 
@@ -44,6 +46,25 @@ public sealed class SendEmailActivityTests
         Assert.Contains("<p>Beslutet i BUN ska registreras &lt;senast&gt; fredag.</p>", message.HtmlBody, StringComparison.Ordinal);
         Assert.Equal((OutboxStatus.Pending, 0, EmailKind.Required, "sv-SE"), (message.Status, message.Attempts, message.Kind, message.Language));
         Assert.Equal(WorkflowOutboxHarness.Start, message.NextAttemptAt);
+    }
+
+    [Theory]
+    [InlineData("", "2026-11-30T07:00:00Z")]
+    [InlineData(", \"urgent\": true", "2026-11-28T22:30:00Z")]
+    public async Task A_mail_written_on_a_Saturday_night_waits_for_Monday_mornings_window_unless_the_step_is_urgent(string urgent, string sentFrom)
+    {
+        await using var harness = await WorkflowOutboxHarness.StartAsync();
+        await harness.PublishAsync($$"""
+            {
+              "id": "notice", "version": 1, "name": "Meddelande",
+              "root": { "type": "SendEmail", "id": "send", "to": "chair@exempelby.test", "subject": "Kallelse", "body": "Välkommen!"{{urgent}} }
+            }
+            """);
+        harness.Clock.Reset(Instant.FromUtc(2026, 11, 28, 22, 30));
+
+        await harness.StartAsync("notice");
+
+        Assert.Equal(InstantPattern.ExtendedIso.Parse(sentFrom).Value, Assert.Single(await harness.OutboxAsync()).NextAttemptAt);
     }
 
     [Fact]

@@ -31,6 +31,9 @@ public sealed class WorkflowOutboxHarness : IAsyncDisposable
     public IWorkflowStore Store => Services.GetRequiredService<IWorkflowStore>();
     public FailingCommits Commits => Services.GetRequiredService<FailingCommits>();
 
+    /// <summary>The harness's clock, at <see cref="Start"/> until a test moves it.</summary>
+    public FakeClock Clock => (FakeClock)Services.GetRequiredService<IClock>();
+
     public static async Task<WorkflowOutboxHarness> StartAsync(IMessageTemplates? templates = null, string provider = "Sqlite")
     {
         var database = await TestDatabase.CreateAsync(provider);
