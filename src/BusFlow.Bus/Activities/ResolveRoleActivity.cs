@@ -9,7 +9,7 @@ namespace BusFlow.Bus.Activities;
 /// <summary>Finds who holds a role on a board or in a body on a day: the person asked is whoever holds it then.</summary>
 public sealed class ResolveRoleActivity : BusActivity
 {
-    public override ActivityDescriptor Descriptor { get; } = new("ResolveRole", "Finds who holds a role (chair, vice chair, secretary, head of administration) on a board or in a body on a day. Output: { personId, name, email, role, board }.",
+    public override ActivityDescriptor Descriptor { get; } = new("ResolveRole", "Finds who holds a role (chair, vice chair, secretary, head of administration) on a board or in a body on a day. Output: { personId, name, email, role, board, boardName }.",
     [
         new PropertySpec("role", PropertyKind.Literal, DataType.String, Required: true, Description: "Chair, ViceChair, Secretary, HeadOfAdministration, Member or CoOptedMember.")
         {
@@ -26,6 +26,7 @@ public sealed class ResolveRoleActivity : BusActivity
         var day = DateOrToday(context, "on");
         var person = await Records(context).FindRoleHolderAsync(role, board, day, CancellationToken.None)
             ?? throw ActivityContext.Fail($"nobody holds the role {role} in '{board}' on {day:yyyy-MM-dd}");
+        var records = Records(context);
         context.Complete(new JsonObject
         {
             ["personId"] = person.Id,
@@ -33,6 +34,9 @@ public sealed class ResolveRoleActivity : BusActivity
             ["email"] = person.Email,
             ["role"] = role.ToString(),
             ["board"] = board,
+            ["boardName"] = (await records.FindBoardAsync(board, CancellationToken.None))?.Name
+                ?? (await records.FindBodyAsync(board, CancellationToken.None))?.Name
+                ?? board,
         });
     }
 }

@@ -85,7 +85,7 @@ public sealed class AgreementCycleControl(WorkflowRuntime runtime, IWorkflowStor
         }
 
         var stopped = 0;
-        foreach (var instance in state.Live)
+        foreach (var instance in OutermostFirst(state.Live.ToList()))
         {
             try
             {
@@ -99,6 +99,19 @@ public sealed class AgreementCycleControl(WorkflowRuntime runtime, IWorkflowStor
         }
 
         return (stopped > 0 ? CycleCommandOutcome.Stopped : CycleCommandOutcome.NotRunning, stopped);
+    }
+
+    /// <summary>
+    /// Each instance after the one that started it, so a part is stopped with its whole: a decision
+    /// round stopped with the agreement does not tell its coordinator that each board dropped out.
+    /// </summary>
+    private static IEnumerable<WorkflowInstance> OutermostFirst(IReadOnlyList<WorkflowInstance> live)
+    {
+        var byId = live.ToDictionary(i => i.Id);
+        return live.OrderBy(Depth);
+
+        int Depth(WorkflowInstance instance) =>
+            instance.ParentInstanceId is { } parent && byId.TryGetValue(parent, out var started) ? 1 + Depth(started) : 0;
     }
 
     /// <summary>The cycle's own key the first time; after a stop, the next numbered one ("annual-cycle-x-2").</summary>

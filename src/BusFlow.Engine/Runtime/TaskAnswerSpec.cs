@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using NodaTime;
 using NodaTime.Text;
 
 namespace BusFlow.Engine.Runtime;
@@ -34,8 +35,11 @@ public sealed partial record TaskAnswerSpec(IReadOnlyList<AnswerField> Fields, I
         return new TaskAnswerSpec(fields, comment, spec["proof"]?.GetValue<string>());
     }
 
-    /// <summary>What is wrong with an answer: each problem with the field ("comment", "data.paragraph") and why.</summary>
-    public IReadOnlyList<AnswerProblem> Check(string outcome, string? comment, JsonObject? data)
+    /// <summary>
+    /// What is wrong with an answer: each problem with the field ("comment", "data.paragraph") and why.
+    /// A date field's limits (notBefore, notAfter) are read against the circumstances of the answer.
+    /// </summary>
+    public IReadOnlyList<AnswerProblem> Check(string outcome, string? comment, JsonObject? data, AnswerCircumstances circumstances)
     {
         var problems = new List<AnswerProblem>();
         if (CommentRequiredFor.Contains(outcome, StringComparer.Ordinal) && string.IsNullOrWhiteSpace(comment))
@@ -57,9 +61,11 @@ public sealed partial record TaskAnswerSpec(IReadOnlyList<AnswerField> Fields, I
                 continue;
             }
 
-            if (field.Type == "date" && !LocalDatePattern.Iso.Parse(text).Success)
+            if (field.Type == "date")
             {
-                problems.Add(new AnswerProblem($"data.{field.Name}", $"'{text}' is not a date (yyyy-MM-dd)"));
+                problems.AddRange(LocalDatePattern.Iso.Parse(text) is { Success: true } date
+                    ? field.OutsideLimits(date.Value, circumstances) is { } outside ? [outside] : []
+                    : [new AnswerProblem($"data.{field.Name}", $"'{text}' is not a date (yyyy-MM-dd)")]);
             }
             else if (field.Type == "number" && !decimal.TryParse(text, NumberStyles.Number, CultureInfo.InvariantCulture, out _))
             {
@@ -75,12 +81,35 @@ public sealed partial record TaskAnswerSpec(IReadOnlyList<AnswerField> Fields, I
     internal static partial Regex FieldName();
 }
 
-/// <summary>A fact to fill in with the answer, e.g. the decision's date or paragraph (§).</summary>
+/// <summary>A fact to fill in with the answer, e.g. the decision's date or paragraph (§); a date may have limits.</summary>
 public sealed record AnswerField(string Name, string Type, string LabelSv, string LabelEn, bool Required, IReadOnlyList<string> RequiredFor)
 {
     public static readonly IReadOnlyList<string> Types = ["text", "date", "number"];
 
+    /// <summary>The first day the date may be, e.g. data.meetingDate: a decision is not taken before its meeting.</summary>
+    public AnswerBound? NotBefore { get; init; }
+
+    /// <summary>The last day the date may be, e.g. today: a decision is not dated in the future.</summary>
+    public AnswerBound? NotAfter { get; init; }
+
     public bool IsRequiredFor(string outcome) => RequiredFor.Count > 0 ? RequiredFor.Contains(outcome, StringComparer.Ordinal) : Required;
+
+    /// <summary>Why a date given for this field is outside its limits; null when it is inside them.</summary>
+    public AnswerProblem? OutsideLimits(LocalDate value, AnswerCircumstances circumstances)
+    {
+        if (NotBefore is { } notBefore && notBefore.On(circumstances) is { } first && value < first)
+        {
+            return Refusal(notBefore, first, before: true);
+        }
+
+        return NotAfter is { } notAfter && notAfter.On(circumstances) is { } last && value > last ? Refusal(notAfter, last, before: false) : null;
+
+        AnswerProblem Refusal(AnswerBound limit, LocalDate bound, bool before)
+        {
+            var (en, sv) = limit.Message(this, value, bound, before);
+            return new AnswerProblem($"data.{Name}", en) { MessageSv = sv };
+        }
+    }
 
     public static AnswerField From(JsonObject json)
     {
@@ -98,8 +127,19 @@ public sealed record AnswerField(string Name, string Type, string LabelSv, strin
             sv,
             en,
             json["required"]?.GetValue<bool>() ?? false,
-            json["requiredFor"] is JsonArray outcomes ? outcomes.Select(o => o!.GetValue<string>()).ToList() : []);
+            json["requiredFor"] is JsonArray outcomes ? outcomes.Select(o => o!.GetValue<string>()).ToList() : [])
+        {
+            NotBefore = AnswerBound.From(json["notBefore"]),
+            NotAfter = AnswerBound.From(json["notAfter"]),
+        };
     }
 }
 
-public sealed record AnswerProblem(string Field, string Message);
+/// <summary>A problem with an answer: the field, why in English, and in Swedish when the definition says so.</summary>
+public sealed record AnswerProblem(string Field, string Message)
+{
+    public string? MessageSv { get; init; }
+
+    /// <summary>The message in the reader's language: Swedish when there is one, else the English.</summary>
+    public string In(bool swedish) => swedish && MessageSv is { } sv ? sv : Message;
+}

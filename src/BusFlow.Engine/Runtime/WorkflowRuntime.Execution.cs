@@ -376,7 +376,11 @@ public sealed partial class WorkflowRuntime
         execution.State.Agenda.Clear();
         if (execution.Instance.ParentBookmarkId is { } parentBookmark)
         {
-            await ResumeBookmarkAsync(session, parentBookmark, ChildResult(execution.Instance), ct);
+            // The parent is told why and by whom, so that it can carry on without the child and say so.
+            var result = ChildResult(execution.Instance);
+            result["reason"] = reason;
+            result["cancelledBy"] = session.Actor;
+            await ResumeBookmarkAsync(session, parentBookmark, result, ct);
         }
     }
 

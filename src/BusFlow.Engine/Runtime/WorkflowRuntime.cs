@@ -79,7 +79,7 @@ public sealed partial class WorkflowRuntime(
                 return new TaskCompletion(TaskCompletionStatus.InvalidOutcome, task);
             }
 
-            var problems = TaskAnswerSpec.Parse(task.AnswerSpecJson).Check(outcome, comment, answer.Data);
+            var problems = TaskAnswerSpec.Parse(task.AnswerSpecJson).Check(outcome, comment, answer.Data, AnswerCircumstances.Of(task, session.Now, options.TimeZone));
             if (problems.Count > 0)
             {
                 return new TaskCompletion(TaskCompletionStatus.InvalidAnswer, task) { Problems = problems };

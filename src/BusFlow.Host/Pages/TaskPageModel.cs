@@ -132,6 +132,11 @@ public static class TaskPageModel
         if (problem.Field.StartsWith("data.", StringComparison.Ordinal) && view.Spec.Fields.FirstOrDefault(f => f.Name == problem.Field[5..]) is { } field)
         {
             var label = english ? field.LabelEn : field.LabelSv;
+            if (problem.MessageSv is not null)
+            {
+                return problem.In(swedish: !english);
+            }
+
             return problem.Message.Contains("is required", StringComparison.Ordinal)
                 ? (english ? $"Fill in {label}." : $"Fyll i {label.ToLower(CultureInfo.GetCultureInfo("sv-SE"))}.")
                 : (english ? $"{label}: {problem.Message}." : $"{label}: värdet kan inte tolkas ({(field.Type == "date" ? "skriv datumet som åååå-mm-dd" : "kontrollera värdet")}).");

@@ -153,7 +153,7 @@ public sealed class TaskLinkAnswers(
         return new TaskLinkView(state, token, task, reader, TaskAnswerSpec.Parse(task.AnswerSpecJson)) { AskedBy = definition?.Name };
     }
 
-    private static List<AnswerProblem> Check(TaskLinkView view, AnswerForm form)
+    private List<AnswerProblem> Check(TaskLinkView view, AnswerForm form)
     {
         var problems = new List<AnswerProblem>();
         if (!view.Task!.Outcomes.Contains(form.Outcome, StringComparer.Ordinal))
@@ -175,7 +175,7 @@ public sealed class TaskLinkAnswers(
             }
         }
 
-        problems.AddRange(view.Spec.Check(form.Outcome, form.Comment, form.Data));
+        problems.AddRange(view.Spec.Check(form.Outcome, form.Comment, form.Data, AnswerCircumstances.Of(view.Task, clock.GetCurrentInstant(), engine.TimeZone)));
         return problems;
     }
 

@@ -58,6 +58,23 @@ public sealed class DefinitionLoaderTests
     }
 
     [Fact]
+    public void A_date_limit_that_cannot_be_read_or_is_put_on_a_text_field_is_reported()
+    {
+        var errors = Errors(Workflows.Definition("x", Seq("""
+            { "type": "Task", "id": "decide", "assignee": "sekr@exempelby.test", "title": "Registrera beslut", "outcomes": ["approve"],
+              "form": [
+                { "name": "decisionDate", "type": "date", "notAfter": "today", "notBefore": "yesterday" },
+                { "name": "paragraph", "type": "text", "notAfter": "today" },
+                { "name": "signedOn", "type": "date", "notBefore": { "date": "data.meetingDate", "message": { "sv": "Före {bound}", "en": "Before {bound}" } } }
+              ] }
+            """)));
+
+        Assert.Equal(["$.root.activities[0].form[0].notBefore", "$.root.activities[0].form[1].notAfter"], errors.Select(e => e.JsonPath).Order(StringComparer.Ordinal));
+        Assert.Contains(errors, e => e.Message.Contains("'yesterday' is not a limit", StringComparison.Ordinal));
+        Assert.Contains(errors, e => e.Message.Contains("'notAfter' limits a date", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void A_missing_required_property_is_reported()
     {
         var error = Assert.Single(Errors(Workflows.Definition("x", Seq("""{ "type": "Delay", "id": "wait" }"""))));

@@ -28,7 +28,7 @@ public sealed class HumanTaskActivity : ActivityType
         new PropertySpec("urgent", PropertyKind.Literal, DataType.Boolean, Description: "Mail the new task at once, even at night, on a weekend or a holiday (the task's data then has urgent: true). Default: false, and the mail waits for the reminder window on a working day."),
         new PropertySpec("role", PropertyKind.Expression, DataType.String, Description: "The role the task is for, as scope/Role, e.g. \"{{ input.board }}/Secretary\": reminders go to whoever holds it on the day they go out."),
         new PropertySpec("reminders", PropertyKind.Literal, DataType.Object, Description: "When to remind and whom to tell when nobody answers: { workingDaysBefore: [14, 7, 2], onDueDate: true, everyWorkingDaysAfter: 3, maxAfter: 2, escalateTo: [\"ViceChair\", \"Secretary\"], window: { start: \"08:00\", end: \"17:00\" } }. Needs a due date."),
-        new PropertySpec("form", PropertyKind.Literal, DataType.List, Description: "Facts the person fills in with the answer: [{ name, type: text|date|number, label: { sv, en }, required, requiredFor: [outcomes] }]. They arrive as the answer's data."),
+        new PropertySpec("form", PropertyKind.Literal, DataType.List, Description: "Facts the person fills in with the answer: [{ name, type: text|date|number, label: { sv, en }, required, requiredFor: [outcomes], notBefore, notAfter }]. They arrive as the answer's data. A date's notBefore and notAfter are \"today\", \"data.<fact of the task>\" or a date, or { date, message: { sv, en } } with {value} and {bound} in the message; an answer outside them is refused and the task stays open."),
         new PropertySpec("commentRequiredFor", PropertyKind.Literal, DataType.List, Description: "The outcomes that need a comment. Default: [\"reject\", \"referBack\"]."),
         new PropertySpec("proof", PropertyKind.Literal, DataType.String, Description: "The proof an answer needs beyond the mailed link: \"link\" (default) or \"confirmationCode\" (a one-time code sent by a second mail), for outcomes with legal weight. The answer's proof is in its output as proof.")
         {
@@ -102,6 +102,23 @@ public sealed class HumanTaskActivity : ActivityType
             if (field["type"] is { } type && !(type is JsonValue t && t.TryGetValue<string>(out var typeName) && AnswerField.Types.Contains(typeName)))
             {
                 report($"form[{i}].type", $"a field's type is one of {string.Join(", ", AnswerField.Types)}");
+            }
+
+            foreach (var limit in (string[])["notBefore", "notAfter"])
+            {
+                if (field[limit] is not { } bound)
+                {
+                    continue;
+                }
+
+                if (field["type"]?.ToString() != "date")
+                {
+                    report($"form[{i}].{limit}", $"'{limit}' limits a date: give the field \"type\": \"date\"");
+                }
+                else if (AnswerBound.Problem(bound) is { } problem)
+                {
+                    report($"form[{i}].{limit}", problem);
+                }
             }
 
             if (field["label"] is { } label && label is not JsonObject && !(label is JsonValue l && l.TryGetValue<string>(out _)))

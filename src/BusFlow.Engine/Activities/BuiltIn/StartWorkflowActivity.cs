@@ -7,7 +7,8 @@ namespace BusFlow.Engine.Activities.BuiltIn;
 
 /// <summary>
 /// Starts a child workflow (its latest published version). With wait, completes when the child
-/// completes or is cancelled; its output is { instanceId, status, output }.
+/// completes or is cancelled; its output is { instanceId, status, output }, and for a child
+/// cancelled while the parent waited also { reason, cancelledBy }.
 /// </summary>
 public sealed class StartWorkflowActivity : ActivityType
 {
@@ -17,7 +18,7 @@ public sealed class StartWorkflowActivity : ActivityType
         new PropertySpec("input", PropertyKind.Expression, DataType.Object, Description: "The child's input."),
         new PropertySpec("correlationKey", PropertyKind.Expression, DataType.String, Description: "Starting twice with one key gives the same child."),
         new PropertySpec("wait", PropertyKind.Literal, DataType.Boolean, Description: "Wait for the child to finish. Default: true."),
-        new PropertySpec("output", PropertyKind.VariableName, Description: "A variable that receives the child's result."),
+        new PropertySpec("output", PropertyKind.VariableName, Description: "A variable that receives the child's result: { instanceId, status, output }, with { reason, cancelledBy } when the child was cancelled."),
     ]);
 
     public override ValueTask ExecuteAsync(ActivityContext context)

@@ -68,7 +68,7 @@ public sealed class AnswerModel(IWorkflowStore store, WorkflowRuntime runtime, A
                 Notice = string.Format(CultureInfo.CurrentCulture, Strings.Task_Answered, LabelOf(answer.Outcome));
                 return Page();
             case TaskCompletionStatus.InvalidAnswer or TaskCompletionStatus.InvalidOutcome:
-                Errors = completion.Problems.Count > 0 ? [.. completion.Problems.Select(p => p.Message)] : [string.Join(", ", Task!.Outcomes)];
+                Errors = completion.Problems.Count > 0 ? [.. completion.Problems.Select(p => p.In(swedish: CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "sv"))] : [string.Join(", ", Task!.Outcomes)];
                 Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
                 Fields = FieldView.Of(Task!, data);
                 return Page();

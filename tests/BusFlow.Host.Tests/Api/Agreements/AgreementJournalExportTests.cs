@@ -38,8 +38,8 @@ public sealed class AgreementJournalExportTests(AgreementJournalHostFixture fixt
         Assert.Equal("approve", (string?)answer["data"]!["outcome"]);
         Assert.Equal(AgreementJournalHostFixture.Comment, (string?)answer["data"]!["comment"]);
         Assert.Equal(AgreementJournalHostFixture.Paragraph, (string?)answer["data"]!["data"]!["paragraph"]);
-        Assert.Equal("2026-11-23T09:00:00Z", (string?)answer["at"]);
-        Assert.Equal("2026-11-23T10:00:00+01:00", (string?)answer["localTime"]);
+        Assert.Equal("2026-11-26T18:00:00Z", (string?)answer["at"]);
+        Assert.Equal("2026-11-26T19:00:00+01:00", (string?)answer["localTime"]);
         Assert.Equal("Europe/Stockholm", (string?)export["timeZone"]);
     }
 
@@ -96,7 +96,7 @@ public sealed class AgreementJournalExportTests(AgreementJournalHostFixture fixt
         Assert.Equal(journal.Select(e => ((string)e["instanceId"]!, (string)e["sequence"]!.ToString())), rows.Skip(1).Select(r => (r[1], r[3])));
 
         var answer = Assert.Single(rows, r => r[6] == "taskCompleted" && r[1] == fixture.Decided.InstanceId.ToString());
-        Assert.Equal([Draft, "board-decision", "2026-11-23T09:00:00Z", "2026-11-23T10:00:00+01:00", "recordDecision", fixture.Decided.Assignee],
+        Assert.Equal([Draft, "board-decision", "2026-11-26T18:00:00Z", "2026-11-26T19:00:00+01:00", "recordDecision", fixture.Decided.Assignee],
             [answer[0], answer[2], answer[4], answer[5], answer[7], answer[8]]);
         var data = JsonNode.Parse(answer[9])!;
         Assert.Equal(AgreementJournalHostFixture.Comment, (string?)data["comment"]);

@@ -46,6 +46,10 @@ public sealed class AgreementJournalHostFixture : IAsyncLifetime
         var decision = Assert.Single(await OpenTasksAsync(),
             t => t.ActivityId == "recordDecision" && (string?)t.Data?["board"] == DemoMunicipality.CultureAndEducationBoardId);
         var meetingDate = (string?)decision.Data?["meetingDate"];
+
+        // A decision is recorded once its meeting has been held: the board meets on 26 November at 17:00.
+        Assert.Equal("2026-11-26", meetingDate);
+        lateNovember2026.Reset(Instant.FromUtc(2026, 11, 26, 18, 0));
         _decided = await CompleteAsync(decision, new
         {
             outcome = "approve",
