@@ -1,9 +1,10 @@
 using System.Globalization;
+using System.Resources;
 using BusFlow.Bus.Agreements;
-using BusFlow.Bus.Bodies;
 using BusFlow.Bus.Boards;
+using BusFlow.Bus.Bodies;
 using BusFlow.Bus.People;
-using BusFlow.Web.Resources;
+using BusFlow.Web.Accounts;
 
 namespace BusFlow.Host.Tests.Web;
 
@@ -13,6 +14,9 @@ namespace BusFlow.Host.Tests.Web;
 /// </summary>
 public sealed class ProblemTextTests
 {
+    /// <summary>The web app's typed resources (Strings.resx, Strings.sv.resx), read by their base name.</summary>
+    private static readonly ResourceManager Texts = new("BusFlow.Web.Resources.Strings", typeof(VisiblePeople).Assembly);
+
     public static TheoryData<string> Problems =>
     [
         .. Names<AgreementProblem>("AgreementProblem_"),
@@ -30,7 +34,7 @@ public sealed class ProblemTextTests
         Assert.False(string.IsNullOrWhiteSpace(Text(CultureInfo.GetCultureInfo("sv"))), $"{name} has no Swedish text in Strings.sv.resx");
 
         string? Text(CultureInfo culture) =>
-            Strings.ResourceManager.GetResourceSet(culture, createIfNotExists: true, tryParents: false)?.GetString(name);
+            Texts.GetResourceSet(culture, createIfNotExists: true, tryParents: false)?.GetString(name);
     }
 
     private static IEnumerable<string> Names<TProblem>(string prefix)
