@@ -1,3 +1,4 @@
+using BusFlow.Bus.Boards;
 using BusFlow.Bus.Model;
 using BusFlow.Engine.Persistence;
 using NodaTime;
@@ -22,12 +23,7 @@ public sealed class AgreementRegistry(IWorkflowStore store)
         }
 
         var taken = (await records.ListAgreementsAsync(ct)).Select(a => a.Id).ToHashSet(StringComparer.Ordinal);
-        var slug = AgreementRules.IdOf(draft.OrganizationId!.Trim(), draft.ValidFrom!.Value, draft.ValidUntil!.Value);
-        var id = slug;
-        for (var n = 2; taken.Contains(id); n++)
-        {
-            id = $"{slug}-{n}";
-        }
+        var id = BoardRules.FreeId(AgreementRules.IdOf(draft.OrganizationId!.Trim(), draft.ValidFrom!.Value, draft.ValidUntil!.Value), taken.Contains);
 
         var agreement = new Agreement { Id = id, Title = "", Status = draft.Status ?? AgreementStatus.Draft };
         Apply(agreement, draft);

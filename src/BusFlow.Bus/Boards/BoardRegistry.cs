@@ -33,11 +33,7 @@ public sealed class BoardRegistry(IWorkflowStore store)
         }
 
         var code = draft.Code!.Trim();
-        var id = BoardRules.IdOf(organizationId, code);
-        for (var n = 2; boards.Any(b => b.Id == id); n++)
-        {
-            id = $"{BoardRules.IdOf(organizationId, code)}-{n}";
-        }
+        var id = BoardRules.FreeId(BoardRules.IdOf(organizationId, code), candidate => boards.Any(b => b.Id == candidate));
 
         var board = new Board { Id = id, OrganizationId = organizationId, Code = code, Name = draft.Name!.Trim() };
         Apply(board, draft);

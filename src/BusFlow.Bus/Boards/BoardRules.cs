@@ -15,6 +15,19 @@ public static partial class BoardRules
     /// <summary>A new board's id: its organization and code in lower case ASCII ("exempelby-sn"), stable in URLs and files.</summary>
     public static string IdOf(string organizationId, string code) => Slug($"{organizationId}-{code}");
 
+    /// <summary>The id itself when no record has it yet, else the first of "id-2", "id-3" … that is free.</summary>
+    public static string FreeId(string id, Func<string, bool> taken)
+    {
+        ArgumentNullException.ThrowIfNull(taken);
+        var free = id;
+        for (var n = 2; taken(free); n++)
+        {
+            free = $"{id}-{n}";
+        }
+
+        return free;
+    }
+
     /// <summary>Lower case ASCII letters, digits and dashes: "Exempelby kommun" → "exempelby-kommun".</summary>
     public static string Slug(string text)
     {

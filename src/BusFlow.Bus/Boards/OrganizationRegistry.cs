@@ -40,12 +40,7 @@ public sealed class OrganizationRegistry(IWorkflowStore store)
             return (null, errors);
         }
 
-        var slug = BoardRules.Slug(name);
-        var id = slug;
-        for (var n = 2; existing.Any(o => o.Id == id); n++)
-        {
-            id = $"{slug}-{n}";
-        }
+        var id = BoardRules.FreeId(BoardRules.Slug(name), candidate => existing.Any(o => o.Id == candidate));
 
         var organization = new Organization { Id = id, Name = name, Kind = draft.Kind!.Value };
         records.Add(organization);

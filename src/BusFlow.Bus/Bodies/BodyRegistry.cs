@@ -22,12 +22,7 @@ public sealed class BodyRegistry(IWorkflowStore store)
         }
 
         var bodies = await records.ListBodiesAsync(ct);
-        var slug = BoardRules.Slug($"{draft.OrganizationId!.Trim()}-{draft.Name!.Trim()}");
-        var id = slug;
-        for (var n = 2; bodies.Any(b => b.Id == id); n++)
-        {
-            id = $"{slug}-{n}";
-        }
+        var id = BoardRules.FreeId(BoardRules.Slug($"{draft.OrganizationId!.Trim()}-{draft.Name!.Trim()}"), candidate => bodies.Any(b => b.Id == candidate));
 
         var body = new CollaborationBody { Id = id, Name = "" };
         Apply(body, draft);
