@@ -20,6 +20,7 @@ public static class BusServiceCollectionExtensions
         services.AddBusFlowActivity<RecordDecisionActivity>();
         services.AddBusFlowActivity<LoadAgreementActivity>();
         services.AddBusFlowActivity<DraftAgreementActivity>();
+        services.AddBusFlowActivity<PlanRenewalRoundActivity>();
         services.AddBusFlowActivity<SetAgreementStatusActivity>();
         services.AddBusFlowActivity<RecordSignatureActivity>();
         services.AddBusFlowActivity<SummarizeDecisionsActivity>();

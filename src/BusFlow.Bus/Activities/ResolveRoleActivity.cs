@@ -9,7 +9,7 @@ namespace BusFlow.Bus.Activities;
 /// <summary>Finds who holds a role on a board or in a body on a day: the person asked is whoever holds it then.</summary>
 public sealed class ResolveRoleActivity : BusActivity
 {
-    public override ActivityDescriptor Descriptor { get; } = new("ResolveRole", "Finds who holds a role (chair, vice chair, secretary, head of administration) on a board or in a body on a day. Output: { personId, name, email, role, board, boardName }.",
+    public override ActivityDescriptor Descriptor { get; } = new("ResolveRole", "Finds who holds a role (chair, vice chair, secretary, head of administration) on a board or in a body on a day. Output: { found, personId, name, email, role, board, boardName }.",
     [
         new PropertySpec("role", PropertyKind.Literal, DataType.String, Required: true, Description: "Chair, ViceChair, Secretary, HeadOfAdministration, Member or CoOptedMember.")
         {
@@ -17,6 +17,7 @@ public sealed class ResolveRoleActivity : BusActivity
         },
         Text("board", required: true, "The board (or body) id, e.g. sn."),
         Date("on", required: false, "The day. Default: today."),
+        new PropertySpec("optional", PropertyKind.Literal, DataType.Boolean, Description: "When nobody holds the role: complete with found false and no person, rather than fault. Default: false."),
     ]);
 
     public override async ValueTask ExecuteAsync(ActivityContext context)
@@ -24,11 +25,22 @@ public sealed class ResolveRoleActivity : BusActivity
         var role = Enum.Parse<RoleKind>(context.Node.Literal<string>("role")!);
         var board = RequiredText(context, "board");
         var day = DateOrToday(context, "on");
-        var person = await Records(context).FindRoleHolderAsync(role, board, day, CancellationToken.None)
-            ?? throw ActivityContext.Fail($"nobody holds the role {role} in '{board}' on {day:yyyy-MM-dd}");
         var records = Records(context);
+        var person = await records.FindRoleHolderAsync(role, board, day, CancellationToken.None);
+        if (person is null)
+        {
+            if (context.Node.Literal<bool?>("optional") != true)
+            {
+                throw ActivityContext.Fail($"nobody holds the role {role} in '{board}' on {day:yyyy-MM-dd}");
+            }
+
+            context.Complete(new JsonObject { ["found"] = false, ["role"] = role.ToString(), ["board"] = board });
+            return;
+        }
+
         context.Complete(new JsonObject
         {
+            ["found"] = true,
             ["personId"] = person.Id,
             ["name"] = person.Name,
             ["email"] = person.Email,

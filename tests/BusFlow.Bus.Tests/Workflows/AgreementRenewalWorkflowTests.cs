@@ -72,7 +72,7 @@ public sealed class AgreementRenewalWorkflowTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_board_that_rejects_leaves_the_agreement_unrenewed_and_on_1_January_it_is_flagged_and_the_chairs_told()
+    public async Task A_board_that_rejects_every_time_lets_the_agreement_lapse_and_on_1_January_the_chairs_are_told_and_the_cycles_go_on()
     {
         var renewal = await StartRenewalAsync();
 
@@ -82,34 +82,49 @@ public sealed class AgreementRenewalWorkflowTests : IAsyncLifetime
         });
 
         Assert.Equal(AgreementStatus.Expired, (await _bus.AgreementAsync("bus-2023-2026"))!.Status);
-        Assert.NotEqual(AgreementStatus.Active, (await _bus.AgreementAsync("bus-2027-2030"))!.Status);
-        var round = (await _bus.VariablesAsync(renewal.Id))["round"]!["output"]!["result"]!;
-        Assert.Equal(["kun"], round["rejectedBy"]!.AsArray().Select(b => (string?)b));
-        var told = (await _bus.AllTasksAsync()).Where(t => t.ActivityId == "acknowledgeExpiry").ToList();
-        Assert.Equal(3, told.Count);
-        Assert.All(told, t => Assert.Equal(new LocalDate(2027, 1, 1), BusHarness.Local(t.CreatedAt).Date));
-        // Told the chairs of the new mandate: on 1 January 2027 they hold the role.
-        foreach (var task in told)
+        Assert.Equal(AgreementStatus.InDecision, (await _bus.AgreementAsync("bus-2027-2030"))!.Status);
+        Assert.Equal(InstanceStatus.Waiting, (await _bus.InstanceAsync(renewal.Id)).Status);
+        var rejections = (await _bus.DecisionsAsync("bus-2027-2030")).Where(d => d.BoardId == "kun").ToList();
+        Assert.True(rejections.Count >= 2, $"KUN decided {rejections.Count} times");
+        Assert.All(rejections, d => Assert.Equal(DecisionOutcome.Reject, d.Outcome));
+
+        // Told the chairs of the new mandate, by mail: on 1 January 2027 they hold the role.
+        var told = (await _bus.OutboxAsync()).Where(m => m.Subject.Contains("har löpt ut utan ny överenskommelse", StringComparison.Ordinal)).ToList();
+        foreach (var board in new[] { "sn", "bun", "kun" })
         {
-            var board = JsonNode.Parse(task.DataJson!)!["board"]!.GetValue<string>();
             var chair = await _bus.ReadAsync((_, r) => r.FindRoleHolderAsync(RoleKind.Chair, board, new LocalDate(2027, 1, 1), default));
-            Assert.Equal(chair!.Email, task.Assignee);
+            Assert.Single(told, m => m.To == chair!.Email);
         }
+
+        Assert.All(told, m => Assert.Equal(new LocalDate(2027, 1, 1), BusHarness.Local(m.CreatedAt).Date));
+
+        // The collaboration goes on: the wheel of 2027–2030 turns under the lapsed agreement.
+        var wheel = Assert.Single(await _bus.InstancesAsync("bus-annual-cycle"), i => i.CorrelationKey == "annual-cycle-bus-2027-2030");
+        Assert.Equal(InstanceStatus.Waiting, wheel.Status);
+
+        // The round that failed after the election is tried again by the new boards from January 2027.
+        var asked = (await _bus.AllTasksAsync()).Where(t => t.ActivityId == "prepareDraft").OrderBy(t => t.CreatedAt).Last();
+        Assert.Equal(new LocalDate(2027, 1, 4), BusHarness.Local(asked.CreatedAt).Date);
+        Assert.Contains("Avslog: KUN.", asked.Description, StringComparison.Ordinal);
     }
 
     [Fact]
-    public async Task A_board_whose_secretary_never_answers_ends_the_round_at_its_deadline_as_undecided()
+    public async Task A_board_whose_secretary_never_answers_ends_the_round_at_its_deadline_as_undecided_and_the_new_boards_are_asked_in_January()
     {
         var renewal = await StartRenewalAsync();
         var silent = await _bus.ReadAsync((_, r) => r.FindRoleHolderAsync(RoleKind.Secretary, "bun", new LocalDate(2026, 6, 1), default));
 
         await _bus.RunUntilAsync(new LocalDateTime(2027, 1, 15, 0, 0), new BoardResponder(_bus.Calendar, BusHarness.Stockholm) { Silent = silent!.Email });
 
-        var result = (await _bus.VariablesAsync(renewal.Id))["round"]!["output"]!["result"]!;
-        Assert.Equal(["bun"], result["undecided"]!.AsArray().Select(b => (string?)b));
-        Assert.False((bool)result["allApproved"]!);
         Assert.Equal(AgreementStatus.Expired, (await _bus.AgreementAsync("bus-2023-2026"))!.Status);
-        var bunTask = Assert.Single((await _bus.AllTasksAsync()), t => t.Assignee == silent.Email && t.ActivityId == "recordDecision");
-        Assert.Equal(HumanTaskStatus.Cancelled, bunTask.Status);
+        var bunTasks = (await _bus.AllTasksAsync()).Where(t => t.Assignee == silent.Email && t.ActivityId == "recordDecision").OrderBy(t => t.CreatedAt).ToList();
+        Assert.Equal(2, bunTasks.Count);
+        Assert.Equal(HumanTaskStatus.Cancelled, bunTasks[0].Status);
+        Assert.Equal(new LocalDate(2026, 11, 30), BusHarness.Local(bunTasks[0].ClosedAt!.Value).Date.PlusDays(-1));
+        Assert.Equal(HumanTaskStatus.Open, bunTasks[1].Status);
+        Assert.True(BusHarness.Local(bunTasks[1].CreatedAt).Year == 2027, $"asked again on {BusHarness.Local(bunTasks[1].CreatedAt)}");
+        var prepared = (await _bus.AllTasksAsync()).Where(t => t.ActivityId == "prepareDraft").OrderBy(t => t.CreatedAt).Last();
+        Assert.Contains("Beslutade inte i tid: BUN.", prepared.Description, StringComparison.Ordinal);
+        Assert.Equal(InstanceStatus.Waiting, (await _bus.InstanceAsync(renewal.Id)).Status);
     }
 }

@@ -137,14 +137,16 @@ public sealed class SimulateDemoTests
     }
 
     [Fact]
-    public async Task With_a_secretary_who_never_answers_the_agreement_expires_unrenewed_and_the_chairs_are_told()
+    public async Task With_a_secretary_who_never_answers_the_agreement_expires_the_chairs_are_told_and_the_wheel_of_2027_still_turns()
     {
         var events = await SimulateAsync("silent-secretary");
 
         var expired = Assert.Single(events, e => (string?)e["kind"] == "agreement" && (string?)e["activity"] == "expire");
         Assert.Equal("2027-01-01 00:00", (string?)expired["local"]);
-        Assert.Equal(3, events.Count(e => (string?)e["kind"] == "taskCreated" && (string?)e["activity"] == "acknowledgeExpiry"));
+        Assert.Equal(3, events.Count(e => (string?)e["kind"] == "mail" && (string?)e["activity"] == "expiryTold"));
         Assert.DoesNotContain(events, e => (string?)e["kind"] == "agreement" && (string?)e["activity"] == "activate");
+        // The collaboration goes on under the lapsed agreement: the wheel of 2027–2030 turns.
+        Assert.Contains(events, e => (string?)e["kind"] == "instanceStarted" && (string?)e["workflow"] == "bus-annual-cycle" && (string?)e["local"] == "2027-01-01 00:00");
     }
 
     [Fact]
@@ -155,6 +157,18 @@ public sealed class SimulateDemoTests
         Assert.Equal(3, events.Count(e => (string?)e["kind"] == "decision" && (string?)e["outcome"] == "approve" && (string?)e["subject"] == "Samverkansöverenskommelse BUS 2027–2030"));
         Assert.Equal(2, events.Count(e => (string?)e["kind"] == "signature"));
         Assert.Single(events, e => (string?)e["kind"] == "agreement" && (string?)e["activity"] == "expire");
+        Assert.Equal(3, events.Count(e => (string?)e["kind"] == "mail" && (string?)e["activity"] == "expiryTold"));
+    }
+
+    [Fact]
+    public async Task Once_every_chair_has_signed_the_decision_is_sent_to_each_recipient_board()
+    {
+        var events = await SimulateAsync("approve");
+
+        var sent = events.Where(e => (string?)e["kind"] == "mail" && (string?)e["activity"] == "decisionSent").ToList();
+        // SN, BUN, KUN and Kommunstyrelsen: each board's secretary registers it.
+        Assert.Equal(["elin.norrby@exempelby.test", "hanna.ljung@exempelby.test", "johan.forsberg@exempelby.test", "maria.holmgren@exempelby.test"], sent.Select(e => (string?)e["recipient"]).Order());
+        Assert.All(sent, e => Assert.Contains("BUS 2027–2030 är godkänd och undertecknad", (string?)e["subject"], StringComparison.Ordinal));
     }
 
     [Fact]
