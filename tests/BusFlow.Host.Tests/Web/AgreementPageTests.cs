@@ -55,6 +55,18 @@ public sealed class AgreementPageTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task In_the_renewal_months_the_page_says_where_the_renewal_stands()
+    {
+        using var viewer = await TestSessions.SignedInAsync(Host, "viewer@busflow.test", [AccountRoles.Viewer], totp: false);
+
+        var text = await PageText.OfAsync(await viewer.Http.GetAsync(Path));
+
+        // The demo's agreement ends after the 2026 election; its renewal runs from the first start.
+        Assert.Contains("Förnyelse Överenskommelsen löper ut 2026-12-31, efter valet 2026-09-13", text, StringComparison.Ordinal);
+        Assert.Contains("Samverkansöverenskommelse BUS 2027–2030", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task An_administrator_stops_the_cycles_with_a_reason_and_starts_them_again_on_the_page()
     {
         using var admin = await TestSessions.AdministratorAsync(Host);

@@ -12,6 +12,7 @@ using BusFlow.Web.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using NodaTime;
 using NodaTime.Text;
 
 namespace BusFlow.Web.Pages.Agreements;
@@ -24,7 +25,7 @@ namespace BusFlow.Web.Pages.Agreements;
 [Authorize(Policy = BusFlowPolicies.Reader)]
 public sealed class AgreementModel(
     VisibleAgreements visible, AgreementCycleControl cycles, IWorkflowStore store, EngineOptions engine, SignInSettings settings, AuditTrail audit,
-    AgreementRegistry registry) : PageModel
+    AgreementRegistry registry, IClock clock) : PageModel
 {
     public AgreementCycleState State { get; private set; } = null!;
 
@@ -39,6 +40,9 @@ public sealed class AgreementModel(
     public string? Reason { get; private set; }
 
     public IReadOnlyList<AgreementRevision> Revisions { get; private set; } = [];
+
+    /// <summary>Where the renewal stands: its timing against the election, a successor under way, a lapse.</summary>
+    public IReadOnlyList<string> RenewalOutlook { get; private set; } = [];
 
     /// <summary>The revision form as last sent, so that an error keeps what was typed.</summary>
     public (string Date, string Note) Revising { get; private set; } = ("", "");
@@ -188,6 +192,10 @@ public sealed class AgreementModel(
 
         OtherNames = others;
         Revisions = [.. (await records.ListRevisionsAsync(id, ct)).OrderBy(r => r.Date)];
+        var successor = (await records.ListAgreementsAsync(ct)).FirstOrDefault(a => a.PredecessorId == id);
+        var swedish = CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "sv";
+        RenewalOutlook = [.. Bus.Mandates.RenewalOutlook.For(state.Agreement, successor, clock.GetCurrentInstant().InZone(engine.TimeZone).Date)
+            .Select(line => swedish ? line.Swedish : line.English)];
         return true;
     }
 }
