@@ -116,4 +116,35 @@ public sealed class MeetingPlanRequestWorkflowTests
         Assert.Equal(InstanceStatus.Completed, (await bus.InstanceAsync(request.Id)).Status);
         Assert.Empty(await PlanTasksAsync(bus));
     }
+
+    [Theory]
+    [InlineData("\"whenNone\": \"report\",", "Waiting")]
+    [InlineData("", "Faulted")]
+    public async Task NextMeeting_past_the_plan_reports_the_year_whose_plan_is_missing_or_by_default_faults(string whenNone, string status)
+    {
+        await using var bus = await BusHarness.StartAsync(new LocalDateTime(2031, 12, 15, 10, 0));
+        await bus.PublishAsync($$"""
+            {
+              "id": "look-for-meeting", "version": 1, "name": "Look for a meeting",
+              "variables": [{ "name": "meeting", "type": "object" }],
+              "root": { "type": "Sequence", "id": "main", "activities": [
+                { "type": "NextMeeting", "id": "next", {{whenNone}} "board": "sn" },
+                { "type": "SetVariable", "id": "keep", "variable": "meeting", "value": { "ref": "output.next" } },
+                { "type": "WaitForSignal", "id": "hold", "signal": "go" }
+              ] }
+            }
+            """, "look-for-meeting.json");
+
+        var instance = await bus.InstanceAsync((await bus.StartAsync("look-for-meeting", [])).Id);
+
+        Assert.Equal(status, instance.Status.ToString());
+        if (instance.Status == InstanceStatus.Faulted)
+        {
+            Assert.Equal("the meeting plan of SN has no meeting with its notice day from 2031-12-15 to 2033-12-15", instance.FaultMessage);
+            return;
+        }
+
+        var meeting = (await bus.VariablesAsync(instance.Id))["meeting"]!;
+        Assert.Equal((false, 2032, "2031-12-15"), ((bool)meeting["found"]!, (int)meeting["planYear"]!, (string?)meeting["searchedFrom"]));
+    }
 }
