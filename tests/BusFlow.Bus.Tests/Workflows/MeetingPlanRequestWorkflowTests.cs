@@ -147,4 +147,22 @@ public sealed class MeetingPlanRequestWorkflowTests
         var meeting = (await bus.VariablesAsync(instance.Id))["meeting"]!;
         Assert.Equal((false, 2032, "2031-12-15"), ((bool)meeting["found"]!, (int)meeting["planYear"]!, (string?)meeting["searchedFrom"]));
     }
+
+    [Fact]
+    public async Task A_plan_emptied_after_its_request_ended_is_asked_for_again_when_a_decision_needs_it()
+    {
+        await using var bus = await BusHarness.StartAsync(new LocalDateTime(2031, 12, 5, 10, 0));
+        var first = await bus.StartAsync("meeting-plan-request", new JsonObject { ["board"] = "sn", ["year"] = 2032, ["due"] = "2031-12-19" }, "meeting-plan-sn-2032");
+        var editor = bus.Services.GetRequiredService<MeetingPlanEditor>();
+        var added = await editor.AddAsync("sn", new LocalDate(2032, 1, 20), new LocalTime(13, 0), "Stadshuset", SnSecretary, default);
+        await bus.RunUntilAsync(new LocalDateTime(2031, 12, 8, 9, 0));
+        Assert.Equal(InstanceStatus.Completed, (await bus.InstanceAsync(first.Id)).Status);
+        await editor.RemoveAsync("sn", added.Meeting!.Id, SnSecretary, default);
+
+        await StartDecisionAsync(bus, "Gemensam satsning på fritidsgårdar");
+
+        Assert.Equal(2, (await bus.InstancesAsync("meeting-plan-request")).Count);
+        var asked = Assert.Single(await PlanTasksAsync(bus), t => t.Status == HumanTaskStatus.Open);
+        Assert.Equal((SnSecretary, "Lägg in sammanträdesplanen 2032 för SN"), (asked.Assignee, asked.Title));
+    }
 }
