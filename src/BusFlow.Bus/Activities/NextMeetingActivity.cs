@@ -20,7 +20,7 @@ public sealed class NextMeetingActivity : BusActivity
     public const string Fault = "fault";
     public const string Report = "report";
 
-    public override ActivityDescriptor Descriptor { get; } = new("NextMeeting", "Finds a board's next meeting in its meeting plan whose notice (kallelse) has not gone out: the first whose notice day, by the board's notice rule, is on or after onOrAfter and not before today. Output: { found: true, board, boardCode, date, startsAt, noticeBy }; with whenNone \"report\" and no such meeting: { found: false, board, boardCode, searchedFrom, planYear } (planYear: the first year from searchedFrom's on whose plan has no meeting at all).",
+    public override ActivityDescriptor Descriptor { get; } = new("NextMeeting", "Finds a board's next meeting in its meeting plan whose notice (kallelse) has not gone out: the first whose notice day, by the board's notice rule, is on or after onOrAfter and not before today. Output: { found: true, board, boardCode, date, startsAt, noticeBy }; with whenNone \"report\" and no such meeting: { found: false, board, boardCode, searchedFrom, planYear } (planYear: the first year, from searchedFrom's year on, whose plan has no meeting at all).",
     [
         Text("board", required: true, "The board id, e.g. sn."),
         Date("onOrAfter", required: false, "The day the matter is ready: the meeting's notice day must be on or after it. A day before today counts as today. Default: today."),
