@@ -17,6 +17,7 @@ public static class BusServiceCollectionExtensions
         services.Replace(ServiceDescriptor.Singleton<IRoleDirectory, BusRoleDirectory>());
         services.AddBusFlowActivity<ResolveRoleActivity>();
         services.AddBusFlowActivity<NextMeetingActivity>();
+        services.AddBusFlowActivity<MeetingPlanStatusActivity>();
         services.AddBusFlowActivity<RecordDecisionActivity>();
         services.AddBusFlowActivity<LoadAgreementActivity>();
         services.AddBusFlowActivity<DraftAgreementActivity>();

@@ -56,6 +56,11 @@ public sealed class WorkflowSimulator(WorkflowRuntime runtime, IWorkflowStore st
             {
                 _plannedAnswers[nextAnswer.TaskId] = null;
                 var answer = nextAnswer.Answer;
+                if (answer.Beforehand is { } act)
+                {
+                    await act(ct);
+                }
+
                 await runtime.CompleteTaskAsync(nextAnswer.TaskId, new TaskAnswer(answer.Outcome, answer.Comment, answer.Actor, answer.Data) { Proof = SimulatedProof }, ct);
                 steps++;
             }
@@ -94,4 +99,8 @@ public interface ISimulatedResponder
     SimulatedAnswer? Answer(HumanTask task, Instant now);
 }
 
-public sealed record SimulatedAnswer(string Outcome, Instant At, string Actor, string? Comment = null, System.Text.Json.Nodes.JsonObject? Data = null);
+public sealed record SimulatedAnswer(string Outcome, Instant At, string Actor, string? Comment = null, System.Text.Json.Nodes.JsonObject? Data = null)
+{
+    /// <summary>What the simulated person does just before answering, at the answer's moment (e.g. enters a meeting plan the task asks for).</summary>
+    public Func<CancellationToken, Task>? Beforehand { get; init; }
+}

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using BusFlow.Bus.Cycles;
 using BusFlow.Bus.Demo;
+using BusFlow.Bus.MeetingPlans;
 using BusFlow.Bus.Model;
 using BusFlow.Bus.Setup;
 using BusFlow.Bus.Simulation;
@@ -99,11 +100,12 @@ public static class WorkflowSimulation
         var runtime = services.GetRequiredService<WorkflowRuntime>();
         var store = services.GetRequiredService<IWorkflowStore>();
         var calendar = services.GetRequiredService<IWorkingDayCalendar>();
+        var plans = services.GetRequiredService<MeetingPlanEditor>();
         var end = request.To.AtStartOfDayInZone(request.Zone).ToInstant();
         var (headline, responder) = request.Demo
-            ? await StartDemoAsync(runtime, store, calendar, clock, request, ct)
+            ? await StartDemoAsync(runtime, store, calendar, plans, clock, request, ct)
             : request.SetupFile is { } setupFile
-            ? await StartSetupAsync(runtime, store, calendar, clock, setupFile, request, ct)
+            ? await StartSetupAsync(runtime, store, calendar, plans, clock, setupFile, request, ct)
             : ((await runtime.StartAsync(new StartRequest(request.WorkflowId, request.Input, Actor: Actor), ct)).Instance.Id,
                request.Answer.CreateResponder(calendar, request.Zone, request.AnswerAfterWorkingDays));
         await new WorkflowSimulator(runtime, store, clock).RunUntilAsync(end, responder, ct);
@@ -121,7 +123,7 @@ public static class WorkflowSimulation
     /// <summary>Imports a setup file and starts its agreements' cycles.</summary>
     /// <exception cref="SetupRejectedException">The file has mistakes; nothing ran.</exception>
     private static async Task<(Guid Headline, ISimulatedResponder Responder)> StartSetupAsync(
-        WorkflowRuntime runtime, IWorkflowStore store, IWorkingDayCalendar calendar, VirtualClock clock, string setupFile, SimulationRequest request, CancellationToken ct)
+        WorkflowRuntime runtime, IWorkflowStore store, IWorkingDayCalendar calendar, MeetingPlanEditor plans, VirtualClock clock, string setupFile, SimulationRequest request, CancellationToken ct)
     {
         await using (var session = await store.BeginAsync(ct))
         {
@@ -135,12 +137,12 @@ public static class WorkflowSimulation
             await session.CommitAsync(ct);
         }
 
-        return await StartCyclesAsync(runtime, store, calendar, setupFile, request, ct);
+        return await StartCyclesAsync(runtime, store, calendar, plans, setupFile, request, ct);
     }
 
     /// <summary>Seeds the demo municipality, as a first start of the embedded default does, and starts its agreement's cycles.</summary>
     private static async Task<(Guid Headline, ISimulatedResponder Responder)> StartDemoAsync(
-        WorkflowRuntime runtime, IWorkflowStore store, IWorkingDayCalendar calendar, VirtualClock clock, SimulationRequest request, CancellationToken ct)
+        WorkflowRuntime runtime, IWorkflowStore store, IWorkingDayCalendar calendar, MeetingPlanEditor plans, VirtualClock clock, SimulationRequest request, CancellationToken ct)
     {
         await using (var session = await store.BeginAsync(ct))
         {
@@ -148,12 +150,12 @@ public static class WorkflowSimulation
             await session.CommitAsync(ct);
         }
 
-        return await StartCyclesAsync(runtime, store, calendar, "the demo", request, ct);
+        return await StartCyclesAsync(runtime, store, calendar, plans, "the demo", request, ct);
     }
 
     /// <summary>Starts the cycles of every agreement in force; the renewal of the first active agreement is the run's headline instance.</summary>
     private static async Task<(Guid Headline, ISimulatedResponder Responder)> StartCyclesAsync(
-        WorkflowRuntime runtime, IWorkflowStore store, IWorkingDayCalendar calendar, string source, SimulationRequest request, CancellationToken ct)
+        WorkflowRuntime runtime, IWorkflowStore store, IWorkingDayCalendar calendar, MeetingPlanEditor plans, string source, SimulationRequest request, CancellationToken ct)
     {
         await AgreementCycles.EnsureStartedAsync(runtime, store, ct);
         await using var session = await store.BeginAsync(ct);
@@ -165,6 +167,7 @@ public static class WorkflowSimulation
         var firstChair = parties.Count == 0 ? null : (await records.FindRoleHolderAsync(RoleKind.Chair, parties[0], request.From, ct))?.Email;
         var headline = (await session.FindInstanceByCorrelationKeyAsync(AgreementCycles.RenewalWorkflow, AgreementCycles.RenewalKey(agreement.Id), ct))?.Id
             ?? throw new InvalidOperationException($"The renewal of {agreement.Id} did not start.");
-        return (headline, BoardResponder.ForPolicy(request.ResponsePolicy, calendar, request.Zone, parties, firstSecretary, firstChair));
+        var responder = BoardResponder.ForPolicy(request.ResponsePolicy, calendar, request.Zone, parties, firstSecretary, firstChair);
+        return (headline, new MeetingPlanSecretary(responder, plans, store, calendar));
     }
 }
