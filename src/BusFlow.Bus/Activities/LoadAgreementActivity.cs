@@ -12,12 +12,12 @@ namespace BusFlow.Bus.Activities;
 
 /// <summary>
 /// Reads an agreement for the steps that follow: its period, the body that meets in its cycle,
-/// its deciding boards, recipients, the years it covers, when its renewal should start, and a
+/// its steering group, its deciding boards, recipients, the years it covers, when its renewal should start, and a
 /// warning when its end follows an election.
 /// </summary>
 public sealed class LoadAgreementActivity : BusActivity
 {
-    public override ActivityDescriptor Descriptor { get; } = new("LoadAgreement", "Reads an agreement. Output: { id, title, status, organization, body, cycle, validFrom, validUntil, endsAfter, parties, recipients, cycles (the annual wheel of each year), renewalStarts, renewalWarningSv, renewalWarningEn }.",
+    public override ActivityDescriptor Descriptor { get; } = new("LoadAgreement", "Reads an agreement. Output: { id, title, status, organization, body, steeringGroup (the steering group of the agreement or of the one it renews, else body), cycle, validFrom, validUntil, endsAfter, parties, recipients, cycles (the annual wheel of each year), renewalStarts, renewalWarningSv, renewalWarningEn }.",
     [
         Text("agreement", required: true, "The agreement id."),
         new PropertySpec("renewalLead", PropertyKind.Expression, DataType.Duration, Description: "How long before the end the renewal starts. Default: P9M, so that outgoing boards can decide."),
@@ -51,6 +51,7 @@ public sealed class LoadAgreementActivity : BusActivity
             ["status"] = agreement.Status.ToString(),
             ["organization"] = agreement.OrganizationId,
             ["body"] = await CycleBodyAsync(context, agreement),
+            ["steeringGroup"] = await SteeringGroupAsync(context, agreement) ?? await CycleBodyAsync(context, agreement),
             ["cycle"] = agreement.Cycle.ToString(),
             ["validFrom"] = Values.FromDate(agreement.ValidFrom),
             ["validUntil"] = Values.FromDate(agreement.ValidUntil),
@@ -82,5 +83,33 @@ public sealed class LoadAgreementActivity : BusActivity
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// The steering group linked to the agreement; a renewed agreement keeps the steering group of
+    /// the agreement it renews until one is linked to it, as the collaboration goes on with the same group.
+    /// </summary>
+    private static async Task<string?> SteeringGroupAsync(ActivityContext context, Agreement agreement)
+    {
+        var bodies = await Records(context).ListBodiesAsync(CancellationToken.None);
+        await foreach (var current in WithPredecessorsAsync(context, agreement))
+        {
+            if (bodies.FirstOrDefault(b => b.AgreementId == current.Id && b.Kind == BodyKind.SteeringGroup) is { } group)
+            {
+                return group.Id;
+            }
+        }
+
+        return null;
+    }
+
+    private static async IAsyncEnumerable<Agreement> WithPredecessorsAsync(ActivityContext context, Agreement agreement)
+    {
+        var records = Records(context);
+        for (Agreement? current = agreement; current is not null;
+             current = current.PredecessorId is { } predecessor ? await records.FindAgreementAsync(predecessor, CancellationToken.None) : null)
+        {
+            yield return current;
+        }
     }
 }

@@ -188,4 +188,21 @@ public sealed class HumanTaskActivityTests : IAsyncLifetime
         var stored = Assert.Single(await _engine.TasksAsync(instance.Id, status: HumanTaskStatus.Completed));
         Assert.Equal("2026-10-13", (string?)JsonNode.Parse(stored.AnswerDataJson!)!["decisionDate"]);
     }
+
+    [Fact]
+    public async Task An_escalation_role_written_with_a_reference_is_filled_in_when_the_task_is_created()
+    {
+        await _engine.PublishAsync(Workflows.Definition("compile", """
+            { "type": "Task", "id": "compile", "assignee": "sekreterare@kommun.test", "title": "Sammanställ", "outcomes": ["done"],
+              "due": { "ref": "today", "plus": "P14D" }, "role": "{{ input.body }}/Secretary",
+              "reminders": { "maxAfter": 1, "escalateTo": ["Chair", "{{ input.firstBoard }}/HeadOfAdministration"] } }
+            """,
+            inputs: """[{ "name": "body", "type": "string", "required": true }, { "name": "firstBoard", "type": "string", "required": true }]"""));
+
+        var instance = await _engine.StartAsync("compile", new JsonObject { ["body"] = "styrgrupp", ["firstBoard"] = "sn" });
+
+        var policy = JsonNode.Parse((await _engine.SingleOpenTaskAsync(instance.Id)).ReminderPolicyJson!)!;
+        Assert.Equal(["Chair", "sn/HeadOfAdministration"], policy["escalateTo"]!.AsArray().Select(r => (string)r!));
+        Assert.Equal(1, (int)policy["maxAfter"]!);
+    }
 }

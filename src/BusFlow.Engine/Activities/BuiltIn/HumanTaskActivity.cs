@@ -27,7 +27,7 @@ public sealed class HumanTaskActivity : ActivityType
         new PropertySpec("data", PropertyKind.Expression, DataType.Object, Description: "Facts shown with the task (documents, numbers)."),
         new PropertySpec("urgent", PropertyKind.Literal, DataType.Boolean, Description: "Mail the new task at once, even at night, on a weekend or a holiday (the task's data then has urgent: true). Default: false, and the mail waits for the reminder window on a working day."),
         new PropertySpec("role", PropertyKind.Expression, DataType.String, Description: "The role the task is for, as scope/Role, e.g. \"{{ input.board }}/Secretary\": reminders go to whoever holds it on the day they go out."),
-        new PropertySpec("reminders", PropertyKind.Literal, DataType.Object, Description: "When to remind and whom to tell when nobody answers: { workingDaysBefore: [14, 7, 2], onDueDate: true, everyWorkingDaysAfter: 3, maxAfter: 2, escalateTo: [\"ViceChair\", \"Secretary\"], window: { start: \"08:00\", end: \"17:00\" } }. Needs a due date."),
+        new PropertySpec("reminders", PropertyKind.Expression, DataType.Object, Description: "When to remind and whom to tell when nobody answers: { workingDaysBefore: [14, 7, 2], onDueDate: true, everyWorkingDaysAfter: 3, maxAfter: 2, escalateTo: [\"ViceChair\", \"Secretary\"], window: { start: \"08:00\", end: \"17:00\" } }. Needs a due date. A role in escalateTo is of the task's own board, or scope/Role, which may use {{ references }} (\"{{ input.board }}/HeadOfAdministration\"); they are filled in when the task is created."),
         new PropertySpec("form", PropertyKind.Literal, DataType.List, Description: "Facts the person fills in with the answer: [{ name, type: text|date|number, label: { sv, en }, required, requiredFor: [outcomes], notBefore, notAfter }]. They arrive as the answer's data. A date's notBefore and notAfter are \"today\", \"data.<fact of the task>\" or a date, or { date, message: { sv, en } } with {value} and {bound} in the message; an answer outside them is refused and the task stays open."),
         new PropertySpec("commentRequiredFor", PropertyKind.Literal, DataType.List, Description: "The outcomes that need a comment. Default: [\"reject\", \"referBack\"]."),
         new PropertySpec("proof", PropertyKind.Literal, DataType.String, Description: "The proof an answer needs beyond the mailed link: \"link\" (default) or \"confirmationCode\" (a one-time code sent by a second mail), for outcomes with legal weight. The answer's proof is in its output as proof.")
@@ -166,7 +166,7 @@ public sealed class HumanTaskActivity : ActivityType
             data)
         {
             Role = string.IsNullOrWhiteSpace(role) ? null : role,
-            Reminders = context.Node.Literal<JsonObject>("reminders"),
+            Reminders = context.Evaluate("reminders", DataType.Object) as JsonObject,
             AnswerSpec = AnswerSpec(context.Node),
         });
         return ValueTask.CompletedTask;
