@@ -186,7 +186,10 @@ public static class SimulationTimeline
 
     private static IReadOnlyList<TimelineRecipient> RecipientsOf(JsonObject? data) =>
         (data?["recipients"] as JsonArray ?? []).OfType<JsonObject>()
-            .Select(r => new TimelineRecipient(Text(r, "address") ?? "", Text(r, "role")))
+            .Select(r => new TimelineRecipient(
+                Text(r, "address") ?? "",
+                Text(r, "role"),
+                Text(r, "handling") is { } handling ? JsonNamingPolicy.CamelCase.ConvertName(handling) : null))
             .ToList();
 
     private static List<string> Texts(JsonNode? list) =>

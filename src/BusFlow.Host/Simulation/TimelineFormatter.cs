@@ -86,7 +86,7 @@ public static class TimelineFormatter
     /// {"instant", "local", "kind", "workflow", "instance", "activity", "subject", "recipient", "board"} always,
     /// then "outcome", "by", "due", "detail", "paragraph" (a decision's §), "openTasks" (a digest's),
     /// "reminders" ([{"kind", "number", "due"}], a task's reminder timers), "recipients"
-    /// ([{"address", "role"}], whom a reminder or escalation reached) and "round" ({"approvedBy",
+    /// ([{"address", "role", "handling"}], whom a reminder or escalation reached and whether by mail or in the weekly digest) and "round" ({"approvedBy",
     /// "rejectedBy", "undecided"}, a decision round's result) when the event has them. A mail (kind "mail") has
     /// "mail": {"to", "subject", "kind" (required or optional), "calendarMethod" (REQUEST, CANCEL or null), "sendsAt" (the local time it may first go out)};
     /// its workflow and instance are null when no workflow wrote it.
@@ -122,7 +122,7 @@ public static class TimelineFormatter
 
         if (e.Recipients is { } recipients)
         {
-            line["recipients"] = new JsonArray([.. recipients.Select(r => new JsonObject { ["address"] = r.Address, ["role"] = r.Role })]);
+            line["recipients"] = new JsonArray([.. recipients.Select(r => new JsonObject { ["address"] = r.Address, ["role"] = r.Role, ["handling"] = r.Handling })]);
         }
 
         if (e.Round is { } round)

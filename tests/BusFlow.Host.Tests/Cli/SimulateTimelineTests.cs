@@ -97,9 +97,14 @@ public sealed class SimulateTimelineTests
         // Easter Monday 6 April 2026 is a holiday: that week's digest goes out on Tuesday.
         var easterWeek = Assert.Single(digests, d => ((string)d["local"]!).StartsWith("2026-04-0", StringComparison.Ordinal));
         Assert.Equal(("2026-04-07 08:00", "maria.holmgren@exempelby.test", 2), ((string?)easterWeek["local"], (string?)easterWeek["recipient"], (int)easterWeek["openTasks"]!));
+        var text = (await Runs["silent-secretary text"].Value).OutputLines;
         Assert.Contains(
             "2026-04-07 08:00  digest  -  2 open tasks, to maria.holmgren@exempelby.test: \"Veckans sammanfattning: 2 öppna uppgifter i BusFlow\" (optional)",
-            (await Runs["silent-secretary text"].Value).OutputLines);
+            text);
+        // A reminder that the digest covers sends no mail of its own, and the timeline says so.
+        Assert.Contains(
+            $"2026-04-22 08:00  task reminded  agreement-renewal/prepareDraft  \"Ta fram förslag till {Renewal}\" for maria.holmgren@exempelby.test: beforeDue 1 to maria.holmgren@exempelby.test (in the weekly digest)",
+            text);
     }
 
     [Fact]
