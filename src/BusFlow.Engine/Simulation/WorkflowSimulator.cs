@@ -8,20 +8,27 @@ namespace BusFlow.Engine.Simulation;
 /// <summary>
 /// Runs instances on a virtual clock: it jumps to the next moment something is due — a timer, or a
 /// simulated person's answer — and lets it happen, so years of a mandate pass in seconds. The
-/// database stays the source of truth, exactly as in a host.
+/// database stays the source of truth, exactly as in a host. Recurring jobs (the weekly digest, …)
+/// run at their moments too, after the timers and answers of the same moment.
 /// </summary>
-public sealed class WorkflowSimulator(WorkflowRuntime runtime, IWorkflowStore store, VirtualClock clock)
+public sealed class WorkflowSimulator(WorkflowRuntime runtime, IWorkflowStore store, VirtualClock clock, IReadOnlyList<ISimulatedJob>? jobs = null)
 {
     /// <summary>The proof recorded with a simulated person's answer: nobody was recognised.</summary>
     public const string SimulatedProof = "simulation";
 
     private readonly Dictionary<Guid, SimulatedAnswer?> _plannedAnswers = [];
+    private readonly Dictionary<ISimulatedJob, Instant> _nextJobRuns = [];
 
     /// <summary>Advances the clock event by event until nothing is left to happen before <paramref name="until"/>.</summary>
     /// <returns>The number of timers fired and tasks answered.</returns>
     public async Task<int> RunUntilAsync(Instant until, ISimulatedResponder? responder, CancellationToken ct = default)
     {
         var steps = 0;
+        foreach (var job in (jobs ?? []).Where(j => !_nextJobRuns.ContainsKey(j)))
+        {
+            _nextJobRuns[job] = job.NextAfter(clock.GetCurrentInstant());
+        }
+
         while (!ct.IsCancellationRequested)
         {
             await PlanAnswersAsync(responder, ct);
@@ -45,6 +52,15 @@ public sealed class WorkflowSimulator(WorkflowRuntime runtime, IWorkflowStore st
                 (null, { } t) => t,
                 _ => (Instant?)null,
             };
+            var nextJob = _nextJobRuns.OrderBy(j => j.Value).Select(j => (Job: j.Key, At: (Instant?)j.Value)).FirstOrDefault();
+            if (nextJob.At is { } jobAt && jobAt <= until && (next is null || jobAt < next))
+            {
+                clock.AdvanceTo(jobAt);
+                await nextJob.Job.RunAsync(ct);
+                _nextJobRuns[nextJob.Job] = nextJob.Job.NextAfter(jobAt);
+                continue;
+            }
+
             if (next is null || next > until)
             {
                 clock.AdvanceTo(until);

@@ -165,6 +165,18 @@ internal static class SimulateCommand
             await parse.Out().WriteLineAsync(asJson ? TimelineFormatter.ToJson(happened) : TimelineFormatter.ToText(happened));
         }
 
+        if (asJson)
+        {
+            await parse.Out().WriteLineAsync(SummaryFormatter.ToJson(result.Summary));
+        }
+        else
+        {
+            foreach (var line in SummaryFormatter.ToText(result.Summary))
+            {
+                await parse.Out().WriteLineAsync(line);
+            }
+        }
+
         var instance = result.Instance;
         if (instance.Status == InstanceStatus.Faulted)
         {

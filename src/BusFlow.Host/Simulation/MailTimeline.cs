@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using BusFlow.Engine.Persistence;
 using BusFlow.Notifications.Messages;
 using BusFlow.Notifications.Outbox;
+using BusFlow.Notifications.Reminders;
 using NodaTime;
 
 namespace BusFlow.Host.Simulation;
@@ -9,21 +10,28 @@ namespace BusFlow.Host.Simulation;
 /// <summary>
 /// The outbox's messages as timeline events, at the instant each was written. A message written by
 /// a workflow step takes that step's place in its instance's journal (the task it announces, the
-/// SendEmail step that sent it), so it is shown right after the step.
+/// SendEmail step that sent it), so it is shown right after the step. A weekly digest is labelled
+/// "digest", with the number of open tasks it lists.
 /// </summary>
 public static class MailTimeline
 {
     public const string Label = "mail";
+    public const string DigestLabel = "digest";
 
     /// <summary>One event per message, oldest first; messages of the same moment by addressee, so that runs compare line by line.</summary>
-    public static IEnumerable<TimelineEvent> Events(IReadOnlyList<InstanceHistory> histories, IEnumerable<OutboxMessage> messages, DateTimeZone zone)
+    public static IEnumerable<TimelineEvent> Events(IReadOnlyList<InstanceHistory> histories, IEnumerable<OutboxMessage> messages, DateTimeZone zone, IReadOnlyList<SentDigest> digests)
     {
         var byInstance = histories.ToDictionary(h => h.Instance.Id);
+        var digestOf = digests.ToDictionary(d => d.MessageId);
         return messages
             .OrderBy(m => m.CreatedAt)
             .ThenBy(m => m.To, StringComparer.Ordinal)
             .ThenBy(m => m.Id)
-            .Select(message => ToEvent(message, message.InstanceId is { } id ? byInstance.GetValueOrDefault(id) : null, zone));
+            .Select(message =>
+            {
+                var mail = ToEvent(message, message.InstanceId is { } id ? byInstance.GetValueOrDefault(id) : null, zone);
+                return digestOf.TryGetValue(message.Id, out var digest) ? mail with { Label = DigestLabel, OpenTasks = digest.OpenTasks } : mail;
+            });
     }
 
     private static TimelineEvent ToEvent(OutboxMessage message, InstanceHistory? history, DateTimeZone zone)

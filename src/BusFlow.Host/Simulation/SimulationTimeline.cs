@@ -1,8 +1,11 @@
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using BusFlow.Bus.Calendar;
 using BusFlow.Engine.Expressions;
 using BusFlow.Engine.Persistence;
+using BusFlow.Engine.Reminders;
 using BusFlow.Notifications.Outbox;
+using BusFlow.Notifications.Reminders;
 using NodaTime;
 using NodaTime.Text;
 
@@ -10,8 +13,8 @@ namespace BusFlow.Host.Simulation;
 
 /// <summary>
 /// The timeline of a simulation: the journal entries of every instance that matter to a person
-/// reading it (timers, tasks, child workflows, starts and ends, faults) and every mail the run put
-/// in the outbox, in the order they happened.
+/// reading it (timers, tasks, reminders and escalations, child workflows, starts and ends, faults)
+/// and every mail the run put in the outbox (the weekly digests among them), in the order they happened.
 /// </summary>
 public static class SimulationTimeline
 {
@@ -23,6 +26,8 @@ public static class SimulationTimeline
         JournalKind.TaskCreated,
         JournalKind.TaskCompleted,
         JournalKind.TaskCancelled,
+        JournalKind.TaskReminded,
+        JournalKind.TaskEscalated,
         JournalKind.TimerCancelled,
         JournalKind.ChildStarted,
         JournalKind.InstanceCompleted,
@@ -30,8 +35,8 @@ public static class SimulationTimeline
         JournalKind.Cancelled,
     };
 
-    /// <summary>Reads every instance and every outbox message in the store and builds their timeline.</summary>
-    public static async Task<IReadOnlyList<TimelineEvent>> ReadAsync(IWorkflowStore store, DateTimeZone zone, CancellationToken ct)
+    /// <summary>Reads every instance and every outbox message in the store and builds their timeline; <paramref name="digests"/> are the weekly digests the run sent.</summary>
+    public static async Task<IReadOnlyList<TimelineEvent>> ReadAsync(IWorkflowStore store, DateTimeZone zone, IReadOnlyList<SentDigest> digests, CancellationToken ct)
     {
         await using var session = await store.BeginAsync(ct);
         var mails = await session.Facet<IOutbox>().ListAsync(new OutboxQuery(Take: int.MaxValue), ct);
@@ -44,21 +49,21 @@ public static class SimulationTimeline
                 await session.ListTasksAsync(new TaskQuery(InstanceId: instance.Id, Take: int.MaxValue), ct)));
         }
 
-        return Build(histories, mails, zone);
+        return Build(histories, mails, zone, digests);
     }
 
     /// <summary>
     /// The events of all the instances and mails, ordered by instant, then by their place in their
     /// journal; a mail comes right after the step that wrote it.
     /// </summary>
-    public static IReadOnlyList<TimelineEvent> Build(IReadOnlyList<InstanceHistory> histories, IEnumerable<OutboxMessage> mails, DateTimeZone zone)
+    public static IReadOnlyList<TimelineEvent> Build(IReadOnlyList<InstanceHistory> histories, IEnumerable<OutboxMessage> mails, DateTimeZone zone, IReadOnlyList<SentDigest>? digests = null)
     {
         var started = histories.ToDictionary(h => h.Instance.Id, h => h.Instance.CreatedAt);
         var journal = histories.SelectMany(history => history.Journal
             .Where(entry => Kinds.Contains(entry.Kind) || RecordOf(entry) is not null)
             .Select(entry => (Event: ToEvent(history, entry, zone), MailAfterStep: false)));
         return journal
-            .Concat(MailTimeline.Events(histories, mails, zone).Select(mail => (Event: mail, MailAfterStep: true)))
+            .Concat(MailTimeline.Events(histories, mails, zone, digests ?? []).Select(mail => (Event: mail, MailAfterStep: true)))
             .OrderBy(e => e.Event.Instant)
             .ThenBy(e => e.Event.Sequence)
             .ThenBy(e => started.GetValueOrDefault(e.Event.Instance))
@@ -77,6 +82,7 @@ public static class SimulationTimeline
         return entry.Kind switch
         {
             JournalKind.InstanceStarted => happened with { Subject = $"{instance.DefinitionId} v{instance.DefinitionVersion}" },
+            JournalKind.TimerScheduled when data?["reminders"] is JsonArray reminders => Reminders(happened, reminders, zone),
             JournalKind.TimerScheduled => happened with { Due = LocalDue(Text(data, "dueAt"), zone) },
             JournalKind.TaskCreated => happened with
             {
@@ -92,10 +98,18 @@ public static class SimulationTimeline
                 By = entry.Actor,
             },
             JournalKind.TaskCancelled => happened with { Subject = task?.Title, Recipient = task?.Assignee },
+            JournalKind.TaskReminded or JournalKind.TaskEscalated => happened with
+            {
+                Subject = task?.Title,
+                Recipient = task?.Assignee,
+                Detail = ReminderName(Text(data, "kind"), data?["number"]?.GetValue<int>() ?? 1),
+                Recipients = RecipientsOf(data),
+                Board = task?.Role is { } role && RoleKeys.Split(role) is { } key ? key.Scope : null,
+            },
             JournalKind.ChildStarted => happened with { Subject = Text(data, "definitionId") },
             JournalKind.Faulted => happened with { Detail = Text(data, "error") },
             JournalKind.Cancelled => happened with { Detail = Text(data, "reason") },
-            JournalKind.ActivityCompleted when RecordOf(entry) is { } record => Describe(happened, record.Label, record.Output),
+            JournalKind.ActivityCompleted when RecordOf(entry) is { } record => Describe(happened, record.Label, record.Output, history, entry),
             _ => happened,
         };
     }
@@ -115,16 +129,71 @@ public static class SimulationTimeline
             _ when output.ContainsKey("decisionId") => ("decision", output),
             _ when output.ContainsKey("signatureId") => ("signature", output),
             _ when output.ContainsKey("agreement") && output.ContainsKey("to") => ("agreement", output),
+            _ when output.ContainsKey("undecided") && output.ContainsKey("allApproved") => ("round", output),
             _ => null,
         };
     }
 
-    private static TimelineEvent Describe(TimelineEvent happened, string label, JsonObject output) => label switch
+    private static TimelineEvent Describe(TimelineEvent happened, string label, JsonObject output, InstanceHistory history, JournalEntry entry) => label switch
     {
-        "decision" => happened with { Label = label, Subject = Text(output, "subject"), Board = Text(output, "board"), Outcome = Text(output, "outcome"), Detail = Text(output, "decisionDate") },
+        "decision" => happened with
+        {
+            Label = label,
+            Subject = Text(output, "subject"),
+            Board = Text(output, "board"),
+            Outcome = Text(output, "outcome"),
+            Detail = Text(output, "decisionDate"),
+            Paragraph = ParagraphOf(history.Journal, entry),
+        },
+        "round" => happened with
+        {
+            Label = label,
+            Subject = Text(JsonNode.Parse(history.Instance.InputJson) as JsonObject, "subject"),
+            Round = new TimelineRoundResult(Texts(output["approvedBy"]), Texts(output["rejectedBy"]), Texts(output["undecided"])),
+        },
         "signature" => happened with { Label = label, Board = Text(output, "board"), By = Text(output, "person") },
         _ => happened with { Label = label, Subject = Text(output, "agreement"), Detail = $"{Text(output, "from")} → {Text(output, "to")}" },
     };
+
+    /// <summary>
+    /// The paragraph a decision was recorded with: the board's secretary gives it with the answer to
+    /// the task whose outcome the decision records, the last task answered before it in its instance.
+    /// </summary>
+    private static string? ParagraphOf(IReadOnlyList<JournalEntry> journal, JournalEntry decision)
+    {
+        var answer = journal.LastOrDefault(e => e.Kind == JournalKind.TaskCompleted && e.Sequence < decision.Sequence);
+        return answer?.DataJson is { } data && JsonNode.Parse(data)?["data"] is JsonObject facts ? Text(facts, "paragraph") : null;
+    }
+
+    /// <summary>A task's reminder timers as the journal lists them when the task is created, each with its local due time; the event's due is the first.</summary>
+    private static TimelineEvent Reminders(TimelineEvent happened, JsonArray reminders, DateTimeZone zone)
+    {
+        var timers = reminders.OfType<JsonObject>()
+            .Select(r => new TimelineReminder(
+                Text(r, "kind") is { } kind ? JsonNamingPolicy.CamelCase.ConvertName(kind) : "reminder",
+                r["number"]?.GetValue<int>() ?? 1,
+                LocalDue(Text(r, "dueAt"), zone) ?? ""))
+            .ToList();
+        return happened with { Due = timers.FirstOrDefault()?.Due, Reminders = timers };
+    }
+
+    /// <summary>"beforeDue 2", "onDue", "overdue 1", "escalation": a reminder's kind and number as the timeline names it.</summary>
+    public static string ReminderName(string? kind, int number)
+    {
+        var name = kind is null ? "reminder" : JsonNamingPolicy.CamelCase.ConvertName(kind);
+        return name is "onDue" or "escalation" ? name : $"{name} {number}";
+    }
+
+    private static IReadOnlyList<TimelineRecipient> RecipientsOf(JsonObject? data) =>
+        (data?["recipients"] as JsonArray ?? []).OfType<JsonObject>()
+            .Select(r => new TimelineRecipient(
+                Text(r, "address") ?? "",
+                Text(r, "role"),
+                Text(r, "handling") is { } handling ? JsonNamingPolicy.CamelCase.ConvertName(handling) : null))
+            .ToList();
+
+    private static List<string> Texts(JsonNode? list) =>
+        (list as JsonArray ?? []).Select(item => item is JsonValue value && value.TryGetValue<string>(out var text) ? text : null).OfType<string>().ToList();
 
     /// <summary>A due date, with the move shown when it fell on a non-working day: "2026-12-28 (flyttad från 25/12 till 28/12 (juldagen))".</summary>
     private static string DueText(LocalDate due, string? taskData)

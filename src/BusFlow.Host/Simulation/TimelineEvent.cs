@@ -6,9 +6,11 @@ namespace BusFlow.Host.Simulation;
 /// <summary>
 /// One thing that happened in a simulated run, read from a journal or from the outbox. Subject is
 /// the task's title, the workflow started or the mail's subject; recipient the task's assignee or
-/// the mail's addressee; due the task's due date or the timer's local due time. Label names a
-/// domain record the step wrote (a decision, a signature, an agreement's new status) or "mail".
-/// Kind is the journal entry's kind; for a mail, the kind of the step that wrote it, if known.
+/// the mail's addressee; due the task's due date or the timer's local due time (a task's reminder
+/// timers: the first, with all of them in <see cref="Reminders"/>). Label names a domain record the
+/// step wrote (a decision, a signature, an agreement's new status, a decision round's result),
+/// "mail" or "digest" (a weekly digest's mail). Kind is the journal entry's kind; for a mail, the
+/// kind of the step that wrote it, if known.
 /// </summary>
 public sealed record TimelineEvent(
     Instant Instant,
@@ -29,6 +31,21 @@ public sealed record TimelineEvent(
 {
     /// <summary>The mail this event shows, when it is one.</summary>
     public TimelineMail? Mail { get; init; }
+
+    /// <summary>A task's reminder timers, when the event schedules them.</summary>
+    public IReadOnlyList<TimelineReminder>? Reminders { get; init; }
+
+    /// <summary>Who a reminder or an escalation went to, with the role they hold ("sn/Chair"), when the event is one.</summary>
+    public IReadOnlyList<TimelineRecipient>? Recipients { get; init; }
+
+    /// <summary>A decision's paragraph in the board's minutes ("§ 11"), when it was given.</summary>
+    public string? Paragraph { get; init; }
+
+    /// <summary>A weekly digest's number of open tasks.</summary>
+    public int? OpenTasks { get; init; }
+
+    /// <summary>A decision round's result: the boards that approved, rejected and did not decide.</summary>
+    public TimelineRoundResult? Round { get; init; }
 }
 
 /// <summary>

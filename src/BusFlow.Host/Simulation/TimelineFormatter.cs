@@ -28,15 +28,19 @@ public static class TimelineFormatter
             (var workflow, null) => workflow,
             var (workflow, activity) => $"{workflow}/{activity}",
         };
-        var details = e.Mail is { } mail ? MailText(mail, FormatLocal(e.Local)) : e.Label switch
+        var details = e.Mail is { } mail ? (e.OpenTasks is { } open ? $"{open} open tasks, " : "") + MailText(mail, FormatLocal(e.Local)) : e.Label switch
         {
-            "decision" => $"{e.Board}: {e.Outcome} on {e.Detail}",
+            "decision" => $"{e.Board}: {e.Outcome} on {e.Detail}" + (e.Paragraph is null ? "" : $" ({e.Paragraph})"),
             "signature" => $"{e.Board}: signed by {e.By}",
             "agreement" => $"{e.Subject}: {e.Detail}",
+            "round" when e.Round is { } round => $"{e.Subject}: {RoundText(round)}",
             _ => null,
         } ?? e.Kind switch
         {
+            JournalKind.TimerScheduled when e.Reminders is { } reminders => "due " + string.Join(", ", reminders.Select(r => $"{r.Due} ({SimulationTimeline.ReminderName(r.Kind, r.Number)})")),
             JournalKind.TimerScheduled => $"due {e.Due}",
+            JournalKind.TaskReminded or JournalKind.TaskEscalated =>
+                $"\"{e.Subject}\" for {e.Recipient}: {e.Detail} to " + string.Join(", ", e.Recipients ?? []),
             JournalKind.TaskCreated => $"\"{e.Subject}\" for {e.Recipient}" + (e.Due is null ? "" : $", due {e.Due}"),
             JournalKind.TaskCompleted => $"{e.Outcome} by {e.By}" + (e.Subject is null ? "" : $" (\"{e.Subject}\")"),
             JournalKind.TaskCancelled => $"\"{e.Subject}\" for {e.Recipient}",
@@ -46,6 +50,28 @@ public static class TimelineFormatter
         };
         var line = $"{FormatLocal(e.Local)}  {e.Label ?? Phrase(e.Kind)}  {where}";
         return string.IsNullOrEmpty(details) ? line : $"{line}  {details}";
+    }
+
+    /// <summary>"approved by sn, bun; rejected by kun; undecided: sn", leaving out the empty parts.</summary>
+    private static string RoundText(TimelineRoundResult round)
+    {
+        var parts = new List<string>();
+        if (round.ApprovedBy.Count > 0)
+        {
+            parts.Add($"approved by {string.Join(", ", round.ApprovedBy)}");
+        }
+
+        if (round.RejectedBy.Count > 0)
+        {
+            parts.Add($"rejected by {string.Join(", ", round.RejectedBy)}");
+        }
+
+        if (round.Undecided.Count > 0)
+        {
+            parts.Add($"undecided: {string.Join(", ", round.Undecided)}");
+        }
+
+        return string.Join("; ", parts);
     }
 
     /// <summary>
@@ -58,7 +84,10 @@ public static class TimelineFormatter
 
     /// <summary>
     /// {"instant", "local", "kind", "workflow", "instance", "activity", "subject", "recipient", "board"} always,
-    /// then "outcome", "by", "due" and "detail" when the event has them. A mail (kind "mail") has
+    /// then "outcome", "by", "due", "detail", "paragraph" (a decision's §), "openTasks" (a digest's),
+    /// "reminders" ([{"kind", "number", "due"}], a task's reminder timers), "recipients"
+    /// ([{"address", "role", "handling"}], whom a reminder or escalation reached and whether by mail or in the weekly digest) and "round" ({"approvedBy",
+    /// "rejectedBy", "undecided"}, a decision round's result) when the event has them. A mail (kind "mail") has
     /// "mail": {"to", "subject", "kind" (required or optional), "calendarMethod" (REQUEST, CANCEL or null), "sendsAt" (the local time it may first go out)};
     /// its workflow and instance are null when no workflow wrote it.
     /// </summary>
@@ -80,6 +109,31 @@ public static class TimelineFormatter
         AddIfPresent(line, "by", e.By);
         AddIfPresent(line, "due", e.Due);
         AddIfPresent(line, "detail", e.Detail);
+        AddIfPresent(line, "paragraph", e.Paragraph);
+        if (e.OpenTasks is { } open)
+        {
+            line["openTasks"] = open;
+        }
+
+        if (e.Reminders is { } reminders)
+        {
+            line["reminders"] = new JsonArray([.. reminders.Select(r => new JsonObject { ["kind"] = r.Kind, ["number"] = r.Number, ["due"] = r.Due })]);
+        }
+
+        if (e.Recipients is { } recipients)
+        {
+            line["recipients"] = new JsonArray([.. recipients.Select(r => new JsonObject { ["address"] = r.Address, ["role"] = r.Role, ["handling"] = r.Handling })]);
+        }
+
+        if (e.Round is { } round)
+        {
+            line["round"] = new JsonObject
+            {
+                ["approvedBy"] = new JsonArray([.. round.ApprovedBy.Select(b => JsonValue.Create(b))]),
+                ["rejectedBy"] = new JsonArray([.. round.RejectedBy.Select(b => JsonValue.Create(b))]),
+                ["undecided"] = new JsonArray([.. round.Undecided.Select(b => JsonValue.Create(b))]),
+            };
+        }
         if (e.Mail is { } mail)
         {
             line["mail"] = new JsonObject
@@ -105,6 +159,8 @@ public static class TimelineFormatter
         JournalKind.TaskCreated => "task created",
         JournalKind.TaskCompleted => "task completed",
         JournalKind.TaskCancelled => "task cancelled",
+        JournalKind.TaskReminded => "task reminded",
+        JournalKind.TaskEscalated => "task escalated",
         JournalKind.TimerCancelled => "timer cancelled",
         JournalKind.ChildStarted => "child started",
         JournalKind.InstanceCompleted => "instance completed",

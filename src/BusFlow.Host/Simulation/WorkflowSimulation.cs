@@ -12,6 +12,7 @@ using BusFlow.Engine.Simulation;
 using BusFlow.Engine.Time;
 using BusFlow.Host.Hosting;
 using BusFlow.Notifications.Links;
+using BusFlow.Notifications.Reminders;
 using BusFlow.Storage;
 using Microsoft.Data.Sqlite;
 using NodaTime;
@@ -42,12 +43,17 @@ public sealed record SimulationRequest(
 }
 
 /// <summary>The started instance as it stands at the end, and the timeline of every instance of the run.</summary>
-public sealed record SimulationResult(WorkflowInstance Instance, IReadOnlyList<TimelineEvent> Timeline, Instant End);
+public sealed record SimulationResult(WorkflowInstance Instance, IReadOnlyList<TimelineEvent> Timeline, Instant End)
+{
+    /// <summary>What the run came to per year and per board: decisions, lapses, escalations.</summary>
+    public SimulationSummary Summary { get; } = SimulationSummary.Of(Timeline);
+}
 
 /// <summary>
 /// Runs a workflow on a throwaway SQLite database with the engine's virtual clock: publishes the
 /// folder, starts the instance at the start of the first day and lets the simulator jump from event
-/// to event until the end. No Hangfire: the simulator fires the timers itself. Mails are rendered
+/// to event until the end. No Hangfire: the simulator fires the timers itself and runs the weekly
+/// digest at the moments the host's hourly job would first find it due. Mails are rendered
 /// from the templates into the outbox and stay there: nothing is delivered.
 /// </summary>
 public static class WorkflowSimulation
@@ -108,7 +114,8 @@ public static class WorkflowSimulation
             ? await StartSetupAsync(runtime, store, calendar, plans, clock, setupFile, request, ct)
             : ((await runtime.StartAsync(new StartRequest(request.WorkflowId, request.Input, Actor: Actor), ct)).Instance.Id,
                request.Answer.CreateResponder(calendar, request.Zone, request.AnswerAfterWorkingDays));
-        await new WorkflowSimulator(runtime, store, clock).RunUntilAsync(end, responder, ct);
+        var digest = new SimulatedWeeklyDigest(services.GetRequiredService<WeeklyDigest>(), services.GetRequiredService<DigestSchedule>());
+        await new WorkflowSimulator(runtime, store, clock, [digest]).RunUntilAsync(end, responder, ct);
 
         WorkflowInstance instance;
         await using (var session = await store.BeginAsync(ct))
@@ -117,7 +124,7 @@ public static class WorkflowSimulation
                 ?? throw new InvalidOperationException($"The simulated instance {headline} is gone.");
         }
 
-        return new SimulationResult(instance, await SimulationTimeline.ReadAsync(store, request.Zone, ct), end);
+        return new SimulationResult(instance, await SimulationTimeline.ReadAsync(store, request.Zone, digest.Sent, ct), end);
     }
 
     /// <summary>Imports a setup file and starts its agreements' cycles.</summary>

@@ -36,13 +36,16 @@ public sealed class WeeklyDigest(
     public const int MinimumTasks = 2;
 
     /// <summary>The digests of this week, when its digest moment has come; returns how many were put in the outbox.</summary>
-    public async Task<int> SendDueAsync(CancellationToken ct)
+    public async Task<int> SendDueAsync(CancellationToken ct) => (await SendDueDigestsAsync(ct)).Count;
+
+    /// <summary>The digests of this week, when its digest moment has come: to whom each went and with how many open tasks.</summary>
+    public async Task<IReadOnlyList<SentDigest>> SendDueDigestsAsync(CancellationToken ct)
     {
         var now = clock.GetCurrentInstant();
         var renderer = templates.FirstOrDefault();
         if (now < schedule.MomentOfWeek(now) || renderer is null || !renderer.Names.Contains(Template))
         {
-            return 0;
+            return [];
         }
 
         var week = schedule.WeekOf(now);
@@ -50,7 +53,7 @@ public sealed class WeeklyDigest(
         await using var session = await store.BeginAsync(ct);
         var outbox = session.Facet<IOutbox>();
         var preferences = session.Facet<IRecipientPreferences>();
-        var sent = 0;
+        var sent = new List<SentDigest>();
         foreach (var (address, tasks) in await openTasks.ByRecipientAsync(session, today, ct))
         {
             var key = $"digest:{address.ToLowerInvariant()}:{week}";
@@ -74,7 +77,7 @@ public sealed class WeeklyDigest(
                     now);
                 message.DedupeKey = key;
                 outbox.Enqueue(message);
-                sent++;
+                sent.Add(new SentDigest(address, tasks.Count, week, message.Id));
             }
             catch (Exception error) when (error is not OperationCanceledException)
             {

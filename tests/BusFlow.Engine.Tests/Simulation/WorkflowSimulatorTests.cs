@@ -60,4 +60,39 @@ public sealed class WorkflowSimulatorTests : IAsyncLifetime
         Assert.Equal(InstanceStatus.Waiting, (await _engine.InstanceAsync(instance.Id)).Status);
         Assert.Equal(until, _engine.Clock.GetCurrentInstant());
     }
+
+    [Fact]
+    public async Task A_recurring_job_runs_at_each_of_its_moments_after_the_timers_of_the_same_moment()
+    {
+        await _engine.PublishAsync(Workflows.Definition("monday", """
+            { "type": "WaitUntil", "id": "monday", "date": "2027-01-04", "time": "08:00" }
+            """));
+        var instance = await _engine.StartAsync("monday");
+        var job = new WeeklyJob(_engine, instance.Id);
+        var simulator = new WorkflowSimulator(_engine.Runtime, _engine.Store, _engine.Clock, [job]);
+
+        await simulator.RunUntilAsync(Instant.FromUtc(2027, 1, 20, 0, 0), responder: null);
+
+        // Mondays at 08:00 Stockholm time (07:00 UTC); on 4 January the workflow's timer of the same moment has fired first.
+        Assert.Equal(
+            [(new LocalDateTime(2027, 1, 4, 8, 0), InstanceStatus.Completed), (new LocalDateTime(2027, 1, 11, 8, 0), InstanceStatus.Completed), (new LocalDateTime(2027, 1, 18, 8, 0), InstanceStatus.Completed)],
+            job.Runs);
+    }
+
+    /// <summary>Runs every Monday at 08:00 local time and notes when, and how the instance stood then.</summary>
+    private sealed class WeeklyJob(EngineHarness engine, Guid instanceId) : ISimulatedJob
+    {
+        public List<(LocalDateTime At, InstanceStatus Status)> Runs { get; } = [];
+
+        public Instant NextAfter(Instant now)
+        {
+            var local = EngineHarness.Local(now);
+            var monday = local.Date.With(DateAdjusters.NextOrSame(IsoDayOfWeek.Monday)).At(new LocalTime(8, 0));
+            var next = monday > local ? monday : monday.PlusWeeks(1);
+            return next.InZoneStrictly(EngineHarness.Stockholm).ToInstant();
+        }
+
+        public async Task RunAsync(CancellationToken ct) =>
+            Runs.Add((EngineHarness.Local(engine.Clock.GetCurrentInstant()), (await engine.InstanceAsync(instanceId)).Status));
+    }
 }

@@ -14,7 +14,10 @@ public sealed class SimulateCommandTests
         var run = await CliRun.RunAsync(["simulate", "--workflow", "reminder", "--json"], FolderSetting(workflows));
 
         Assert.True(run.ExitCode == 0, run.Error);
-        var events = run.OutputLines.Select(line => JsonDocument.Parse(line).RootElement).ToList();
+        var lines = run.OutputLines.Select(line => JsonDocument.Parse(line).RootElement).ToList();
+        // The last line is the run's summary; every line before it is an event.
+        Assert.Equal("summary", Text(lines[^1], "kind"));
+        var events = lines[..^1];
         Assert.Equal(
             [
                 // 2026-01-01 00:00 in Stockholm is still 2025 in UTC (CET, +01:00).

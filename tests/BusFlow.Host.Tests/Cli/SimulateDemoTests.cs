@@ -1,7 +1,6 @@
 using System.Text.Json.Nodes;
 using BusFlow.Bus.Calendar;
 using BusFlow.Host.Tests.Support;
-using BusFlow.Testing;
 using NodaTime.Text;
 
 namespace BusFlow.Host.Tests.Cli;
@@ -9,11 +8,7 @@ namespace BusFlow.Host.Tests.Cli;
 /// <summary>`busflow simulate --demo`: the demo's cycles on the virtual clock, as JSON lines another tool can check.</summary>
 public sealed class SimulateDemoTests
 {
-    private static readonly Dictionary<string, string?> Settings = new()
-    {
-        ["BusFlow:Workflows:Folder"] = Path.Combine(RepositoryRoot.Path, "workflows"),
-        ["BusFlow:Notifications:Templates"] = Path.Combine(RepositoryRoot.Path, "templates"),
-    };
+    private static readonly IReadOnlyDictionary<string, string?> Settings = SimulateCli.ShippedFolders;
 
     /// <summary>The party boards' secretaries in the demo: SN, BUN and KUN.</summary>
     private static readonly string[] Secretaries = ["maria.holmgren@exempelby.test", "johan.forsberg@exempelby.test", "elin.norrby@exempelby.test"];

@@ -7,11 +7,7 @@ namespace BusFlow.Host.Tests.Cli;
 /// <summary>`busflow simulate --setup`: an example collaboration imported into a throwaway database and run over a mandate on the virtual clock.</summary>
 public sealed class SimulateSetupTests
 {
-    private static readonly Dictionary<string, string?> Settings = new()
-    {
-        ["BusFlow:Workflows:Folder"] = Path.Combine(RepositoryRoot.Path, "workflows"),
-        ["BusFlow:Notifications:Templates"] = Path.Combine(RepositoryRoot.Path, "templates"),
-    };
+    private static readonly IReadOnlyDictionary<string, string?> Settings = SimulateCli.ShippedFolders;
 
     private static string Example(string name) => Path.Combine(RepositoryRoot.Path, "examples", name);
 
