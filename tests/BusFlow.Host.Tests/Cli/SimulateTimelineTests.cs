@@ -65,18 +65,19 @@ public sealed class SimulateTimelineTests
         var events = await EventsAsync("approve");
 
         // Asked for on 1 April, due Monday 4 May (1 May is a holiday): reminders 8 and 3 working days
-        // before, on the day and three overdue, each at 08:00 summer time (06:00 UTC).
+        // before, on the day and three overdue, each at 08:00 summer time (06:00 UTC); then the escalation.
         var draft = Assert.Single(events, e => (string?)e["kind"] == "timerScheduled" && (string?)e["activity"] == "prepareDraft");
         Assert.Equal(
             [
                 ("beforeDue", 1, "2026-04-22 08:00"), ("beforeDue", 2, "2026-04-29 08:00"), ("onDue", 1, "2026-05-04 08:00"),
                 ("overdue", 1, "2026-05-07 08:00"), ("overdue", 2, "2026-05-12 08:00"), ("overdue", 3, "2026-05-18 08:00"),
+                ("escalation", 1, "2026-05-21 08:00"),
             ],
             draft["reminders"]!.AsArray().Select(r => ((string?)r!["kind"], (int)r["number"]!, (string?)r["due"])));
         Assert.Equal("2026-04-22 08:00", (string?)draft["due"]);
         var text = (await Runs["approve text"].Value).OutputLines;
         Assert.Contains(
-            "2026-04-01 08:00  timer scheduled  agreement-renewal/prepareDraft  due 2026-04-22 08:00 (beforeDue 1), 2026-04-29 08:00 (beforeDue 2), 2026-05-04 08:00 (onDue), 2026-05-07 08:00 (overdue 1), 2026-05-12 08:00 (overdue 2), 2026-05-18 08:00 (overdue 3)",
+            "2026-04-01 08:00  timer scheduled  agreement-renewal/prepareDraft  due 2026-04-22 08:00 (beforeDue 1), 2026-04-29 08:00 (beforeDue 2), 2026-05-04 08:00 (onDue), 2026-05-07 08:00 (overdue 1), 2026-05-12 08:00 (overdue 2), 2026-05-18 08:00 (overdue 3), 2026-05-21 08:00 (escalation)",
             text);
     }
 
@@ -94,16 +95,16 @@ public sealed class SimulateTimelineTests
             Assert.Equal(Calendar.OnOrNextWorkingDay(monday).At(new LocalTime(8, 0)), at);
             Assert.Equal("optional", (string?)digest["mail"]!["kind"]);
         });
-        // Easter Monday 6 April 2026 is a holiday: that week's digest goes out on Tuesday.
-        var easterWeek = Assert.Single(digests, d => ((string)d["local"]!).StartsWith("2026-04-0", StringComparison.Ordinal));
-        Assert.Equal(("2026-04-07 08:00", "maria.holmgren@exempelby.test", 2), ((string?)easterWeek["local"], (string?)easterWeek["recipient"], (int)easterWeek["openTasks"]!));
+        // From October the silent SN secretary has two open tasks: the renewal's draft and SN's decision on the priorities.
+        var first = digests[0];
+        Assert.Equal(("2026-10-12 08:00", "maria.holmgren@exempelby.test", 2), ((string?)first["local"], (string?)first["recipient"], (int)first["openTasks"]!));
         var text = (await Runs["silent-secretary text"].Value).OutputLines;
         Assert.Contains(
-            "2026-04-07 08:00  digest  -  2 open tasks, to maria.holmgren@exempelby.test: \"Veckans sammanfattning: 2 öppna uppgifter i BusFlow\" (optional)",
+            "2026-10-12 08:00  digest  -  2 open tasks, to maria.holmgren@exempelby.test: \"Veckans sammanfattning: 2 öppna uppgifter i BusFlow\" (optional)",
             text);
         // A reminder that the digest covers sends no mail of its own, and the timeline says so.
         Assert.Contains(
-            $"2026-04-22 08:00  task reminded  agreement-renewal/prepareDraft  \"Ta fram förslag till {Renewal}\" for maria.holmgren@exempelby.test: beforeDue 1 to maria.holmgren@exempelby.test (in the weekly digest)",
+            "2026-10-09 08:00  task reminded  board-decision/recordDecision  \"Registrera beslut i SN: Prioriteringar för barn och unga 2027 (BUS)\" for maria.holmgren@exempelby.test: beforeDue 3 to maria.holmgren@exempelby.test (sn/Secretary, in the weekly digest)",
             text);
     }
 
@@ -143,13 +144,21 @@ public sealed class SimulateTimelineTests
     }
 
     [Fact]
-    public async Task With_a_secretary_who_never_answers_the_summary_says_the_agreement_lapsed_and_nothing_was_decided()
+    public async Task With_a_secretary_who_never_answers_the_summary_says_the_agreement_lapsed_nothing_was_decided_and_her_draft_was_escalated()
     {
         var summary = await SummaryAsync("silent-secretary");
 
         var years = summary["years"]!.AsArray();
         Assert.DoesNotContain(years, y => y!["boards"]!.AsArray().Any(b => b!["decisions"]!.AsArray().Any(d => (string?)d!["subject"] == Renewal)));
-        var lapsed = Assert.Single(years.SelectMany(y => y!["lapsed"]!.AsArray()))!;
-        Assert.Equal(("agreement", "bus-2023-2026", "2027-01-01", "Active → Expired"), ((string?)lapsed["kind"], (string?)lapsed["subject"], (string?)lapsed["date"], (string?)lapsed["detail"]));
+        var lapsed = years.SelectMany(y => y!["lapsed"]!.AsArray()).ToList();
+        var agreement = Assert.Single(lapsed, l => (string?)l!["kind"] == "agreement")!;
+        Assert.Equal(("bus-2023-2026", "2027-01-01", "Active → Expired"), ((string?)agreement["subject"], (string?)agreement["date"], (string?)agreement["detail"]));
+        // The priorities go to the boards by the steering group's secretary; SN's silent secretary leaves SN undecided.
+        var round = Assert.Single(lapsed, l => (string?)l!["kind"] == "round")!;
+        Assert.Equal(["sn"], round["undecided"]!.AsArray().Select(b => (string?)b));
+        // The silent coordinator's draft task is escalated to SN's head of administration.
+        var sn = years.Single(y => (int)y!["year"]! == 2026)!["boards"]!.AsArray().Single(b => (string?)b!["board"] == "sn")!;
+        var draft = Assert.Single(sn["escalations"]!.AsArray(), e => (string?)e!["task"] == $"Ta fram förslag till {Renewal}")!;
+        Assert.Equal(("2026-05-21", "lars.ekwall@exempelby.test", "sn/HeadOfAdministration"), ((string?)draft["date"], (string?)draft["escalatedTo"]![0]!["address"], (string?)draft["escalatedTo"]![0]!["role"]));
     }
 }
