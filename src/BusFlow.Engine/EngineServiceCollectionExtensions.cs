@@ -36,6 +36,7 @@ public static class EngineServiceCollectionExtensions
         services.TryAddSingleton<DefinitionLoader>();
         services.TryAddSingleton<DefinitionCatalog>();
         services.TryAddSingleton<WorkflowRuntime>();
+        services.TryAddTransient<RoleTaskHandOver>();
         return services;
     }
 

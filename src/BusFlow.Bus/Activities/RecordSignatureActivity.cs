@@ -13,7 +13,8 @@ public sealed class RecordSignatureActivity : BusActivity
     [
         Text("agreement", required: true, "The agreement id."),
         Text("board", required: true, "The board on whose behalf the chair signs."),
-        Text("person", required: true, "The signer's person id."),
+        Text("person", required: true, "The signer's person id: the chair who was asked."),
+        Text("signedBy", required: false, "Who answered the task (its completedBy, an e-mail address): when it is a person's address, the signature is hers — the task may have passed to a new chair since it was asked."),
         Text("proof", required: false, "How the signer was proven: link, one-time-code, … Default: link."),
     ]);
 
@@ -26,7 +27,7 @@ public sealed class RecordSignatureActivity : BusActivity
             Id = Guid.CreateVersion7(),
             AgreementId = agreement.Id,
             BoardId = board.Id,
-            PersonId = RequiredText(context, "person"),
+            PersonId = await SignerAsync(context),
             SignedAt = context.Now,
             Proof = OptionalText(context, "proof") ?? "link",
         };
@@ -43,4 +44,9 @@ public sealed class RecordSignatureActivity : BusActivity
             ["signedAt"] = Values.FromInstant(signature.SignedAt),
         });
     }
+
+    private static async Task<string> SignerAsync(ActivityContext context) =>
+        OptionalText(context, "signedBy") is { } address && await Records(context).FindPersonByEmailAsync(address, CancellationToken.None) is { } signer
+            ? signer.Id
+            : RequiredText(context, "person");
 }

@@ -17,6 +17,9 @@ public sealed class WorkflowSimulator(WorkflowRuntime runtime, IWorkflowStore st
     public const string SimulatedProof = "simulation";
 
     private readonly Dictionary<Guid, SimulatedAnswer?> _plannedAnswers = [];
+
+    /// <summary>Whom each answer was planned for: a task handed to someone else is answered (or not) by her.</summary>
+    private readonly Dictionary<Guid, string> _plannedFor = [];
     private readonly Dictionary<ISimulatedJob, Instant> _nextJobRuns = [];
 
     /// <summary>Advances the clock event by event until nothing is left to happen before <paramref name="until"/>.</summary>
@@ -102,9 +105,10 @@ public sealed class WorkflowSimulator(WorkflowRuntime runtime, IWorkflowStore st
             open = await session.ListTasksAsync(new TaskQuery(Status: HumanTaskStatus.Open, Take: int.MaxValue), ct);
         }
 
-        foreach (var task in open.Where(t => !_plannedAnswers.ContainsKey(t.Id)))
+        foreach (var task in open.Where(t => !_plannedFor.TryGetValue(t.Id, out var assignee) || assignee != t.Assignee))
         {
             _plannedAnswers[task.Id] = responder.Answer(task, clock.GetCurrentInstant());
+            _plannedFor[task.Id] = task.Assignee;
         }
     }
 }

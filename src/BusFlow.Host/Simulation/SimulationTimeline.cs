@@ -26,6 +26,7 @@ public static class SimulationTimeline
         JournalKind.TaskCreated,
         JournalKind.TaskCompleted,
         JournalKind.TaskCancelled,
+        JournalKind.TaskReassigned,
         JournalKind.TaskReminded,
         JournalKind.TaskEscalated,
         JournalKind.TimerCancelled,
@@ -87,7 +88,7 @@ public static class SimulationTimeline
             JournalKind.TaskCreated => happened with
             {
                 Subject = task?.Title ?? Text(data, "title"),
-                Recipient = task?.Assignee ?? Text(data, "assignee"),
+                Recipient = AssigneeAt(history, task, entry) ?? Text(data, "assignee"),
                 Due = task?.DueDate is { } dueDate ? DueText(dueDate, task.DataJson) : Text(data, "dueDate"),
             },
             JournalKind.TaskCompleted => happened with
@@ -97,11 +98,12 @@ public static class SimulationTimeline
                 Outcome = Text(data, "outcome"),
                 By = entry.Actor,
             },
-            JournalKind.TaskCancelled => happened with { Subject = task?.Title, Recipient = task?.Assignee },
+            JournalKind.TaskCancelled => happened with { Subject = task?.Title, Recipient = AssigneeAt(history, task, entry) },
+            JournalKind.TaskReassigned => happened with { Subject = task?.Title, Recipient = Text(data, "assignee"), By = Text(data, "previousAssignee"), Detail = Text(data, "reason") },
             JournalKind.TaskReminded or JournalKind.TaskEscalated => happened with
             {
                 Subject = task?.Title,
-                Recipient = task?.Assignee,
+                Recipient = AssigneeAt(history, task, entry),
                 Detail = ReminderName(Text(data, "kind"), data?["number"]?.GetValue<int>() ?? 1),
                 Recipients = RecipientsOf(data),
                 Board = task?.Role is { } role && RoleKeys.Split(role) is { } key ? key.Scope : null,
@@ -113,6 +115,16 @@ public static class SimulationTimeline
             _ => happened,
         };
     }
+
+    /// <summary>Whose the task was when the entry was written: a later hand-over names who had it before.</summary>
+    private static string? AssigneeAt(InstanceHistory history, HumanTask? task, JournalEntry entry) =>
+        task is null ? null : history.Journal
+            .Where(e => e.Kind == JournalKind.TaskReassigned && e.Sequence > entry.Sequence)
+            .OrderBy(e => e.Sequence)
+            .Select(e => e.DataJson is null ? null : JsonNode.Parse(e.DataJson) as JsonObject)
+            .Where(d => Text(d, "taskId") == task.Id.ToString())
+            .Select(d => Text(d, "previousAssignee"))
+            .FirstOrDefault() ?? task.Assignee;
 
     /// <summary>A completed step that wrote a domain record: a decision, a signature or an agreement's new status.</summary>
     private static (string Label, JsonObject Output)? RecordOf(JournalEntry entry)

@@ -7,6 +7,7 @@ using BusFlow.Bus.Setup;
 using BusFlow.Bus.Simulation;
 using BusFlow.Engine.Definitions;
 using BusFlow.Engine.Persistence;
+using BusFlow.Engine.Reminders;
 using BusFlow.Engine.Runtime;
 using BusFlow.Engine.Simulation;
 using BusFlow.Engine.Time;
@@ -115,7 +116,8 @@ public static class WorkflowSimulation
             : ((await runtime.StartAsync(new StartRequest(request.WorkflowId, request.Input, Actor: Actor), ct)).Instance.Id,
                request.Answer.CreateResponder(calendar, request.Zone, request.AnswerAfterWorkingDays));
         var digest = new SimulatedWeeklyDigest(services.GetRequiredService<WeeklyDigest>(), services.GetRequiredService<DigestSchedule>());
-        await new WorkflowSimulator(runtime, store, clock, [digest]).RunUntilAsync(end, responder, ct);
+        var handOver = new SimulatedRoleHandOver(services.GetRequiredService<RoleTaskHandOver>(), request.Zone);
+        await new WorkflowSimulator(runtime, store, clock, [digest, handOver]).RunUntilAsync(end, responder, ct);
 
         WorkflowInstance instance;
         await using (var session = await store.BeginAsync(ct))

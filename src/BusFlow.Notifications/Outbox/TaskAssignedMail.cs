@@ -1,8 +1,4 @@
-using System.Text.Json;
-using System.Text.Json.Nodes;
-using BusFlow.Engine.Activities.BuiltIn;
 using BusFlow.Engine.Persistence;
-using BusFlow.Engine.Reminders;
 using BusFlow.Engine.Runtime;
 using BusFlow.Engine.Time;
 using BusFlow.Notifications.Links;
@@ -40,16 +36,7 @@ public sealed class TaskAssignedMail(
 
         var link = links.ForNewTask(task, session, task.CreatedAt);
         var language = await languages.OfAsync(task.Assignee, session, ct);
-        var sendFrom = IsUrgent(task)
-            ? task.CreatedAt
-            : ReminderSchedule.NextSendMoment(task.CreatedAt, PolicyOf(task), calendar, engine.TimeZone);
+        var sendFrom = TaskMailWindow.SendFrom(task, task.CreatedAt, calendar, engine.TimeZone);
         TaskMailOutbox.TryEnqueue(renderer, Template, language, TaskMailModel.Of(task, link, recipientName: null), task.Assignee, link, task, task.CreatedAt, session, logger, sendFrom);
     }
-
-    private static bool IsUrgent(HumanTask task) =>
-        task.DataJson is { } json && JsonNode.Parse(json) is JsonObject data
-        && data[HumanTaskActivity.UrgentKey] is JsonValue flag && flag.GetValueKind() == JsonValueKind.True;
-
-    private static ReminderPolicy PolicyOf(HumanTask task) =>
-        task.ReminderPolicyJson is { } json ? ReminderPolicyJson.Parse(json) : ReminderPolicy.Default;
 }

@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using BusFlow.Engine.Expressions;
 using BusFlow.Engine.Persistence;
 using BusFlow.Engine.Runtime;
+using BusFlow.Engine.Time;
 using BusFlow.Notifications.Links;
 using BusFlow.Notifications.Messages;
 using BusFlow.Notifications.Templates;
@@ -13,9 +14,16 @@ namespace BusFlow.Notifications.Outbox;
 /// Keeps a changed task's links and mail true, in the transaction that changes it. A moved task's
 /// live links last until its new due date (plus the grace period) and its assignee gets "task-moved"
 /// with the same link; a task passed to a new address kills the old address's links and sends the
-/// task ("task-assigned") to the new one with links of its own.
+/// task ("task-assigned") to the new one with links of its own. The mail keeps to the task's working-day
+/// window like a new task's.
 /// </summary>
-public sealed class TaskChangeMail(IEnumerable<IMessageTemplates> templates, TaskMailLinks links, MailLanguages languages, ILogger<TaskChangeMail> logger)
+public sealed class TaskChangeMail(
+    IEnumerable<IMessageTemplates> templates,
+    TaskMailLinks links,
+    MailLanguages languages,
+    IWorkingDayCalendar calendar,
+    EngineOptions engine,
+    ILogger<TaskChangeMail> logger)
     : ITaskChangeObserver
 {
     public const string MovedTemplate = "task-moved";
@@ -64,6 +72,7 @@ public sealed class TaskChangeMail(IEnumerable<IMessageTemplates> templates, Tas
             ["previousDue"] = notice.PreviousDueDate is { } previous ? Values.FromDate(previous) : null,
         };
         var language = await languages.OfAsync(task.Assignee, session, ct);
-        TaskMailOutbox.TryEnqueue(renderer, template, language, model, task.Assignee, link, task, notice.At, session, logger);
+        var sendFrom = TaskMailWindow.SendFrom(task, notice.At, calendar, engine.TimeZone);
+        TaskMailOutbox.TryEnqueue(renderer, template, language, model, task.Assignee, link, task, notice.At, session, logger, sendFrom);
     }
 }

@@ -36,6 +36,7 @@ public static class JobServiceCollectionExtensions
         services.AddSingleton<HangfireTimerScheduler>();
         services.AddSingleton<ITimerScheduler>(provider => provider.GetRequiredService<HangfireTimerScheduler>());
         services.AddTransient<TimerJobs>();
+        services.AddTransient<RoleHandOverJob>();
 
         // Before the server, so the sweep is registered by the time the server starts working.
         services.AddHostedService<JobsStartup>();

@@ -145,14 +145,22 @@ public sealed class SimulateDemoTests
     }
 
     [Fact]
-    public async Task With_a_chair_who_never_signs_the_agreement_lapses_although_every_board_approved()
+    public async Task With_a_chair_who_never_signs_the_agreement_lapses_and_on_1_January_the_new_chair_signs_it_into_force()
     {
         var events = await SimulateAsync("silent-chair");
 
         Assert.Equal(3, events.Count(e => (string?)e["kind"] == "decision" && (string?)e["outcome"] == "approve" && (string?)e["subject"] == "Samverkansöverenskommelse BUS 2027–2030"));
-        Assert.Equal(2, events.Count(e => (string?)e["kind"] == "signature"));
-        Assert.Single(events, e => (string?)e["kind"] == "agreement" && (string?)e["activity"] == "expire");
+        var expired = Assert.Single(events, e => (string?)e["kind"] == "agreement" && (string?)e["activity"] == "expire");
+        Assert.Equal("2027-01-01 00:00", (string?)expired["local"]);
         Assert.Equal(3, events.Count(e => (string?)e["kind"] == "mail" && (string?)e["activity"] == "expiryTold"));
+        // The outgoing SN chair's unsigned task passes to the new chair, who signs.
+        var handedOver = Assert.Single(events, e => (string?)e["kind"] == "taskReassigned" && (string?)e["activity"] == "sign");
+        Assert.Equal(("2027-01-01 00:15", "sofia.nyberg@exempelby.test"), ((string?)handedOver["local"], (string?)handedOver["recipient"]));
+        var signatures = events.Where(e => (string?)e["kind"] == "signature").ToList();
+        Assert.Equal(3, signatures.Count);
+        Assert.Equal("sofia.nyberg", (string?)signatures.Single(e => (string?)e["board"] == "sn")["by"]);
+        var activated = Assert.Single(events, e => (string?)e["kind"] == "agreement" && (string?)e["activity"] == "activate");
+        Assert.Equal("2027-01-05 10:00", (string?)activated["local"]);
     }
 
     [Fact]
