@@ -1,3 +1,4 @@
+using BusFlow.Engine.Time;
 using BusFlow.Host.Api;
 using BusFlow.Host.Configuration;
 using BusFlow.Host.Demo;
@@ -162,6 +163,7 @@ public static class BusFlowHost
         var recurringJobs = app.Services.GetRequiredService<IRecurringJobManager>();
         OutboxDeliveryJob.Register(recurringJobs, app.Services.GetRequiredService<MailOptions>().DeliveryCron);
         WeeklyDigestJob.Register(recurringJobs);
+        RoleHandOverJob.Register(recurringJobs, app.Services.GetRequiredService<EngineOptions>().TimeZone.Id);
     }
 
     /// <summary>

@@ -1,5 +1,4 @@
 using BusFlow.Engine.Persistence;
-using BusFlow.Engine.Time;
 using Hangfire;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -7,7 +6,7 @@ using Microsoft.Extensions.Logging;
 namespace BusFlow.Storage.Jobs;
 
 /// <summary>
-/// At host start: registers the recurring timer sweep and the nightly hand-over of role tasks and, when the job storage is in memory and so
+/// At host start: registers the recurring timer sweep and, when the job storage is in memory and so
 /// forgot every job at the last stop, schedules a job for each pending timer in the database.
 /// Runs as a hosted service, so the database must be migrated before the host starts.
 /// </summary>
@@ -16,7 +15,6 @@ public sealed class JobsStartup(
     HangfireTimerScheduler scheduler,
     IWorkflowStore store,
     JobOptions options,
-    EngineOptions engine,
     ILogger<JobsStartup> logger) : IHostedService
 {
     public const string SweepJobId = "busflow-timer-sweep";
@@ -28,7 +26,6 @@ public sealed class JobsStartup(
             j => j.SweepAsync(CancellationToken.None),
             options.SweepCron,
             new RecurringJobOptions { TimeZone = TimeZoneInfo.Utc });
-        RoleHandOverJob.Register(recurringJobs, engine.TimeZone.Id);
 
         if (options.IsInMemory)
         {

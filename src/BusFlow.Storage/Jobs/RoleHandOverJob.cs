@@ -5,7 +5,7 @@ using Microsoft.Extensions.Logging;
 namespace BusFlow.Storage.Jobs;
 
 /// <summary>
-/// Hands open tasks for a role to its new holder each night (<see cref="RoleTaskHandOver"/>): roles change
+/// Hands open tasks for a role to its new holder each night (registered by the host beside the weekly digest) (<see cref="RoleTaskHandOver"/>): roles change
 /// hands at midnight, on 1 January after an election above all. A night missed while no node ran is made
 /// up at the next start, and a second run the same day finds nothing to hand over.
 /// </summary>

@@ -1,7 +1,11 @@
 using BusFlow.Host.Configuration;
 using BusFlow.Host.Hosting;
 using BusFlow.Host.Tests.Support;
+using BusFlow.Storage.Jobs;
 using BusFlow.Testing;
+using Hangfire;
+using Hangfire.Storage;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace BusFlow.Host.Tests.Hosting;
 
@@ -33,6 +37,19 @@ public sealed class HostStartupTests
 
         var health = await again.Client.GetAsync("/health");
         Assert.True(health.IsSuccessStatusCode);
+    }
+
+    [Fact]
+    public async Task A_started_host_hands_role_tasks_over_every_night_at_a_quarter_past_midnight_Stockholm_time()
+    {
+        await using var database = SqliteTestDatabase.Create();
+        using var workflows = TestWorkflows.Standard();
+        await using var host = await RunningHost.StartAsync(database, workflows.Folder);
+
+        using var connection = host.Services.GetRequiredService<JobStorage>().GetConnection();
+        var job = Assert.Single(connection.GetRecurringJobs(), j => j.Id == RoleHandOverJob.RecurringJobId);
+
+        Assert.Equal(("15 0 * * *", "Europe/Stockholm"), (job.Cron, job.TimeZoneId));
     }
 
     [Fact]
