@@ -1,3 +1,4 @@
+using BusFlow.Engine.Journal;
 using BusFlow.Engine.Persistence;
 using NodaTime;
 
@@ -12,7 +13,14 @@ internal sealed class RuntimeSession(IWorkflowSession store, string actor, Insta
     public Dictionary<Guid, Execution> Executions { get; } = [];
     public List<DurableTimer> NewTimers { get; } = [];
 
-    public void Journal(Execution execution, JournalKind kind, string? activityId, string? data = null, string? actor = null)
+    /// <summary>Journals a step that carries no data.</summary>
+    public void Journal(Execution execution, JournalKind kind, string? activityId) => Append(execution, kind, activityId, null);
+
+    /// <summary>Journals a step with its data; the payload's type says which kind of entry it is.</summary>
+    public void Journal(Execution execution, string? activityId, JournalPayload payload) =>
+        Append(execution, payload.Kind, activityId, JournalPayloads.Write(payload));
+
+    private void Append(Execution execution, JournalKind kind, string? activityId, string? data)
     {
         execution.Instance.JournalLength++;
         Store.Add(new JournalEntry
@@ -22,7 +30,7 @@ internal sealed class RuntimeSession(IWorkflowSession store, string actor, Insta
             At = Now,
             Kind = kind,
             ActivityId = activityId,
-            Actor = actor ?? Actor,
+            Actor = Actor,
             DataJson = data,
         });
     }

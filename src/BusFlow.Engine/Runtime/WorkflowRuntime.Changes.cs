@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using BusFlow.Engine.Journal;
 using BusFlow.Engine.Persistence;
 
 namespace BusFlow.Engine.Runtime;
@@ -40,15 +41,7 @@ public sealed partial class WorkflowRuntime
         }
 
         var cancelled = await CancelRemindersAsync(session, task, ct);
-        session.Journal(execution, JournalKind.TaskMoved, task.ActivityId, Json(new
-        {
-            taskId,
-            previousDueDate = IsoDate(previousDue),
-            dueDate = IsoDate(move.DueDate),
-            reason = move.Reason,
-            data = move.Data,
-            remindersCancelled = cancelled,
-        }));
+        session.Journal(execution, task.ActivityId, new TaskMovedPayload(taskId, previousDue, move.DueDate, move.Reason, move.Data, cancelled));
         ScheduleReminders(session, execution, task);
         await TellAsync(session, new TaskChangeNotice(TaskChangeKind.Moved, task, previousDue, task.Assignee, move.Reason, session.Now), ct);
         return true;
@@ -66,7 +59,7 @@ public sealed partial class WorkflowRuntime
         var execution = await LoadAsync(session, task.InstanceId, ct);
         var previous = task.Assignee;
         task.Assignee = assignee;
-        session.Journal(execution, JournalKind.TaskReassigned, task.ActivityId, Json(new { taskId, previousAssignee = previous, assignee, reason }));
+        session.Journal(execution, task.ActivityId, new TaskReassignedPayload(taskId, previous, assignee, reason));
         await TellAsync(session, new TaskChangeNotice(TaskChangeKind.Reassigned, task, task.DueDate, previous, reason, session.Now), ct);
         return true;
     }

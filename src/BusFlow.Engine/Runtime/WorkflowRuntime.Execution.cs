@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using BusFlow.Engine.Definitions;
 using BusFlow.Engine.Expressions;
+using BusFlow.Engine.Journal;
 using BusFlow.Engine.Persistence;
 using Microsoft.Extensions.Logging;
 
@@ -33,7 +34,7 @@ public sealed partial class WorkflowRuntime
         session.Store.Add(instance);
         var execution = new Execution(instance, definition, state, checkedInput);
         session.Executions[instance.Id] = execution;
-        session.Journal(execution, JournalKind.InstanceStarted, null, Json(new { definition.Id, definition.Version, correlationKey, parentInstanceId = parent?.InstanceId }));
+        session.Journal(execution, null, new InstanceStartedPayload(definition.Id, definition.Version, correlationKey, parent?.InstanceId));
         ScheduleFrame(session, execution, definition.Root, parentFrame: null, locals: null);
         await RunAsync(session, execution, ct);
         return execution;
@@ -144,7 +145,7 @@ public sealed partial class WorkflowRuntime
         execution.Instance.Status = InstanceStatus.Faulted;
         execution.Instance.FaultActivityId = node.Id;
         execution.Instance.FaultMessage = expected ? error.Message : $"{error.GetType().Name}: {error.Message}";
-        session.Journal(execution, JournalKind.Faulted, node.Id, Json(new { error = execution.Instance.FaultMessage }));
+        session.Journal(execution, node.Id, new FaultedPayload(execution.Instance.FaultMessage));
     }
 
     private async Task ApplyEffectsAsync(RuntimeSession session, Execution execution, Frame frame, IReadOnlyList<Effect> effects, CancellationToken ct)
@@ -159,7 +160,7 @@ public sealed partial class WorkflowRuntime
                 case SetVariableEffect set:
                     var owner = execution.FindVariableOwner(frame, set.Name) ?? execution.State.Variables;
                     owner[set.Name] = set.Value?.DeepClone();
-                    session.Journal(execution, JournalKind.VariableSet, frame.ActivityId, Json(new { variable = set.Name, value = set.Value }));
+                    session.Journal(execution, frame.ActivityId, new VariableSetPayload(set.Name, set.Value));
                     break;
                 case CreateTimerEffect timer:
                     CreateTimer(session, execution, frame, timer.DueAt);
@@ -203,7 +204,7 @@ public sealed partial class WorkflowRuntime
             CreatedAt = session.Now,
         };
         session.Store.Add(bookmark);
-        session.Journal(execution, JournalKind.BookmarkCreated, frame.ActivityId, Json(new { bookmarkId = bookmark.Id, kind = kind.ToString() }));
+        session.Journal(execution, frame.ActivityId, new BookmarkCreatedPayload(bookmark.Id, kind));
         return bookmark.Id;
     }
 
@@ -223,7 +224,7 @@ public sealed partial class WorkflowRuntime
         session.Store.Add(timer);
         session.NewTimers.Add(timer);
         frame.Waits.Add(new FrameWait(bookmarkId, BookmarkKind.Timer, TimerId: timer.Id));
-        session.Journal(execution, JournalKind.TimerScheduled, frame.ActivityId, Json(new { timerId = timer.Id, dueAt = dueAt.ToString() }));
+        session.Journal(execution, frame.ActivityId, TimerScheduledPayload.ForTimer(timer.Id, dueAt));
     }
 
     private async Task CreateTaskAsync(RuntimeSession session, Execution execution, Frame frame, HumanTaskRequest request, CancellationToken ct)
@@ -249,7 +250,7 @@ public sealed partial class WorkflowRuntime
         };
         session.Store.Add(task);
         frame.Waits.Add(new FrameWait(bookmarkId, BookmarkKind.Task, TaskId: task.Id));
-        session.Journal(execution, JournalKind.TaskCreated, frame.ActivityId, Json(new { taskId = task.Id, task.Assignee, task.Title, dueDate = IsoDate(task.DueDate), task.Outcomes }));
+        session.Journal(execution, frame.ActivityId, new TaskCreatedPayload(task.Id, task.Assignee, task.Title, task.DueDate, task.Outcomes));
         ScheduleReminders(session, execution, task);
         foreach (var observer in taskObservers)
         {
@@ -265,7 +266,7 @@ public sealed partial class WorkflowRuntime
             ? await LoadAsync(session, existing.Id, ct)
             : null;
         child ??= await StartInstanceAsync(session, definition, request.Input, request.CorrelationKey, new Bookmarkless(execution.Instance.Id), ct);
-        session.Journal(execution, JournalKind.ChildStarted, frame.ActivityId, Json(new { childInstanceId = child.Instance.Id, request.DefinitionId, request.Wait }));
+        session.Journal(execution, frame.ActivityId, new ChildStartedPayload(child.Instance.Id, request.DefinitionId, request.Wait));
         var childResult = ChildResult(child.Instance);
         if (!request.Wait || child.Instance.Status is InstanceStatus.Completed or InstanceStatus.Cancelled)
         {
@@ -302,7 +303,7 @@ public sealed partial class WorkflowRuntime
         session.Store.Remove(bookmark);
         var frame = execution.State.FindFrame(bookmark.FrameId);
         frame?.Waits.RemoveAll(w => w.BookmarkId == bookmarkId);
-        session.Journal(execution, JournalKind.BookmarkResumed, bookmark.ActivityId, Json(new { bookmarkId, kind = bookmark.Kind.ToString() }));
+        session.Journal(execution, bookmark.ActivityId, new BookmarkResumedPayload(bookmarkId, bookmark.Kind));
         if (frame is null)
         {
             return true;
@@ -336,7 +337,15 @@ public sealed partial class WorkflowRuntime
             }
         }
 
-        session.Journal(execution, JournalKind.ActivityCompleted, frame.ActivityId, output is null ? null : Json(new { output }));
+        if (output is null)
+        {
+            session.Journal(execution, JournalKind.ActivityCompleted, frame.ActivityId);
+        }
+        else
+        {
+            session.Journal(execution, frame.ActivityId, new ActivityCompletedPayload(output));
+        }
+
         if (frame.ParentId is { } parentId)
         {
             execution.State.Agenda.Add(new WorkItem { FrameId = parentId, Kind = WorkKind.ChildCompleted, ChildFrameId = frame.Id, ChildActivityId = frame.ActivityId, Payload = output?.DeepClone() });
@@ -370,7 +379,7 @@ public sealed partial class WorkflowRuntime
         execution.Instance.FaultMessage = null;
         execution.Instance.FaultActivityId = null;
         execution.State.Frames.Clear();
-        session.Journal(execution, JournalKind.Cancelled, null, Json(new { reason }));
+        session.Journal(execution, null, new CancelledPayload(reason));
         execution.Instance.Status = InstanceStatus.Cancelled;
         execution.Instance.FinishedAt = session.Now;
         execution.State.Agenda.Clear();
@@ -409,14 +418,14 @@ public sealed partial class WorkflowRuntime
             if (wait.TimerId is { } timerId && await session.Store.FindTimerAsync(timerId, ct) is { Status: TimerStatus.Pending } timer)
             {
                 timer.Status = TimerStatus.Cancelled;
-                session.Journal(execution, JournalKind.TimerCancelled, frame.ActivityId, Json(new { timerId }));
+                session.Journal(execution, frame.ActivityId, new TimerCancelledPayload(timerId));
             }
 
             if (wait.TaskId is { } taskId && await session.Store.FindTaskAsync(taskId, ct) is { Status: HumanTaskStatus.Open } task)
             {
                 task.Status = HumanTaskStatus.Cancelled;
                 task.ClosedAt = session.Now;
-                session.Journal(execution, JournalKind.TaskCancelled, frame.ActivityId, Json(new { taskId }));
+                session.Journal(execution, frame.ActivityId, new TaskCancelledPayload(taskId));
             }
 
             if (wait.ChildInstanceId is { } childId)

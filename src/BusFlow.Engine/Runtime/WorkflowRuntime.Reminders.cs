@@ -1,3 +1,4 @@
+using BusFlow.Engine.Journal;
 using BusFlow.Engine.Persistence;
 using BusFlow.Engine.Reminders;
 
@@ -18,7 +19,7 @@ public sealed partial class WorkflowRuntime
         }
 
         var policy = ReminderPolicyJson.Parse(json);
-        var scheduled = new List<object>();
+        var scheduled = new List<ScheduledReminderTimer>();
         foreach (var reminder in ReminderSchedule.Compute(policy, due, session.Now, calendar, options.TimeZone))
         {
             var timer = new DurableTimer
@@ -37,12 +38,12 @@ public sealed partial class WorkflowRuntime
             };
             session.Store.Add(timer);
             session.NewTimers.Add(timer);
-            scheduled.Add(new { timerId = timer.Id, kind = reminder.Kind.ToString(), number = reminder.Number, dueAt = reminder.At.ToString() });
+            scheduled.Add(new ScheduledReminderTimer(timer.Id, reminder.Kind, reminder.Number, reminder.At));
         }
 
         if (scheduled.Count > 0)
         {
-            session.Journal(execution, JournalKind.TimerScheduled, task.ActivityId, Json(new { taskId = task.Id, reminders = scheduled }));
+            session.Journal(execution, task.ActivityId, TimerScheduledPayload.ForReminders(task.Id, scheduled));
         }
     }
 
@@ -69,7 +70,7 @@ public sealed partial class WorkflowRuntime
             ? await EscalationRecipientsAsync(session, task, policy, day, ct)
             : ([await CurrentRecipientAsync(session, task, day, ct)], []);
 
-        var reached = new List<object>();
+        var reached = new List<ReachedRecipient>();
         foreach (var recipient in recipients)
         {
             var handling = ReminderHandling.None;
@@ -79,14 +80,10 @@ public sealed partial class WorkflowRuntime
                 handling = handled > handling ? handled : handling;
             }
 
-            reached.Add(new { address = recipient.Address, name = recipient.Name, role = recipient.Role, handling = handling.ToString() });
+            reached.Add(new ReachedRecipient(recipient.Address, recipient.Name, recipient.Role, handling));
         }
 
-        session.Journal(
-            execution,
-            kind == ReminderKind.Escalation ? JournalKind.TaskEscalated : JournalKind.TaskReminded,
-            task.ActivityId,
-            Json(new { taskId = task.Id, timerId = timer.Id, kind = kind.ToString(), number, recipients = reached, rolesNotHeld = unheld }));
+        session.Journal(execution, task.ActivityId, new TaskReminderPayload(task.Id, timer.Id, kind, number, reached, unheld));
         return TimerFireResult.Fired;
     }
 

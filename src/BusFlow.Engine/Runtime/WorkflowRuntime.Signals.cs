@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using BusFlow.Engine.Definitions;
+using BusFlow.Engine.Journal;
 using BusFlow.Engine.Persistence;
 
 namespace BusFlow.Engine.Runtime;
@@ -31,7 +32,7 @@ public sealed partial class WorkflowRuntime
                     problems.Select(p => new DefinitionError("signal", $"$.{p.Name}", p.Message)).ToList()); // paths within the signal's data
             }
 
-            session.Journal(execution, JournalKind.SignalReceived, frame.ActivityId, Json(new { signal, data = facts, sentBy = actor }));
+            session.Journal(execution, frame.ActivityId, new SignalReceivedPayload(signal, facts, actor));
             var payload = new JsonObject
             {
                 ["signal"] = signal,

@@ -1,7 +1,7 @@
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using BusFlow.Engine.Activities;
 using BusFlow.Engine.Definitions;
+using BusFlow.Engine.Journal;
 using BusFlow.Engine.Persistence;
 using BusFlow.Engine.Reminders;
 using BusFlow.Engine.Time;
@@ -116,7 +116,7 @@ public sealed partial class WorkflowRuntime(
                 await within(session.Store, task, ct);
             }
 
-            session.Journal(execution, JournalKind.TaskCompleted, task.ActivityId, Json(new { taskId, outcome, comment, data = answer.Data, proof = answer.Proof, evidence = answer.Evidence }));
+            session.Journal(execution, task.ActivityId, new TaskCompletedPayload(taskId, outcome, comment, answer.Data, answer.Proof, answer.Evidence));
             await ResumeBookmarkAsync(session, task.BookmarkId, payload, ct);
             return new TaskCompletion(TaskCompletionStatus.Completed, task);
         }, ct);
@@ -176,7 +176,7 @@ public sealed partial class WorkflowRuntime(
                 throw new WorkflowRequestException(RequestErrorKind.Conflict, $"Only a faulted instance can be retried; this one is {execution.Instance.Status.ToString().ToLowerInvariant()}.");
             }
 
-            session.Journal(execution, JournalKind.Retried, execution.Instance.FaultActivityId, Json(new { previousError = execution.Instance.FaultMessage }));
+            session.Journal(execution, execution.Instance.FaultActivityId, new RetriedPayload(execution.Instance.FaultMessage));
             execution.Instance.Status = InstanceStatus.Running;
             execution.Instance.FaultMessage = null;
             execution.Instance.FaultActivityId = null;
@@ -214,7 +214,7 @@ public sealed partial class WorkflowRuntime(
         timer.Status = TimerStatus.Fired;
         timer.FiredAt = session.Now;
         var execution = await LoadAsync(session, timer.InstanceId, ct);
-        session.Journal(execution, JournalKind.TimerFired, timer.ActivityId, Json(new { timerId, dueAt = timer.DueAt.ToString() }));
+        session.Journal(execution, timer.ActivityId, new TimerFiredPayload(timerId, timer.DueAt));
         var payload = new JsonObject { ["dueAt"] = Expressions.Values.FromInstant(timer.DueAt), ["firedAt"] = Expressions.Values.FromInstant(session.Now) };
         return await ResumeBookmarkAsync(session, timer.BookmarkId, payload, ct) ? TimerFireResult.Fired : TimerFireResult.AlreadyHandled;
     }
@@ -261,15 +261,4 @@ public sealed partial class WorkflowRuntime(
         session.Executions[instanceId] = execution;
         return execution;
     }
-
-    /// <summary>A date as the journal writes it: ISO, never the culture's long form.</summary>
-    private static string? IsoDate(LocalDate? date) => date is { } day ? NodaTime.Text.LocalDatePattern.Iso.Format(day) : null;
-
-    private static string Json<T>(T value) => JsonSerializer.Serialize(value, JournalJson);
-
-    // The journal keeps å, ä and ö as they are (readable in an export); characters that matter in HTML stay escaped.
-    private static readonly JsonSerializerOptions JournalJson = new(JsonSerializerOptions.Web)
-    {
-        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.Create(System.Text.Unicode.UnicodeRanges.All),
-    };
 }

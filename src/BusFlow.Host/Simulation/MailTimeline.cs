@@ -1,4 +1,4 @@
-using System.Text.Json.Nodes;
+using BusFlow.Engine.Journal;
 using BusFlow.Engine.Persistence;
 using BusFlow.Notifications.Messages;
 using BusFlow.Notifications.Outbox;
@@ -65,13 +65,10 @@ public static class MailTimeline
     private static JournalEntry? WritingStep(IReadOnlyList<JournalEntry> journal, OutboxMessage message)
     {
         var sameStep = journal.Where(e => e.At == message.CreatedAt && e.ActivityId == message.ActivityId).ToList();
-        return sameStep.LastOrDefault(e => e.Kind == JournalKind.TaskCreated && AssigneeOf(e) == message.To)
+        return sameStep.LastOrDefault(e => e.Kind == JournalKind.TaskCreated && e.Payload<TaskCreatedPayload>()?.Assignee == message.To)
             ?? sameStep.LastOrDefault()
             ?? journal.LastOrDefault(e => e.At <= message.CreatedAt);
     }
-
-    private static string? AssigneeOf(JournalEntry taskCreated) =>
-        taskCreated.DataJson is { } data && JsonNode.Parse(data)?["assignee"] is JsonValue assignee && assignee.TryGetValue<string>(out var text) ? text : null;
 
     private static string KindName(EmailKind kind) => kind switch
     {

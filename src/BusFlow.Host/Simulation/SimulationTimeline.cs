@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using BusFlow.Bus.Calendar;
 using BusFlow.Engine.Expressions;
+using BusFlow.Engine.Journal;
 using BusFlow.Engine.Persistence;
 using BusFlow.Engine.Reminders;
 using BusFlow.Notifications.Outbox;
@@ -77,41 +78,41 @@ public static class SimulationTimeline
     private static TimelineEvent ToEvent(InstanceHistory history, JournalEntry entry, DateTimeZone zone)
     {
         var instance = history.Instance;
-        var data = entry.DataJson is null ? null : JsonNode.Parse(entry.DataJson) as JsonObject;
-        var task = Text(data, "taskId") is { } taskId ? history.Tasks.FirstOrDefault(t => t.Id.ToString() == taskId) : null;
+        var payload = JournalPayloads.Read(entry);
+        var task = payload is ITaskJournalPayload about ? history.Tasks.FirstOrDefault(t => t.Id == about.TaskId) : null;
         var happened = new TimelineEvent(entry.At, entry.At.InZone(zone).LocalDateTime, entry.Kind, instance.DefinitionId, instance.Id, entry.Sequence, entry.ActivityId);
-        return entry.Kind switch
+        return payload switch
         {
-            JournalKind.InstanceStarted => happened with { Subject = $"{instance.DefinitionId} v{instance.DefinitionVersion}" },
-            JournalKind.TimerScheduled when data?["reminders"] is JsonArray reminders => Reminders(happened, reminders, zone),
-            JournalKind.TimerScheduled => happened with { Due = LocalDue(Text(data, "dueAt"), zone) },
-            JournalKind.TaskCreated => happened with
+            InstanceStartedPayload => happened with { Subject = $"{instance.DefinitionId} v{instance.DefinitionVersion}" },
+            TimerScheduledPayload { Reminders: { } reminders } => Reminders(happened, reminders, zone),
+            TimerScheduledPayload timer => happened with { Due = LocalDue(timer.DueAt, zone) },
+            TaskCreatedPayload created => happened with
             {
-                Subject = task?.Title ?? Text(data, "title"),
-                Recipient = AssigneeAt(history, task, entry) ?? Text(data, "assignee"),
-                Due = task?.DueDate is { } dueDate ? DueText(dueDate, task.DataJson) : Text(data, "dueDate"),
+                Subject = task?.Title ?? created.Title,
+                Recipient = AssigneeAt(history, task, entry) ?? created.Assignee,
+                Due = task?.DueDate is { } dueDate ? DueText(dueDate, task.DataJson) : IsoDate(created.DueDate),
             },
-            JournalKind.TaskCompleted => happened with
+            TaskCompletedPayload completed => happened with
             {
                 Subject = task?.Title,
                 Recipient = task?.Assignee,
-                Outcome = Text(data, "outcome"),
+                Outcome = completed.Outcome,
                 By = entry.Actor,
             },
-            JournalKind.TaskCancelled => happened with { Subject = task?.Title, Recipient = AssigneeAt(history, task, entry) },
-            JournalKind.TaskReassigned => happened with { Subject = task?.Title, Recipient = Text(data, "assignee"), By = Text(data, "previousAssignee"), Detail = Text(data, "reason") },
-            JournalKind.TaskReminded or JournalKind.TaskEscalated => happened with
+            TaskCancelledPayload => happened with { Subject = task?.Title, Recipient = AssigneeAt(history, task, entry) },
+            TaskReassignedPayload handedOver => happened with { Subject = task?.Title, Recipient = handedOver.Assignee, By = handedOver.PreviousAssignee, Detail = handedOver.Reason },
+            TaskReminderPayload reminded => happened with
             {
                 Subject = task?.Title,
                 Recipient = AssigneeAt(history, task, entry),
-                Detail = ReminderName(Text(data, "kind"), data?["number"]?.GetValue<int>() ?? 1),
-                Recipients = RecipientsOf(data),
+                Detail = ReminderName(reminded.ReminderKind.ToString(), reminded.Number),
+                Recipients = RecipientsOf(reminded),
                 Board = task?.Role is { } role && RoleKeys.Split(role) is { } key ? key.Scope : null,
             },
-            JournalKind.ChildStarted => happened with { Subject = Text(data, "definitionId") },
-            JournalKind.Faulted => happened with { Detail = Text(data, "error") },
-            JournalKind.Cancelled => happened with { Detail = Text(data, "reason") },
-            JournalKind.ActivityCompleted when RecordOf(entry) is { } record => Describe(happened, record.Label, record.Output, history, entry),
+            ChildStartedPayload child => happened with { Subject = child.DefinitionId },
+            FaultedPayload fault => happened with { Detail = fault.Error },
+            CancelledPayload cancelled => happened with { Detail = cancelled.Reason },
+            ActivityCompletedPayload when RecordOf(entry) is { } record => Describe(happened, record.Label, record.Output, history, entry),
             _ => happened,
         };
     }
@@ -121,20 +122,20 @@ public static class SimulationTimeline
         task is null ? null : history.Journal
             .Where(e => e.Kind == JournalKind.TaskReassigned && e.Sequence > entry.Sequence)
             .OrderBy(e => e.Sequence)
-            .Select(e => e.DataJson is null ? null : JsonNode.Parse(e.DataJson) as JsonObject)
-            .Where(d => Text(d, "taskId") == task.Id.ToString())
-            .Select(d => Text(d, "previousAssignee"))
+            .Select(e => e.Payload<TaskReassignedPayload>())
+            .Where(handedOver => handedOver?.TaskId == task.Id)
+            .Select(handedOver => handedOver?.PreviousAssignee)
             .FirstOrDefault() ?? task.Assignee;
 
     /// <summary>A completed step that wrote a domain record: a decision, a signature or an agreement's new status.</summary>
     private static (string Label, JsonObject Output)? RecordOf(JournalEntry entry)
     {
-        if (entry.Kind != JournalKind.ActivityCompleted || entry.DataJson is null || !entry.DataJson.Contains("\"output\"", StringComparison.Ordinal))
+        if (entry.Kind != JournalKind.ActivityCompleted || entry.DataJson is null)
         {
             return null;
         }
 
-        var output = JsonNode.Parse(entry.DataJson)?["output"] as JsonObject;
+        var output = entry.Payload<ActivityCompletedPayload>()?.Output as JsonObject;
         return output switch
         {
             null => null,
@@ -174,17 +175,14 @@ public static class SimulationTimeline
     private static string? ParagraphOf(IReadOnlyList<JournalEntry> journal, JournalEntry decision)
     {
         var answer = journal.LastOrDefault(e => e.Kind == JournalKind.TaskCompleted && e.Sequence < decision.Sequence);
-        return answer?.DataJson is { } data && JsonNode.Parse(data)?["data"] is JsonObject facts ? Text(facts, "paragraph") : null;
+        return answer?.Payload<TaskCompletedPayload>()?.Data is { } facts ? Text(facts, "paragraph") : null;
     }
 
     /// <summary>A task's reminder timers as the journal lists them when the task is created, each with its local due time; the event's due is the first.</summary>
-    private static TimelineEvent Reminders(TimelineEvent happened, JsonArray reminders, DateTimeZone zone)
+    private static TimelineEvent Reminders(TimelineEvent happened, IReadOnlyList<ScheduledReminderTimer> reminders, DateTimeZone zone)
     {
-        var timers = reminders.OfType<JsonObject>()
-            .Select(r => new TimelineReminder(
-                Text(r, "kind") is { } kind ? JsonNamingPolicy.CamelCase.ConvertName(kind) : "reminder",
-                r["number"]?.GetValue<int>() ?? 1,
-                LocalDue(Text(r, "dueAt"), zone) ?? ""))
+        var timers = reminders
+            .Select(r => new TimelineReminder(JsonNamingPolicy.CamelCase.ConvertName(r.Kind.ToString()), r.Number, LocalDue(r.DueAt, zone) ?? ""))
             .ToList();
         return happened with { Due = timers.FirstOrDefault()?.Due, Reminders = timers };
     }
@@ -196,12 +194,9 @@ public static class SimulationTimeline
         return name is "onDue" or "escalation" ? name : $"{name} {number}";
     }
 
-    private static IReadOnlyList<TimelineRecipient> RecipientsOf(JsonObject? data) =>
-        (data?["recipients"] as JsonArray ?? []).OfType<JsonObject>()
-            .Select(r => new TimelineRecipient(
-                Text(r, "address") ?? "",
-                Text(r, "role"),
-                Text(r, "handling") is { } handling ? JsonNamingPolicy.CamelCase.ConvertName(handling) : null))
+    private static IReadOnlyList<TimelineRecipient> RecipientsOf(TaskReminderPayload reminded) =>
+        reminded.Recipients
+            .Select(r => new TimelineRecipient(r.Address, r.Role, JsonNamingPolicy.CamelCase.ConvertName(r.Handling.ToString())))
             .ToList();
 
     private static List<string> Texts(JsonNode? list) =>
@@ -219,8 +214,10 @@ public static class SimulationTimeline
 
     private static readonly DeadlineAdjuster Deadlines = new();
 
-    private static string? LocalDue(string? dueAt, DateTimeZone zone) =>
-        dueAt is not null && Values.TryParseInstant(dueAt, out var due) ? TimelineFormatter.FormatLocal(due.InZone(zone).LocalDateTime) : dueAt;
+    private static string? LocalDue(Instant? dueAt, DateTimeZone zone) =>
+        dueAt is { } due ? TimelineFormatter.FormatLocal(due.InZone(zone).LocalDateTime) : null;
+
+    private static string? IsoDate(LocalDate? date) => date is { } day ? LocalDatePattern.Iso.Format(day) : null;
 
     private static string? Text(JsonObject? data, string property) =>
         data?[property] is JsonValue value && value.TryGetValue<string>(out var text) ? text : null;
