@@ -6,7 +6,6 @@ using BusFlow.Engine.Activities;
 using BusFlow.Engine.Definitions;
 using BusFlow.Engine.Expressions;
 using BusFlow.Engine.Runtime;
-using NodaTime;
 
 namespace BusFlow.Bus.Activities;
 
@@ -26,10 +25,12 @@ public sealed class LoadAgreementActivity : BusActivity
     public override async ValueTask ExecuteAsync(ActivityContext context)
     {
         var agreement = await AgreementAsync(context, RequiredText(context, "agreement"));
-        var lead = context.Evaluate("renewalLead", DataType.Duration) is { } value ? Values.ToDuration(value) : Period.FromMonths(9);
-        // The day after the last valid day, minus the lead: an agreement valid until 2026-12-31 starts its renewal 2026-04-01.
-        var renewalStarts = agreement.ValidUntil.PlusDays(1).Minus(lead);
+        var lead = context.Evaluate("renewalLead", DataType.Duration) is { } value ? Values.ToDuration(value) : MandatePeriods.DefaultRenewalLead;
+        var renewalStarts = MandatePeriods.RenewalStarts(agreement.ValidUntil, lead);
         var timing = MandatePeriods.CheckRenewal(agreement.ValidUntil, renewalStarts);
+        var lineage = await WithPredecessorsAsync(context, agreement);
+        var bodies = await Records(context).ListBodiesAsync(CancellationToken.None);
+        var body = CycleBody(lineage, bodies);
         var cycles = Enumerable.Range(agreement.ValidFrom.Year, agreement.ValidUntil.Year - agreement.ValidFrom.Year + 1)
             .Select(year => AnnualWheel.For(year, context.Calendar))
             .Select(cycle => (JsonNode?)new JsonObject
@@ -50,8 +51,8 @@ public sealed class LoadAgreementActivity : BusActivity
             ["title"] = agreement.Title,
             ["status"] = agreement.Status.ToString(),
             ["organization"] = agreement.OrganizationId,
-            ["body"] = await CycleBodyAsync(context, agreement),
-            ["steeringGroup"] = await SteeringGroupAsync(context, agreement) ?? await CycleBodyAsync(context, agreement),
+            ["body"] = body,
+            ["steeringGroup"] = SteeringGroup(lineage, bodies) ?? body,
             ["cycle"] = agreement.Cycle.ToString(),
             ["validFrom"] = Values.FromDate(agreement.ValidFrom),
             ["validUntil"] = Values.FromDate(agreement.ValidUntil),
@@ -69,47 +70,31 @@ public sealed class LoadAgreementActivity : BusActivity
     /// The agreement's own body; an agreement stored before agreements named theirs falls back to
     /// the management group kept for it or for its predecessors, never to another collaboration's body.
     /// </summary>
-    private static async Task<string?> CycleBodyAsync(ActivityContext context, Agreement agreement)
-    {
-        var records = Records(context);
-        var bodies = await records.ListBodiesAsync(CancellationToken.None);
-        for (Agreement? current = agreement; current is not null;
-             current = current.PredecessorId is { } predecessor ? await records.FindAgreementAsync(predecessor, CancellationToken.None) : null)
-        {
-            if ((current.BodyId ?? bodies.FirstOrDefault(b => b.AgreementId == current.Id && b.Kind == BodyKind.ManagementGroup)?.Id) is { } body)
-            {
-                return body;
-            }
-        }
-
-        return null;
-    }
+    private static string? CycleBody(IReadOnlyList<Agreement> lineage, IReadOnlyList<CollaborationBody> bodies) =>
+        lineage
+            .Select(current => current.BodyId ?? bodies.FirstOrDefault(b => b.AgreementId == current.Id && b.Kind == BodyKind.ManagementGroup)?.Id)
+            .FirstOrDefault(body => body is not null);
 
     /// <summary>
     /// The steering group linked to the agreement; a renewed agreement keeps the steering group of
     /// the agreement it renews until one is linked to it, as the collaboration goes on with the same group.
     /// </summary>
-    private static async Task<string?> SteeringGroupAsync(ActivityContext context, Agreement agreement)
-    {
-        var bodies = await Records(context).ListBodiesAsync(CancellationToken.None);
-        await foreach (var current in WithPredecessorsAsync(context, agreement))
-        {
-            if (bodies.FirstOrDefault(b => b.AgreementId == current.Id && b.Kind == BodyKind.SteeringGroup) is { } group)
-            {
-                return group.Id;
-            }
-        }
+    private static string? SteeringGroup(IReadOnlyList<Agreement> lineage, IReadOnlyList<CollaborationBody> bodies) =>
+        lineage
+            .Select(current => bodies.FirstOrDefault(b => b.AgreementId == current.Id && b.Kind == BodyKind.SteeringGroup)?.Id)
+            .FirstOrDefault(group => group is not null);
 
-        return null;
-    }
-
-    private static async IAsyncEnumerable<Agreement> WithPredecessorsAsync(ActivityContext context, Agreement agreement)
+    /// <summary>The agreement and the ones it renews, newest first.</summary>
+    private static async Task<IReadOnlyList<Agreement>> WithPredecessorsAsync(ActivityContext context, Agreement agreement)
     {
         var records = Records(context);
+        var lineage = new List<Agreement>();
         for (Agreement? current = agreement; current is not null;
              current = current.PredecessorId is { } predecessor ? await records.FindAgreementAsync(predecessor, CancellationToken.None) : null)
         {
-            yield return current;
+            lineage.Add(current);
         }
+
+        return lineage;
     }
 }

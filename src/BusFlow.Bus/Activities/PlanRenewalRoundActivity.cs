@@ -46,13 +46,7 @@ public sealed class PlanRenewalRoundActivity : BusActivity
         };
         if (previous is not null)
         {
-            var codes = new Dictionary<string, string>();
-            foreach (var id in successor.PartyBoardIds)
-            {
-                codes[id] = (await records.FindBoardAsync(id, CancellationToken.None))?.Code ?? id;
-            }
-
-            var (sv, en) = RenewalRounds.PreviousRound(Boards(previous["rejectedBy"]), Boards(previous["undecided"]), codes);
+            var (sv, en) = RenewalRounds.PreviousRound(Boards(previous["rejectedBy"]), Boards(previous["undecided"]), plan.BoardCodes);
             output["previousSv"] = sv;
             output["previousEn"] = en;
         }

@@ -56,6 +56,12 @@ public static class MandatePeriods
 
     public static MandatePeriod Next(MandatePeriod period) => For(period.End.PlusDays(1));
 
+    /// <summary>How long before an agreement ends its renewal starts, unless a workflow says otherwise: time for the outgoing boards to decide.</summary>
+    public static readonly Period DefaultRenewalLead = Period.FromMonths(9);
+
+    /// <summary>The day after the last valid day, minus the lead: an agreement valid until 2026-12-31 starts its renewal 2026-04-01.</summary>
+    public static LocalDate RenewalStarts(LocalDate agreementEnds, Period lead) => agreementEnds.PlusDays(1).Minus(lead);
+
     /// <summary>
     /// Checks the timing of an agreement's renewal: warns when the agreement ends after an election
     /// in the same year (the outgoing boards must decide before they leave, or the new boards decide

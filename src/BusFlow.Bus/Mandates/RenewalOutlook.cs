@@ -11,9 +11,6 @@ namespace BusFlow.Bus.Mandates;
 /// </summary>
 public static class RenewalOutlook
 {
-    /// <summary>The lead the shipped renewal starts with (agreement-renewal's renewalLead).</summary>
-    public static readonly Period DefaultLead = Period.FromMonths(9);
-
     /// <summary>The outlook in Swedish and English; empty for an agreement whose renewal is behind it or not yet a concern.</summary>
     public static IReadOnlyList<(string Swedish, string English)> For(Agreement agreement, Agreement? successor, LocalDate today)
     {
@@ -24,7 +21,7 @@ public static class RenewalOutlook
         }
 
         List<(string, string)> lines = [];
-        var renewalStarts = agreement.ValidUntil.PlusDays(1).Minus(DefaultLead);
+        var renewalStarts = MandatePeriods.RenewalStarts(agreement.ValidUntil, MandatePeriods.DefaultRenewalLead);
         if (agreement.Status == AgreementStatus.Expired)
         {
             lines.Add((

@@ -17,6 +17,9 @@ public sealed record RenewalRoundPlan(
     string? WarningSv,
     string? WarningEn)
 {
+    /// <summary>Each deciding board's code (SN, BUN), for the texts that name them.</summary>
+    public IReadOnlyDictionary<string, string> BoardCodes { get; init; } = new Dictionary<string, string>();
+
     /// <summary>The round can end only after the old agreement has ended: the collaboration goes on under the lapsed agreement meanwhile.</summary>
     public bool EndsAfterAgreement { get; init; }
 }

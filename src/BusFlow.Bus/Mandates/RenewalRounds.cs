@@ -71,7 +71,7 @@ public static class RenewalRounds
             en.Add($"The meeting plan of {boards} has no meetings: the round waits until {Iso(deadline)}.");
         }
 
-        return new RenewalRoundPlan(startsOn, deadline, meetings, Join(sv), Join(en)) { EndsAfterAgreement = endsAfter };
+        return new RenewalRoundPlan(startsOn, deadline, meetings, Join(sv), Join(en)) { EndsAfterAgreement = endsAfter, BoardCodes = names };
     }
 
     /// <summary>

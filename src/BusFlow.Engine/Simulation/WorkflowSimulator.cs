@@ -16,10 +16,8 @@ public sealed class WorkflowSimulator(WorkflowRuntime runtime, IWorkflowStore st
     /// <summary>The proof recorded with a simulated person's answer: nobody was recognised.</summary>
     public const string SimulatedProof = "simulation";
 
-    private readonly Dictionary<Guid, SimulatedAnswer?> _plannedAnswers = [];
-
-    /// <summary>Whom each answer was planned for: a task handed to someone else is answered (or not) by her.</summary>
-    private readonly Dictionary<Guid, string> _plannedFor = [];
+    /// <summary>Each open task's planned answer and whom it was planned for: a task handed to someone else is answered (or not) by her.</summary>
+    private readonly Dictionary<Guid, (string Assignee, SimulatedAnswer? Answer)> _plannedAnswers = [];
     private readonly Dictionary<ISimulatedJob, Instant> _nextJobRuns = [];
 
     /// <summary>Advances the clock event by event until nothing is left to happen before <paramref name="until"/>.</summary>
@@ -36,9 +34,9 @@ public sealed class WorkflowSimulator(WorkflowRuntime runtime, IWorkflowStore st
         {
             await PlanAnswersAsync(responder, ct);
             var nextAnswer = _plannedAnswers
-                .Where(p => p.Value is not null)
-                .OrderBy(p => p.Value!.At)
-                .Select(p => (TaskId: p.Key, Answer: p.Value!))
+                .Where(p => p.Value.Answer is not null)
+                .OrderBy(p => p.Value.Answer!.At)
+                .Select(p => (TaskId: p.Key, Answer: p.Value.Answer!))
                 .FirstOrDefault();
             DurableTimer? nextTimer;
             await using (var session = await store.BeginAsync(ct))
@@ -73,7 +71,7 @@ public sealed class WorkflowSimulator(WorkflowRuntime runtime, IWorkflowStore st
             clock.AdvanceTo(next.Value);
             if (answerAt == next && nextAnswer.Answer is not null)
             {
-                _plannedAnswers[nextAnswer.TaskId] = null;
+                _plannedAnswers[nextAnswer.TaskId] = _plannedAnswers[nextAnswer.TaskId] with { Answer = null };
                 var answer = nextAnswer.Answer;
                 if (answer.Beforehand is { } act)
                 {
@@ -105,10 +103,9 @@ public sealed class WorkflowSimulator(WorkflowRuntime runtime, IWorkflowStore st
             open = await session.ListTasksAsync(new TaskQuery(Status: HumanTaskStatus.Open, Take: int.MaxValue), ct);
         }
 
-        foreach (var task in open.Where(t => !_plannedFor.TryGetValue(t.Id, out var assignee) || assignee != t.Assignee))
+        foreach (var task in open.Where(t => !_plannedAnswers.TryGetValue(t.Id, out var planned) || planned.Assignee != t.Assignee))
         {
-            _plannedAnswers[task.Id] = responder.Answer(task, clock.GetCurrentInstant());
-            _plannedFor[task.Id] = task.Assignee;
+            _plannedAnswers[task.Id] = (task.Assignee, responder.Answer(task, clock.GetCurrentInstant()));
         }
     }
 }
