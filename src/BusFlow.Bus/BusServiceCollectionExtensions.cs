@@ -33,6 +33,7 @@ public static class BusServiceCollectionExtensions
         services.AddSingleton<Boards.BoardRegistry>();
         services.AddSingleton<Boards.OrganizationRegistry>();
         services.AddSingleton<Cycles.AgreementCycleControl>();
+        services.AddSingleton<Status.TaskInterventions>();
         services.AddSingleton<Agreements.AgreementRegistry>();
         services.AddSingleton<Bodies.BodyDirectory>();
         services.AddSingleton<Bodies.BodyRegistry>();

@@ -63,6 +63,7 @@ public static class JournalPayloads
         JournalKind.SignalReceived => typeof(SignalReceivedPayload),
         JournalKind.TaskMoved => typeof(TaskMovedPayload),
         JournalKind.TaskReassigned => typeof(TaskReassignedPayload),
+        JournalKind.TaskResent => typeof(TaskResentPayload),
         _ => null,
     };
 }

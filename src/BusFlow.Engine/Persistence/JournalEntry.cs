@@ -43,4 +43,7 @@ public enum JournalKind
 
     /// <summary>An open task passed to another address (its person's e-mail changed).</summary>
     TaskReassigned,
+
+    /// <summary>An open task's mail was sent again to its assignee (an administrator asked for it).</summary>
+    TaskResent,
 }

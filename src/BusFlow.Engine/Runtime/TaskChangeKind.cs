@@ -7,4 +7,7 @@ public enum TaskChangeKind
 
     /// <summary>The task went to another address.</summary>
     Reassigned,
+
+    /// <summary>The task's mail went out again to the same assignee.</summary>
+    Resent,
 }

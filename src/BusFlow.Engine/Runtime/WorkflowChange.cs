@@ -37,4 +37,11 @@ public sealed class WorkflowChange
     /// </summary>
     public Task<bool> ReassignTaskAsync(Guid taskId, string assignee, string reason, CancellationToken ct) =>
         _runtime.ReassignTaskAsync(_session, taskId, assignee, reason, ct);
+
+    /// <summary>
+    /// Sends an open task's mail again to its assignee, with the reason journaled: the task observers
+    /// send it, and the links already sent stay live. False when the task is not open.
+    /// </summary>
+    public Task<bool> ResendTaskAsync(Guid taskId, string reason, CancellationToken ct) =>
+        _runtime.ResendTaskAsync(_session, taskId, reason, ct);
 }

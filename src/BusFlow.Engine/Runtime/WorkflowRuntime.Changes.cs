@@ -64,6 +64,19 @@ public sealed partial class WorkflowRuntime
         return true;
     }
 
+    internal async Task<bool> ResendTaskAsync(RuntimeSession session, Guid taskId, string reason, CancellationToken ct)
+    {
+        if (await session.Store.FindTaskAsync(taskId, ct) is not { Status: HumanTaskStatus.Open } task)
+        {
+            return false;
+        }
+
+        var execution = await LoadAsync(session, task.InstanceId, ct);
+        session.Journal(execution, task.ActivityId, new TaskResentPayload(taskId, task.Assignee, reason));
+        await TellAsync(session, new TaskChangeNotice(TaskChangeKind.Resent, task, task.DueDate, task.Assignee, reason, session.Now), ct);
+        return true;
+    }
+
     private static async Task<int> CancelRemindersAsync(RuntimeSession session, HumanTask task, CancellationToken ct)
     {
         // The scheduler may still hold jobs for these timers: firing a cancelled timer does nothing.

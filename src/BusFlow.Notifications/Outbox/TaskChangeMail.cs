@@ -14,8 +14,9 @@ namespace BusFlow.Notifications.Outbox;
 /// Keeps a changed task's links and mail true, in the transaction that changes it. A moved task's
 /// live links last until its new due date (plus the grace period) and its assignee gets "task-moved"
 /// with the same link; a task passed to a new address kills the old address's links and sends the
-/// task ("task-assigned") to the new one with links of its own. The mail keeps to the task's working-day
-/// window like a new task's.
+/// task ("task-assigned") to the new one with links of its own; a task sent again goes to its assignee
+/// ("task-assigned") with the links already live. The mail keeps to the task's working-day window like a
+/// new task's.
 /// </summary>
 public sealed class TaskChangeMail(
     IEnumerable<IMessageTemplates> templates,
@@ -42,7 +43,7 @@ public sealed class TaskChangeMail(
                 token.ExpiresAt = expires;
             }
         }
-        else
+        else if (notice.Kind == TaskChangeKind.Reassigned)
         {
             var previous = notice.PreviousAssignee.Trim().ToLowerInvariant();
             foreach (var token in tokens.Where(t => t.Recipient == previous && t.RevokedAt is null))

@@ -1,0 +1,78 @@
+using BusFlow.Bus.Model;
+using BusFlow.Engine.Persistence;
+using BusFlow.Engine.Runtime;
+using BusFlow.Engine.Time;
+using NodaTime;
+
+namespace BusFlow.Bus.Status;
+
+/// <summary>
+/// What an administrator does from an agreement's status board to an open task of its workflows:
+/// send its mail again, hand it to a substitute (a deputy, an acting secretary) or give it a later due
+/// date, each with a reason. Each is one transaction that journals the change in the task's instance;
+/// a task that is not one of the agreement's open tasks is left alone.
+/// </summary>
+public sealed class TaskInterventions(WorkflowRuntime runtime, IWorkflowStore store, EngineOptions engine)
+{
+    public const int ReasonMaxLength = 500;
+
+    public Task<InterventionOutcome> ResendAsync(string agreementId, Guid taskId, string? reason, string actor, CancellationToken ct) =>
+        InterveneAsync(agreementId, taskId, reason, actor, (change, why) => change.ResendTaskAsync(taskId, why, ct), ct);
+
+    public async Task<InterventionOutcome> SubstituteAsync(string agreementId, Guid taskId, string? personId, string? reason, string actor, CancellationToken ct)
+    {
+        Person? person;
+        HumanTask? task;
+        await using (var session = await store.BeginAsync(ct))
+        {
+            person = string.IsNullOrWhiteSpace(personId) ? null : await session.Facet<IBusRecords>().FindPersonAsync(personId.Trim(), ct);
+            task = await session.FindTaskAsync(taskId, ct);
+        }
+
+        if (person is not { Email.Length: > 0 })
+        {
+            return InterventionOutcome.UnknownPerson;
+        }
+
+        return task is not null && string.Equals(task.Assignee, person.Email, StringComparison.OrdinalIgnoreCase)
+            ? InterventionOutcome.AlreadyAssigned
+            : await InterveneAsync(agreementId, taskId, reason, actor, (change, why) => change.ReassignTaskAsync(taskId, person.Email, why, ct), ct);
+    }
+
+    public async Task<InterventionOutcome> ExtendAsync(string agreementId, Guid taskId, LocalDate? dueDate, string? reason, string actor, CancellationToken ct)
+    {
+        await using (var session = await store.BeginAsync(ct))
+        {
+            var today = runtime.Clock.GetCurrentInstant().InZone(engine.TimeZone).Date;
+            if (dueDate is not { } day || day < today || (await session.FindTaskAsync(taskId, ct))?.DueDate is { } present && day <= present)
+            {
+                return InterventionOutcome.DateNotLater;
+            }
+        }
+
+        return await InterveneAsync(agreementId, taskId, reason, actor, (change, why) => change.MoveTaskAsync(taskId, new TaskMove(dueDate.Value, why), ct), ct);
+    }
+
+    public static bool IsReason(string? reason) => reason?.Trim() is { Length: > 0 and <= ReasonMaxLength };
+
+    private async Task<InterventionOutcome> InterveneAsync(
+        string agreementId, Guid taskId, string? reason, string actor, Func<WorkflowChange, string, Task<bool>> intervene, CancellationToken ct)
+    {
+        if (!IsReason(reason))
+        {
+            return InterventionOutcome.ReasonNeeded;
+        }
+
+        var why = reason!.Trim();
+        return await runtime.ChangeAsync(actor, async change =>
+        {
+            if (await change.Store.FindTaskAsync(taskId, ct) is not { Status: HumanTaskStatus.Open } task
+                || !(await Journal.AgreementInstances.ListAsync(change.Store, agreementId, ct)).Any(i => i.Id == task.InstanceId))
+            {
+                return InterventionOutcome.NotOpen;
+            }
+
+            return await intervene(change, why) ? InterventionOutcome.Done : InterventionOutcome.NotOpen;
+        }, ct);
+    }
+}
