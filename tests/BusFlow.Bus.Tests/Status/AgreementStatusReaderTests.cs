@@ -4,6 +4,7 @@ using BusFlow.Bus.Status;
 using BusFlow.Bus.Tests.Workflows;
 using BusFlow.Engine.Journal;
 using BusFlow.Engine.Persistence;
+using BusFlow.Testing.Simulation;
 using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
 

@@ -236,6 +236,8 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixHost host) : ICl
             ["GET /overenskommelser/{id}"] = Fixed(Rule.ReaderPage, $"/overenskommelser/{DemoMunicipality.AgreementId}"),
             ["GET /overenskommelser/ny"] = Fixed(Rule.AdministratorPage, "/overenskommelser/ny"),
             ["GET /overenskommelser/{id}/andra"] = Fixed(Rule.AdministratorPage, $"/overenskommelser/{DemoMunicipality.AgreementId}/andra"),
+            ["GET /overenskommelser/{id}/status/{round:guid?}"] = Fixed(Rule.ReaderPage, $"/overenskommelser/{DemoMunicipality.AgreementId}/status"),
+            ["GET /overenskommelser/{id}/status/uppgift/{task:guid}"] = Fixed(Rule.AdministratorPage, $"/overenskommelser/{DemoMunicipality.AgreementId}/status/uppgift/{nowhere}"),
             ["GET /personer"] = Fixed(Rule.ReaderPage, "/personer"),
             ["GET /personer/{id}"] = Fixed(Rule.ReaderPage, "/personer/henrik.alander"),
             ["GET /granskning"] = Fixed(Rule.AdministratorPage, "/granskning"),

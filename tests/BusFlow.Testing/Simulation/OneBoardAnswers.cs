@@ -3,10 +3,10 @@ using BusFlow.Engine.Persistence;
 using BusFlow.Engine.Simulation;
 using NodaTime;
 
-namespace BusFlow.Bus.Tests.Status;
+namespace BusFlow.Testing.Simulation;
 
 /// <summary>People who answer as the inner responder does, except that only one board's secretary ever records a decision.</summary>
-internal sealed class OneBoardAnswers(ISimulatedResponder inner, string board) : ISimulatedResponder
+public sealed class OneBoardAnswers(ISimulatedResponder inner, string board) : ISimulatedResponder
 {
     public SimulatedAnswer? Answer(HumanTask task, Instant now)
     {

@@ -1,0 +1,100 @@
+using System.Net;
+using BusFlow.Accounts;
+using BusFlow.Host.Tests.Support;
+
+namespace BusFlow.Host.Tests.Web;
+
+/// <summary>The status board of the demo's renewal on 28 April 2026, read by a viewer and acted on by an administrator.</summary>
+public sealed class StatusPageTests(ArrangedStatusBoard arranged) : IClassFixture<ArrangedStatusBoard>
+{
+    private const string Path = $"/overenskommelser/{StatusBoardHost.AgreementId}/status";
+
+    private RunningHost Host => arranged.Board.Host;
+
+    [Fact]
+    public async Task A_viewer_reads_each_boards_state_in_the_renewal_round_and_who_must_act_but_gets_no_actions()
+    {
+        using var viewer = await TestSessions.SignedInAsync(Host, "viewer@busflow.test", [AccountRoles.Viewer], totp: false);
+
+        using var response = await viewer.Http.GetAsync(Path);
+        var html = await response.Content.ReadAsStringAsync();
+        var text = await PageText.OfAsync(response);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("I dag 28 april 2026", text, StringComparison.Ordinal);
+        Assert.Contains("data-board=\"sn\" data-state=\"Decided\"", html, StringComparison.Ordinal);
+        Assert.Contains("data-board=\"kun\" data-state=\"Reminded\"", html, StringComparison.Ordinal);
+        Assert.Contains("data-board=\"bun\" data-state=\"Escalated\"", html, StringComparison.Ordinal);
+        Assert.Contains("bifall, 14 april 2026, §", text, StringComparison.Ordinal);
+        Assert.Contains("2 påminnelser, senast", text, StringComparison.Ordinal);
+        Assert.Contains("Försenade uppgifter 1", text, StringComparison.Ordinal);
+        Assert.Contains("Nästa tidsgräns 28 maj 2026", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("/status/uppgift/", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_rounds_own_page_shows_that_round_and_an_unknown_round_is_not_found()
+    {
+        var task = await arranged.Board.OpenDecisionTaskAsync("bun");
+        Guid round;
+        await using (var session = await arranged.Board.Store.BeginAsync())
+        {
+            round = (await session.FindInstanceAsync(task.InstanceId, default))!.ParentInstanceId!.Value;
+        }
+
+        using var administrator = await TestSessions.AdministratorAsync(Host);
+
+        using var own = await administrator.Http.GetAsync($"{Path}/{round}");
+        using var unknown = await administrator.Http.GetAsync($"{Path}/{Guid.NewGuid()}");
+
+        var text = await PageText.OfAsync(own);
+        Assert.StartsWith("Beslutsomgång:", text[text.IndexOf("Beslutsomgång:", StringComparison.Ordinal)..], StringComparison.Ordinal);
+        Assert.Contains("Hela överenskommelsen", text, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+    }
+
+    [Fact]
+    public async Task An_action_without_a_reason_or_with_an_earlier_date_is_refused_with_its_field_named_and_changes_nothing()
+    {
+        var task = await arranged.Board.OpenDecisionTaskAsync("bun");
+        var before = (await arranged.Board.JournalAsync(task.InstanceId)).Count;
+        var page = $"{Path}/uppgift/{task.Id}";
+        using var administrator = await TestSessions.AdministratorAsync(Host);
+
+        using var noReason = await administrator.PostFormWithTokenOfAsync(page, page + "?handler=Resend", ("reason", "  "));
+        using var earlier = await administrator.PostFormWithTokenOfAsync(page, page + "?handler=Extend", ("date", "2026-04-01"), ("reason", "Skäl."));
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, noReason.StatusCode);
+        Assert.Contains("Skriv ett skäl på högst 500 tecken.", await PageText.OfAsync(noReason), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, earlier.StatusCode);
+        Assert.Contains("Det nya förfallodatumet måste vara senare än 15 april 2026 och inte före i dag.", await PageText.OfAsync(earlier), StringComparison.Ordinal);
+        Assert.Equal(before, (await arranged.Board.JournalAsync(task.InstanceId)).Count);
+    }
+
+    [Fact]
+    public async Task A_viewer_who_posts_an_action_is_sent_to_the_refusal_page_and_nothing_is_journaled()
+    {
+        var task = await arranged.Board.OpenDecisionTaskAsync("kun");
+        var before = (await arranged.Board.JournalAsync(task.InstanceId)).Count;
+        var page = $"{Path}/uppgift/{task.Id}";
+        using var administrator = await TestSessions.AdministratorAsync(Host);
+        using var viewer = await TestSessions.SignedInAsync(Host, "viewer@busflow.test", [AccountRoles.Viewer], totp: false);
+
+        // The viewer cannot open the form, so she posts the administrator's form with her own token.
+        using var refused = await viewer.PostFormWithTokenOfAsync("/mina-uppgifter", page + "?handler=Resend", ("reason", "Försök."));
+
+        Assert.Contains("/konto/nekad", refused.Headers.Location?.OriginalString ?? "", StringComparison.Ordinal);
+        Assert.Equal(before, (await arranged.Board.JournalAsync(task.InstanceId)).Count);
+        Assert.Equal(HttpStatusCode.OK, (await administrator.Http.GetAsync(page)).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_task_that_is_not_the_agreements_is_not_found()
+    {
+        using var administrator = await TestSessions.AdministratorAsync(Host);
+
+        using var response = await administrator.Http.GetAsync($"{Path}/uppgift/{Guid.NewGuid()}");
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+    }
+}
