@@ -192,6 +192,11 @@ internal sealed class EfWorkflowSession : IWorkflowSession
             tasks = tasks.Where(t => t.InstanceId == instanceId);
         }
 
+        if (query.InstanceIds is { } instanceIds)
+        {
+            tasks = tasks.Where(t => instanceIds.Contains(t.InstanceId));
+        }
+
         if (query.RoleScope is { } scope)
         {
             var prefix = scope + "/";

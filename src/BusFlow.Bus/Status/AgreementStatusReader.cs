@@ -25,12 +25,10 @@ public static class AgreementStatusReader
     {
         ArgumentNullException.ThrowIfNull(session);
         var instances = await AgreementInstances.ListAsync(session, agreementId, ct);
-        var tasks = new Dictionary<Guid, IReadOnlyList<HumanTask>>();
+        var allTasks = await session.ListTasksAsync(new TaskQuery(Take: int.MaxValue, InstanceIds: [.. instances.Select(i => i.Id)]), ct);
+        var byInstance = allTasks.ToLookup(t => t.InstanceId);
+        var tasks = instances.ToDictionary(i => i.Id, i => (IReadOnlyList<HumanTask>)[.. byInstance[i.Id]]);
         var journals = new Dictionary<Guid, IReadOnlyList<JournalEntry>>();
-        foreach (var instance in instances)
-        {
-            tasks[instance.Id] = await session.ListTasksAsync(new TaskQuery(InstanceId: instance.Id, Take: int.MaxValue), ct);
-        }
 
         async Task<IReadOnlyList<JournalEntry>> JournalOf(Guid instanceId)
         {
@@ -62,7 +60,7 @@ public static class AgreementStatusReader
                     .OrderByDescending(t => t.CreatedAt).FirstOrDefault();
                 parties.Add(part is null
                     ? new PartyStatus(board, PartyState.NotStarted)
-                    : Party(board, round, part, tasks[part.Id], await JournalOf(part.Id), signature, signature is null ? [] : await JournalOf(signature.InstanceId), today));
+                    : await PartyAsync(board, round, part, tasks[part.Id], signature, JournalOf, today));
             }
 
             rounds.Add(new RoundStatus(round.Id, InputText(round, "subject") ?? round.DefinitionId, round.Status, round.CreatedAt, Deadline(round), parties));
@@ -75,9 +73,10 @@ public static class AgreementStatusReader
             [.. mustAct.OrderBy(a => a.DueDate is null).ThenBy(a => a.DueDate).ThenBy(a => a.Title, StringComparer.CurrentCulture)]);
     }
 
-    private static PartyStatus Party(
-        string board, WorkflowInstance round, WorkflowInstance part, IReadOnlyList<HumanTask> partTasks, IReadOnlyList<JournalEntry> journal,
-        HumanTask? signature, IReadOnlyList<JournalEntry> signingJournal, LocalDate today)
+    /// <param name="journalOf">An instance's journal, read only when a reminder count needs it.</param>
+    private static async Task<PartyStatus> PartyAsync(
+        string board, WorkflowInstance round, WorkflowInstance part, IReadOnlyList<HumanTask> partTasks, HumanTask? signature,
+        Func<Guid, Task<IReadOnlyList<JournalEntry>>> journalOf, LocalDate today)
     {
         var ordered = partTasks.OrderBy(t => t.CreatedAt).ToList();
         var moved = ordered.Where(t => t.Status == HumanTaskStatus.Completed && !Decisive.Contains(t.Outcome))
@@ -100,7 +99,7 @@ public static class AgreementStatusReader
             return signature switch
             {
                 { Status: HumanTaskStatus.Completed } => status with { State = PartyState.Signed, SignedAt = signature.ClosedAt, SignedBy = signature.CompletedBy },
-                { Status: HumanTaskStatus.Open } => Pressed(status with { State = PartyState.AwaitingSignature }, signature, signingJournal, today),
+                { Status: HumanTaskStatus.Open } => Pressed(status with { State = PartyState.AwaitingSignature }, signature, await journalOf(signature.InstanceId), today),
                 _ => status with { State = PartyState.Decided },
             };
         }
@@ -112,7 +111,7 @@ public static class AgreementStatusReader
 
         if (current is { Status: HumanTaskStatus.Open })
         {
-            return Pressed(status, current, journal, today);
+            return Pressed(status, current, await journalOf(part.Id), today);
         }
 
         return round.Status is InstanceStatus.Running or InstanceStatus.Waiting

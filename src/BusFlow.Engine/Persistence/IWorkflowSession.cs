@@ -67,7 +67,8 @@ public sealed record InstanceQuery(
     string? InputContains = null);
 
 /// <param name="RoleScope">Only tasks for a role in this scope: "sn" finds the tasks whose role is "sn/…".</param>
-public sealed record TaskQuery(string? Assignee = null, HumanTaskStatus? Status = null, Guid? InstanceId = null, int Take = 100, string? RoleScope = null);
+/// <param name="InstanceIds">Only the tasks of these instances: one read for a whole workflow tree.</param>
+public sealed record TaskQuery(string? Assignee = null, HumanTaskStatus? Status = null, Guid? InstanceId = null, int Take = 100, string? RoleScope = null, IReadOnlyCollection<Guid>? InstanceIds = null);
 
 /// <summary>Another transaction won the race for the same rows; the operation may be retried.</summary>
 public sealed class ConcurrencyConflictException(string message, Exception? inner = null) : Exception(message, inner);

@@ -140,6 +140,6 @@ public static class WorkflowBenchmark
         return new BenchmarkPhase(name, count, total.Elapsed, Percentile(latencies, 0.50), Percentile(latencies, 0.95));
     }
 
-    private static double Percentile(double[] sorted, double p) =>
+    internal static double Percentile(double[] sorted, double p) =>
         sorted.Length == 0 ? 0 : sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(p * sorted.Length) - 1)];
 }

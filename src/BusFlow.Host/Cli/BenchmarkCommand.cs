@@ -54,8 +54,66 @@ internal static class BenchmarkCommand
                 }
             }
         }));
+        command.Subcommands.Add(ViewsCommand());
         return command;
     }
+
+    /// <summary>`busflow benchmark views`: times the pages people read, with the demo's data and with many more instances.</summary>
+    private static Command ViewsCommand()
+    {
+        var extra = new Option<int>("--instances", "-n") { Description = "How many more instances to add before the second round of timings (0: none).", DefaultValueFactory = _ => 10_000 };
+        var repeats = new Option<int>("--repeats") { Description = "How many times each page is asked for, after one warm-up.", DefaultValueFactory = _ => 20 };
+        var provider = new Option<string>("--provider") { Description = "Sqlite (a throwaway file) or Postgres.", DefaultValueFactory = _ => StorageOptions.Sqlite };
+        var connection = new Option<string?>("--connection") { Description = "The PostgreSQL connection string (with --provider Postgres): use an empty database; its rows are left there." };
+        var workflows = new Option<string>("--workflows") { Description = "The workflows folder the host publishes.", DefaultValueFactory = _ => "workflows" };
+        var command = new Command("views", "Times the status board, the annual wheel, the instances and what is coming over HTTP on a running host: with the demo after a simulated year and a half, then with more instances.")
+        {
+            extra, repeats, provider, connection, workflows,
+        };
+        command.SetAction((parse, ct) => CommandOutput.GuardAsync(parse, async () =>
+        {
+            if (parse.GetValue(extra) < 0 || parse.GetValue(repeats) < 1)
+            {
+                await parse.Error().WriteLineAsync("busflow: --instances must be 0 or more and --repeats at least 1.");
+                return 1;
+            }
+
+            var folder = Path.Combine(Path.GetTempPath(), $"busflow-benchmark-{Guid.NewGuid():N}");
+            Directory.CreateDirectory(folder);
+            try
+            {
+                var storage = string.Equals(parse.GetValue(provider), StorageOptions.Postgres, StringComparison.OrdinalIgnoreCase)
+                    ? new StorageOptions { Provider = StorageOptions.Postgres, ConnectionString = parse.GetValue(connection) ?? throw new ArgumentException("--connection is required with --provider Postgres.") }
+                    : new StorageOptions { Provider = StorageOptions.Sqlite, ConnectionString = new SqliteConnectionStringBuilder { DataSource = Path.Combine(folder, "views.db") }.ToString() };
+                var stages = await ViewBenchmark.RunAsync(storage, parse.GetValue(workflows)!, parse.GetValue(extra), parse.GetValue(repeats), ct);
+                await PrintViews(parse.Out(), storage.Provider, stages);
+                return stages.SelectMany(s => s.Views).All(v => v.StatusCode == 200) ? 0 : 1;
+            }
+            finally
+            {
+                SqliteConnection.ClearAllPools();
+                Directory.Delete(folder, recursive: true);
+            }
+        }));
+        return command;
+    }
+
+    private static async Task PrintViews(TextWriter output, string provider, IReadOnlyList<ViewStage> stages)
+    {
+        var culture = CultureInfo.InvariantCulture;
+        await output.WriteLineAsync($"BusFlow view benchmark: {provider}, {Environment.ProcessorCount} cores, .NET {Environment.Version}; goal: every page under {ViewGoalMilliseconds} ms");
+        foreach (var stage in stages)
+        {
+            await output.WriteLineAsync($"  {stage.Name} ({stage.Instances:N0} instances in the database)");
+            foreach (var view in stage.Views)
+            {
+                var verdict = view.StatusCode != 200 ? $"answered {view.StatusCode}" : view.P95Milliseconds < ViewGoalMilliseconds ? "within goal" : "OVER GOAL";
+                await output.WriteLineAsync(string.Format(culture, "    {0,-28} p50 {1,7:F1} ms   p95 {2,7:F1} ms   max {3,7:F1} ms   {4}", view.View, view.P50Milliseconds, view.P95Milliseconds, view.MaxMilliseconds, verdict));
+            }
+        }
+    }
+
+    private const int ViewGoalMilliseconds = 200;
 
     private static async Task Print(TextWriter output, BenchmarkResult result)
     {

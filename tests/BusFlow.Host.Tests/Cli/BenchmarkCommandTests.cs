@@ -33,4 +33,26 @@ public sealed class BenchmarkCommandTests
         Assert.Equal(1, run.ExitCode);
         Assert.Contains("--connection is required", run.Error, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task The_view_benchmark_signs_in_and_prints_a_timing_for_every_page_before_and_after_more_instances()
+    {
+        var run = await CliRun.RunAsync(["benchmark", "views", "--instances", "20", "--repeats", "2", "--workflows", Path.Combine(BusFlow.Testing.RepositoryRoot.Path, "workflows")]);
+
+        Assert.True(run.ExitCode == 0, run.Output + run.Error);
+        Assert.StartsWith("BusFlow view benchmark: Sqlite", run.OutputLines[0], StringComparison.Ordinal);
+        Assert.Contains(run.OutputLines, l => l.Contains("with 20 more instances", StringComparison.Ordinal));
+        var timings = run.OutputLines.Where(l => l.Contains(" p95 ", StringComparison.Ordinal)).ToList();
+        Assert.Equal(16, timings.Count);
+        Assert.DoesNotContain(timings, l => l.Contains("answered", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task The_view_benchmark_refuses_no_repeats_with_a_clear_error()
+    {
+        var run = await CliRun.RunAsync(["benchmark", "views", "--repeats", "0"]);
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("--repeats at least 1", run.Error, StringComparison.Ordinal);
+    }
 }
