@@ -44,7 +44,7 @@ public sealed class StatusBoardHost : IAsyncDisposable
         var database = SqliteTestDatabase.Create();
         var clock = new VirtualClock(new LocalDateTime(2026, 1, 5, 9, 0).InZoneStrictly(Stockholm).ToInstant());
         var host = await RunningHost.StartAsync(database, Path.Combine(RepositoryRoot.Path, "workflows"),
-            new Dictionary<string, string?> { ["BusFlow:Demo:SeedOnFirstStart"] = "true" }, clock);
+            new Dictionary<string, string?> { ["BusFlow:Demo:SeedOnFirstStart"] = "true", ["BusFlow:SignIn:AttemptsPerMinute"] = "1000" }, clock);
         return new StatusBoardHost(database, host, clock);
     }
 

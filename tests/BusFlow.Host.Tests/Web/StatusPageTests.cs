@@ -33,6 +33,19 @@ public sealed class StatusPageTests(ArrangedStatusBoard arranged) : IClassFixtur
     }
 
     [Fact]
+    public async Task In_english_the_board_says_decided_reminded_and_escalated()
+    {
+        using var viewer = await TestSessions.SignedInAsync(Host, "viewer@busflow.test", [AccountRoles.Viewer], totp: false);
+
+        var text = await PageText.OfAsync(await viewer.Http.GetAsync(Path + "?lang=en"));
+
+        Assert.Contains("Who must act now", text, StringComparison.Ordinal);
+        Assert.Contains("approved, 14 April 2026, §", text, StringComparison.Ordinal);
+        Assert.Contains("2 reminders, last", text, StringComparison.Ordinal);
+        Assert.Contains("Escalated", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_rounds_own_page_shows_that_round_and_an_unknown_round_is_not_found()
     {
         var task = await arranged.Board.OpenDecisionTaskAsync("bun");

@@ -28,7 +28,7 @@ public sealed class StatusTaskModel(
 {
     public Agreement Agreement { get; private set; } = null!;
 
-    public ActionNeeded? Task { get; private set; }
+    public ActionNeeded? OpenTask { get; private set; }
 
     public string AssigneeText { get; private set; } = "";
 
@@ -64,7 +64,7 @@ public sealed class StatusTaskModel(
     {
         var day = LocalDatePattern.Iso.Parse(date?.Trim() ?? "") is { Success: true } parsed ? parsed.Value : (LocalDate?)null;
         return InterveneAsync(id, task, "extend", reason, "", date ?? "",
-            actor => day is null ? System.Threading.Tasks.Task.FromResult(InterventionOutcome.DateNotLater) : interventions.ExtendAsync(id, task, day, reason, actor, HttpContext.RequestAborted),
+            actor => day is null ? Task.FromResult(InterventionOutcome.DateNotLater) : interventions.ExtendAsync(id, task, day, reason, actor, HttpContext.RequestAborted),
             () => string.Format(CultureInfo.CurrentCulture, Strings.StatusTask_Extended, AgreementText.Date(day!.Value)),
             $"task due date moved to {date}");
     }
@@ -78,7 +78,7 @@ public sealed class StatusTaskModel(
             return NotFound();
         }
 
-        var previous = Task;
+        var previous = OpenTask;
         var outcome = await intervene(AuditTrail.ActorOf(User));
         if (outcome == InterventionOutcome.Done)
         {
@@ -134,10 +134,10 @@ public sealed class StatusTaskModel(
 
         Agreement = agreement;
         var board = await AgreementStatusReader.ReadAsync(session, id, clock.GetCurrentInstant().InZone(engine.TimeZone).Date, ct);
-        Task = board.MustAct.FirstOrDefault(a => a.TaskId == taskId);
+        OpenTask = board.MustAct.FirstOrDefault(a => a.TaskId == taskId);
         var people = await records.ListPeopleAsync(ct);
         People = [.. people.Where(p => !string.IsNullOrWhiteSpace(p.Email)).OrderBy(p => p.Name, StringComparer.Create(CultureInfo.GetCultureInfo("sv-SE"), ignoreCase: true))];
-        if (Task is { } open)
+        if (OpenTask is { } open)
         {
             var name = people.FirstOrDefault(p => string.Equals(p.Email, open.Assignee, StringComparison.OrdinalIgnoreCase))?.Name;
             AssigneeText = name is null ? open.Assignee : $"{name} ({open.Assignee})";
