@@ -39,6 +39,7 @@ public static class BusServiceCollectionExtensions
         services.AddSingleton<People.PersonRegistry>();
         services.AddSingleton<People.AssignmentRegistry>();
         services.AddSingleton<People.RolePreview>();
+        services.AddSingleton<Wheel.YearWheelBuilder>();
         return services;
     }
 }
