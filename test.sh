@@ -43,7 +43,7 @@ pkg_installed() {
 }
 
 missing=()
-for pkg in postgresql python3-aiosmtpd chromium chromium-driver; do
+for pkg in postgresql python3-aiosmtpd chromium chromium-driver fonts-dejavu-core; do
     pkg_installed "$pkg" || missing+=("$pkg")
 done
 # npm may come from elsewhere than Debian (e.g. a Node.js install of its own): Debian's only when there is none.

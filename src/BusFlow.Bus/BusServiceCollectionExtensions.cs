@@ -40,6 +40,7 @@ public static class BusServiceCollectionExtensions
         services.AddSingleton<People.PersonRegistry>();
         services.AddSingleton<People.AssignmentRegistry>();
         services.AddSingleton<People.RolePreview>();
+        services.AddSingleton<Wheel.YearWheelBuilder>();
         return services;
     }
 }

@@ -24,6 +24,7 @@ public static class WebServiceCollectionExtensions
         services.AddScoped<FirstAdministrator>();
         services.AddSingleton<AccountScopes>();
         services.AddSingleton<VisibleAgreements>();
+        services.AddSingleton<Wheel.WheelReader>();
         services.AddSingleton<VisiblePeople>();
         services.AddSingleton<Pages.Bodies.BodyFormSubmit>();
         services.AddSingleton<AuditTrail>();

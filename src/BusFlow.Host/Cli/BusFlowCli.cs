@@ -28,6 +28,7 @@ public static class BusFlowCli
         root.Subcommands.Add(SeedCommand.Create(configuration));
         root.Subcommands.Add(ImportCommand.Create(configuration));
         root.Subcommands.Add(ExportCommand.Create(configuration));
+        root.Subcommands.Add(WheelCommand.Create(configuration));
         root.Subcommands.Add(UsersCommand.Create(configuration, input ?? Console.In));
         root.Subcommands.Add(SchemaCommand.Create());
         root.Subcommands.Add(SimulateCommand.Create(configuration));

@@ -234,6 +234,8 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixHost host) : ICl
             ["GET /organ/ny"] = Fixed(Rule.AdministratorPage, "/organ/ny"),
             ["GET /organ/{id}/andra"] = Fixed(Rule.AdministratorPage, $"/organ/{DemoMunicipality.PresidiumId}/andra"),
             ["GET /overenskommelser/{id}"] = Fixed(Rule.ReaderPage, $"/overenskommelser/{DemoMunicipality.AgreementId}"),
+            ["GET /overenskommelser/{id}/arshjul"] = Fixed(Rule.ReaderPage, $"/overenskommelser/{DemoMunicipality.AgreementId}/arshjul?ar=2027"),
+            ["GET /overenskommelser/{id}/arshjul.{format:regex(^(svg|pdf)$)}"] = Fixed(Rule.ReaderPage, $"/overenskommelser/{DemoMunicipality.AgreementId}/arshjul.svg?ar=2027"),
             ["GET /overenskommelser/ny"] = Fixed(Rule.AdministratorPage, "/overenskommelser/ny"),
             ["GET /overenskommelser/{id}/andra"] = Fixed(Rule.AdministratorPage, $"/overenskommelser/{DemoMunicipality.AgreementId}/andra"),
             ["GET /overenskommelser/{id}/status/{round:guid?}"] = Fixed(Rule.ReaderPage, $"/overenskommelser/{DemoMunicipality.AgreementId}/status"),

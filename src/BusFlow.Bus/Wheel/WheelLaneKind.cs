@@ -1,0 +1,8 @@
+namespace BusFlow.Bus.Wheel;
+
+public enum WheelLaneKind
+{
+    Collaboration,
+    Board,
+    DeadlinesAndRounds,
+}
