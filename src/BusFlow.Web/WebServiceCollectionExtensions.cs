@@ -42,6 +42,7 @@ public static class WebServiceCollectionExtensions
         services.AddRazorPages(options =>
         {
             options.Conventions.ConfigureFilter(new PageHeadersFilter());
+            options.Conventions.ConfigureFilter(new UnknownHandlerFilter());
             options.Conventions.AllowAnonymousToPage("/Account/SignIn");
             options.Conventions.AllowAnonymousToPage("/Account/TwoFactor");
             options.Conventions.AllowAnonymousToPage("/Account/External");

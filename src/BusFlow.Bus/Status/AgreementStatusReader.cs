@@ -19,9 +19,12 @@ public static class AgreementStatusReader
     public const string RoundWorkflow = "decision-round";
     public const string BoardPartWorkflow = "board-decision";
 
+    /// <summary>The decision round's wait for its last day to pass (decision-round's WaitUntil).</summary>
+    public const string RoundDeadlineActivity = "deadlinePassed";
+
     private static readonly string[] Decisive = ["approve", "reject"];
 
-    public static async Task<AgreementStatusBoard> ReadAsync(IWorkflowSession session, string agreementId, LocalDate today, CancellationToken ct)
+    public static async Task<AgreementStatusBoard> ReadAsync(IWorkflowSession session, string agreementId, LocalDate today, DateTimeZone zone, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(session);
         var instances = await AgreementInstances.ListAsync(session, agreementId, ct);
@@ -63,7 +66,7 @@ public static class AgreementStatusReader
                     : await PartyAsync(board, round, part, tasks[part.Id], signature, JournalOf, today));
             }
 
-            rounds.Add(new RoundStatus(round.Id, InputText(round, "subject") ?? round.DefinitionId, round.Status, round.CreatedAt, Deadline(round), parties));
+            rounds.Add(new RoundStatus(round.Id, InputText(round, "subject") ?? round.DefinitionId, round.Status, round.CreatedAt, Deadline(round, await JournalOf(round.Id), zone), parties));
         }
 
         return new AgreementStatusBoard(
@@ -148,10 +151,18 @@ public static class AgreementStatusReader
             ? boards.Select(b => b?.GetValueKind() == System.Text.Json.JsonValueKind.String ? b.GetValue<string>() : null).OfType<string>()
             : [];
 
-    private static LocalDate? Deadline(WorkflowInstance round) =>
-        ExecutionState.Deserialize(round.StateJson).Variables["deadline"] is JsonValue value && value.TryGetValue<string>(out var text)
+    /// <summary>The round's last day: as it set it, or as an administrator extended it (its timer ends the day after).</summary>
+    private static LocalDate? Deadline(WorkflowInstance round, IReadOnlyList<JournalEntry> journal, DateTimeZone zone)
+    {
+        if (journal.LastOrDefault(e => e.Kind == JournalKind.TimerMoved && e.ActivityId == RoundDeadlineActivity)?.Payload<TimerMovedPayload>() is { } moved)
+        {
+            return moved.DueAt.InZone(zone).Date.PlusDays(-1);
+        }
+
+        return ExecutionState.Deserialize(round.StateJson).Variables["deadline"] is JsonValue value && value.TryGetValue<string>(out var text)
             ? ParseDate(text)
             : DataDate(round.InputJson, "deadline");
+    }
 
     private static string? InputText(WorkflowInstance instance, string name) => DataText(instance.InputJson, name);
 

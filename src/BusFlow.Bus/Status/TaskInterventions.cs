@@ -9,10 +9,10 @@ namespace BusFlow.Bus.Status;
 /// <summary>
 /// What an administrator does from an agreement's status board to an open task of its workflows:
 /// send its mail again, hand it to a substitute (a deputy, an acting secretary) or give it a later due
-/// date, each with a reason. Each is one transaction that journals the change in the task's instance;
+/// date, each with a reason; and give a running decision round a later last day. Each is one transaction that journals the change in the task's instance;
 /// a task that is not one of the agreement's open tasks is left alone.
 /// </summary>
-public sealed class TaskInterventions(WorkflowRuntime runtime, IWorkflowStore store, EngineOptions engine)
+public sealed class TaskInterventions(WorkflowRuntime runtime, IWorkflowStore store, EngineOptions engine, IWorkingDayCalendar calendar)
 {
     public const int ReasonMaxLength = 500;
 
@@ -51,6 +51,54 @@ public sealed class TaskInterventions(WorkflowRuntime runtime, IWorkflowStore st
         }
 
         return await InterveneAsync(agreementId, taskId, reason, actor, (change, why) => change.MoveTaskAsync(taskId, new TaskMove(dueDate.Value, why), ct), ct);
+    }
+
+    /// <summary>
+    /// Gives a running decision round a later last day: the timer that ends it moves to the end of the new
+    /// day (on the next working day when it is not one, as the round itself moves its deadline).
+    /// </summary>
+    public async Task<InterventionOutcome> ExtendRoundAsync(string agreementId, Guid roundId, LocalDate? deadline, string? reason, string actor, CancellationToken ct)
+    {
+        if (!IsReason(reason))
+        {
+            return InterventionOutcome.ReasonNeeded;
+        }
+
+        var today = runtime.Clock.GetCurrentInstant().InZone(engine.TimeZone).Date;
+        if (deadline is not { } asked || asked < today)
+        {
+            return InterventionOutcome.DateNotLater;
+        }
+
+        var ends = calendar.OnOrNextWorkingDay(asked).PlusDays(1).AtStartOfDayInZone(engine.TimeZone).ToInstant();
+        return await runtime.ChangeAsync(actor, async change =>
+        {
+            if (await change.Store.FindInstanceAsync(roundId, ct) is not { DefinitionId: AgreementStatusReader.RoundWorkflow, Status: InstanceStatus.Running or InstanceStatus.Waiting }
+                || !(await Journal.AgreementInstances.ListAsync(change.Store, agreementId, ct)).Any(i => i.Id == roundId)
+                || await RoundDeadlineTimerAsync(change.Store, roundId, ct) is not { } timer)
+            {
+                return InterventionOutcome.NotOpen;
+            }
+
+            return ends <= timer.DueAt
+                ? InterventionOutcome.DateNotLater
+                : await change.MoveTimerAsync(timer.Id, ends, reason!.Trim(), ct) ? InterventionOutcome.Done : InterventionOutcome.NotOpen;
+        }, ct);
+    }
+
+    /// <summary>The pending timer on which a round waits for its last day to pass.</summary>
+    public static async Task<DurableTimer?> RoundDeadlineTimerAsync(IWorkflowSession session, Guid roundId, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        foreach (var bookmark in await session.ListBookmarksAsync(roundId, ct))
+        {
+            if (await session.FindPendingTimerByBookmarkAsync(bookmark.Id, ct) is { ActivityId: AgreementStatusReader.RoundDeadlineActivity } timer)
+            {
+                return timer;
+            }
+        }
+
+        return null;
     }
 
     public static bool IsReason(string? reason) => reason?.Trim() is { Length: > 0 and <= ReasonMaxLength };

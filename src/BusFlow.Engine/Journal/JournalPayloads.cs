@@ -64,6 +64,7 @@ public static class JournalPayloads
         JournalKind.TaskMoved => typeof(TaskMovedPayload),
         JournalKind.TaskReassigned => typeof(TaskReassignedPayload),
         JournalKind.TaskResent => typeof(TaskResentPayload),
+        JournalKind.TimerMoved => typeof(TimerMovedPayload),
         _ => null,
     };
 }

@@ -46,4 +46,7 @@ public enum JournalKind
 
     /// <summary>An open task's mail was sent again to its assignee (an administrator asked for it).</summary>
     TaskResent,
+
+    /// <summary>A timer a workflow waits on got another due time from outside (a deadline extended).</summary>
+    TimerMoved,
 }

@@ -11,6 +11,7 @@ internal sealed class RuntimeSession(IWorkflowSession store, string actor, Insta
     public string Actor { get; } = actor;
     public Instant Now { get; } = now;
     public Dictionary<Guid, Execution> Executions { get; } = [];
+    /// <summary>Timers set or moved in this transaction: scheduled once it commits.</summary>
     public List<DurableTimer> NewTimers { get; } = [];
 
     /// <summary>Journals a step that carries no data.</summary>

@@ -44,4 +44,13 @@ public sealed class WorkflowChange
     /// </summary>
     public Task<bool> ResendTaskAsync(Guid taskId, string reason, CancellationToken ct) =>
         _runtime.ResendTaskAsync(_session, taskId, reason, ct);
+
+    /// <summary>
+    /// Gives a pending timer that a workflow waits on (not a reminder) another due time, journaled with
+    /// the reason, and schedules it once the change commits; a job already scheduled for the old time
+    /// finds it not due and schedules it again. False when the timer is not pending, is a reminder, or
+    /// is already due then.
+    /// </summary>
+    public Task<bool> MoveTimerAsync(Guid timerId, Instant dueAt, string reason, CancellationToken ct) =>
+        _runtime.MoveTimerAsync(_session, timerId, dueAt, reason, ct);
 }

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using BusFlow.Engine.Journal;
 using BusFlow.Engine.Persistence;
+using NodaTime;
 
 namespace BusFlow.Engine.Runtime;
 
@@ -74,6 +75,22 @@ public sealed partial class WorkflowRuntime
         var execution = await LoadAsync(session, task.InstanceId, ct);
         session.Journal(execution, task.ActivityId, new TaskResentPayload(taskId, task.Assignee, reason));
         await TellAsync(session, new TaskChangeNotice(TaskChangeKind.Resent, task, task.DueDate, task.Assignee, reason, session.Now), ct);
+        return true;
+    }
+
+    internal async Task<bool> MoveTimerAsync(RuntimeSession session, Guid timerId, Instant dueAt, string reason, CancellationToken ct)
+    {
+        if (await session.Store.FindTimerAsync(timerId, ct) is not { Status: TimerStatus.Pending, Purpose: TimerPurpose.Resume } timer
+            || timer.DueAt == dueAt)
+        {
+            return false;
+        }
+
+        var execution = await LoadAsync(session, timer.InstanceId, ct);
+        var previous = timer.DueAt;
+        timer.DueAt = dueAt;
+        session.Journal(execution, timer.ActivityId, new TimerMovedPayload(timerId, previous, dueAt, reason));
+        session.NewTimers.Add(timer);
         return true;
     }
 

@@ -93,6 +93,28 @@ public sealed class AgreementStatusReaderTests
         Assert.Equal(bunTask.DueDate, (await OpenDecisionTaskAsync(bus, "bun")).DueDate);
     }
 
+    [Fact]
+    public async Task A_rounds_last_day_extended_to_a_Saturday_ends_after_the_next_Monday_and_an_earlier_day_changes_nothing()
+    {
+        await using var bus = await RenewalWithOnlySnAnsweringAsync();
+        await bus.RunUntilAsync(new LocalDateTime(2026, 4, 28, 12, 0), Answers(bus));
+        var round = (await ReadAsync(bus, new LocalDate(2026, 4, 28))).Rounds.Single();
+        var interventions = Interventions(bus);
+
+        var earlier = await interventions.ExtendRoundAsync(Agreement, round.InstanceId, new LocalDate(2026, 11, 20), "Skäl.", Administrator, default);
+        var extended = await interventions.ExtendRoundAsync(Agreement, round.InstanceId, new LocalDate(2026, 12, 19), "KUN sammanträder först i december.", Administrator, default);
+
+        Assert.Equal(new LocalDate(2026, 11, 30), round.Deadline);
+        Assert.Equal(InterventionOutcome.DateNotLater, earlier);
+        Assert.Equal(InterventionOutcome.Done, extended);
+        Assert.Equal(new LocalDate(2026, 12, 21), (await ReadAsync(bus, new LocalDate(2026, 4, 28))).Rounds.Single().Deadline);
+        var moved = (await bus.JournalAsync(round.InstanceId)).Single(e => e.Kind == JournalKind.TimerMoved).Payload<TimerMovedPayload>()!;
+        Assert.Equal(new LocalDateTime(2026, 12, 22, 0, 0), BusHarness.Local(moved.DueAt));
+        Assert.Equal("KUN sammanträder först i december.", moved.Reason);
+        var timer = await bus.ReadAsync((s, _) => TaskInterventions.RoundDeadlineTimerAsync(s, round.InstanceId, default));
+        Assert.Equal(moved.DueAt, timer!.DueAt);
+    }
+
     private static async Task<BusHarness> RenewalWithOnlySnAnsweringAsync()
     {
         var bus = await BusHarness.StartAsync(new LocalDateTime(2026, 1, 5, 9, 0));
@@ -105,7 +127,7 @@ public sealed class AgreementStatusReaderTests
     private static TaskInterventions Interventions(BusHarness bus) => bus.Services.GetRequiredService<TaskInterventions>();
 
     private static Task<AgreementStatusBoard> ReadAsync(BusHarness bus, LocalDate today) =>
-        bus.ReadAsync((s, _) => AgreementStatusReader.ReadAsync(s, Agreement, today, default));
+        bus.ReadAsync((s, _) => AgreementStatusReader.ReadAsync(s, Agreement, today, BusHarness.Stockholm, default));
 
     private static async Task<HumanTask> OpenDecisionTaskAsync(BusHarness bus, string board) =>
         (await bus.AllTasksAsync()).Single(t => t.Status == HumanTaskStatus.Open && t.ActivityId == "recordDecision" && (string?)JsonNode.Parse(t.DataJson!)!["board"] == board);

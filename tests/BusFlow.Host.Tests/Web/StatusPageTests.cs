@@ -48,13 +48,7 @@ public sealed class StatusPageTests(ArrangedStatusBoard arranged) : IClassFixtur
     [Fact]
     public async Task A_rounds_own_page_shows_that_round_and_an_unknown_round_is_not_found()
     {
-        var task = await arranged.Board.OpenDecisionTaskAsync("bun");
-        Guid round;
-        await using (var session = await arranged.Board.Store.BeginAsync())
-        {
-            round = (await session.FindInstanceAsync(task.InstanceId, default))!.ParentInstanceId!.Value;
-        }
-
+        var round = await RoundIdAsync();
         using var administrator = await TestSessions.AdministratorAsync(Host);
 
         using var own = await administrator.Http.GetAsync($"{Path}/{round}");
@@ -102,6 +96,27 @@ public sealed class StatusPageTests(ArrangedStatusBoard arranged) : IClassFixtur
     }
 
     [Fact]
+    public async Task An_administrator_gives_the_round_a_later_last_day_on_its_own_page_and_a_viewer_sees_no_such_form()
+    {
+        var round = await RoundIdAsync();
+        var page = $"{Path}/{round}";
+        using var administrator = await TestSessions.AdministratorAsync(Host);
+        using var viewer = await TestSessions.SignedInAsync(Host, "viewer@busflow.test", [AccountRoles.Viewer], totp: false);
+
+        using var noHandler = await administrator.PostFormAsync(page, ("date", "2026-12-10"), ("reason", "Skäl."));
+        using var noReason = await administrator.PostFormWithTokenOfAsync(page, page + "?handler=ExtendRound", ("date", "2026-12-10"), ("reason", ""));
+        using var extended = await administrator.PostFormWithTokenOfAsync(page, page + "?handler=ExtendRound", ("date", "2026-12-10"), ("reason", "KUN sammanträder först i december."));
+        var viewersPage = await viewer.Http.GetStringAsync(page);
+
+        Assert.Equal(HttpStatusCode.NotFound, noHandler.StatusCode);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, noReason.StatusCode);
+        Assert.Contains("Skriv ett skäl på högst 500 tecken.", await PageText.OfAsync(noReason), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, extended.StatusCode);
+        Assert.Contains("Omgången slutar nu efter 10 december 2026.", await PageText.OfAsync(extended), StringComparison.Ordinal);
+        Assert.DoesNotContain("extend-round-form", viewersPage, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_task_that_is_not_the_agreements_is_not_found()
     {
         using var administrator = await TestSessions.AdministratorAsync(Host);
@@ -109,5 +124,12 @@ public sealed class StatusPageTests(ArrangedStatusBoard arranged) : IClassFixtur
         using var response = await administrator.Http.GetAsync($"{Path}/uppgift/{Guid.NewGuid()}");
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+    }
+
+    private async Task<Guid> RoundIdAsync()
+    {
+        var task = await arranged.Board.OpenDecisionTaskAsync("bun");
+        await using var session = await arranged.Board.Store.BeginAsync();
+        return (await session.FindInstanceAsync(task.InstanceId, default))!.ParentInstanceId!.Value;
     }
 }

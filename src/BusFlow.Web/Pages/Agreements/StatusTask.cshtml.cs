@@ -133,7 +133,7 @@ public sealed class StatusTaskModel(
         }
 
         Agreement = agreement;
-        var board = await AgreementStatusReader.ReadAsync(session, id, clock.GetCurrentInstant().InZone(engine.TimeZone).Date, ct);
+        var board = await AgreementStatusReader.ReadAsync(session, id, clock.GetCurrentInstant().InZone(engine.TimeZone).Date, engine.TimeZone, ct);
         OpenTask = board.MustAct.FirstOrDefault(a => a.TaskId == taskId);
         var people = await records.ListPeopleAsync(ct);
         People = [.. people.Where(p => !string.IsNullOrWhiteSpace(p.Email)).OrderBy(p => p.Name, StringComparer.Create(CultureInfo.GetCultureInfo("sv-SE"), ignoreCase: true))];
