@@ -29,6 +29,9 @@ public sealed record BenchmarkResult(string Provider, int Instances, IReadOnlyLi
 /// </summary>
 public static class WorkflowBenchmark
 {
+    /// <summary>How often each page's queries are read to measure them.</summary>
+    private const int PageReads = 30;
+
     public const string DefinitionJson = """
         {
           "id": "benchmark",
@@ -92,6 +95,15 @@ public static class WorkflowBenchmark
             }
         });
 
+        // What /kommande and the late-timer alarm ask, with every instance's timer pending.
+        var upcoming = await MeasureAsync("upcoming timers page (4 weeks, late count)", PageReads, async _ =>
+        {
+            await using var session = await store.BeginAsync(ct);
+            var now = clock.GetCurrentInstant();
+            await session.CountDueTimersAsync(now - Duration.FromMinutes(5), ct);
+            await session.ListDueTimersAsync(now + Duration.FromDays(28), 500, ct);
+        });
+
         clock.Advance(Duration.FromHours(1));
         IReadOnlyList<DurableTimer> due;
         await using (var session = await store.BeginAsync(ct))
@@ -105,6 +117,21 @@ public static class WorkflowBenchmark
             {
                 throw new InvalidOperationException($"Timer {due[i].Id} did not fire.");
             }
+        });
+
+        // What /instanser asks: the count and a page of 50, newest first, unfiltered, by state, by text.
+        InstanceQuery[] pages =
+        [
+            new(Take: 50, NewestFirst: true),
+            new(Status: InstanceStatus.Completed, Take: 50, Skip: 50, NewestFirst: true),
+            new(Text: run, Take: 50, NewestFirst: true),
+        ];
+        var listed = await MeasureAsync("instances page (count, 50 newest, filters)", PageReads, async i =>
+        {
+            await using var session = await store.BeginAsync(ct);
+            var query = pages[i % pages.Length];
+            await session.CountInstancesAsync(query, ct);
+            await session.ListInstancesAsync(query, ct);
         });
 
         var completed = 0;
@@ -121,7 +148,7 @@ public static class WorkflowBenchmark
             }
         }
 
-        return new BenchmarkResult(storage.Provider, instances, [start, complete, fire], completed, journal) { MailsWritten = mails };
+        return new BenchmarkResult(storage.Provider, instances, [start, complete, upcoming, fire, listed], completed, journal) { MailsWritten = mails };
     }
 
     private static async Task<BenchmarkPhase> MeasureAsync(string name, int count, Func<int, Task> operation)
