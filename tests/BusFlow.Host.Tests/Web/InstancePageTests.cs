@@ -25,7 +25,7 @@ public sealed class InstancePageTests(InstancePagesHost host) : IClassFixture<In
         Assert.Contains("Godkännande av verksamhetsplan", text, StringComparison.Ordinal);
         Assert.Contains($"href=\"/instanser/{host.ApprovalId}\"", html, StringComparison.Ordinal);
         Assert.Contains("Timrar är försenade", text, StringComparison.Ordinal);
-        Assert.Contains("1 timrar skulle ha gått men har inte gjort det; den äldsta skulle gå 2026-11-23 09:00.", text, StringComparison.Ordinal);
+        Assert.Contains("Försenade timrar: 1. Den äldsta skulle ha gått 2026-11-23 09:00. En timer räknas som försenad 5 minuter efter sin tid", text, StringComparison.Ordinal);
     }
 
     [Fact]
