@@ -15,10 +15,10 @@ namespace BusFlow.Host.Tests.Web;
 
 /// <summary>
 /// A host on a pinned clock (Monday 23 November 2026, 10:00 in Stockholm) whose timer sweep never
-/// runs: an approval for the chair of agreement "bus-2027", with reminders on 2 and 4 December, one
-/// of which is made late (due an hour ago, still pending), as a stopped job server leaves it; its
-/// task mail waits in the outbox, never delivered.
-/// Readiness is read once before that, while nothing is late.
+/// runs: an approval for the chair of agreement "bus-2027" and board "sn", due 4 December, with
+/// reminders from 2 December on, the first of which is made late (due an hour ago, still pending) as
+/// a stopped job server leaves it; its task mail waits in the outbox, never delivered. Readiness is
+/// read once before that, while nothing is late.
 /// </summary>
 public sealed class InstancePagesHost : IAsyncLifetime
 {
