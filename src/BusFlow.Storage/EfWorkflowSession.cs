@@ -92,28 +92,17 @@ internal sealed class EfWorkflowSession : IWorkflowSession
     public async Task<IReadOnlyList<WorkflowInstance>> ListInstancesAsync(InstanceQuery query, CancellationToken ct)
     {
         await FlushAsync(ct);
-        var instances = _db.Instances.AsQueryable();
-        if (query.DefinitionId is { } definitionId)
-        {
-            instances = instances.Where(i => i.DefinitionId == definitionId);
-        }
+        var instances = Filtered(query);
+        var ordered = query.NewestFirst
+            ? instances.OrderByDescending(i => i.CreatedAt).ThenByDescending(i => i.Id)
+            : instances.OrderBy(i => i.CreatedAt).ThenBy(i => i.Id);
+        return await ordered.Skip(Math.Max(query.Skip, 0)).Take(query.Take).ToListAsync(ct);
+    }
 
-        if (query.Status is { } status)
-        {
-            instances = instances.Where(i => i.Status == status);
-        }
-
-        if (query.ParentInstanceId is { } parentId)
-        {
-            instances = instances.Where(i => i.ParentInstanceId == parentId);
-        }
-
-        if (query.InputContains is { } text)
-        {
-            instances = instances.Where(i => i.InputJson.Contains(text));
-        }
-
-        return await instances.OrderBy(i => i.CreatedAt).ThenBy(i => i.Id).Take(query.Take).ToListAsync(ct);
+    public async Task<int> CountInstancesAsync(InstanceQuery query, CancellationToken ct)
+    {
+        await FlushAsync(ct);
+        return await Filtered(query).CountAsync(ct);
     }
 
     public Task<Bookmark?> FindBookmarkAsync(Guid bookmarkId, CancellationToken ct) => FindByKeyAsync(_db.Bookmarks, bookmarkId, ct);
@@ -157,6 +146,18 @@ internal sealed class EfWorkflowSession : IWorkflowSession
     {
         await FlushAsync(ct);
         return await PendingTimers().OrderBy(t => t.DueAt).ThenBy(t => t.Id).ToListAsync(ct);
+    }
+
+    public async Task<int> CountDueTimersAsync(Instant dueBy, CancellationToken ct)
+    {
+        await FlushAsync(ct);
+        return await PendingTimers().CountAsync(t => t.DueAt <= dueBy, ct);
+    }
+
+    public async Task<IReadOnlyList<DurableTimer>> ListTimersAsync(Guid instanceId, CancellationToken ct)
+    {
+        await FlushAsync(ct);
+        return await _db.Timers.Where(t => t.InstanceId == instanceId).OrderBy(t => t.DueAt).ThenBy(t => t.Id).ToListAsync(ct);
     }
 
     public async Task<IReadOnlyList<DurableTimer>> ListPendingRemindersAsync(Guid taskId, CancellationToken ct)
@@ -275,6 +276,51 @@ internal sealed class EfWorkflowSession : IWorkflowSession
 
         var row = await rows.FindAsync([key], ct);
         return row is not null && _db.Entry(row).State == EntityState.Deleted ? null : row;
+    }
+
+    private IQueryable<WorkflowInstance> Filtered(InstanceQuery query)
+    {
+        var instances = _db.Instances.AsQueryable();
+        if (query.DefinitionId is { } definitionId)
+        {
+            instances = instances.Where(i => i.DefinitionId == definitionId);
+        }
+
+        if (query.Status is { } status)
+        {
+            instances = instances.Where(i => i.Status == status);
+        }
+
+        if (query.ParentInstanceId is { } parentId)
+        {
+            instances = instances.Where(i => i.ParentInstanceId == parentId);
+        }
+
+        if (query.InputContains is { } text)
+        {
+            instances = instances.Where(i => i.InputJson.Contains(text));
+        }
+
+        foreach (var id in query.Mentions ?? [])
+        {
+            var asValue = $"\"{id}\"";
+            var inKey = $"-{id}-";
+            var atKeyEnd = $"-{id}";
+            instances = instances.Where(i => i.InputJson.Contains(asValue)
+                || (i.CorrelationKey != null && (i.CorrelationKey.Contains(inKey) || i.CorrelationKey.EndsWith(atKeyEnd))));
+        }
+
+        if (query.Text is { Length: > 0 } words)
+        {
+            var lowered = words.ToLowerInvariant();
+#pragma warning disable CA1862, CA1304, CA1311 // ToLower is what both databases translate; the culture overloads have no SQL.
+            instances = instances.Where(i => i.DefinitionId.ToLower().Contains(lowered)
+                || (i.CorrelationKey != null && i.CorrelationKey.ToLower().Contains(lowered))
+                || i.InputJson.ToLower().Contains(lowered));
+#pragma warning restore CA1862, CA1304, CA1311
+        }
+
+        return instances;
     }
 
     private IQueryable<DurableTimer> PendingTimers() => _db.Timers.Where(t => t.Status == TimerStatus.Pending);

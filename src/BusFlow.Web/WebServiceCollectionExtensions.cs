@@ -3,9 +3,11 @@ using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using BusFlow.Web.Accounts;
 using BusFlow.Web.Pages;
+using BusFlow.Web.Pages.Instances;
 using BusFlow.Web.Security;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.WebEncoders;
 
 namespace BusFlow.Web;
@@ -28,6 +30,8 @@ public static class WebServiceCollectionExtensions
         services.AddSingleton<VisiblePeople>();
         services.AddSingleton<Pages.Bodies.BodyFormSubmit>();
         services.AddSingleton<AuditTrail>();
+        services.TryAddSingleton(new LateTimerSettings());
+        services.AddSingleton<LateTimerWatch>();
         services.AddSingleton<ApiTokenIssuer>();
         services.AddLocalization();
         // Swedish text as it is written (å, ä, ö), not as numeric character references.

@@ -18,6 +18,9 @@ public interface IWorkflowSession : IAsyncDisposable
     Task<WorkflowInstance?> FindInstanceByCorrelationKeyAsync(string definitionId, string correlationKey, CancellationToken ct);
     Task<IReadOnlyList<WorkflowInstance>> ListInstancesAsync(InstanceQuery query, CancellationToken ct);
 
+    /// <summary>How many instances the query finds, all pages together (its Skip and Take left aside).</summary>
+    Task<int> CountInstancesAsync(InstanceQuery query, CancellationToken ct);
+
     Task<Bookmark?> FindBookmarkAsync(Guid bookmarkId, CancellationToken ct);
     Task<IReadOnlyList<Bookmark>> ListBookmarksAsync(Guid instanceId, CancellationToken ct);
 
@@ -26,6 +29,12 @@ public interface IWorkflowSession : IAsyncDisposable
     Task<IReadOnlyList<DurableTimer>> ListDueTimersAsync(Instant dueBy, int max, CancellationToken ct);
     Task<DurableTimer?> FindNextPendingTimerAsync(CancellationToken ct);
     Task<IReadOnlyList<DurableTimer>> ListPendingTimersAsync(CancellationToken ct);
+
+    /// <summary>How many pending timers are due by <paramref name="dueBy"/>.</summary>
+    Task<int> CountDueTimersAsync(Instant dueBy, CancellationToken ct);
+
+    /// <summary>An instance's timers, pending, fired and cancelled alike, by due time.</summary>
+    Task<IReadOnlyList<DurableTimer>> ListTimersAsync(Guid instanceId, CancellationToken ct);
 
     /// <summary>A task's reminders that have not fired yet, soonest first.</summary>
     Task<IReadOnlyList<DurableTimer>> ListPendingRemindersAsync(Guid taskId, CancellationToken ct);
@@ -59,12 +68,27 @@ public interface IWorkflowSession : IAsyncDisposable
 /// Only instances whose input JSON text contains this text, compared as stored (ordinal): a coarse
 /// filter that the caller refines by reading the input.
 /// </param>
+/// <param name="Mentions">
+/// Only instances that name each of these ids: as a string value in their input (<c>"board": "sn"</c>) or
+/// as a dash-separated part of their correlation key (<c>meeting-plan-sn-2027</c>), compared as stored
+/// (ordinal). This is how an agreement's or a board's instances are found without reading each input.
+/// </param>
+/// <param name="Text">
+/// Only instances whose definition id, correlation key or input contains this text, ignoring case
+/// (of ASCII letters: SQLite lowers no others).
+/// </param>
+/// <param name="Skip">How many of the instances found to pass over first: the rows of earlier pages.</param>
+/// <param name="NewestFirst">The newest instance first, instead of the oldest.</param>
 public sealed record InstanceQuery(
     string? DefinitionId = null,
     InstanceStatus? Status = null,
     int Take = 100,
     Guid? ParentInstanceId = null,
-    string? InputContains = null);
+    string? InputContains = null,
+    IReadOnlyList<string>? Mentions = null,
+    string? Text = null,
+    int Skip = 0,
+    bool NewestFirst = false);
 
 /// <param name="RoleScope">Only tasks for a role in this scope: "sn" finds the tasks whose role is "sn/…".</param>
 /// <param name="InstanceIds">Only the tasks of these instances: one read for a whole workflow tree.</param>

@@ -14,7 +14,9 @@ public static class ApiServiceCollectionExtensions
         services.AddExceptionHandler<ApiExceptionHandler>();
         // Bad request bodies throw, so that ApiExceptionHandler answers them with a problem that says why.
         services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
-        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+        services.AddHealthChecks()
+            .AddCheck<DatabaseHealthCheck>(HealthEndpoint.DatabaseCheck)
+            .AddCheck<LateTimersHealthCheck>(HealthEndpoint.LateTimersCheck, tags: [HealthEndpoint.ReadinessTag]);
         services.AddBusFlowOpenApi();
         return services;
     }

@@ -29,6 +29,15 @@ public sealed record BenchmarkResult(string Provider, int Instances, IReadOnlyLi
 /// </summary>
 public static class WorkflowBenchmark
 {
+    /// <summary>How often each page's queries are read to measure them.</summary>
+    private const int PageReads = 30;
+
+    /// <summary>
+    /// How many instances one session reads back: a session tracks every row it read and looks
+    /// through them all before each query, so one session for 10,000 instances took quadratic time.
+    /// </summary>
+    private const int ReadChunk = 200;
+
     public const string DefinitionJson = """
         {
           "id": "benchmark",
@@ -75,9 +84,10 @@ public static class WorkflowBenchmark
         });
 
         var taskIds = new List<Guid>(instances);
-        await using (var session = await store.BeginAsync(ct))
+        foreach (var chunk in ids.Chunk(ReadChunk))
         {
-            foreach (var id in ids)
+            await using var session = await store.BeginAsync(ct);
+            foreach (var id in chunk)
             {
                 taskIds.AddRange((await session.ListTasksAsync(new TaskQuery(InstanceId: id, Status: HumanTaskStatus.Open), ct)).Select(t => t.Id));
             }
@@ -90,6 +100,15 @@ public static class WorkflowBenchmark
             {
                 throw new InvalidOperationException($"Task {taskIds[i]} was not completed: {result.Status}.");
             }
+        });
+
+        // What /kommande and the late-timer alarm ask, with every instance's timer pending.
+        var upcoming = await MeasureAsync("upcoming timers page (4 weeks, late count)", PageReads, async _ =>
+        {
+            await using var session = await store.BeginAsync(ct);
+            var now = clock.GetCurrentInstant();
+            await session.CountDueTimersAsync(now - Duration.FromMinutes(5), ct);
+            await session.ListDueTimersAsync(now + Duration.FromDays(28), 500, ct);
         });
 
         clock.Advance(Duration.FromHours(1));
@@ -107,13 +126,29 @@ public static class WorkflowBenchmark
             }
         });
 
+        // What /instanser asks: the count and a page of 50, newest first, unfiltered, by state, by text.
+        InstanceQuery[] pages =
+        [
+            new(Take: 50, NewestFirst: true),
+            new(Status: InstanceStatus.Completed, Take: 50, Skip: 50, NewestFirst: true),
+            new(Text: run, Take: 50, NewestFirst: true),
+        ];
+        var listed = await MeasureAsync("instances page (count, 50 newest, filters)", PageReads, async i =>
+        {
+            await using var session = await store.BeginAsync(ct);
+            var query = pages[i % pages.Length];
+            await session.CountInstancesAsync(query, ct);
+            await session.ListInstancesAsync(query, ct);
+        });
+
         var completed = 0;
         var journal = 0;
         var mails = 0;
-        await using (var session = await store.BeginAsync(ct))
+        foreach (var chunk in ids.Chunk(ReadChunk))
         {
+            await using var session = await store.BeginAsync(ct);
             var outbox = session.Facet<Notifications.Outbox.IOutbox>();
-            foreach (var id in ids)
+            foreach (var id in chunk)
             {
                 completed += (await session.FindInstanceAsync(id, ct))?.Status == InstanceStatus.Completed ? 1 : 0;
                 journal += (await session.ListJournalAsync(id, ct)).Count;
@@ -121,7 +156,7 @@ public static class WorkflowBenchmark
             }
         }
 
-        return new BenchmarkResult(storage.Provider, instances, [start, complete, fire], completed, journal) { MailsWritten = mails };
+        return new BenchmarkResult(storage.Provider, instances, [start, complete, upcoming, fire, listed], completed, journal) { MailsWritten = mails };
     }
 
     private static async Task<BenchmarkPhase> MeasureAsync(string name, int count, Func<int, Task> operation)

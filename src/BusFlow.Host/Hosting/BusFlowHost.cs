@@ -13,6 +13,7 @@ using BusFlow.Storage;
 using BusFlow.Storage.Jobs;
 using BusFlow.Web;
 using BusFlow.Web.Accounts;
+using BusFlow.Web.Pages.Instances;
 using BusFlow.Web.Security;
 using Hangfire;
 using NodaTime;
@@ -57,6 +58,7 @@ public static class BusFlowHost
         builder.Services.AddBusFlowPages(
             new LinkRequestLimits(settings.LinkRequestsPerMinute, settings.LinkRequestsPerLinkPerMinute), DataProtectionCertificates.Load(configuration));
         builder.Services.AddBusFlowFeeds();
+        builder.Services.AddSingleton(LateTimerSettings.From(configuration));
         builder.Services.AddBusFlowWeb(SignInSettings.From(configuration));
 
         var app = builder.Build();

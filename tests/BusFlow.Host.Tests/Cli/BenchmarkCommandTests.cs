@@ -11,7 +11,8 @@ public sealed class BenchmarkCommandTests
 
         Assert.Equal(0, run.ExitCode);
         Assert.StartsWith("BusFlow benchmark: Sqlite, 5 instances", run.OutputLines[0], StringComparison.Ordinal);
-        Assert.Equal(3, run.OutputLines.Count(l => l.Contains(" /s ", StringComparison.Ordinal)));
+        Assert.Equal(5, run.OutputLines.Count(l => l.Contains(" /s ", StringComparison.Ordinal)));
+        Assert.Contains(run.OutputLines, l => l.TrimStart().StartsWith("instances page (count, 50 newest, filters)", StringComparison.Ordinal));
         // Each instance journals 20 steps: start, three activities and the waits between them.
         Assert.Contains("5 of 5 instances completed; 100 journal entries written; 0 task mails with links in the outbox", run.OutputLines);
     }

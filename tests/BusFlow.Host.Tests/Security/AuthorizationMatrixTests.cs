@@ -192,6 +192,7 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixHost host) : ICl
             ["GET /feeds/{secret}.ics"] = Fixed(Rule.Open, "/feeds/not-a-feed.ics"),
             ["HEAD /feeds/{secret}.ics"] = Fixed(Rule.Open, "/feeds/not-a-feed.ics"),
             ["GET /health"] = Fixed(Rule.Open, "/health"),
+            ["GET /health/ready"] = Fixed(Rule.Open, "/health/ready"),
             ["GET /t/kod"] = Fixed(Rule.Open, "/t/kod"),
             ["HEAD /t/kod"] = Fixed(Rule.Open, "/t/kod"),
             ["POST /t/kod"] = Fixed(Rule.Open, "/t/kod"),
@@ -243,6 +244,9 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixHost host) : ICl
             ["GET /personer"] = Fixed(Rule.ReaderPage, "/personer"),
             ["GET /personer/{id}"] = Fixed(Rule.ReaderPage, "/personer/henrik.alander"),
             ["GET /granskning"] = Fixed(Rule.AdministratorPage, "/granskning"),
+            ["GET /instanser"] = Fixed(Rule.OverseerPage, "/instanser"),
+            ["GET /instanser/{id:guid}"] = new(Rule.OverseerPage, h => $"/instanser/{h.InstanceId}"),
+            ["GET /kommande"] = Fixed(Rule.OverseerPage, "/kommande"),
             ["GET /hangfire/{**path}"] = Fixed(Rule.AdministratorPage, "/hangfire"),
         };
     }
@@ -279,6 +283,9 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixHost host) : ICl
         public static readonly Rule Page = Of(nameof(Page), S, A, A, A, null);
         public static readonly Rule ReaderPage = Of(nameof(ReaderPage), S, A, A, A, null);
         public static readonly Rule ScopedPage = Of(nameof(ScopedPage), S, R, R, A, null);
+
+        /// <summary>A page for those who read everything (administrators and viewers), as the API's Overseer endpoints.</summary>
+        public static readonly Rule OverseerPage = Of(nameof(OverseerPage), S, A, R, A, null);
         public static readonly Rule AdministratorPage = Of(nameof(AdministratorPage), S, R, R, A, null);
 
         /// <summary>The page that says "not allowed" is open to all, and answers 403 to all: that is its message.</summary>

@@ -98,6 +98,7 @@ public sealed class WorkflowOutboxHarness : IAsyncDisposable
             public Task<WorkflowInstance?> FindInstanceAsync(Guid instanceId, CancellationToken ct) => inner.FindInstanceAsync(instanceId, ct);
             public Task<WorkflowInstance?> FindInstanceByCorrelationKeyAsync(string definitionId, string correlationKey, CancellationToken ct) => inner.FindInstanceByCorrelationKeyAsync(definitionId, correlationKey, ct);
             public Task<IReadOnlyList<WorkflowInstance>> ListInstancesAsync(InstanceQuery query, CancellationToken ct) => inner.ListInstancesAsync(query, ct);
+            public Task<int> CountInstancesAsync(InstanceQuery query, CancellationToken ct) => inner.CountInstancesAsync(query, ct);
             public Task<Bookmark?> FindBookmarkAsync(Guid bookmarkId, CancellationToken ct) => inner.FindBookmarkAsync(bookmarkId, ct);
             public Task<IReadOnlyList<Bookmark>> ListBookmarksAsync(Guid instanceId, CancellationToken ct) => inner.ListBookmarksAsync(instanceId, ct);
             public Task<DurableTimer?> FindTimerAsync(Guid timerId, CancellationToken ct) => inner.FindTimerAsync(timerId, ct);
@@ -105,7 +106,8 @@ public sealed class WorkflowOutboxHarness : IAsyncDisposable
             public Task<IReadOnlyList<DurableTimer>> ListDueTimersAsync(Instant dueBy, int max, CancellationToken ct) => inner.ListDueTimersAsync(dueBy, max, ct);
             public Task<DurableTimer?> FindNextPendingTimerAsync(CancellationToken ct) => inner.FindNextPendingTimerAsync(ct);
             public Task<IReadOnlyList<DurableTimer>> ListPendingTimersAsync(CancellationToken ct) => inner.ListPendingTimersAsync(ct);
-
+            public Task<int> CountDueTimersAsync(Instant dueBy, CancellationToken ct) => inner.CountDueTimersAsync(dueBy, ct);
+            public Task<IReadOnlyList<DurableTimer>> ListTimersAsync(Guid instanceId, CancellationToken ct) => inner.ListTimersAsync(instanceId, ct);
             public Task<IReadOnlyList<DurableTimer>> ListPendingRemindersAsync(Guid taskId, CancellationToken ct) => inner.ListPendingRemindersAsync(taskId, ct);
             public Task<HumanTask?> FindTaskAsync(Guid taskId, CancellationToken ct) => inner.FindTaskAsync(taskId, ct);
             public Task<HumanTask?> FindOpenTaskByBookmarkAsync(Guid bookmarkId, CancellationToken ct) => inner.FindOpenTaskByBookmarkAsync(bookmarkId, ct);
