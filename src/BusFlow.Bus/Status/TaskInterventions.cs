@@ -90,15 +90,8 @@ public sealed class TaskInterventions(WorkflowRuntime runtime, IWorkflowStore st
     public static async Task<DurableTimer?> RoundDeadlineTimerAsync(IWorkflowSession session, Guid roundId, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(session);
-        foreach (var bookmark in await session.ListBookmarksAsync(roundId, ct))
-        {
-            if (await session.FindPendingTimerByBookmarkAsync(bookmark.Id, ct) is { ActivityId: AgreementStatusReader.RoundDeadlineActivity } timer)
-            {
-                return timer;
-            }
-        }
-
-        return null;
+        return (await session.ListTimersAsync(roundId, ct))
+            .FirstOrDefault(t => t.Status == TimerStatus.Pending && t.ActivityId == AgreementStatusReader.RoundDeadlineActivity);
     }
 
     public static bool IsReason(string? reason) => reason?.Trim() is { Length: > 0 and <= ReasonMaxLength };
