@@ -7,10 +7,11 @@ using NodaTime;
 namespace BusFlow.Bus.Status;
 
 /// <summary>
-/// What an administrator does from an agreement's status board to an open task of its workflows:
-/// send its mail again, hand it to a substitute (a deputy, an acting secretary) or give it a later due
-/// date, each with a reason; and give a running decision round a later last day. Each is one transaction that journals the change in the task's instance;
-/// a task that is not one of the agreement's open tasks is left alone.
+/// What an administrator does from an agreement's status board, each with a reason: to an open task of
+/// its workflows, send its mail again, hand it to a substitute (a deputy, an acting secretary) or give it
+/// a later due date; to a running decision round, give it a later last day. Each is one transaction
+/// that journals the change in the instance it touches; a task or round that is not the agreement's,
+/// or no longer open, is left alone.
 /// </summary>
 public sealed class TaskInterventions(WorkflowRuntime runtime, IWorkflowStore store, EngineOptions engine, IWorkingDayCalendar calendar)
 {
