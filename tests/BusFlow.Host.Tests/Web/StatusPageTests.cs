@@ -46,6 +46,16 @@ public sealed class StatusPageTests(ArrangedStatusBoard arranged) : IClassFixtur
     }
 
     [Fact]
+    public async Task The_language_link_keeps_what_the_page_shows_and_switches_only_the_language()
+    {
+        using var viewer = await TestSessions.SignedInAsync(Host, "viewer@busflow.test", [AccountRoles.Viewer], totp: false);
+
+        var html = await viewer.Http.GetStringAsync($"/overenskommelser/{StatusBoardHost.AgreementId}/arshjul?ar=2027&lang=sv");
+
+        Assert.Contains("href=\"?ar=2027&amp;lang=en\"", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_rounds_own_page_shows_that_round_and_an_unknown_round_is_not_found()
     {
         var round = await RoundIdAsync();
