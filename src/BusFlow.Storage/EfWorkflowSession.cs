@@ -301,6 +301,11 @@ internal sealed class EfWorkflowSession : IWorkflowSession
             instances = instances.Where(i => i.InputJson.Contains(text));
         }
 
+        if (query.Ids is { } ids)
+        {
+            instances = instances.Where(i => ids.Contains(i.Id));
+        }
+
         foreach (var id in query.Mentions ?? [])
         {
             var asValue = $"\"{id}\"";

@@ -79,6 +79,7 @@ public interface IWorkflowSession : IAsyncDisposable
 /// </param>
 /// <param name="Skip">How many of the instances found to pass over first: the rows of earlier pages.</param>
 /// <param name="NewestFirst">The newest instance first, instead of the oldest.</param>
+/// <param name="Ids">Only these instances: one read for the instances a page lists.</param>
 public sealed record InstanceQuery(
     string? DefinitionId = null,
     InstanceStatus? Status = null,
@@ -88,7 +89,8 @@ public sealed record InstanceQuery(
     IReadOnlyList<string>? Mentions = null,
     string? Text = null,
     int Skip = 0,
-    bool NewestFirst = false);
+    bool NewestFirst = false,
+    IReadOnlyCollection<Guid>? Ids = null);
 
 /// <param name="RoleScope">Only tasks for a role in this scope: "sn" finds the tasks whose role is "sn/…".</param>
 /// <param name="InstanceIds">Only the tasks of these instances: one read for a whole workflow tree.</param>

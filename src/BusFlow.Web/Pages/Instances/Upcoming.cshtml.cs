@@ -50,22 +50,18 @@ public sealed class UpcomingModel(IWorkflowStore store, LateTimerWatch lateTimer
         await using var session = await store.BeginAsync(ct);
         var timers = await session.ListDueTimersAsync(now + Duration.FromDays(7 * Weeks), MaxShown, ct);
         var names = (await session.ListLatestDefinitionsAsync(ct)).ToDictionary(d => d.DefinitionId, d => d.Name, StringComparer.Ordinal);
-        var instances = new Dictionary<Guid, WorkflowInstance?>();
-        var tasks = new Dictionary<Guid, HumanTask?>();
+        // The listed timers' instances and tasks in two reads, not one per timer.
+        var instances = (await session.ListInstancesAsync(new InstanceQuery(Take: int.MaxValue, Ids: [.. timers.Select(t => t.InstanceId).Distinct()]), ct))
+            .ToDictionary(i => i.Id);
+        var withTasks = timers.Where(t => t.TaskId is not null).Select(t => t.InstanceId).Distinct().ToList();
+        var tasks = withTasks.Count == 0
+            ? []
+            : (await session.ListTasksAsync(new TaskQuery(Take: int.MaxValue, InstanceIds: withTasks), ct)).ToDictionary(t => t.Id);
         var lines = new List<TimerLine>();
         foreach (var timer in timers)
         {
-            if (!instances.TryGetValue(timer.InstanceId, out var instance))
-            {
-                instances[timer.InstanceId] = instance = await session.FindInstanceAsync(timer.InstanceId, ct);
-            }
-
-            HumanTask? task = null;
-            if (timer.TaskId is { } taskId && !tasks.TryGetValue(taskId, out task))
-            {
-                tasks[taskId] = task = await session.FindTaskAsync(taskId, ct);
-            }
-
+            var instance = instances.GetValueOrDefault(timer.InstanceId);
+            var task = timer.TaskId is { } taskId ? tasks.GetValueOrDefault(taskId) : null;
             lines.Add(new TimerLine(
                 InstanceText.At(timer.DueAt, engine.TimeZone),
                 InstanceText.Timer(timer, task),
