@@ -50,7 +50,8 @@ public sealed class BodyBrowserTests(AuthorizationMatrixHost host) : IClassFixtu
         Choose("personId", "tove.engstrom");
         Choose("role", "CoOptedMember");
         browser.FindElement(By.CssSelector("#member-form button[type=submit]")).Click();
-        PageWait.Until(browser, b => b.FindElements(By.CssSelector(".notice[role=status]")).Count == 1, "the member added");
+        // The new body's page already has a notice ("created"): wait for the member's row itself.
+        PageWait.Until(browser, b => b.FindElements(By.CssSelector("table[aria-labelledby=members-heading] tbody tr")).Count == 1, "the member added");
         var members = browser.FindElements(By.CssSelector("table[aria-labelledby=members-heading] tbody tr")).Select(r => r.Text).ToList();
         var conveners = browser.FindElements(By.CssSelector("table[aria-labelledby=conveners-heading] tbody tr")).Select(r => r.Text).ToList();
         Check("the body's page with its member");

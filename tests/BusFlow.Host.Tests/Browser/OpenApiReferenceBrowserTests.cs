@@ -23,7 +23,7 @@ public sealed class OpenApiReferenceBrowserTests
 
         try
         {
-            new WebDriverWait(browser, TimeSpan.FromSeconds(60)).Until(b => b.FindElement(By.Id("reference")).GetDomAttribute("data-rendered") == "true");
+            new WebDriverWait(browser, TimeSpan.FromSeconds(120)).Until(b => b.FindElement(By.Id("reference")).GetDomAttribute("data-rendered") == "true");
         }
         catch (WebDriverTimeoutException)
         {
