@@ -45,6 +45,10 @@ public static class AgreementInstances
         return [.. found.Values.OrderBy(i => i.CreatedAt).ThenBy(i => i.Id)];
     }
 
+    /// <summary>Whether the instance is one of the agreement's (in its workflow tree).</summary>
+    public static async Task<bool> IncludesAsync(IWorkflowSession session, string agreementId, Guid instanceId, CancellationToken ct) =>
+        (await ListAsync(session, agreementId, ct)).Any(i => i.Id == instanceId);
+
     /// <summary>Whether an instance's input names the agreement.</summary>
     public static bool NamesAgreement(WorkflowInstance instance, string agreementId) =>
         JsonNode.Parse(instance.InputJson) is JsonObject input

@@ -75,7 +75,7 @@ public sealed class TaskInterventions(WorkflowRuntime runtime, IWorkflowStore st
         return await runtime.ChangeAsync(actor, async change =>
         {
             if (await change.Store.FindInstanceAsync(roundId, ct) is not { DefinitionId: AgreementStatusReader.RoundWorkflow, Status: InstanceStatus.Running or InstanceStatus.Waiting }
-                || !(await Journal.AgreementInstances.ListAsync(change.Store, agreementId, ct)).Any(i => i.Id == roundId)
+                || !await Journal.AgreementInstances.IncludesAsync(change.Store, agreementId, roundId, ct)
                 || await RoundDeadlineTimerAsync(change.Store, roundId, ct) is not { } timer)
             {
                 return InterventionOutcome.NotOpen;
@@ -109,7 +109,7 @@ public sealed class TaskInterventions(WorkflowRuntime runtime, IWorkflowStore st
         return await runtime.ChangeAsync(actor, async change =>
         {
             if (await change.Store.FindTaskAsync(taskId, ct) is not { Status: HumanTaskStatus.Open } task
-                || !(await Journal.AgreementInstances.ListAsync(change.Store, agreementId, ct)).Any(i => i.Id == task.InstanceId))
+                || !await Journal.AgreementInstances.IncludesAsync(change.Store, agreementId, task.InstanceId, ct))
             {
                 return InterventionOutcome.NotOpen;
             }

@@ -53,7 +53,7 @@ public sealed class StatusModel(
 
     /// <summary>The person's name and address, or the address alone when the directory does not know it.</summary>
     public string Who(string address) =>
-        _peopleByAddress.TryGetValue(address, out var name) ? $"{name} ({address})" : address;
+        StatusText.Who(_peopleByAddress.GetValueOrDefault(address), address);
 
     public async Task<IActionResult> OnGetAsync(string id, Guid? round) =>
         await LoadAsync(id, round) ? Page() : NotFound();

@@ -140,12 +140,12 @@ public sealed class StatusTaskModel(
         if (OpenTask is { } open)
         {
             var name = people.FirstOrDefault(p => string.Equals(p.Email, open.Assignee, StringComparison.OrdinalIgnoreCase))?.Name;
-            AssigneeText = name is null ? open.Assignee : $"{name} ({open.Assignee})";
+            AssigneeText = StatusText.Who(name, open.Assignee);
             return true;
         }
 
         // Answered or closed: the page says so, unless the task never was the agreement's.
         return await session.FindTaskAsync(taskId, ct) is { } closed
-            && (await Bus.Journal.AgreementInstances.ListAsync(session, id, ct)).Any(i => i.Id == closed.InstanceId);
+            && await Bus.Journal.AgreementInstances.IncludesAsync(session, id, closed.InstanceId, ct);
     }
 }

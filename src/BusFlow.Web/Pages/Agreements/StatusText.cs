@@ -39,5 +39,8 @@ public static class StatusText
     public static string Moment(Instant at, DateTimeZone zone) =>
         at.InZone(zone).ToString("d MMMM yyyy HH:mm", CultureInfo.CurrentCulture);
 
+    /// <summary>A person as the board names her: "Name (address)", or the address alone when the directory does not know it.</summary>
+    public static string Who(string? name, string address) => name is null ? address : $"{name} ({address})";
+
     public static string Due(LocalDate? due) => due is { } day ? AgreementText.Date(day) : Strings.Status_NoDue;
 }
