@@ -15,11 +15,24 @@ public static class PageWait
             // The old page's elements go stale while the new one loads.
             var wait = new WebDriverWait(browser, TimeSpan.FromSeconds(15));
             wait.IgnoreExceptionTypes(typeof(StaleElementReferenceException), typeof(NoSuchElementException));
-            wait.Until(condition);
+            wait.Until(b => HoldsOnCurrentPage(b, condition));
         }
         catch (WebDriverTimeoutException)
         {
             Assert.Fail($"Expected {expected} at {browser.Url}, but the page shows:{Environment.NewLine}{browser.FindElement(By.TagName("body")).Text}");
+        }
+    }
+
+    // Chromium reports an element found on the old page and read on the new one as an inspector error, not as stale.
+    private static bool HoldsOnCurrentPage(IWebDriver browser, Func<IWebDriver, bool> condition)
+    {
+        try
+        {
+            return condition(browser);
+        }
+        catch (UnknownErrorException e) when (e.Message.Contains("does not belong to the document", StringComparison.Ordinal))
+        {
+            return false;
         }
     }
 
