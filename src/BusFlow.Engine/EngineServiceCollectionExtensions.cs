@@ -35,6 +35,8 @@ public static class EngineServiceCollectionExtensions
         services.TryAddSingleton(sp => new ActivityRegistry(sp.GetServices<ActivityType>()));
         services.TryAddSingleton<DefinitionLoader>();
         services.TryAddSingleton<DefinitionCatalog>();
+        services.TryAddSingleton<WorkflowFolderStatus>();
+        services.TryAddSingleton<WorkflowFolderPublisher>();
         services.TryAddSingleton<WorkflowRuntime>();
         services.TryAddTransient<RoleTaskHandOver>();
         return services;

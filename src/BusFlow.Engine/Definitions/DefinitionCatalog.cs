@@ -48,39 +48,26 @@ public sealed class DefinitionCatalog(DefinitionLoader loader)
         var errors = new List<DefinitionError>();
         foreach (var definition in definitions)
         {
-            var hash = DefinitionLoader.ContentHash(definition.Json);
-            var existing = await session.FindDefinitionAsync(definition.Id, definition.Version, ct);
-            if (existing is not null)
+            var (state, refusals) = await CheckAsync(session, definition, ct);
+            errors.AddRange(refusals);
+            if (state == PublishedState.New && refusals.Count == 0)
             {
-                if (existing.ContentHash != hash)
+                session.Add(new PublishedDefinition
                 {
-                    errors.Add(new DefinitionError(definition.SourceFile, "$.version",
-                        $"version {definition.Version} of '{definition.Id}' is already published with other content; a published version never changes, so publish this as version {definition.Version + 1}"));
-                }
-
-                outcomes.Add(new PublishOutcome(definition.Id, definition.Version, Published: false));
-                continue;
+                    DefinitionId = definition.Id,
+                    Version = definition.Version,
+                    Name = definition.Name,
+                    Json = definition.Json,
+                    ContentHash = DefinitionLoader.ContentHash(definition.Json),
+                    SourceFile = definition.SourceFile,
+                    PublishedAt = now,
+                });
             }
 
-            var latest = await session.FindLatestDefinitionAsync(definition.Id, ct);
-            if (latest is not null && latest.Version > definition.Version)
+            if (refusals.Count == 0 || state == PublishedState.AlreadyPublished)
             {
-                errors.Add(new DefinitionError(definition.SourceFile, "$.version",
-                    $"'{definition.Id}' is already published as version {latest.Version}; a new version must be higher than that"));
-                continue;
+                outcomes.Add(new PublishOutcome(definition.Id, definition.Version, Published: state == PublishedState.New));
             }
-
-            session.Add(new PublishedDefinition
-            {
-                DefinitionId = definition.Id,
-                Version = definition.Version,
-                Name = definition.Name,
-                Json = definition.Json,
-                ContentHash = hash,
-                SourceFile = definition.SourceFile,
-                PublishedAt = now,
-            });
-            outcomes.Add(new PublishOutcome(definition.Id, definition.Version, Published: true));
         }
 
         if (errors.Count > 0)
@@ -91,6 +78,36 @@ public sealed class DefinitionCatalog(DefinitionLoader loader)
         await session.CommitAsync(ct);
         return outcomes;
     }
-}
 
-public sealed record PublishOutcome(string DefinitionId, int Version, bool Published);
+    /// <summary>
+    /// What publishing <paramref name="definition"/> would meet: nothing (it is new), the same version
+    /// already published as it is, or a refusal — a published version never changes, and a new one
+    /// must be higher than the latest. The folder import, `busflow validate` and the designer ask this.
+    /// </summary>
+    public async Task<IReadOnlyList<DefinitionError>> CheckAgainstPublishedAsync(IWorkflowSession session, WorkflowDefinition definition, CancellationToken ct) =>
+        (await CheckAsync(session, definition, ct)).Errors;
+
+    private static async Task<(PublishedState State, IReadOnlyList<DefinitionError> Errors)> CheckAsync(IWorkflowSession session, WorkflowDefinition definition, CancellationToken ct)
+    {
+        var existing = await session.FindDefinitionAsync(definition.Id, definition.Version, ct);
+        if (existing is not null)
+        {
+            return existing.ContentHash == DefinitionLoader.ContentHash(definition.Json)
+                ? (PublishedState.AlreadyPublished, [])
+                : (PublishedState.AlreadyPublished, [new DefinitionError(definition.SourceFile, "$.version",
+                    $"version {definition.Version} of '{definition.Id}' is already published with other content; a published version never changes, so publish this as version {definition.Version + 1}")]);
+        }
+
+        var latest = await session.FindLatestDefinitionAsync(definition.Id, ct);
+        return latest is not null && latest.Version > definition.Version
+            ? (PublishedState.New, [new DefinitionError(definition.SourceFile, "$.version",
+                $"'{definition.Id}' is already published as version {latest.Version}; a new version must be higher than that")])
+            : (PublishedState.New, []);
+    }
+
+    private enum PublishedState
+    {
+        New,
+        AlreadyPublished,
+    }
+}

@@ -20,7 +20,10 @@ public sealed partial class DefinitionLoader(ActivityRegistry registry)
     private static readonly string[] TopLevelKeys = ["$schema", "id", "version", "name", "description", "inputs", "variables", "root"];
     private static readonly string[] CommonActivityKeys = ["type", "id", "displayName"];
 
-    /// <summary>Loads every definition in a folder; a definition is published only if all are valid.</summary>
+    /// <summary>
+    /// Loads every definition in a folder, file by file: the valid files' definitions come back beside
+    /// the broken files' errors, so that one broken file does not hold back the others.
+    /// </summary>
     public LoadResult LoadFolder(string folder)
     {
         if (!Directory.Exists(folder))
@@ -52,7 +55,7 @@ public sealed partial class DefinitionLoader(ActivityRegistry registry)
             }
         }
 
-        return errors.Count > 0 ? new LoadResult([], errors) : new LoadResult(definitions, []);
+        return new LoadResult(definitions, errors);
     }
 
     /// <summary>Parses one definition's JSON text.</summary>

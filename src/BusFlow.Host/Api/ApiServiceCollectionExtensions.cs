@@ -16,7 +16,8 @@ public static class ApiServiceCollectionExtensions
         services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
         services.AddHealthChecks()
             .AddCheck<DatabaseHealthCheck>(HealthEndpoint.DatabaseCheck)
-            .AddCheck<LateTimersHealthCheck>(HealthEndpoint.LateTimersCheck, tags: [HealthEndpoint.ReadinessTag]);
+            .AddCheck<LateTimersHealthCheck>(HealthEndpoint.LateTimersCheck, tags: [HealthEndpoint.ReadinessTag])
+            .AddCheck<WorkflowFolderHealthCheck>(HealthEndpoint.WorkflowFolderCheck, tags: [HealthEndpoint.ReadinessTag]);
         services.AddBusFlowOpenApi();
         return services;
     }

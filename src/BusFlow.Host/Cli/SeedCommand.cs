@@ -1,10 +1,10 @@
 using System.CommandLine;
 using BusFlow.Bus.Demo;
 using BusFlow.Bus.Model;
+using BusFlow.Engine.Definitions;
 using BusFlow.Engine.Persistence;
 using BusFlow.Host.Configuration;
 using BusFlow.Host.Demo;
-using BusFlow.Host.Hosting;
 using BusFlow.Storage;
 using NodaTime;
 

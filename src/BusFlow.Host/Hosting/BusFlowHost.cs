@@ -1,3 +1,4 @@
+using BusFlow.Engine.Definitions;
 using BusFlow.Engine.Time;
 using BusFlow.Host.Api;
 using BusFlow.Host.Configuration;
@@ -145,16 +146,16 @@ public static class BusFlowHost
         LoadTemplates(app.Services, settings, logger);
         await BusFlowDatabase.MigrateAsync(app.Services, ct);
         var report = await app.Services.GetRequiredService<WorkflowFolderPublisher>().PublishAsync(settings.WorkflowsFolder, ct);
+        foreach (var error in report.Errors)
+        {
+            logger.LogError("{DefinitionError}", error.ToString());
+        }
+
         if (!report.Succeeded)
         {
-            foreach (var error in report.Errors)
-            {
-                logger.LogError("{DefinitionError}", error.ToString());
-            }
-
-            logger.LogCritical("{Count} error(s) in the workflow definitions of {Folder}; nothing was published and BusFlow stops.",
+            // A typo in one file must not take the service down at its next restart: the rest is published.
+            logger.LogError("{Count} error(s) in the workflow definitions of {Folder}: the files with errors published nothing and their definitions keep serving their last published versions.",
                 report.Errors.Count, settings.WorkflowsFolder);
-            throw new HostStartupException($"{report.Errors.Count} error(s) in the workflow definitions of {settings.WorkflowsFolder}.");
         }
 
         logger.LogInformation("{Count} workflow definition(s) in {Folder}; {New} version(s) newly published.",

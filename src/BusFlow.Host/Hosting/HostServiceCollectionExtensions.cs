@@ -34,7 +34,6 @@ public static class HostServiceCollectionExtensions
         }
 
         services.TryAddSingleton<CalendarInvitations>();
-        services.TryAddSingleton<WorkflowFolderPublisher>();
         services.TryAddSingleton<Demo.BusStartup>();
         return services;
     }

@@ -1,5 +1,7 @@
+using System.Net;
+using System.Net.Http.Json;
+using BusFlow.Engine.Definitions;
 using BusFlow.Host.Configuration;
-using BusFlow.Host.Hosting;
 using BusFlow.Host.Tests.Support;
 using BusFlow.Storage.Jobs;
 using BusFlow.Testing;
@@ -12,18 +14,36 @@ namespace BusFlow.Host.Tests.Hosting;
 public sealed class HostStartupTests
 {
     [Fact]
-    public async Task The_host_does_not_start_and_publishes_nothing_when_one_definition_file_is_invalid()
+    public async Task A_host_started_on_a_folder_with_one_broken_file_serves_its_last_good_version_publishes_the_rest_and_says_it_is_not_ready()
     {
         await using var database = SqliteTestDatabase.Create();
-        using var workflows = TestWorkflows.Create(("approval.json", TestWorkflows.Approval), ("broken.json", """{ "id": "broken", "version": 1 }"""));
+        using (var first = TestWorkflows.Create(("approval.json", TestWorkflows.Approval)))
+        {
+            await (await RunningHost.StartAsync(database, first.Folder)).DisposeAsync();
+        }
 
-        var start = () => RunningHost.StartAsync(database, workflows.Folder);
+        var brokenSecondVersion = TestWorkflows.Approval.Replace("\"version\": 1", "\"version\": 2", StringComparison.Ordinal)
+            .Replace("\"outcomes\"", "\"outcomez\"", StringComparison.Ordinal);
+        using var workflows = TestWorkflows.Create(("approval.json", brokenSecondVersion), ("guarded.json", TestWorkflows.Guarded));
 
-        var error = await Assert.ThrowsAsync<HostStartupException>(start);
-        Assert.Contains("error(s) in the workflow definitions", error.Message, StringComparison.Ordinal);
+        await using var host = await RunningHost.StartAsync(database, workflows.Folder);
+
         var store = await database.CreateStoreAsync();
-        await using var session = await store.BeginAsync();
-        Assert.Empty(await session.ListLatestDefinitionsAsync(CancellationToken.None));
+        await using (var session = await store.BeginAsync())
+        {
+            var latest = await session.ListLatestDefinitionsAsync(CancellationToken.None);
+            Assert.Equal([("approval", 1), ("guarded", 1)], latest.Select(d => (d.DefinitionId, d.Version)));
+        }
+
+        var started = await host.Client.PostAsJsonAsync("/api/instances", new { definitionId = "approval", input = new { subject = "Budget", approver = "anna@example.se" } });
+        Assert.Equal(HttpStatusCode.Created, started.StatusCode);
+        var ready = await host.AnonymousClient().GetAsync("/health/ready");
+        var body = await ready.ReadJsonAsync();
+        Assert.Equal("Degraded", body.GetProperty("status").GetString());
+        var errors = host.Services.GetRequiredService<WorkflowFolderStatus>().Last!.Errors;
+        Assert.Equal(errors.Count, body.GetProperty("workflowsFolder").GetProperty("errors").GetInt32());
+        Assert.Contains(errors, e => e.JsonPath == "$.root.activities[0].outcomez");
+        Assert.All(errors, e => Assert.EndsWith("approval.json", e.File, StringComparison.Ordinal));
     }
 
     [Fact]
