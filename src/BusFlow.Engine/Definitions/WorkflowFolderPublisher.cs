@@ -12,6 +12,16 @@ public sealed class WorkflowFolderPublisher(DefinitionLoader loader, DefinitionC
 {
     public async Task<PublishReport> PublishAsync(string folder, CancellationToken ct)
     {
+        var check = await CheckAsync(folder, ct);
+        var outcomes = check.Publishable.Count == 0 ? [] : await catalog.PublishAsync(store, check.Publishable, clock.GetCurrentInstant(), ct);
+        var report = new PublishReport(folder, clock.GetCurrentInstant(), check.DefinitionCount, outcomes, check.Errors);
+        status.Record(report);
+        return report;
+    }
+
+    /// <summary>What importing the folder now would refuse, without publishing anything: `busflow validate --database` asks this.</summary>
+    public async Task<FolderCheck> CheckAsync(string folder, CancellationToken ct)
+    {
         var loaded = loader.LoadFolder(folder);
         var errors = loaded.Errors.ToList();
         var publishable = new List<WorkflowDefinition>();
@@ -28,9 +38,6 @@ public sealed class WorkflowFolderPublisher(DefinitionLoader loader, DefinitionC
             }
         }
 
-        var outcomes = publishable.Count == 0 ? [] : await catalog.PublishAsync(store, publishable, clock.GetCurrentInstant(), ct);
-        var report = new PublishReport(folder, clock.GetCurrentInstant(), loaded.Definitions.Count, outcomes, errors);
-        status.Record(report);
-        return report;
+        return new FolderCheck(loaded.Definitions.Count, publishable, errors);
     }
 }

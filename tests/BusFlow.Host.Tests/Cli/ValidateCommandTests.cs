@@ -31,6 +31,30 @@ public sealed partial class ValidateCommandTests
     }
 
     [Fact]
+    public async Task With_database_a_changed_file_that_keeps_its_published_version_is_an_error_before_the_next_start()
+    {
+        await using var database = SqliteTestDatabase.Create();
+        using var workflows = TestWorkflows.Standard();
+        var settings = new Dictionary<string, string?>
+        {
+            ["BusFlow:Storage:Provider"] = database.Provider,
+            ["BusFlow:Storage:ConnectionString"] = database.ConnectionString,
+            ["BusFlow:Workflows:Folder"] = workflows.Folder,
+        };
+        await (await RunningHost.StartAsync(database, workflows.Folder)).DisposeAsync();
+        File.WriteAllText(Path.Combine(workflows.Folder, "approval.json"),
+            TestWorkflows.Approval.Replace("Godkänn: ", "Godkänn nu: ", StringComparison.Ordinal));
+
+        var filesOnly = await CliRun.RunAsync(["validate"], settings);
+        var againstDatabase = await CliRun.RunAsync(["validate", "--database"], settings);
+
+        Assert.Equal(0, filesOnly.ExitCode);
+        Assert.Equal(1, againstDatabase.ExitCode);
+        var error = Assert.Single(againstDatabase.ErrorLines);
+        Assert.EndsWith("approval.json: $.version: version 1 of 'approval' is already published with other content; a published version never changes, so publish this as version 2", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_valid_folder_exits_0_and_says_how_many_definitions_are_valid()
     {
         using var workflows = TestWorkflows.Standard();
