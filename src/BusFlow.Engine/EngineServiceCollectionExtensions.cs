@@ -1,5 +1,6 @@
 using BusFlow.Engine.Activities;
 using BusFlow.Engine.Definitions;
+using BusFlow.Engine.Design;
 using BusFlow.Engine.Reminders;
 using BusFlow.Engine.Runtime;
 using BusFlow.Engine.Time;
@@ -37,6 +38,7 @@ public static class EngineServiceCollectionExtensions
         services.TryAddSingleton<DefinitionCatalog>();
         services.TryAddSingleton<WorkflowFolderStatus>();
         services.TryAddSingleton<WorkflowFolderPublisher>();
+        services.TryAddSingleton<DefinitionDesigner>();
         services.TryAddSingleton<WorkflowRuntime>();
         services.TryAddTransient<RoleTaskHandOver>();
         return services;

@@ -35,6 +35,8 @@ public abstract class BusFlowDbContext : IdentityDbContext<BusFlowUser, Identity
 
     public DbSet<PublishedDefinition> Definitions => Set<PublishedDefinition>();
 
+    public DbSet<DefinitionDraft> DefinitionDrafts => Set<DefinitionDraft>();
+
     public DbSet<WorkflowInstance> Instances => Set<WorkflowInstance>();
 
     public DbSet<Bookmark> Bookmarks => Set<Bookmark>();
@@ -122,6 +124,7 @@ public abstract class BusFlowDbContext : IdentityDbContext<BusFlowUser, Identity
         base.OnModelCreating(modelBuilder);
         AccountMapping.Apply(modelBuilder);
         modelBuilder.ApplyConfiguration(new DefinitionConfiguration());
+        modelBuilder.ApplyConfiguration(new DraftConfiguration());
         modelBuilder.ApplyConfiguration(new InstanceConfiguration());
         modelBuilder.ApplyConfiguration(new BookmarkConfiguration());
         modelBuilder.ApplyConfiguration(new TimerConfiguration());

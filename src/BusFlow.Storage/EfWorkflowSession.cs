@@ -28,6 +28,7 @@ internal sealed class EfWorkflowSession : IWorkflowSession
     private EfOutbox? _outbox;
     private EfLinkTokens? _linkTokens;
     private EfRecipientPreferences? _preferences;
+    private EfDefinitionDrafts? _drafts;
 
     private EfWorkflowSession(BusFlowDbContext db, IDbContextTransaction transaction, OutboxSeal? outboxSeal)
     {
@@ -238,6 +239,7 @@ internal sealed class EfWorkflowSession : IWorkflowSession
         : typeof(T) == typeof(IOutbox) ? (T)(object)(_outbox ??= new EfOutbox(_db, FlushAsync, _outboxSeal))
         : typeof(T) == typeof(ILinkTokens) ? (T)(object)(_linkTokens ??= new EfLinkTokens(_db, FlushAsync))
         : typeof(T) == typeof(IRecipientPreferences) ? (T)(object)(_preferences ??= new EfRecipientPreferences(_db))
+        : typeof(T) == typeof(IDefinitionDrafts) ? (T)(object)(_drafts ??= new EfDefinitionDrafts(_db, FlushAsync))
         : throw new NotSupportedException($"The workflow store has no {typeof(T).Name}.");
 
     public async Task CommitAsync(CancellationToken ct)

@@ -34,6 +34,9 @@ public sealed record PropertySpec(string Name, PropertyKind Kind, DataType Type 
 
     /// <summary>For literal text: the only values allowed.</summary>
     public IReadOnlyList<string>? AllowedValues { get; init; }
+
+    /// <summary>For an object: its fields, so that a designer shows them as fields rather than as JSON.</summary>
+    public IReadOnlyList<PropertySpec>? Fields { get; init; }
 }
 
 /// <summary>What a module registers for an activity type: its name, purpose and input schema.</summary>

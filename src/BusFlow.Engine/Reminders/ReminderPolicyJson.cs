@@ -1,4 +1,6 @@
 using System.Text.Json.Nodes;
+using BusFlow.Engine.Activities;
+using BusFlow.Engine.Definitions;
 using NodaTime;
 using NodaTime.Text;
 
@@ -16,6 +18,17 @@ public static class ReminderPolicyJson
 
     public static readonly IReadOnlyList<string> PropertyNames =
         ["workingDaysBefore", "onDueDate", "everyWorkingDaysAfter", "maxAfter", "escalateTo", "window"];
+
+    /// <summary>The policy's properties as a designer shows them: one field each.</summary>
+    public static readonly IReadOnlyList<PropertySpec> Fields =
+    [
+        new("workingDaysBefore", PropertyKind.Literal, DataType.List, Description: "Working days before the due date a reminder goes out, e.g. 14, 7, 2."),
+        new("onDueDate", PropertyKind.Literal, DataType.Boolean, Description: "A reminder on the due date itself."),
+        new("everyWorkingDaysAfter", PropertyKind.Literal, DataType.Integer, Description: "After the due date, a reminder every so many working days."),
+        new("maxAfter", PropertyKind.Literal, DataType.Integer, Description: "How many reminders after the due date before escalating (0–50)."),
+        new("escalateTo", PropertyKind.Literal, DataType.List, Description: "Whom to tell when nobody answers: roles of the task's own board (ViceChair, Secretary) or scope/Role."),
+        new("window", PropertyKind.Literal, DataType.Object, Description: "The hours reminders go out: { \"start\": \"08:00\", \"end\": \"17:00\" }."),
+    ];
 
     /// <summary>The policy, or the mistakes found: each with its path below "reminders" and a reason.</summary>
     public static ReminderPolicy Read(JsonObject json, Action<string, string> report)

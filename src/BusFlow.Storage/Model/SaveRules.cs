@@ -15,7 +15,7 @@ internal static class SaveRules
     private static readonly HashSet<Type> OfficialRecords =
         [typeof(JournalEntry), typeof(PublishedDefinition), typeof(PartyDecision), typeof(PartySignature), typeof(AuditEntry)];
 
-    private static readonly HashSet<Type> Versioned = [typeof(WorkflowInstance), typeof(DurableTimer), typeof(HumanTask), typeof(Agreement)];
+    private static readonly HashSet<Type> Versioned = [typeof(WorkflowInstance), typeof(DurableTimer), typeof(HumanTask), typeof(Agreement), typeof(DefinitionDraft)];
 
     public static bool IsVersioned(Type entityType) => Versioned.Contains(entityType);
 

@@ -30,6 +30,7 @@ public sealed class EngineHarness : IAsyncDisposable
     }
 
     public VirtualClock Clock { get; }
+    public IServiceProvider Services => _services;
     public WorkflowRuntime Runtime => _services.GetRequiredService<WorkflowRuntime>();
     public IWorkflowStore Store => _services.GetRequiredService<IWorkflowStore>();
     public DefinitionCatalog Catalog => _services.GetRequiredService<DefinitionCatalog>();

@@ -771,6 +771,62 @@ namespace BusFlow.Storage.Migrations.Sqlite
                     b.ToTable("bookmarks", (string)null);
                 });
 
+            modelBuilder.Entity("BusFlow.Engine.Persistence.DefinitionDraft", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<int?>("BasedOnVersion")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("based_on_version");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(320)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_by");
+
+                    b.Property<string>("DefinitionId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("definition_id");
+
+                    b.Property<string>("Json")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("json");
+
+                    b.Property<DateTime>("SavedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("saved_at");
+
+                    b.Property<string>("SavedBy")
+                        .IsRequired()
+                        .HasMaxLength(320)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("saved_by");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_definition_drafts");
+
+                    b.HasIndex("DefinitionId")
+                        .HasDatabaseName("ix_definition_drafts_definition_id");
+
+                    b.ToTable("definition_drafts", (string)null);
+                });
+
             modelBuilder.Entity("BusFlow.Engine.Persistence.DurableTimer", b =>
                 {
                     b.Property<Guid>("Id")

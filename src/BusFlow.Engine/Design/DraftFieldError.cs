@@ -1,0 +1,4 @@
+namespace BusFlow.Engine.Design;
+
+/// <summary>A field whose text could not be read: its form name ("due", "reminders.maxAfter") and why.</summary>
+public sealed record DraftFieldError(string Field, string Message);
