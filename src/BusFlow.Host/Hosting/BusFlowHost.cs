@@ -14,7 +14,9 @@ using BusFlow.Storage;
 using BusFlow.Storage.Jobs;
 using BusFlow.Web;
 using BusFlow.Web.Accounts;
+using BusFlow.Host.Simulation;
 using BusFlow.Web.Pages.Instances;
+using BusFlow.Web.Pages.Workflows;
 using BusFlow.Web.Security;
 using Hangfire;
 using NodaTime;
@@ -60,6 +62,7 @@ public static class BusFlowHost
             new LinkRequestLimits(settings.LinkRequestsPerMinute, settings.LinkRequestsPerLinkPerMinute), DataProtectionCertificates.Load(configuration));
         builder.Services.AddBusFlowFeeds();
         builder.Services.AddSingleton(LateTimerSettings.From(configuration));
+        builder.Services.AddSingleton<IDraftPreview, SimulatedDraftPreview>();
         builder.Services.AddBusFlowWeb(SignInSettings.From(configuration));
 
         var app = builder.Build();

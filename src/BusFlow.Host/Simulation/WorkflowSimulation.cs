@@ -39,6 +39,9 @@ public sealed record SimulationRequest(
 
     public string ResponsePolicy { get; init; } = "approve";
 
+    /// <summary>With a setup file: start its agreements' cycles (true), or only import it and start the workflow with the input (false).</summary>
+    public bool StartCycles { get; init; } = true;
+
     /// <summary>The message templates the mails are rendered from; without them a step that sends a template mail faults and tasks send no mail.</summary>
     public string? TemplatesFolder { get; init; }
 }
@@ -109,9 +112,14 @@ public static class WorkflowSimulation
         var calendar = services.GetRequiredService<IWorkingDayCalendar>();
         var plans = services.GetRequiredService<MeetingPlanEditor>();
         var end = request.To.AtStartOfDayInZone(request.Zone).ToInstant();
+        if (!request.Demo && request.SetupFile is { } records && !request.StartCycles)
+        {
+            await ImportSetupAsync(store, clock, records, request, ct);
+        }
+
         var (headline, responder) = request.Demo
             ? await StartDemoAsync(runtime, store, calendar, plans, clock, request, ct)
-            : request.SetupFile is { } setupFile
+            : request.SetupFile is { } setupFile && request.StartCycles
             ? await StartSetupAsync(runtime, store, calendar, plans, clock, setupFile, request, ct)
             : ((await runtime.StartAsync(new StartRequest(request.WorkflowId, request.Input, Actor: Actor), ct)).Instance.Id,
                request.Answer.CreateResponder(calendar, request.Zone, request.AnswerAfterWorkingDays));
@@ -134,19 +142,22 @@ public static class WorkflowSimulation
     private static async Task<(Guid Headline, ISimulatedResponder Responder)> StartSetupAsync(
         WorkflowRuntime runtime, IWorkflowStore store, IWorkingDayCalendar calendar, MeetingPlanEditor plans, VirtualClock clock, string setupFile, SimulationRequest request, CancellationToken ct)
     {
-        await using (var session = await store.BeginAsync(ct))
-        {
-            var imported = await SetupImport.ImportAsync(
-                session.Facet<IBusRecords>(), setupFile, await File.ReadAllTextAsync(setupFile, ct), request.From, clock.GetCurrentInstant(), ct);
-            if (!imported.Succeeded)
-            {
-                throw new SetupRejectedException(imported.Problems);
-            }
+        await ImportSetupAsync(store, clock, setupFile, request, ct);
+        return await StartCyclesAsync(runtime, store, calendar, plans, setupFile, request, ct);
+    }
 
-            await session.CommitAsync(ct);
+    /// <exception cref="SetupRejectedException">The file has mistakes; nothing ran.</exception>
+    private static async Task ImportSetupAsync(IWorkflowStore store, VirtualClock clock, string setupFile, SimulationRequest request, CancellationToken ct)
+    {
+        await using var session = await store.BeginAsync(ct);
+        var imported = await SetupImport.ImportAsync(
+            session.Facet<IBusRecords>(), setupFile, await File.ReadAllTextAsync(setupFile, ct), request.From, clock.GetCurrentInstant(), ct);
+        if (!imported.Succeeded)
+        {
+            throw new SetupRejectedException(imported.Problems);
         }
 
-        return await StartCyclesAsync(runtime, store, calendar, plans, setupFile, request, ct);
+        await session.CommitAsync(ct);
     }
 
     /// <summary>Seeds the demo municipality, as a first start of the embedded default does, and starts its agreement's cycles.</summary>

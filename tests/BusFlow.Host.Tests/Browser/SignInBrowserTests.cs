@@ -79,7 +79,7 @@ public sealed class SignInBrowserTests(SignInBrowserHost fixture) : IClassFixtur
         Assert.Equal((_host.BaseAddress.Port, "/"), (new Uri(browser.Url).Port, PathOf(browser)));
         Assert.Contains("Dina roller: Administrator", browser.FindElement(By.TagName("main")).Text, StringComparison.Ordinal);
         // An administrator's menu: the provider's sign-in counts as her second factor.
-        Assert.Equal(["Mina uppgifter", "Nämnder", "Personer", "Överenskommelser", "Samverkansorgan", "Instanser", "Kommande", "Konto", "Granskningslogg", "Jobb", "API-referens", "Logga ut"], NavigationOf(browser));
+        Assert.Equal(["Mina uppgifter", "Nämnder", "Personer", "Överenskommelser", "Samverkansorgan", "Instanser", "Kommande", "Konto", "Arbetsflöden", "Granskningslogg", "Jobb", "API-referens", "Logga ut"], NavigationOf(browser));
     }
 
     [Fact]

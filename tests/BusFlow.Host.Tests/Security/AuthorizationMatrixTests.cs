@@ -248,6 +248,10 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixHost host) : ICl
             ["GET /instanser/{id:guid}"] = new(Rule.OverseerPage, h => $"/instanser/{h.InstanceId}"),
             ["GET /kommande"] = Fixed(Rule.OverseerPage, "/kommande"),
             ["GET /hangfire/{**path}"] = Fixed(Rule.AdministratorPage, "/hangfire"),
+            ["GET /arbetsfloden"] = Fixed(Rule.AdministratorPage, "/arbetsfloden"),
+            ["GET /arbetsfloden/utkast/{id:guid}"] = Fixed(Rule.AdministratorPage, $"/arbetsfloden/utkast/{nowhere}"),
+            ["GET /arbetsfloden/utkast/{id:guid}/forhandsgranska"] = Fixed(Rule.AdministratorPage, $"/arbetsfloden/utkast/{nowhere}/forhandsgranska"),
+            ["GET /arbetsfloden/{id}/starta"] = Fixed(Rule.AdministratorPage, "/arbetsfloden/meeting/starta"),
         };
     }
 

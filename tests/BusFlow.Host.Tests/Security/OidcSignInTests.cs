@@ -47,7 +47,7 @@ public sealed partial class OidcSignInTests(OidcSignInHost fixture) : IClassFixt
         Assert.Equal((HttpStatusCode.OK, "/hangfire"), (dashboard.StatusCode, PathOf(dashboard)));
 
         var menu = MenuLinksIn(homePage);
-        Assert.Equal(["/mina-uppgifter", "/namnder", "/personer", "/overenskommelser", "/organ", "/instanser", "/kommande", "/konto", "/granskning", "/hangfire", "/openapi"], menu);
+        Assert.Equal(["/mina-uppgifter", "/namnder", "/personer", "/overenskommelser", "/organ", "/instanser", "/kommande", "/konto", "/arbetsfloden", "/granskning", "/hangfire", "/openapi"], menu);
         foreach (var link in menu)
         {
             using var opened = await _browser.OpenAsync(At(link));
