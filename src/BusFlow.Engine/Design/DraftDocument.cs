@@ -244,7 +244,8 @@ public sealed partial class DraftDocument
     private static DraftField FieldOf(PropertySpec spec, JsonNode? value)
     {
         if (spec.Kind == PropertyKind.Expression && value is JsonObject reference && reference["ref"] is JsonValue target
-            && reference.All(p => p.Key is "ref" or "plus") && target.TryGetValue<string>(out var path))
+            && reference.All(p => p.Key is "ref" or "plus") && target.TryGetValue<string>(out var path)
+            && (reference["plus"] is null || reference["plus"] is JsonValue plus && plus.TryGetValue<string>(out _)))
         {
             return new DraftField(spec, "", path, reference["plus"]?.GetValue<string>());
         }

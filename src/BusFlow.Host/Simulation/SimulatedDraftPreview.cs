@@ -42,6 +42,8 @@ public sealed class SimulatedDraftPreview(IWorkflowStore store, BusFlowSettings 
                 {
                     SetupFile = setup,
                     StartCycles = false,
+                    // The records are a copy of what is stored: their meetings before the year are history, not a plan written backwards.
+                    SetupAsOf = LocalDate.MinIsoValue,
                     TemplatesFolder = Directory.Exists(settings.TemplatesFolder) ? settings.TemplatesFolder : null,
                 },
                 ct);

@@ -39,6 +39,9 @@ public sealed record SimulationRequest(
 
     public string ResponsePolicy { get; init; } = "approve";
 
+    /// <summary>The day a setup file is imported as of: its meetings before it count as held. Default: <see cref="From"/>.</summary>
+    public LocalDate? SetupAsOf { get; init; }
+
     /// <summary>With a setup file: start its agreements' cycles (true), or only import it and start the workflow with the input (false).</summary>
     public bool StartCycles { get; init; } = true;
 
@@ -151,7 +154,7 @@ public static class WorkflowSimulation
     {
         await using var session = await store.BeginAsync(ct);
         var imported = await SetupImport.ImportAsync(
-            session.Facet<IBusRecords>(), setupFile, await File.ReadAllTextAsync(setupFile, ct), request.From, clock.GetCurrentInstant(), ct);
+            session.Facet<IBusRecords>(), setupFile, await File.ReadAllTextAsync(setupFile, ct), request.SetupAsOf ?? request.From, clock.GetCurrentInstant(), ct);
         if (!imported.Succeeded)
         {
             throw new SetupRejectedException(imported.Problems);

@@ -50,7 +50,7 @@ public sealed class AuthorizationMatrixHost : IAsyncLifetime
         _database = SqliteTestDatabase.Create();
         var clock = new FakeClock(Instant.FromUtc(2026, 11, 23, 9, 0));
         _host = await RunningHost.StartAsync(_database, Path.Combine(RepositoryRoot.Path, "workflows"),
-            new Dictionary<string, string?> { ["BusFlow:Demo:SeedOnFirstStart"] = "true", ["BusFlow:Links:RequestsPerMinute"] = "1000" }, clock);
+            new Dictionary<string, string?> { ["BusFlow:Demo:SeedOnFirstStart"] = "true", ["BusFlow:Links:RequestsPerMinute"] = "1000", ["BusFlow:SignIn:AttemptsPerMinute"] = "1000" }, clock);
 
         var tasks = (await Host.Client.GetFromJsonAsync<List<TaskResponse>>("/api/tasks?status=open&take=500", RunningHost.Json))!;
         var draft = Assert.Single(tasks, t => t.ActivityId == "prepareDraft");
