@@ -204,15 +204,15 @@ public static class WorkflowDiagramSvg
         private string? Setting(ActivityNode node, string property) =>
             _json.TryGetValue(node.Id, out var json) && json.TryGetPropertyValue(property, out var value) ? Brief(value) : null;
 
-        /// <summary>What a step's box says below its kind and id.</summary>
-        private List<string> Details(ActivityNode node)
+        /// <summary>What a step says below its kind and id: each text in full, for its title, and the lines its box gives it at most.</summary>
+        private List<(string Text, int Lines)> Details(ActivityNode node)
         {
-            var details = new List<string>();
+            var details = new List<(string Text, int Lines)>();
             void Add(string format, string property, int lines = 1)
             {
                 if (Setting(node, property) is { } value)
                 {
-                    details.AddRange(Wrap(Format(format, value), lines));
+                    details.Add((Format(format, value), lines));
                 }
             }
 
@@ -224,7 +224,7 @@ public static class WorkflowDiagramSvg
                     Add(Resources.Strings.Diagram_Assignee, "assignee");
                     if (_json.TryGetValue(node.Id, out var task) && task["outcomes"] is JsonArray outcomes)
                     {
-                        details.AddRange(Wrap(Format(Resources.Strings.Diagram_Outcomes, string.Join(", ", outcomes.Select(DefinitionComparison.Compact))), 2));
+                        details.Add((Format(Resources.Strings.Diagram_Outcomes, string.Join(", ", outcomes.Select(DefinitionComparison.Compact))), 2));
                     }
 
                     break;
@@ -275,7 +275,7 @@ public static class WorkflowDiagramSvg
         };
 
         /// <summary>Opens a step's group with its id, type, state and a title that says all its box says.</summary>
-        private void OpenStep(ActivityNode node, string kind, IEnumerable<string> details)
+        private void OpenStep(ActivityNode node, string kind, IEnumerable<(string Text, int Lines)> details)
         {
             var state = State(node);
             _writer.WriteStartElement("g");
@@ -285,7 +285,7 @@ public static class WorkflowDiagramSvg
                 _writer.WriteAttributeString("data-state", state);
             }
 
-            var said = new[] { $"{KindOf(node.Type)} {node.Id}" }.Concat(details).Append(StateText(state) ?? "").Where(s => s.Length > 0);
+            var said = new[] { $"{KindOf(node.Type)} {node.Id}" }.Concat(details.Select(d => d.Text)).Append(StateText(state) ?? "").Where(s => s.Length > 0);
             _writer.WriteElementString("title", string.Join(". ", said));
         }
 
@@ -326,14 +326,16 @@ public static class WorkflowDiagramSvg
         {
             private readonly Drawing _drawing;
             private readonly ActivityNode _node;
-            private readonly List<string> _details;
+            private readonly List<(string Text, int Lines)> _details;
+            private readonly List<string> _lines;
             private readonly bool _group;
 
             public Box(Drawing drawing, ActivityNode node, bool group = true)
             {
                 (_drawing, _node, _group) = (drawing, node, group);
                 _details = drawing.Details(node);
-                var lines = 2 + _details.Count + (drawing.State(node) is null ? 0 : 1);
+                _lines = [.. _details.SelectMany(d => Wrap(d.Text, d.Lines))];
+                var lines = 2 + _lines.Count + (drawing.State(node) is null ? 0 : 1);
                 Width = StepWidth;
                 Height = (2 * Padding) + (lines * LineHeight) - 3;
             }
@@ -370,7 +372,7 @@ public static class WorkflowDiagramSvg
                     ? $"{_node.Id} · {displayName}"
                     : _node.Id;
                 _drawing.Text(Wrap(name, 1)[0], left, line, 12, bold: false);
-                foreach (var detail in _details)
+                foreach (var detail in _lines)
                 {
                     line += LineHeight;
                     _drawing.Text(detail, left, line, 12);

@@ -48,8 +48,8 @@ public sealed class WorkflowDiagramSvgTests(AuthorizationMatrixHost host) : ICla
 
         var (width, height) = (double.Parse((string)svg.Root!.Attribute("width")!, CultureInfo.InvariantCulture), double.Parse((string)svg.Root.Attribute("height")!, CultureInfo.InvariantCulture));
 
-        // At most a few screens wide, so that a reader scrolls a little rather than zooms into a thumbnail.
-        Assert.InRange(width, 250, 2400);
+        // Hardly wider than a screen, so that a reader scrolls a little rather than zooms into a thumbnail.
+        Assert.InRange(width, 250, 1200);
         Assert.InRange(height, 200, 9000);
         Assert.Equal($"0 0 {svg.Root.Attribute("width")!.Value} {svg.Root.Attribute("height")!.Value}", (string?)svg.Root.Attribute("viewBox"));
     }
@@ -67,6 +67,16 @@ public sealed class WorkflowDiagramSvgTests(AuthorizationMatrixHost host) : ICla
         Assert.Contains(task.Lines, line => line.StartsWith("Till: ", StringComparison.Ordinal) || line.StartsWith("Roll: ", StringComparison.Ordinal));
         Assert.All(steps.Where(s => s.Type == "WaitUntil"), wait => Assert.Equal("Vänta till", wait.Lines[0]));
         Assert.All(steps.Where(s => s.Type == "While"), loop => Assert.Contains("↻ Upprepas", loop.Lines));
+    }
+
+    [Fact]
+    public void A_condition_reads_as_a_comparison_between_its_operands_rather_than_as_json()
+    {
+        var steps = DiagramStep.Read(XDocument.Parse(WorkflowDiagramSvg.Draw(Shipped("decision-round"), Registry)));
+
+        var condition = Assert.Single(steps, s => s.Id == "droppedOut");
+        Assert.Equal(["Villkor", "droppedOut", "Om: output.decide.status =", "\"Cancelled\""], condition.Lines.Take(4));
+        Assert.Contains("Om: output.decide.status = \"Cancelled\"", condition.Title, StringComparison.Ordinal);
     }
 
     [Fact]
