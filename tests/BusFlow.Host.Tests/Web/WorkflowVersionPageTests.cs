@@ -142,6 +142,34 @@ public sealed class WorkflowVersionPageTests(AuthorizationMatrixHost host) : ICl
         Assert.DoesNotContain("<svg", html, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("")]
+    [InlineData("?fran=&till=")]
+    [InlineData("?till=2")]
+    public async Task Without_versions_the_comparison_is_of_the_latest_and_the_one_before(string query)
+    {
+        var id = await PublishTwoVersionsAsync();
+
+        using var response = await Administrator.GetAsync($"/arbetsfloden/{id}/jamfor{query}");
+        var text = await PageText.OfAsync(response);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("Jämför Granskning: version 1 och 2", text, StringComparison.Ordinal);
+        Assert.Contains("4 skillnader mellan version 1 och version 2", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_version_that_is_no_number_is_named_next_to_its_field()
+    {
+        var id = await PublishTwoVersionsAsync();
+
+        using var response = await Administrator.GetAsync($"/arbetsfloden/{id}/jamfor?fran=tva&till=2");
+        var text = await PageText.OfAsync(response);
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Contains($"Från version: det finns ingen version ”tva” av {id}. Välj en av de publicerade versionerna: 1, 2.", text, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task The_version_page_lists_the_versions_and_offers_to_compare_with_the_one_before()
     {

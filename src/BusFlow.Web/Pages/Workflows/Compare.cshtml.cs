@@ -51,6 +51,8 @@ public sealed class CompareModel(IWorkflowStore store, DefinitionCatalog catalog
         }
 
         DefinitionId = id;
+        // Left out or left empty, "till" is the latest version and "fran" the one before "till".
+        (fran, till) = (string.IsNullOrWhiteSpace(fran) ? null : fran.Trim(), string.IsNullOrWhiteSpace(till) ? null : till.Trim());
         To = Version(till, "till", Strings.WorkflowCompare_To) ?? (till is null ? Versions[^1] : null);
         From = Version(fran, "fran", Strings.WorkflowCompare_From)
             ?? (fran is null && To is { } to ? Versions.LastOrDefault(v => v < to, to) : null);
