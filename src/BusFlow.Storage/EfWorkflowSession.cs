@@ -288,6 +288,11 @@ internal sealed class EfWorkflowSession : IWorkflowSession
             instances = instances.Where(i => i.DefinitionId == definitionId);
         }
 
+        if (query.DefinitionVersion is { } version)
+        {
+            instances = instances.Where(i => i.DefinitionVersion == version);
+        }
+
         if (query.Status is { } status)
         {
             instances = instances.Where(i => i.Status == status);

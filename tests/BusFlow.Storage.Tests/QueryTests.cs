@@ -72,6 +72,33 @@ public sealed class QueryTests
 
     [Theory]
     [MemberData(nameof(Providers))]
+    public async Task Instances_are_counted_per_version_of_their_definition(string provider)
+    {
+        await using var fixture = await StoreFixture.CreateAsync(provider);
+        var (first, second) = (Sample.Definition("ansokan", 1), Sample.Definition("ansokan", 2));
+        var old = Sample.Instance(first, "k1");
+        var waiting = Sample.Instance(second, "k2");
+        waiting.Status = InstanceStatus.Waiting;
+        var done = Sample.Instance(second, "k3");
+        done.Status = InstanceStatus.Completed;
+        await fixture.WriteAsync(s =>
+        {
+            s.Add(first);
+            s.Add(second);
+            s.Add(old);
+            s.Add(waiting);
+            s.Add(done);
+        });
+
+        await using var session = await fixture.Store.BeginAsync();
+        Assert.Equal(1, await session.CountInstancesAsync(new InstanceQuery(DefinitionId: "ansokan", DefinitionVersion: 1), default));
+        Assert.Equal(2, await session.CountInstancesAsync(new InstanceQuery(DefinitionId: "ansokan", DefinitionVersion: 2), default));
+        Assert.Equal(1, await session.CountInstancesAsync(new InstanceQuery(DefinitionId: "ansokan", DefinitionVersion: 2, Status: InstanceStatus.Waiting), default));
+        Assert.Equal(0, await session.CountInstancesAsync(new InstanceQuery(DefinitionId: "ansokan", DefinitionVersion: 3), default));
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers))]
     public async Task Instances_are_listed_by_parent_and_by_text_in_their_input(string provider)
     {
         await using var fixture = await StoreFixture.CreateAsync(provider);

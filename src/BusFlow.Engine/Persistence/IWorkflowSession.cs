@@ -80,6 +80,7 @@ public interface IWorkflowSession : IAsyncDisposable
 /// <param name="Skip">How many of the instances found to pass over first: the rows of earlier pages.</param>
 /// <param name="NewestFirst">The newest instance first, instead of the oldest.</param>
 /// <param name="Ids">Only these instances: one read for the instances a page lists.</param>
+/// <param name="DefinitionVersion">Only the instances that run this version of their definition (with DefinitionId).</param>
 public sealed record InstanceQuery(
     string? DefinitionId = null,
     InstanceStatus? Status = null,
@@ -90,7 +91,8 @@ public sealed record InstanceQuery(
     string? Text = null,
     int Skip = 0,
     bool NewestFirst = false,
-    IReadOnlyCollection<Guid>? Ids = null);
+    IReadOnlyCollection<Guid>? Ids = null,
+    int? DefinitionVersion = null);
 
 /// <param name="RoleScope">Only tasks for a role in this scope: "sn" finds the tasks whose role is "sn/…".</param>
 /// <param name="InstanceIds">Only the tasks of these instances: one read for a whole workflow tree.</param>

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Xml;
 using BusFlow.Bus.Wheel;
+using BusFlow.Web.Svg;
 using NodaTime;
 
 namespace BusFlow.Web.Wheel;
@@ -15,7 +16,7 @@ namespace BusFlow.Web.Wheel;
 /// </summary>
 public static class YearWheelSvg
 {
-    public const string Namespace = "http://www.w3.org/2000/svg";
+    public const string Namespace = SvgMarkup.Namespace;
     public const double Centre = 500;
     public const int Width = 1320;
     public const int Height = 1000;
@@ -45,15 +46,7 @@ public static class YearWheelSvg
     public static string Draw(YearWheel wheel, bool standalone)
     {
         ArgumentNullException.ThrowIfNull(wheel);
-        var text = new StringBuilder();
-        var settings = new XmlWriterSettings { OmitXmlDeclaration = !standalone, Indent = true, Encoding = Encoding.UTF8 };
-        using (var writer = XmlWriter.Create(text, settings))
-        {
-            new Drawing(writer, wheel).Write();
-        }
-
-        // A StringBuilder is UTF-16, so the writer declares that; the file is sent as UTF-8.
-        return text.ToString().Replace("encoding=\"utf-16\"", "encoding=\"utf-8\"", StringComparison.Ordinal);
+        return SvgMarkup.Write(standalone, writer => new Drawing(writer, wheel).Write());
     }
 
     private sealed class Drawing(XmlWriter writer, YearWheel wheel)
@@ -64,7 +57,7 @@ public static class YearWheelSvg
         {
             var heading = string.Format(CultureInfo.CurrentCulture, Resources.Strings.Wheel_Heading, wheel.Year);
             writer.WriteStartElement("svg", Namespace);
-            Attributes(("viewBox", $"0 0 {Width} {Height}"), ("width", N(Width)), ("height", N(Height)), ("role", "img"),
+            writer.Attributes(("viewBox", $"0 0 {Width} {Height}"), ("width", N(Width)), ("height", N(Height)), ("role", "img"),
                 ("aria-labelledby", "wheel-title wheel-desc"), ("font-family", "DejaVu Sans, Arial, Helvetica, sans-serif"), ("class", "year-wheel"));
             writer.WriteStartElement("title");
             writer.WriteAttributeString("id", "wheel-title");
@@ -74,7 +67,7 @@ public static class YearWheelSvg
             writer.WriteAttributeString("id", "wheel-desc");
             writer.WriteString(string.Format(CultureInfo.CurrentCulture, Resources.Strings.Wheel_Description, wheel.AgreementTitle, wheel.Year, wheel.Entries.Count));
             writer.WriteEndElement();
-            Element("rect", ("x", "0"), ("y", "0"), ("width", N(Width)), ("height", N(Height)), ("fill", "#ffffff"));
+            writer.Element("rect", ("x", "0"), ("y", "0"), ("width", N(Width)), ("height", N(Height)), ("fill", "#ffffff"));
             Months();
             Lanes();
             Group("marks");
@@ -98,10 +91,10 @@ public static class YearWheelSvg
                 var to = month == 12 ? 360 : AngleOf(new LocalDate(wheel.Year, month + 1, 1));
                 var (outerStart, outerEnd) = (Point(MonthsOuter, from), Point(MonthsOuter, to));
                 var (innerStart, innerEnd) = (Point(MonthsInner, from), Point(MonthsInner, to));
-                Element("path",
+                writer.Element("path",
                     ("d", $"M {outerStart} A {N(MonthsOuter)} {N(MonthsOuter)} 0 0 1 {outerEnd} L {innerEnd} A {N(MonthsInner)} {N(MonthsInner)} 0 0 0 {innerStart} Z"),
                     ("fill", month % 2 == 1 ? "#eeeeee" : "#ffffff"), ("stroke", Rule), ("stroke-width", "1"), ("data-month", N(month)));
-                Element("line", ("x1", X(LanesInner, from)), ("y1", Y(LanesInner, from)), ("x2", X(MonthsInner, from)), ("y2", Y(MonthsInner, from)),
+                writer.Element("line", ("x1", X(LanesInner, from)), ("y1", Y(LanesInner, from)), ("x2", X(MonthsInner, from)), ("y2", Y(MonthsInner, from)),
                     ("stroke", Rule), ("stroke-width", "1"));
                 var middle = (from + to) / 2;
                 Text(YearWheelText.Month(month), X((MonthsOuter + MonthsInner) / 2, middle), Y((MonthsOuter + MonthsInner) / 2, middle, offset: 6), 17, "middle");
@@ -117,11 +110,11 @@ public static class YearWheelSvg
             {
                 var lane = wheel.Lanes[i];
                 var outer = LanesOuter - (i * _laneWidth);
-                Element("circle", ("cx", N(YearWheelSvg.Centre)), ("cy", N(YearWheelSvg.Centre)), ("r", N(outer)), ("fill", "none"), ("stroke", Rule), ("stroke-width", "1"));
+                writer.Element("circle", ("cx", N(YearWheelSvg.Centre)), ("cy", N(YearWheelSvg.Centre)), ("r", N(outer)), ("fill", "none"), ("stroke", Rule), ("stroke-width", "1"));
                 Text(YearWheelText.LaneName(lane), N(YearWheelSvg.Centre - 8), N(YearWheelSvg.Centre - outer + (_laneWidth / 2) + 5), 14, "end", ("data-lane", lane.Owner));
             }
 
-            Element("circle", ("cx", N(YearWheelSvg.Centre)), ("cy", N(YearWheelSvg.Centre)), ("r", N(LanesInner)), ("fill", "none"), ("stroke", Rule), ("stroke-width", "1"));
+            writer.Element("circle", ("cx", N(YearWheelSvg.Centre)), ("cy", N(YearWheelSvg.Centre)), ("r", N(LanesInner)), ("fill", "none"), ("stroke", Rule), ("stroke-width", "1"));
             writer.WriteEndElement();
         }
 
@@ -132,7 +125,7 @@ public static class YearWheelSvg
             var start = LocalDate.Max(entry.Start, wheel.FirstDay);
             var angle = AngleOf(start);
             writer.WriteStartElement("g");
-            Attributes(("class", "mark"), ("data-kind", entry.Kind.ToString()), ("data-date", Iso(entry.Start)), ("data-owner", entry.Owner),
+            writer.Attributes(("class", "mark"), ("data-kind", entry.Kind.ToString()), ("data-date", Iso(entry.Start)), ("data-owner", entry.Owner),
                 ("transform", $"rotate({N(angle)} {N(YearWheelSvg.Centre)} {N(YearWheelSvg.Centre)})"));
             if (entry.IsSpan)
             {
@@ -159,7 +152,7 @@ public static class YearWheelSvg
         private void Arc(double radius, double sweep, string colour, bool dashed)
         {
             var top = $"{N(YearWheelSvg.Centre)} {N(YearWheelSvg.Centre - radius)}";
-            Element("path", ("d", $"M {top} A {N(radius)} {N(radius)} 0 {(sweep > 180 ? 1 : 0)} 1 {Point(radius, sweep)}"), ("fill", "none"), ("stroke", colour),
+            writer.Element("path", ("d", $"M {top} A {N(radius)} {N(radius)} 0 {(sweep > 180 ? 1 : 0)} 1 {Point(radius, sweep)}"), ("fill", "none"), ("stroke", colour),
                 ("stroke-width", "7"), ("stroke-linecap", "butt"), ("stroke-dasharray", dashed ? "12 5" : "none"));
         }
 
@@ -169,16 +162,16 @@ public static class YearWheelSvg
             switch (kind)
             {
                 case WheelEntryKind.CollaborationMeeting:
-                    Element("polygon", ("points", $"{N(x)},{N(y - 10)} {N(x + 9)},{N(y)} {N(x)},{N(y + 10)} {N(x - 9)},{N(y)}"), ("fill", colour), ("stroke", "#ffffff"), ("stroke-width", "1"));
+                    writer.Element("polygon", ("points", $"{N(x)},{N(y - 10)} {N(x + 9)},{N(y)} {N(x)},{N(y + 10)} {N(x - 9)},{N(y)}"), ("fill", colour), ("stroke", "#ffffff"), ("stroke-width", "1"));
                     break;
                 case WheelEntryKind.BoardMeeting:
-                    Element("circle", ("cx", N(x)), ("cy", N(y)), ("r", "6"), ("fill", colour), ("stroke", "#ffffff"), ("stroke-width", "1"));
+                    writer.Element("circle", ("cx", N(x)), ("cy", N(y)), ("r", "6"), ("fill", colour), ("stroke", "#ffffff"), ("stroke-width", "1"));
                     break;
                 case WheelEntryKind.Deadline:
-                    Element("polygon", ("points", $"{N(x - 8)},{N(y - 7)} {N(x + 8)},{N(y - 7)} {N(x)},{N(y + 8)}"), ("fill", colour), ("stroke", "#ffffff"), ("stroke-width", "1"));
+                    writer.Element("polygon", ("points", $"{N(x - 8)},{N(y - 7)} {N(x + 8)},{N(y - 7)} {N(x)},{N(y + 8)}"), ("fill", colour), ("stroke", "#ffffff"), ("stroke-width", "1"));
                     break;
                 default:
-                    Element("rect", ("x", N(x - 7)), ("y", N(y - 7)), ("width", "14"), ("height", "14"), ("fill", colour), ("stroke", "#ffffff"), ("stroke-width", "1"));
+                    writer.Element("rect", ("x", N(x - 7)), ("y", N(y - 7)), ("width", "14"), ("height", "14"), ("fill", colour), ("stroke", "#ffffff"), ("stroke-width", "1"));
                     break;
             }
         }
@@ -204,7 +197,7 @@ public static class YearWheelSvg
                 y += 34;
                 if (kind is WheelEntryKind.DecisionRound or WheelEntryKind.Renewal)
                 {
-                    Element("line", ("x1", "1000"), ("y1", N(y - 5)), ("x2", "1030"), ("y2", N(y - 5)), ("stroke", Colours[kind]), ("stroke-width", "7"),
+                    writer.Element("line", ("x1", "1000"), ("y1", N(y - 5)), ("x2", "1030"), ("y2", N(y - 5)), ("stroke", Colours[kind]), ("stroke-width", "7"),
                         ("stroke-dasharray", kind == WheelEntryKind.Renewal ? "12 5" : "none"));
                 }
                 else
@@ -227,26 +220,12 @@ public static class YearWheelSvg
         private void Text(string content, string x, string y, int size, string anchor, params (string Name, string Value)[] more)
         {
             writer.WriteStartElement("text");
-            Attributes(("x", x), ("y", y), ("font-size", N(size)), ("text-anchor", anchor), ("fill", Ink));
-            Attributes(more);
+            writer.Attributes(("x", x), ("y", y), ("font-size", N(size)), ("text-anchor", anchor), ("fill", Ink));
+            writer.Attributes(more);
             writer.WriteString(content);
             writer.WriteEndElement();
         }
 
-        private void Element(string name, params (string Name, string Value)[] attributes)
-        {
-            writer.WriteStartElement(name);
-            Attributes(attributes);
-            writer.WriteEndElement();
-        }
-
-        private void Attributes(params (string Name, string Value)[] attributes)
-        {
-            foreach (var (name, value) in attributes)
-            {
-                writer.WriteAttributeString(name, value);
-            }
-        }
     }
 
     /// <summary>Words split into lines of about <paramref name="width"/> characters, for a title beside the wheel.</summary>

@@ -1,11 +1,14 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using BusFlow.Accounts.Audit;
+using BusFlow.Engine.Activities;
+using BusFlow.Engine.Definitions;
 using BusFlow.Engine.Persistence;
 using BusFlow.Engine.Runtime;
 using BusFlow.Engine.Time;
 using BusFlow.Notifications.Outbox;
 using BusFlow.Web.Accounts;
+using BusFlow.Web.Diagrams;
 using BusFlow.Web.Resources;
 using BusFlow.Web.Security;
 using Microsoft.AspNetCore.Authorization;
@@ -17,12 +20,14 @@ namespace BusFlow.Web.Pages.Instances;
 
 /// <summary>
 /// One workflow instance: its definition, state, input, family, journal as a timeline in local time,
-/// open tasks, timers and mail (who, what subject, when; never a body or a link). An administrator
+/// open tasks, timers and mail (who, what subject, when; never a body or a link), and the definition's diagram
+/// with the steps the instance has passed and the ones it is in now. An administrator
 /// retries a faulted instance or cancels one still going, as POST /api/instances/{id}/retry|cancel do.
 /// </summary>
 [Authorize(Policy = BusFlowPolicies.Overseer)]
 public sealed class InstanceModel(
-    IWorkflowStore store, WorkflowRuntime runtime, AuditTrail audit, LateTimerWatch lateTimers, EngineOptions engine, IClock clock, SignInSettings settings) : PageModel
+    IWorkflowStore store, WorkflowRuntime runtime, AuditTrail audit, LateTimerWatch lateTimers, EngineOptions engine, IClock clock, SignInSettings settings,
+    DefinitionCatalog catalog, ActivityRegistry registry) : PageModel
 {
     private const int MaxReasonLength = 500;
 
@@ -45,6 +50,14 @@ public sealed class InstanceModel(
     public IReadOnlyList<OutboxMessage> Mail { get; private set; } = [];
 
     public IReadOnlyList<string> Errors { get; private set; } = [];
+
+    /// <summary>The definition's diagram with the instance's progress, as SVG for the page to place inline; empty when its version is not published here.</summary>
+    public string DiagramSvg { get; private set; } = "";
+
+    public DiagramProgress Progress { get; private set; } = DiagramProgress.None;
+
+    /// <summary>Who may open the version's page: an administrator.</summary>
+    public bool MaySeeVersion => BusFlowPolicies.ActsAsAdministrator(User, settings);
 
     public string? Notice { get; private set; }
 
@@ -150,12 +163,20 @@ public sealed class InstanceModel(
         }
 
         Instance = instance;
-        DefinitionName = (await session.FindDefinitionAsync(instance.DefinitionId, instance.DefinitionVersion, ct))?.Name ?? instance.DefinitionId;
+        var published = await session.FindDefinitionAsync(instance.DefinitionId, instance.DefinitionVersion, ct);
+        DefinitionName = published?.Name ?? instance.DefinitionId;
         Input = InputOf(instance.InputJson);
         Parent = instance.ParentInstanceId is { } parentId ? await session.FindInstanceAsync(parentId, ct) : null;
         Children = await session.ListInstancesAsync(new InstanceQuery(ParentInstanceId: id, Take: 500), ct);
-        Timeline = [.. (await session.ListJournalAsync(id, ct)).Select(entry => new TimelineLine(
+        var journal = await session.ListJournalAsync(id, ct);
+        Timeline = [.. journal.Select(entry => new TimelineLine(
             Local(entry.At), entry.Actor, JournalText.Of(entry, Local), entry.ActivityId, JournalText.LinkedInstance(entry)))];
+        if (published is not null)
+        {
+            Progress = DiagramProgress.FromJournal(journal, instance.Status is InstanceStatus.Running or InstanceStatus.Waiting or InstanceStatus.Faulted);
+            DiagramSvg = WorkflowDiagramSvg.Draw(catalog.Parse(published), registry, Progress);
+        }
+
         var tasks = await session.ListTasksAsync(new TaskQuery(InstanceId: id, Take: 500), ct);
         OpenTasks = [.. tasks.Where(t => t.Status == HumanTaskStatus.Open)];
         var lateBefore = clock.GetCurrentInstant() - Duration.FromTimeSpan(lateTimers.After);
