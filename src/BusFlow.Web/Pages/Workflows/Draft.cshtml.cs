@@ -227,7 +227,8 @@ public sealed class DraftModel(DefinitionDesigner designer, ActivityRegistry reg
         if (Document is { } document)
         {
             Steps = document.Steps();
-            Step = select is null ? null : document.Find(select);
+            // Without a choice the first step is open, so that a blank draft shows where its first step goes.
+            Step = select is null ? Steps.FirstOrDefault() : document.Find(select);
             Fields = Step is null ? [] : document.Fields(Step.Id);
             References = Step is null ? [] : document.References(Step.Id);
             Problems = errors.Select(e => document.Locate(e.JsonPath) is var (stepId, field) ? (e, stepId, field) : (e, null, null)).ToList();
