@@ -30,6 +30,9 @@ public sealed partial class FluidMessageTemplates : IMessageTemplates
     public const string TextPart = "text";
     public const string HtmlPart = "html";
 
+    /// <summary>The mistake of a subject written on more than one line.</summary>
+    public const string SubjectOnOneLine = "the subject is one line";
+
     /// <summary>The languages a template may have, Swedish first.</summary>
     public static readonly IReadOnlyList<string> Languages = [Swedish, English];
 
@@ -85,7 +88,7 @@ public sealed partial class FluidMessageTemplates : IMessageTemplates
         var errors = new List<TemplateError>();
         if (text.Subject.Trim().Contains('\n', StringComparison.Ordinal))
         {
-            errors.Add(new TemplateError(SubjectPart, 2, null, "the subject is one line"));
+            errors.Add(new TemplateError(SubjectPart, 2, null, SubjectOnOneLine));
         }
 
         var parsed = Parts.ToDictionary(p => p, p => ParsePart(p, chosen, text.Of(p), errors), StringComparer.Ordinal);

@@ -15,12 +15,39 @@ public sealed class TemplateEditor(FluidMessageTemplates templates, SavedMessage
 
     public bool Exists(string name) => templates.Names.Contains(name, StringComparer.Ordinal);
 
-    /// <summary>The text an edit of <paramref name="name"/> in <paramref name="language"/> begins from, and its version (0: the folder's files).</summary>
-    public async Task<(TemplateText Text, TemplateVersion? Version)> CurrentAsync(string name, string language, CancellationToken ct)
+    /// <summary>Whether the folder has files for <paramref name="name"/> in <paramref name="language"/>.</summary>
+    public bool InFolder(string name, string language) => templates.FolderText(name, language) is not null;
+
+    /// <summary>The newest saved version of each template and language.</summary>
+    public Task<IReadOnlyList<TemplateVersion>> NewestAsync(CancellationToken ct) => versions.NewestAsync(ct);
+
+    /// <summary>The versions of <paramref name="name"/> in every language, newest first.</summary>
+    public Task<IReadOnlyList<TemplateVersion>> HistoryAsync(string name, CancellationToken ct) => versions.HistoryAsync(name, ct);
+
+    /// <summary>Version <paramref name="id"/> when it is one of <paramref name="name"/>'s.</summary>
+    public async Task<TemplateVersion?> VersionAsync(string name, long id, CancellationToken ct) =>
+        await versions.FindAsync(id, ct) is { } version && version.Name == name ? version : null;
+
+    /// <summary>
+    /// The text an edit of <paramref name="name"/> in <paramref name="language"/> begins from and the version it
+    /// is (null: the folder's files). A language the template does not have yet (<c>Own</c> false) begins from
+    /// the Swedish text, which is also what its mail is sent in until it is saved.
+    /// </summary>
+    public async Task<(TemplateText Text, TemplateVersion? Version, bool Own)> CurrentAsync(string name, string language, CancellationToken ct)
     {
-        var newest = (await versions.HistoryAsync(name, ct)).FirstOrDefault(v => v.Language == language);
-        var text = newest?.Text ?? templates.FolderText(name, language) ?? templates.FolderText(name, FluidMessageTemplates.Swedish)!;
-        return (text, newest);
+        var history = await versions.HistoryAsync(name, ct);
+        if (history.FirstOrDefault(v => v.Language == language) is { } newest)
+        {
+            return (newest.Text, newest, true);
+        }
+
+        if (templates.FolderText(name, language) is { } folder)
+        {
+            return (folder, null, true);
+        }
+
+        var swedish = history.FirstOrDefault(v => v.Language == FluidMessageTemplates.Swedish);
+        return (swedish?.Text ?? templates.FolderText(name, FluidMessageTemplates.Swedish)!, null, false);
     }
 
     /// <summary>Renders <paramref name="text"/> with the sample task, or says what is wrong with it.</summary>
@@ -38,7 +65,7 @@ public sealed class TemplateEditor(FluidMessageTemplates templates, SavedMessage
         if (trimmedNote.Length == 0 || trimmedNote.Length > MaxNoteLength)
         {
             errors.Add(new TemplateError(TemplateSaveResult.NotePart, null, null,
-                trimmedNote.Length == 0 ? "a note saying what changed is required" : $"the note is at most {MaxNoteLength} characters"));
+                trimmedNote.Length == 0 ? TemplateSaveResult.NoteMissing : $"the note is at most {MaxNoteLength} characters"));
         }
 
         errors.AddRange(Try(language, text).Errors);

@@ -8,6 +8,9 @@ public sealed record TemplateSaveResult(TemplateVersion? Saved, IReadOnlyList<Te
 {
     public const string NotePart = "note";
 
+    /// <summary>The mistake of a save without a note.</summary>
+    public const string NoteMissing = "a note saying what changed is required";
+
     public static TemplateSaveResult Refused(params TemplateError[] errors) => new(null, errors, null);
 
     public static TemplateSaveResult Conflict(TemplateVersion newer) => new(null, [], newer);

@@ -244,6 +244,8 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixHost host) : ICl
             ["GET /personer"] = Fixed(Rule.ReaderPage, "/personer"),
             ["GET /personer/{id}"] = Fixed(Rule.ReaderPage, "/personer/henrik.alander"),
             ["GET /granskning"] = Fixed(Rule.AdministratorPage, "/granskning"),
+            ["GET /meddelandemallar"] = Fixed(Rule.AdministratorPage, "/meddelandemallar"),
+            ["GET /meddelandemallar/{name}"] = Fixed(Rule.AdministratorPage, "/meddelandemallar/task-assigned"),
             ["GET /instanser"] = Fixed(Rule.OverseerPage, "/instanser"),
             ["GET /instanser/{id:guid}"] = new(Rule.OverseerPage, h => $"/instanser/{h.InstanceId}"),
             ["GET /kommande"] = Fixed(Rule.OverseerPage, "/kommande"),
