@@ -54,12 +54,18 @@ public sealed class TemplateEditor(FluidMessageTemplates templates, SavedMessage
     public TemplateTrial Try(string language, TemplateText text) => templates.Try(language, text, TemplateSamples.Model());
 
     /// <summary>
-    /// Saves <paramref name="text"/> as version <paramref name="basedOn"/> + 1 of <paramref name="name"/> in
-    /// <paramref name="language"/>, when it has no mistake, a note is given and no one saved a newer version meanwhile.
+    /// Saves <paramref name="text"/> as the next version of <paramref name="name"/> in <paramref name="language"/>,
+    /// when it has no mistake, a note is given and no version newer than <paramref name="basedOn"/> (0: the
+    /// folder's files) was saved meanwhile.
     /// </summary>
     public async Task<TemplateSaveResult> SaveAsync(string name, string language, TemplateText text, int basedOn, string? note, string savedBy, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(text);
+        if (!Exists(name) || !FluidMessageTemplates.Languages.Contains(language, StringComparer.Ordinal))
+        {
+            throw new ArgumentException($"There is no message template '{name}' in '{language}' to save.", nameof(name));
+        }
+
         var errors = new List<TemplateError>();
         var trimmedNote = note?.Trim() ?? "";
         if (trimmedNote.Length == 0 || trimmedNote.Length > MaxNoteLength)
@@ -74,16 +80,18 @@ public sealed class TemplateEditor(FluidMessageTemplates templates, SavedMessage
             return TemplateSaveResult.Refused([.. errors]);
         }
 
-        if (await NewerThanAsync(name, language, basedOn, ct) is { } newer)
+        var newest = await NewestOfAsync(name, language, ct);
+        if (newest is not null && newest.Number > basedOn)
         {
-            return TemplateSaveResult.Conflict(newer);
+            return TemplateSaveResult.Conflict(newest);
         }
 
         var version = new TemplateVersion
         {
             Name = name,
             Language = language,
-            Number = basedOn + 1,
+            // Numbered after the newest, whatever the form claimed to begin from.
+            Number = (newest?.Number ?? 0) + 1,
             Subject = text.Subject.ReplaceLineEndings("\n").Trim(),
             PlainText = text.PlainText.ReplaceLineEndings("\n"),
             Html = text.Html.ReplaceLineEndings("\n"),
@@ -93,13 +101,13 @@ public sealed class TemplateEditor(FluidMessageTemplates templates, SavedMessage
         };
         if (!await versions.TryAddAsync(version, ct))
         {
-            return TemplateSaveResult.Conflict((await NewerThanAsync(name, language, basedOn, ct))!);
+            return TemplateSaveResult.Conflict((await NewestOfAsync(name, language, ct))!);
         }
 
         saved.Refresh();
         return new TemplateSaveResult(version, [], null);
     }
 
-    private async Task<TemplateVersion?> NewerThanAsync(string name, string language, int basedOn, CancellationToken ct) =>
-        (await versions.HistoryAsync(name, ct)).FirstOrDefault(v => v.Language == language && v.Number > basedOn);
+    private async Task<TemplateVersion?> NewestOfAsync(string name, string language, CancellationToken ct) =>
+        (await versions.HistoryAsync(name, ct)).FirstOrDefault(v => v.Language == language);
 }

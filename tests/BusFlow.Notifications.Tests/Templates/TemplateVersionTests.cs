@@ -112,6 +112,16 @@ public sealed class TemplateVersionTests : IDisposable
     }
 
     [Fact]
+    public async Task A_form_claiming_a_version_that_does_not_exist_is_numbered_after_the_newest()
+    {
+        var (editor, _) = Node();
+
+        var saved = await editor.SaveAsync("task-assigned", "sv-SE", Text("Ny uppgift"), basedOn: 41, "Test", "chef@kommun.example", CancellationToken.None);
+
+        Assert.Equal(1, saved.Saved?.Number);
+    }
+
+    [Fact]
     public async Task Restoring_an_old_version_saves_it_again_as_the_newest_and_keeps_the_ones_between()
     {
         var (editor, node) = Node();
