@@ -7,6 +7,7 @@ using BusFlow.Engine.Persistence;
 using BusFlow.Notifications.Links;
 using BusFlow.Notifications.Outbox;
 using BusFlow.Notifications.Preferences;
+using BusFlow.Notifications.Templates;
 using BusFlow.Storage.Accounts;
 using BusFlow.Storage.Bus;
 using BusFlow.Storage.Model;
@@ -83,6 +84,8 @@ public abstract class BusFlowDbContext : IdentityDbContext<BusFlowUser, Identity
 
     public DbSet<SetupLink> SetupLinks => Set<SetupLink>();
 
+    public DbSet<TemplateVersion> TemplateVersions => Set<TemplateVersion>();
+
     /// <summary>Refuses changes to official records and advances row versions, then saves.</summary>
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
@@ -134,6 +137,7 @@ public abstract class BusFlowDbContext : IdentityDbContext<BusFlowUser, Identity
         modelBuilder.ApplyConfiguration(new OutboxMessageConfiguration());
         modelBuilder.ApplyConfiguration(new LinkTokenConfiguration());
         modelBuilder.ApplyConfiguration(new RecipientPreferenceConfiguration());
+        modelBuilder.ApplyConfiguration(new TemplateVersionConfiguration());
         modelBuilder.ApplyConfiguration(new DataProtectionKeyConfiguration());
         SnakeCaseNaming.Apply(modelBuilder);
     }

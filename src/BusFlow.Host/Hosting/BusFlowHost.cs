@@ -13,6 +13,7 @@ using BusFlow.Notifications.Reminders;
 using BusFlow.Notifications.Templates;
 using BusFlow.Storage;
 using BusFlow.Storage.Jobs;
+using BusFlow.Storage.Notifications;
 using BusFlow.Web;
 using BusFlow.Web.Accounts;
 using BusFlow.Web.Pages.Instances;
@@ -54,6 +55,11 @@ public static class BusFlowHost
 
         builder.Services.AddSingleton(LinkKeySource.Load(configuration));
         builder.Services.AddBusFlowNotifications(MailSettings(configuration));
+        if (Directory.Exists(settings.TemplatesFolder))
+        {
+            builder.Services.AddBusFlowSavedTemplates(settings.TemplatesFolder, settings.TimeZone.Id);
+        }
+
         builder.Services.AddBusFlowWorkflows(settings.TimeZone, settings.TemplatesFolder);
         builder.Services.AddBusFlowStorage(settings.Storage);
         builder.Services.AddBusFlowJobs(settings.Jobs);
@@ -148,6 +154,8 @@ public static class BusFlowHost
         var settings = app.Services.GetRequiredService<BusFlowSettings>();
         LoadTemplates(app.Services, settings, logger);
         await BusFlowDatabase.MigrateAsync(app.Services, ct);
+        // The versions saved in the browser replace the folder's files from the first mail on.
+        app.Services.GetService<SavedMessageTemplates>()?.Refresh();
         var report = await app.Services.GetRequiredService<WorkflowFolderPublisher>().PublishAsync(settings.WorkflowsFolder, ct);
         foreach (var error in report.Errors)
         {

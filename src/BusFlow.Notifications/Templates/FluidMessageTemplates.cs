@@ -26,8 +26,18 @@ public sealed partial class FluidMessageTemplates : IMessageTemplates
     public const string English = "en-GB";
     public const string FileExtension = ".liquid";
 
-    private static readonly string[] Languages = [Swedish, English];
-    private static readonly string[] Parts = ["subject", "text", "html"];
+    public const string SubjectPart = "subject";
+    public const string TextPart = "text";
+    public const string HtmlPart = "html";
+
+    /// <summary>The mistake of a subject written on more than one line.</summary>
+    public const string SubjectOnOneLine = "the subject is one line";
+
+    /// <summary>The languages a template may have, Swedish first.</summary>
+    public static readonly IReadOnlyList<string> Languages = [Swedish, English];
+
+    /// <summary>The parts of one language of a template, in the order they are shown.</summary>
+    public static readonly IReadOnlyList<string> Parts = [SubjectPart, TextPart, HtmlPart];
 
     // Encodes what HTML needs (< > & " ') and leaves å, ä, ö and every other letter as they are.
     private static readonly HtmlEncoder Html = HtmlEncoder.Create(UnicodeRanges.All);
@@ -37,6 +47,7 @@ public sealed partial class FluidMessageTemplates : IMessageTemplates
     private readonly IReadOnlyDictionary<string, TemplateOptions> _options;
     private readonly IReadOnlyDictionary<string, TemplateOptions> _validationOptions;
     private volatile TemplateSet _templates;
+    private volatile TemplateOverlay _overlay = TemplateOverlay.Empty;
 
     /// <summary>Loads the templates of <paramref name="folder"/>.</summary>
     /// <param name="timeZone">The zone in which instants are shown (IANA id).</param>
@@ -56,6 +67,75 @@ public sealed partial class FluidMessageTemplates : IMessageTemplates
     public string Folder { get; }
 
     public IReadOnlyCollection<string> Names => _templates.Names;
+
+    /// <summary>The version ids of the saved versions now used in place of the folder's files (see <see cref="UseVersions"/>).</summary>
+    public IReadOnlyDictionary<(string Name, string Language), long> VersionsInUse => _overlay.VersionIds;
+
+    /// <summary>The text of a template's files in <paramref name="language"/>, or null when the folder has none.</summary>
+    public TemplateText? FolderText(string name, string language) =>
+        _templates.Sources.TryGetValue((name, language), out var text) ? text : null;
+
+    /// <summary>
+    /// Checks <paramref name="text"/> as the folder load checks a file (it parses; no unknown filter on its
+    /// main path), that the subject is one line, and renders it with <paramref name="model"/>. The errors
+    /// name the part (subject, text, html) in <see cref="TemplateError.File"/>; with none, the rendered message.
+    /// </summary>
+    public TemplateTrial Try(string language, TemplateText text, JsonObject model)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(model);
+        var chosen = Normalize(language);
+        var errors = new List<TemplateError>();
+        if (text.Subject.Trim().Contains('\n', StringComparison.Ordinal))
+        {
+            errors.Add(new TemplateError(SubjectPart, 2, null, SubjectOnOneLine));
+        }
+
+        var parsed = Parts.ToDictionary(p => p, p => ParsePart(p, chosen, text.Of(p), errors), StringComparer.Ordinal);
+        if (errors.Count > 0)
+        {
+            return new TemplateTrial(null, errors);
+        }
+
+        var parts = new TemplateParts(parsed[SubjectPart]!, parsed[TextPart]!, parsed[HtmlPart]!);
+        try
+        {
+            return new TemplateTrial(RenderParts(parts, chosen, model), []);
+        }
+        catch (Exception e) when (e is FluidException or InvalidOperationException or ArgumentException or FormatException)
+        {
+            return new TemplateTrial(null, [new TemplateError(TextPart, null, null, e.Message)]);
+        }
+    }
+
+    /// <summary>
+    /// Uses <paramref name="versions"/> (the newest saved version of each template and language) in place
+    /// of the folder's files from now on; a version that does not parse is left out (the folder's files
+    /// stay in use for it) and returned, so that the caller can report it.
+    /// </summary>
+    public IReadOnlyList<TemplateError> UseVersions(IEnumerable<TemplateVersion> versions)
+    {
+        ArgumentNullException.ThrowIfNull(versions);
+        var errors = new List<TemplateError>();
+        var parts = new Dictionary<(string, string), TemplateParts>();
+        var ids = new Dictionary<(string Name, string Language), long>();
+        foreach (var version in versions)
+        {
+            var found = new List<TemplateError>();
+            var parsed = Parts.Select(p => ParsePart($"{version.Name}.{version.Language}.{p} (version {version.Number})", version.Language, version.Text.Of(p), found)).ToList();
+            if (found.Count > 0 || !Languages.Contains(version.Language, StringComparer.Ordinal))
+            {
+                errors.AddRange(found);
+                continue;
+            }
+
+            parts[(version.Name, version.Language)] = new TemplateParts(parsed[0]!, parsed[1]!, parsed[2]!);
+            ids[(version.Name, version.Language)] = version.Id;
+        }
+
+        _overlay = new TemplateOverlay(parts, ids);
+        return errors;
+    }
 
     /// <summary>
     /// Reads the folder again. When it has no mistakes, the new templates replace the old ones at
@@ -81,19 +161,25 @@ public sealed partial class FluidMessageTemplates : IMessageTemplates
             throw new KeyNotFoundException($"There is no message template '{template}' in '{Folder}'.");
         }
 
+        var overlay = _overlay;
         var chosen = Normalize(language);
-        if (!languages.TryGetValue(chosen, out var parts))
+        if (!overlay.Parts.TryGetValue((template, chosen), out var parts) && !languages.TryGetValue(chosen, out parts))
         {
             chosen = Swedish;
-            parts = languages[Swedish];
+            parts = overlay.Parts.TryGetValue((template, Swedish), out var saved) ? saved : languages[Swedish];
         }
 
-        var options = _options[chosen];
+        return RenderParts(parts, chosen, model);
+    }
+
+    private RenderedMessage RenderParts(TemplateParts parts, string language, JsonObject model)
+    {
+        var options = _options[language];
         var context = CreateContext(options, model);
         var subject = OneLine(parts.Subject.Render(context, NullEncoder.Default));
         var text = EndWithNewline(parts.Text.Render(context, NullEncoder.Default));
         var html = EndWithNewline(parts.Html.Render(context, Html));
-        return new RenderedMessage(subject, text, html, chosen);
+        return new RenderedMessage(subject, text, html, language);
     }
 
     private static string Normalize(string? language)
@@ -150,6 +236,7 @@ public sealed partial class FluidMessageTemplates : IMessageTemplates
         }
 
         var errors = new List<TemplateError>();
+        var sources = new Dictionary<(string, string, string), string>();
         // name -> language -> part -> parsed template
         var found = new SortedDictionary<string, Dictionary<string, Dictionary<string, IFluidTemplate?>>>(StringComparer.Ordinal);
 
@@ -173,17 +260,9 @@ public sealed partial class FluidMessageTemplates : IMessageTemplates
             }
 
             var source = File.ReadAllText(path).ReplaceLineEndings("\n");
-            if (_parser.TryParse(source, out var parsed, out var parseError))
-            {
-                parts[part] = parsed;
-                Validate(file, language, parsed, errors);
-            }
-            else
-            {
-                // Present but broken: reported here, not again as missing.
-                parts[part] = null;
-                errors.Add(ToError(file, source, parseError));
-            }
+            sources[(name, language, part)] = source;
+            // Present but broken (null): reported here, not again as missing.
+            parts[part] = ParsePart(file, language, source, errors);
         }
 
         var templates = new Dictionary<string, IReadOnlyDictionary<string, TemplateParts>>(StringComparer.Ordinal);
@@ -209,7 +288,7 @@ public sealed partial class FluidMessageTemplates : IMessageTemplates
 
                 if (parts.Values.All(p => p is not null))
                 {
-                    complete[language] = new TemplateParts(parts["subject"]!, parts["text"]!, parts["html"]!);
+                    complete[language] = new TemplateParts(parts[SubjectPart]!, parts[TextPart]!, parts[HtmlPart]!);
                 }
             }
 
@@ -221,7 +300,27 @@ public sealed partial class FluidMessageTemplates : IMessageTemplates
             throw new TemplateLoadException(Folder, errors);
         }
 
-        return new TemplateSet(templates);
+        var texts = templates.SelectMany(t => t.Value.Keys.Select(language => (t.Key, language)))
+            .ToDictionary(k => k, k => new TemplateText(sources[(k.Key, k.language, SubjectPart)], sources[(k.Key, k.language, TextPart)], sources[(k.Key, k.language, HtmlPart)]));
+        return new TemplateSet(templates, texts);
+    }
+
+    /// <summary>
+    /// Parses one part and checks it (<see cref="Validate"/>); a mistake is added to <paramref name="errors"/>
+    /// under <paramref name="file"/> and gives null. The folder load and an edit in the browser share it.
+    /// </summary>
+    private IFluidTemplate? ParsePart(string file, string language, string source, List<TemplateError> errors)
+    {
+        source = source.ReplaceLineEndings("\n");
+        if (!_parser.TryParse(source, out var parsed, out var parseError))
+        {
+            errors.Add(ToError(file, source, parseError));
+            return null;
+        }
+
+        var before = errors.Count;
+        Validate(file, language, parsed, errors);
+        return errors.Count == before ? parsed : null;
     }
 
     /// <summary>
@@ -332,10 +431,22 @@ public sealed partial class FluidMessageTemplates : IMessageTemplates
 
     private sealed record TemplateParts(IFluidTemplate Subject, IFluidTemplate Text, IFluidTemplate Html);
 
-    private sealed class TemplateSet(IReadOnlyDictionary<string, IReadOnlyDictionary<string, TemplateParts>> templates)
+    private sealed class TemplateSet(
+        IReadOnlyDictionary<string, IReadOnlyDictionary<string, TemplateParts>> templates, IReadOnlyDictionary<(string Name, string Language), TemplateText> sources)
     {
         public IReadOnlyDictionary<string, IReadOnlyDictionary<string, TemplateParts>> Templates { get; } = templates;
 
+        public IReadOnlyDictionary<(string Name, string Language), TemplateText> Sources { get; } = sources;
+
         public IReadOnlyCollection<string> Names { get; } = templates.Keys.Order(StringComparer.Ordinal).ToList();
+    }
+
+    private sealed class TemplateOverlay(IReadOnlyDictionary<(string, string), TemplateParts> parts, IReadOnlyDictionary<(string Name, string Language), long> versionIds)
+    {
+        public static readonly TemplateOverlay Empty = new(new Dictionary<(string, string), TemplateParts>(), new Dictionary<(string Name, string Language), long>());
+
+        public IReadOnlyDictionary<(string, string), TemplateParts> Parts { get; } = parts;
+
+        public IReadOnlyDictionary<(string Name, string Language), long> VersionIds { get; } = versionIds;
     }
 }

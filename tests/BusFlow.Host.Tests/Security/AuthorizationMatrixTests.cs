@@ -247,6 +247,8 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixHost host) : ICl
             ["GET /arbetsfloden/{id}/version/{version:int}"] = Fixed(Rule.AdministratorPage, "/arbetsfloden/example-approval/version/1"),
             ["GET /arbetsfloden/{id}/version/{version:int}/fil"] = Fixed(Rule.AdministratorPage, "/arbetsfloden/example-approval/version/1/fil"),
             ["GET /arbetsfloden/{id}/jamfor"] = Fixed(Rule.AdministratorPage, "/arbetsfloden/example-approval/jamfor"),
+            ["GET /meddelandemallar"] = Fixed(Rule.AdministratorPage, "/meddelandemallar"),
+            ["GET /meddelandemallar/{name}"] = Fixed(Rule.AdministratorPage, "/meddelandemallar/task-assigned"),
             ["GET /instanser"] = Fixed(Rule.OverseerPage, "/instanser"),
             ["GET /instanser/{id:guid}"] = new(Rule.OverseerPage, h => $"/instanser/{h.InstanceId}"),
             ["GET /kommande"] = Fixed(Rule.OverseerPage, "/kommande"),
