@@ -5,6 +5,7 @@ using BusFlow.Engine.Design;
 using BusFlow.Engine.Persistence;
 using BusFlow.Engine.Time;
 using BusFlow.Web.Accounts;
+using BusFlow.Web.Diagrams;
 using BusFlow.Web.Resources;
 using BusFlow.Web.Security;
 using Microsoft.AspNetCore.Authorization;
@@ -22,7 +23,7 @@ namespace BusFlow.Web.Pages.Workflows;
 /// refused, with the change kept on the page.
 /// </summary>
 [Authorize(Policy = BusFlowPolicies.Administrator)]
-public sealed class DraftModel(DefinitionDesigner designer, ActivityRegistry registry, AuditTrail audit, EngineOptions engine, SignInSettings settings) : PageModel
+public sealed class DraftModel(DefinitionDesigner designer, DefinitionLoader loader, ActivityRegistry registry, AuditTrail audit, EngineOptions engine, SignInSettings settings) : PageModel
 {
     public DefinitionDraft Draft { get; private set; } = null!;
 
@@ -34,6 +35,9 @@ public sealed class DraftModel(DefinitionDesigner designer, ActivityRegistry reg
     public DraftStep? Step { get; private set; }
 
     public IReadOnlyList<DraftField> Fields { get; private set; } = [];
+
+    /// <summary>The draft drawn as the version page draws a published one, once it has no error the loader finds.</summary>
+    public string? Svg { get; private set; }
 
     public IReadOnlyList<string> References { get; private set; } = [];
 
@@ -224,6 +228,11 @@ public sealed class DraftModel(DefinitionDesigner designer, ActivityRegistry reg
         JsonText = draft.Json;
         Document = DraftDocument.TryParse(draft.Json, registry);
         var errors = await designer.CheckAsync(draft.DefinitionId, draft.Json, ct);
+        if (loader.Load(draft.Json, DefinitionDesigner.FileName(draft.DefinitionId)) is { IsValid: true } loaded)
+        {
+            Svg = WorkflowDiagramSvg.Draw(loaded.Definitions[0], registry, idPrefix: "draft-diagram");
+        }
+
         if (Document is { } document)
         {
             Steps = document.Steps();
