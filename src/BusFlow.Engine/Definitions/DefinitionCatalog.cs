@@ -52,16 +52,7 @@ public sealed class DefinitionCatalog(DefinitionLoader loader)
             errors.AddRange(refusals);
             if (state == PublishedState.New && refusals.Count == 0)
             {
-                session.Add(new PublishedDefinition
-                {
-                    DefinitionId = definition.Id,
-                    Version = definition.Version,
-                    Name = definition.Name,
-                    Json = definition.Json,
-                    ContentHash = DefinitionLoader.ContentHash(definition.Json),
-                    SourceFile = definition.SourceFile,
-                    PublishedAt = now,
-                });
+                Add(session, definition, definition.SourceFile, now);
             }
 
             if (refusals.Count == 0 || state == PublishedState.AlreadyPublished)
@@ -77,6 +68,23 @@ public sealed class DefinitionCatalog(DefinitionLoader loader)
 
         await session.CommitAsync(ct);
         return outcomes;
+    }
+
+    /// <summary>Adds the definition as an immutable published version, in the session's transaction; checked before by <see cref="CheckAgainstPublishedAsync"/>.</summary>
+    public static void Add(IWorkflowSession session, WorkflowDefinition definition, string source, Instant now)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        ArgumentNullException.ThrowIfNull(definition);
+        session.Add(new PublishedDefinition
+        {
+            DefinitionId = definition.Id,
+            Version = definition.Version,
+            Name = definition.Name,
+            Json = definition.Json,
+            ContentHash = DefinitionLoader.ContentHash(definition.Json),
+            SourceFile = source,
+            PublishedAt = now,
+        });
     }
 
     /// <summary>

@@ -149,16 +149,7 @@ public sealed class DefinitionDesigner(IWorkflowStore store, DefinitionCatalog c
             }
 
             var definition = catalog.Loader.Load(draft.Json, FileName(draft.DefinitionId)).Definitions[0];
-            session.Add(new PublishedDefinition
-            {
-                DefinitionId = definition.Id,
-                Version = definition.Version,
-                Name = definition.Name,
-                Json = draft.Json,
-                ContentHash = DefinitionLoader.ContentHash(draft.Json),
-                SourceFile = $"designer ({draft.SavedBy})",
-                PublishedAt = clock.GetCurrentInstant(),
-            });
+            DefinitionCatalog.Add(session, definition, $"designer ({draft.SavedBy})", clock.GetCurrentInstant());
             drafts.Remove(draft);
             var running = await session.CountInstancesAsync(new InstanceQuery(DefinitionId: definition.Id, Status: InstanceStatus.Running), ct)
                 + await session.CountInstancesAsync(new InstanceQuery(DefinitionId: definition.Id, Status: InstanceStatus.Waiting), ct);

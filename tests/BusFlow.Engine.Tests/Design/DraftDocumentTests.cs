@@ -1,6 +1,7 @@
 using BusFlow.Engine.Activities;
 using BusFlow.Engine.Definitions;
 using BusFlow.Engine.Design;
+using BusFlow.Testing.Design;
 
 namespace BusFlow.Engine.Tests.Design;
 

@@ -1,9 +1,9 @@
 using BusFlow.Engine.Design;
 
-namespace BusFlow.Engine.Tests.Design;
+namespace BusFlow.Testing.Design;
 
 /// <summary>The form a browser posts back for a step's fields as the designer shows them, untouched.</summary>
-internal static class DraftForms
+public static class DraftForms
 {
     public static Dictionary<string, string> Untouched(IReadOnlyList<DraftField> fields, string prefix = "")
     {
