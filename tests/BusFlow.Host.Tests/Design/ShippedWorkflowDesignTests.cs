@@ -1,10 +1,10 @@
 using BusFlow.Engine.Activities;
 using BusFlow.Engine.Definitions;
 using BusFlow.Engine.Design;
-using BusFlow.Testing.Design;
 using BusFlow.Host.Hosting;
 using BusFlow.Host.Tests.Support;
 using BusFlow.Testing;
+using BusFlow.Testing.Design;
 using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
 
