@@ -188,12 +188,16 @@ public sealed partial class DraftDocument
         return true;
     }
 
-    /// <summary>The references a step can use: inputs, variables, the loops' locals around it, today and now.</summary>
+    /// <summary>
+    /// The references a step can use: inputs, variables, the outputs of the steps before it (those
+    /// that hold no steps of their own), the loops' locals around it, today and now.
+    /// </summary>
     public IReadOnlyList<string> References(string stepId)
     {
         var references = new List<string>();
         references.AddRange(Names("inputs").Select(n => $"input.{n}"));
         references.AddRange(Names("variables").Select(n => $"var.{n}"));
+        references.AddRange(Steps().TakeWhile(s => s.Id != stepId).Where(s => s.Containers.Count == 0).Select(s => $"output.{s.Id}"));
         for (var node = FindNode(stepId)?.Parent; node is not null; node = node.Parent)
         {
             if (node is JsonObject loop && _registry.Find(Text(loop, "type") ?? "")?.Descriptor is { } descriptor)

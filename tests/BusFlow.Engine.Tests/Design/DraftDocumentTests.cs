@@ -130,14 +130,15 @@ public sealed class DraftDocumentTests
     }
 
     [Fact]
-    public void A_step_offers_the_inputs_variables_and_its_loops_local_as_references()
+    public void A_step_offers_the_inputs_variables_earlier_outputs_and_its_loops_local_as_references()
     {
         var document = DraftDocument.TryParse(Blank, Registry)!;
+        document.Add("main", "activities", "Task", "approve");
         document.Add("main", "activities", "ForEach", "each");
         document.SetFields("each", new Dictionary<string, string> { ["items"] = "[1, 2]", ["as"] = "board" });
         document.Add("each", "body", "Delay", "wait");
 
-        Assert.Equal(["input.approver", "input.due", "var.decision", "board", "today", "now"], document.References("wait"));
+        Assert.Equal(["input.approver", "input.due", "var.decision", "output.approve", "board", "today", "now"], document.References("wait"));
     }
 
     [Fact]
