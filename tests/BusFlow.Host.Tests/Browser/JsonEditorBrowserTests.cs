@@ -40,7 +40,6 @@ public sealed class JsonEditorBrowserTests : IAsyncLifetime
         var labelledBy = browser.FindElement(By.CssSelector(".cm-content")).GetAttribute("aria-labelledby");
         var label = browser.FindElement(By.Id(labelledBy!)).Text;
         var axe = AxeCheck.Run(browser);
-        Screenshots.Save(browser, "designer-json-editor");
 
         // Into the root step, after its "activities": the end of the document is "  }\n}".
         var content = browser.FindElement(By.CssSelector(".cm-content"));
@@ -49,6 +48,8 @@ public sealed class JsonEditorBrowserTests : IAsyncLifetime
         content.SendKeys(Keys.ArrowUp + Keys.ArrowUp + Keys.End + "," + Keys.Enter + "\"displayN");
         PageWait.Until(browser, b => b.FindElements(By.CssSelector(".cm-tooltip-autocomplete li")).Count > 0, "the schema's completions");
         var completions = browser.FindElement(By.CssSelector(".cm-tooltip-autocomplete")).Text;
+        ((IJavaScriptExecutor)browser).ExecuteScript("document.getElementById('json-heading').scrollIntoView();");
+        Screenshots.Save(browser, "designer-json-editor");
         content.SendKeys(Keys.Escape + "ame\": \"Huvudsteg\"");
         var typed = browser.FindElement(By.Id("json")).GetAttribute("value");
         browser.FindElement(By.CssSelector("#json-form button[type=submit]")).Click();

@@ -37,6 +37,7 @@ function enhance(textarea) {
       linter(jsonParseLinter(), { delay: 300 }),
       linter(jsonSchemaLinter(), { needsRefresh: handleRefresh }),
       lintGutter(),
+      EditorView.lineWrapping,
       jsonLanguage.data.of({ autocomplete: jsonCompletion() }),
       hoverTooltip(jsonSchemaHover()),
       stateExtensions(),
