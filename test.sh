@@ -4,8 +4,9 @@
 #   ./test.sh [extra dotnet test args...]     e.g. ./test.sh --filter 'FullyQualifiedName~Storage'
 #
 # Works on a fresh Debian 12 machine as root: installs what the tests need with
-# apt-get (PostgreSQL, python3-aiosmtpd, Chromium + ChromeDriver, npm when missing)
-# and axe-core with `npm ci` (tests/BusFlow.Host.Tests/Browser/axe), starts a
+# apt-get (PostgreSQL, python3-aiosmtpd, Chromium + ChromeDriver, npm when missing),
+# axe-core with `npm ci` (tests/BusFlow.Host.Tests/Browser/axe) and the JSON editor's
+# packages (src/BusFlow.Web/Assets/editor), starts a
 # throwaway PostgreSQL cluster on a free 127.0.0.1 port, runs
 # `dotnet test BusFlow.sln -c Release`, tears the cluster down again and prints
 # a closing line "N passed, N failed[, N skipped]" computed from the TRX results.
@@ -86,19 +87,28 @@ done
 [[ -x /usr/bin/chromium ]] || die "/usr/bin/chromium missing (package chromium)"
 [[ -x /usr/bin/chromedriver ]] || die "/usr/bin/chromedriver missing (package chromium-driver)"
 
-# axe-core, pinned by its package-lock.json: installed again only when node_modules is missing or
+# npm packages pinned by a package-lock.json: installed again only when node_modules is missing or
 # older than the lock file (npm ci writes node_modules/.package-lock.json last).
-axe_dir=tests/BusFlow.Host.Tests/Browser/axe
-if [[ ! -f $axe_dir/node_modules/.package-lock.json || $axe_dir/package-lock.json -nt $axe_dir/node_modules/.package-lock.json ]]; then
-    log "installing axe-core (npm ci in $axe_dir)"
-    npm_log=$(mktemp)
-    if ! npm ci --prefix "$axe_dir" --no-audit --no-fund >"$npm_log" 2>&1; then
-        cat "$npm_log" >&2
+npm_ci_when_stale() {
+    local dir=$1 what=$2
+    if [[ ! -f $dir/node_modules/.package-lock.json || $dir/package-lock.json -nt $dir/node_modules/.package-lock.json ]]; then
+        log "installing $what (npm ci in $dir)"
+        npm_log=$(mktemp)
+        if ! npm ci --prefix "$dir" --no-audit --no-fund >"$npm_log" 2>&1; then
+            cat "$npm_log" >&2
+            rm -f "$npm_log"
+            die "npm ci could not install $what in $dir"
+        fi
         rm -f "$npm_log"
-        die "npm ci could not install axe-core in $axe_dir"
     fi
-    rm -f "$npm_log"
-fi
+}
+
+# axe-core, for the browser tests' accessibility check.
+axe_dir=tests/BusFlow.Host.Tests/Browser/axe
+npm_ci_when_stale "$axe_dir" axe-core
+# The draft page's JSON editor: BusFlow.Web's build would run npm ci itself, but the solution builds that
+# project in more than one configuration at once, and two npm ci in one folder at once trip over each other.
+npm_ci_when_stale src/BusFlow.Web/Assets/editor "the JSON editor's packages"
 axe=$PWD/$axe_dir/node_modules/axe-core/axe.min.js
 [[ -f $axe ]] || die "$axe missing after npm ci"
 

@@ -13,11 +13,13 @@ public static class WebApplicationExtensions
         return app;
     }
 
-    /// <summary>The pages of the web app and their style sheet (open, as every static asset is).</summary>
+    /// <summary>The pages of the web app, their style sheet, the JSON editor and its schema (open, as every static asset is).</summary>
     public static IEndpointRouteBuilder MapBusFlowWeb(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapRazorPages();
         endpoints.MapMethods(WebAssets.StyleSheetPath, ["GET", "HEAD"], WebAssets.StyleSheet).AllowAnonymous();
+        endpoints.MapMethods(WebAssets.EditorScriptPath, ["GET", "HEAD"], WebAssets.EditorScript).AllowAnonymous();
+        endpoints.MapMethods(WebAssets.WorkflowSchemaPath, ["GET", "HEAD"], WebAssets.WorkflowSchema).AllowAnonymous();
         return endpoints;
     }
 }
