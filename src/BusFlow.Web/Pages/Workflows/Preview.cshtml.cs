@@ -2,10 +2,12 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using BusFlow.Engine.Design;
 using BusFlow.Engine.Persistence;
+using BusFlow.Engine.Time;
 using BusFlow.Web.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using NodaTime;
 
 namespace BusFlow.Web.Pages.Workflows;
 
@@ -15,7 +17,7 @@ namespace BusFlow.Web.Pages.Workflows;
 /// A GET with the year and the inputs; nothing real is touched.
 /// </summary>
 [Authorize(Policy = BusFlowPolicies.Administrator)]
-public sealed class PreviewModel(DefinitionDesigner designer, IDraftPreview preview) : PageModel
+public sealed class PreviewModel(DefinitionDesigner designer, IDraftPreview preview, IClock clock, EngineOptions engine) : PageModel
 {
     public DefinitionDraft Draft { get; private set; } = null!;
 
@@ -39,7 +41,7 @@ public sealed class PreviewModel(DefinitionDesigner designer, IDraftPreview prev
 
         Draft = draft;
         Inputs = DeclaredInputs(draft.Json);
-        Year = ar ?? DateTime.UtcNow.Year + 1;
+        Year = ar ?? clock.GetCurrentInstant().InZone(engine.TimeZone).Year + 1;
         Answer = svar is "first" ? "first" : "never";
         if (ar is null)
         {
