@@ -1,4 +1,3 @@
-
 namespace BusFlow.Web.Pages.Workflows;
 
 /// <summary>
