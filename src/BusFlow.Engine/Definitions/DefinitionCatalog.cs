@@ -44,6 +44,32 @@ public sealed class DefinitionCatalog(DefinitionLoader loader)
     public async Task<IReadOnlyList<PublishOutcome>> PublishAsync(IWorkflowStore store, IReadOnlyList<WorkflowDefinition> definitions, Instant now, CancellationToken ct)
     {
         await using var session = await store.BeginAsync(ct);
+        var (outcomes, errors) = await AddEachAsync(session, definitions, now, ct);
+        if (errors.Count > 0)
+        {
+            throw new DefinitionValidationException(errors);
+        }
+
+        await session.CommitAsync(ct);
+        return outcomes;
+    }
+
+    /// <summary>
+    /// Publishes, in one transaction, each definition the published versions do not refuse; the
+    /// refused ones publish nothing and come back as errors (the folder import).
+    /// </summary>
+    public async Task<(IReadOnlyList<PublishOutcome> Outcomes, IReadOnlyList<DefinitionError> Errors)> PublishEachAsync(
+        IWorkflowStore store, IReadOnlyList<WorkflowDefinition> definitions, Instant now, CancellationToken ct)
+    {
+        await using var session = await store.BeginAsync(ct);
+        var published = await AddEachAsync(session, definitions, now, ct);
+        await session.CommitAsync(ct);
+        return published;
+    }
+
+    private static async Task<(IReadOnlyList<PublishOutcome> Outcomes, IReadOnlyList<DefinitionError> Errors)> AddEachAsync(
+        IWorkflowSession session, IReadOnlyList<WorkflowDefinition> definitions, Instant now, CancellationToken ct)
+    {
         var outcomes = new List<PublishOutcome>();
         var errors = new List<DefinitionError>();
         foreach (var definition in definitions)
@@ -61,13 +87,7 @@ public sealed class DefinitionCatalog(DefinitionLoader loader)
             }
         }
 
-        if (errors.Count > 0)
-        {
-            throw new DefinitionValidationException(errors);
-        }
-
-        await session.CommitAsync(ct);
-        return outcomes;
+        return (outcomes, errors);
     }
 
     /// <summary>Adds the definition as an immutable published version, in the session's transaction; checked before by <see cref="CheckAgainstPublishedAsync"/>.</summary>

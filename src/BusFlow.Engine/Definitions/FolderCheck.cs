@@ -1,4 +1,4 @@
 namespace BusFlow.Engine.Definitions;
 
-/// <summary>A folder checked against the published versions: what would be published, and every error.</summary>
-public sealed record FolderCheck(int DefinitionCount, IReadOnlyList<WorkflowDefinition> Publishable, IReadOnlyList<DefinitionError> Errors);
+/// <summary>A folder checked against the published versions: how many definitions it holds, and every error.</summary>
+public sealed record FolderCheck(int DefinitionCount, IReadOnlyList<DefinitionError> Errors);

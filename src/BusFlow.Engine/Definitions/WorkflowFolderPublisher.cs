@@ -12,9 +12,9 @@ public sealed class WorkflowFolderPublisher(DefinitionLoader loader, DefinitionC
 {
     public async Task<PublishReport> PublishAsync(string folder, CancellationToken ct)
     {
-        var check = await CheckAsync(folder, ct);
-        var outcomes = check.Publishable.Count == 0 ? [] : await catalog.PublishAsync(store, check.Publishable, clock.GetCurrentInstant(), ct);
-        var report = new PublishReport(folder, clock.GetCurrentInstant(), check.DefinitionCount, outcomes, check.Errors);
+        var loaded = loader.LoadFolder(folder);
+        var (outcomes, refused) = await catalog.PublishEachAsync(store, loaded.Definitions, clock.GetCurrentInstant(), ct);
+        var report = new PublishReport(folder, clock.GetCurrentInstant(), loaded.Definitions.Count, outcomes, [.. loaded.Errors, .. refused]);
         status.Record(report);
         return report;
     }
@@ -24,20 +24,14 @@ public sealed class WorkflowFolderPublisher(DefinitionLoader loader, DefinitionC
     {
         var loaded = loader.LoadFolder(folder);
         var errors = loaded.Errors.ToList();
-        var publishable = new List<WorkflowDefinition>();
         await using (var session = await store.BeginAsync(ct))
         {
             foreach (var definition in loaded.Definitions)
             {
-                var refused = await catalog.CheckAgainstPublishedAsync(session, definition, ct);
-                errors.AddRange(refused);
-                if (refused.Count == 0)
-                {
-                    publishable.Add(definition);
-                }
+                errors.AddRange(await catalog.CheckAgainstPublishedAsync(session, definition, ct));
             }
         }
 
-        return new FolderCheck(loaded.Definitions.Count, publishable, errors);
+        return new FolderCheck(loaded.Definitions.Count, errors);
     }
 }

@@ -82,7 +82,7 @@ public sealed class DefinitionDesigner(IWorkflowStore store, DefinitionCatalog c
     }
 
     /// <summary>Every error publishing the text would meet: the loader's, then the published versions'.</summary>
-    public async Task<IReadOnlyList<DefinitionError>> CheckAsync(string definitionId, string json, CancellationToken ct)
+    public async Task<DraftCheck> CheckAsync(string definitionId, string json, CancellationToken ct)
     {
         await using var session = await store.BeginAsync(ct);
         return await CheckAsync(session, definitionId, json, ct);
@@ -142,17 +142,16 @@ public sealed class DefinitionDesigner(IWorkflowStore store, DefinitionCatalog c
                 return new DraftSaveResult(DraftSaveStatus.Conflict, draft);
             }
 
-            var errors = await CheckAsync(session, draft.DefinitionId, draft.Json, ct);
-            if (errors.Count > 0)
+            var check = await CheckAsync(session, draft.DefinitionId, draft.Json, ct);
+            if (!check.CanPublish)
             {
-                return new DraftSaveResult(DraftSaveStatus.Invalid, draft, errors);
+                return new DraftSaveResult(DraftSaveStatus.Invalid, draft, check.Errors);
             }
 
-            var definition = catalog.Loader.Load(draft.Json, FileName(draft.DefinitionId)).Definitions[0];
+            var definition = check.Loaded!;
             DefinitionCatalog.Add(session, definition, $"designer ({draft.SavedBy})", clock.GetCurrentInstant());
             drafts.Remove(draft);
-            var running = await session.CountInstancesAsync(new InstanceQuery(DefinitionId: definition.Id, Status: InstanceStatus.Running), ct)
-                + await session.CountInstancesAsync(new InstanceQuery(DefinitionId: definition.Id, Status: InstanceStatus.Waiting), ct);
+            var running = await session.CountGoingAsync(definition.Id, version: null, ct);
             await session.CommitAsync(ct);
             return new DraftSaveResult(DraftSaveStatus.Saved, draft) { PublishedVersion = definition.Version, RunningOnEarlierVersions = running };
         }
@@ -179,21 +178,21 @@ public sealed class DefinitionDesigner(IWorkflowStore store, DefinitionCatalog c
     /// <summary>The file a version is exported as, and the name its errors carry.</summary>
     public static string FileName(string definitionId) => $"{definitionId}.json";
 
-    private async Task<IReadOnlyList<DefinitionError>> CheckAsync(IWorkflowSession session, string definitionId, string json, CancellationToken ct)
+    private async Task<DraftCheck> CheckAsync(IWorkflowSession session, string definitionId, string json, CancellationToken ct)
     {
         var loaded = catalog.Loader.Load(json, FileName(definitionId));
         if (!loaded.IsValid)
         {
-            return loaded.Errors;
+            return new DraftCheck(loaded.Errors, null);
         }
 
         var definition = loaded.Definitions[0];
         if (definition.Id != definitionId)
         {
-            return [new DefinitionError(FileName(definitionId), "$.id", $"a draft of '{definitionId}' cannot change its id to '{definition.Id}'; start a new definition instead")];
+            return new DraftCheck([new DefinitionError(FileName(definitionId), "$.id", $"a draft of '{definitionId}' cannot change its id to '{definition.Id}'; start a new definition instead")], definition);
         }
 
-        return await catalog.CheckAgainstPublishedAsync(session, definition, ct);
+        return new DraftCheck(await catalog.CheckAgainstPublishedAsync(session, definition, ct), definition);
     }
 
     private DefinitionDraft NewDraft(string definitionId, int? basedOnVersion, string json, string actor)

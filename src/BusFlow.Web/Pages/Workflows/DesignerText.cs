@@ -1,19 +1,11 @@
 using System.Globalization;
-using NodaTime;
-using NodaTime.Text;
 
 namespace BusFlow.Web.Pages.Workflows;
 
-/// <summary>The designer's paths, times and messages as a person reads them, in the engine's time zone.</summary>
+/// <summary>The designer's paths, field ids and timeline kinds; times and messages are worded as the instance pages word them (<see cref="Instances.InstanceText"/>).</summary>
 internal static class DesignerText
 {
-    private static readonly LocalDateTimePattern LocalTime = LocalDateTimePattern.CreateWithInvariantCulture("yyyy-MM-dd HH:mm");
-
-    public static string At(Instant at, DateTimeZone zone) => LocalTime.Format(at.InZone(zone).LocalDateTime);
-
     public static string DraftPath(Guid draftId) => $"/arbetsfloden/utkast/{draftId}";
-
-    public static string Format(string format, params object?[] values) => string.Format(CultureInfo.CurrentCulture, format, values);
 
     /// <summary>What a preview's line is: "Uppgift skapad", "Påminnelse", …; a kind without its own text is named as it is.</summary>
     public static string Kind(BusFlow.Engine.Persistence.JournalKind? kind) => kind is { } k

@@ -5,6 +5,7 @@ using BusFlow.Engine.Design;
 using BusFlow.Engine.Persistence;
 using BusFlow.Engine.Time;
 using BusFlow.Web.Accounts;
+using BusFlow.Web.Pages.Instances;
 using BusFlow.Web.Diagrams;
 using BusFlow.Web.Resources;
 using BusFlow.Web.Security;
@@ -23,7 +24,7 @@ namespace BusFlow.Web.Pages.Workflows;
 /// refused, with the change kept on the page.
 /// </summary>
 [Authorize(Policy = BusFlowPolicies.Administrator)]
-public sealed class DraftModel(DefinitionDesigner designer, DefinitionLoader loader, ActivityRegistry registry, AuditTrail audit, EngineOptions engine, SignInSettings settings) : PageModel
+public sealed class DraftModel(DefinitionDesigner designer, ActivityRegistry registry, AuditTrail audit, EngineOptions engine, SignInSettings settings) : PageModel
 {
     public DefinitionDraft Draft { get; private set; } = null!;
 
@@ -61,7 +62,7 @@ public sealed class DraftModel(DefinitionDesigner designer, DefinitionLoader loa
 
     public bool MayChange => BusFlowPolicies.ActsAsAdministrator(User, settings) && BusFlowPolicies.MayWrite(User);
 
-    public string Local(Instant at) => DesignerText.At(at, engine.TimeZone);
+    public string Local(Instant at) => InstanceText.At(at, engine.TimeZone);
 
     public IEnumerable<string> ErrorsAt(string? stepId, string field) =>
         Problems.Where(p => p.StepId == stepId && p.Field == field).Select(p => p.Error.Message)
@@ -98,7 +99,7 @@ public sealed class DraftModel(DefinitionDesigner designer, DefinitionLoader loa
 
     public Task<IActionResult> OnPostAddStepAsync(Guid id, int version, string parent, string property, string type, string newId, string? key) =>
         ChangeAsync(id, version, newId?.Trim() ?? "", document => document.Add(parent, property, type, newId?.Trim() ?? "", key) is { } refused
-            ? DesignerText.Format(Strings.Designer_AddRefused, refused)
+            ? InstanceText.Format(Strings.Designer_AddRefused, refused)
             : null, selectOnRefusal: parent);
 
     public Task<IActionResult> OnPostMoveStepAsync(Guid id, int version, string step, int offset) =>
@@ -134,7 +135,7 @@ public sealed class DraftModel(DefinitionDesigner designer, DefinitionLoader loa
             case DraftSaveStatus.Conflict:
                 return await RefusedAsync(id, null, StatusCodes.Status409Conflict, ConflictMessage(published.Draft!), null);
             case DraftSaveStatus.Invalid:
-                return await RefusedAsync(id, null, StatusCodes.Status422UnprocessableEntity, DesignerText.Format(Strings.Designer_PublishRefused, published.Errors!.Count), null);
+                return await RefusedAsync(id, null, StatusCodes.Status422UnprocessableEntity, InstanceText.Format(Strings.Designer_PublishRefused, published.Errors!.Count), null);
         }
 
         var draft = published.Draft!;
@@ -197,7 +198,7 @@ public sealed class DraftModel(DefinitionDesigner designer, DefinitionLoader loa
     };
 
     private string ConflictMessage(DefinitionDraft other) =>
-        DesignerText.Format(Strings.Designer_Conflict, other.SavedBy, Local(other.SavedAt));
+        InstanceText.Format(Strings.Designer_Conflict, other.SavedBy, Local(other.SavedAt));
 
     private async Task<IActionResult> RefusedAsync(Guid id, string? select, int status, string message, string? unsavedJson)
     {
@@ -227,10 +228,11 @@ public sealed class DraftModel(DefinitionDesigner designer, DefinitionLoader loa
         Draft = draft;
         JsonText = draft.Json;
         Document = DraftDocument.TryParse(draft.Json, registry);
-        var errors = await designer.CheckAsync(draft.DefinitionId, draft.Json, ct);
-        if (loader.Load(draft.Json, DefinitionDesigner.FileName(draft.DefinitionId)) is { IsValid: true } loaded)
+        var check = await designer.CheckAsync(draft.DefinitionId, draft.Json, ct);
+        var errors = check.Errors;
+        if (check.Loaded is { } loaded)
         {
-            Svg = WorkflowDiagramSvg.Draw(loaded.Definitions[0], registry, idPrefix: "draft-diagram");
+            Svg = WorkflowDiagramSvg.Draw(loaded, registry, idPrefix: "draft-diagram");
         }
 
         if (Document is { } document)

@@ -4,6 +4,7 @@ using BusFlow.Engine.Design;
 using BusFlow.Engine.Persistence;
 using BusFlow.Engine.Time;
 using BusFlow.Web.Accounts;
+using BusFlow.Web.Pages.Instances;
 using BusFlow.Web.Resources;
 using BusFlow.Web.Security;
 using Microsoft.AspNetCore.Authorization;
@@ -39,14 +40,14 @@ public sealed class IndexModel(IWorkflowStore store, DefinitionDesigner designer
 
     public bool MayChange => BusFlowPolicies.ActsAsAdministrator(User, settings) && BusFlowPolicies.MayWrite(User);
 
-    public string Local(Instant at) => DesignerText.At(at, engine.TimeZone);
+    public string Local(Instant at) => InstanceText.At(at, engine.TimeZone);
 
     public async Task OnGetAsync(string? publicerad, int? version)
     {
         await LoadAsync();
         if (publicerad is not null && version is { } published && Definitions.FirstOrDefault(d => d.Latest.DefinitionId == publicerad) is { } line)
         {
-            Notice = DesignerText.Format(Strings.Designer_Published, published, line.Latest.Name, line.Going);
+            Notice = InstanceText.Format(Strings.Designer_Published, published, line.Latest.Name, line.Going);
         }
     }
 
@@ -101,9 +102,7 @@ public sealed class IndexModel(IWorkflowStore store, DefinitionDesigner designer
         var lines = new List<DefinitionLine>();
         foreach (var latest in await session.ListLatestDefinitionsAsync(ct))
         {
-            var going = await session.CountInstancesAsync(new InstanceQuery(DefinitionId: latest.DefinitionId, Status: InstanceStatus.Running), ct)
-                + await session.CountInstancesAsync(new InstanceQuery(DefinitionId: latest.DefinitionId, Status: InstanceStatus.Waiting), ct);
-            lines.Add(new DefinitionLine(latest, going));
+            lines.Add(new DefinitionLine(latest, await session.CountGoingAsync(latest.DefinitionId, version: null, ct)));
         }
 
         Definitions = lines;

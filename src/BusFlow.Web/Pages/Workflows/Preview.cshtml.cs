@@ -53,7 +53,8 @@ public sealed class PreviewModel(DefinitionDesigner designer, IDraftPreview prev
         {
             if (Request.Query[$"input.{name}"].ToString().Trim() is { Length: > 0 } text)
             {
-                input[name] = type is "number" or "integer" or "boolean" or "list" or "object" ? TryParse(text) : JsonValue.Create(text);
+                // A text that is not of the type goes as text: the preview then says why the input does not fit.
+                input[name] = InputFieldText.Read(InputFieldText.TypeNamed(type), text) ?? JsonValue.Create(text);
             }
         }
 
@@ -68,18 +69,6 @@ public sealed class PreviewModel(DefinitionDesigner designer, IDraftPreview prev
         }
 
         return Page();
-    }
-
-    private static JsonNode? TryParse(string text)
-    {
-        try
-        {
-            return JsonNode.Parse(text);
-        }
-        catch (JsonException)
-        {
-            return JsonValue.Create(text);
-        }
     }
 
     private static IReadOnlyList<(string Name, string Type)> DeclaredInputs(string json)

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using BusFlow.Accounts.Audit;
 using BusFlow.Engine.Definitions;
@@ -47,7 +46,7 @@ public sealed class StartModel(IWorkflowStore store, DefinitionCatalog catalog, 
                 continue;
             }
 
-            if (Read(declaration.Type, text) is { } value)
+            if (InputFieldText.Read(declaration.Type, text) is { } value)
             {
                 input[declaration.Name] = value;
             }
@@ -74,24 +73,6 @@ public sealed class StartModel(IWorkflowStore store, DefinitionCatalog catalog, 
         Errors = errors;
         Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
         return Page();
-    }
-
-    /// <summary>A field's text as the input's type: text as it is, numbers and truth values read, lists and objects as JSON.</summary>
-    private static JsonNode? Read(DataType type, string text)
-    {
-        try
-        {
-            return type switch
-            {
-                DataType.Number or DataType.Integer or DataType.Boolean or DataType.List or DataType.Object => JsonNode.Parse(text),
-                DataType.Any when text[0] is '{' or '[' => JsonNode.Parse(text),
-                _ => JsonValue.Create(text),
-            };
-        }
-        catch (JsonException)
-        {
-            return null;
-        }
     }
 
     private async Task<bool> LoadAsync(string id)

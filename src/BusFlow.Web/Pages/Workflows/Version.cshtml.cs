@@ -47,11 +47,7 @@ public sealed class VersionModel(IWorkflowStore store, DefinitionCatalog catalog
         Definition = catalog.Parse(published);
         PublishedAt = InstanceText.At(published.PublishedAt, engine.TimeZone);
         Instances = await session.CountInstancesAsync(new InstanceQuery(DefinitionId: id, DefinitionVersion: version), ct);
-        StillGoing = 0;
-        foreach (var status in new[] { InstanceStatus.Running, InstanceStatus.Waiting })
-        {
-            StillGoing += await session.CountInstancesAsync(new InstanceQuery(DefinitionId: id, DefinitionVersion: version, Status: status), ct);
-        }
+        StillGoing = await session.CountGoingAsync(id, version, ct);
 
         Versions = await PublishedVersions.ListAsync(session, id, ct);
         Svg = WorkflowDiagramSvg.Draw(Definition, registry);
