@@ -68,6 +68,11 @@ public sealed class DraftModel(DefinitionDesigner designer, ActivityRegistry reg
         Problems.Where(p => p.StepId == stepId && p.Field == field).Select(p => p.Error.Message)
             .Concat(FieldErrors.TryGetValue(field, out var error) ? [error] : []);
 
+    /// <summary>The open step's errors that no field of its form shows: at the step itself, or at a property that is no field ("field: message").</summary>
+    public IEnumerable<string> StepErrors() =>
+        Problems.Where(p => Step is not null && p.StepId == Step.Id && !Fields.Any(f => p.Field is { } field && (field == f.Spec.Name || field.StartsWith(f.Spec.Name + ".", StringComparison.Ordinal))))
+            .Select(p => p.Field is null ? p.Error.Message : $"{p.Field}: {p.Error.Message}");
+
     public async Task<IActionResult> OnGetAsync(Guid id, string? steg, string? klart)
     {
         if (!await LoadAsync(id, steg))
