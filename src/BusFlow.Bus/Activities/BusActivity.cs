@@ -1,3 +1,4 @@
+using System.Resources;
 using System.Text.Json.Nodes;
 using BusFlow.Bus.Model;
 using BusFlow.Engine.Activities;
@@ -11,6 +12,10 @@ namespace BusFlow.Bus.Activities;
 /// <summary>Shared reading of the values BUS activities take: ids, dates, and the records facet.</summary>
 public abstract class BusActivity : ActivityType
 {
+    private static readonly ResourceManager BusDescriptions = new("BusFlow.Bus.Activities.Texts.ActivityDescriptions", typeof(BusActivity).Assembly);
+
+    protected override ResourceManager DescriptionTexts => BusDescriptions;
+
     protected static IBusRecords Records(ActivityContext context) => context.Session.Facet<IBusRecords>();
 
     protected static string RequiredText(ActivityContext context, string property)

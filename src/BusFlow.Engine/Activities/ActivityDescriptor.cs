@@ -43,4 +43,22 @@ public sealed record PropertySpec(string Name, PropertyKind Kind, DataType Type 
 public sealed record ActivityDescriptor(string Type, string Description, IReadOnlyList<PropertySpec> Properties)
 {
     public PropertySpec? Property(string name) => Properties.FirstOrDefault(p => p.Name == name);
+
+    /// <summary>The English description of the activity, or of a property or a property's field ("reminders.maxAfter").</summary>
+    public string DescriptionOf(string? property)
+    {
+        if (property is null)
+        {
+            return Description;
+        }
+
+        var names = property.Split('.');
+        var spec = Property(names[0]);
+        foreach (var field in names.Skip(1))
+        {
+            spec = spec?.Fields?.FirstOrDefault(f => f.Name == field);
+        }
+
+        return spec?.Description ?? "";
+    }
 }

@@ -12,11 +12,11 @@ public sealed record VariableDeclaration(string Name, DataType Type, JsonNode? D
 /// </summary>
 public static class DeclaredValues
 {
-    public static (JsonObject Values, IReadOnlyList<(string Name, string Message)> Problems) Check(
-        IReadOnlyList<InputDeclaration> declared, JsonObject? given, Func<string, string> missing, Func<string, string> undeclared)
+    public static (JsonObject Values, IReadOnlyList<(string Name, DefinitionMessage Message)> Problems) Check(
+        IReadOnlyList<InputDeclaration> declared, JsonObject? given, Func<string, DefinitionMessage> missing, Func<string, DefinitionMessage> undeclared)
     {
         var values = new JsonObject();
-        var problems = new List<(string Name, string Message)>();
+        var problems = new List<(string Name, DefinitionMessage Message)>();
         foreach (var declaration in declared)
         {
             var value = given?[declaration.Name]?.DeepClone() ?? declaration.Default?.DeepClone();

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using BusFlow.Engine.Definitions.Texts;
 using BusFlow.Engine.Persistence;
 using NodaTime;
 
@@ -123,13 +124,13 @@ public sealed class DefinitionCatalog(DefinitionLoader loader)
             return existing.ContentHash == DefinitionLoader.ContentHash(definition.Json)
                 ? (PublishedState.AlreadyPublished, [])
                 : (PublishedState.AlreadyPublished, [new DefinitionError(definition.SourceFile, "$.version",
-                    $"version {definition.Version} of '{definition.Id}' is already published with other content; a published version never changes, so publish this as version {definition.Version + 1}")]);
+                    Says.That(nameof(DefinitionTexts.PublishedWithOtherContent), definition.Version, definition.Id, definition.Version + 1))]);
         }
 
         var latest = await session.FindLatestDefinitionAsync(definition.Id, ct);
         return latest is not null && latest.Version > definition.Version
             ? (PublishedState.New, [new DefinitionError(definition.SourceFile, "$.version",
-                $"'{definition.Id}' is already published as version {latest.Version}; a new version must be higher than that")])
+                Says.That(nameof(DefinitionTexts.VersionNotHigher), definition.Id, latest.Version))])
             : (PublishedState.New, []);
     }
 

@@ -1,8 +1,11 @@
 namespace BusFlow.Engine.Definitions;
 
 /// <summary>One mistake in a definition file: where it is and, in plain words, what is wrong.</summary>
-public sealed record DefinitionError(string File, string JsonPath, string Message)
+public sealed record DefinitionError(string File, string JsonPath, DefinitionMessage Text)
 {
+    /// <summary>In English, for the log, the command line and the API.</summary>
+    public string Message => Text.ToString();
+
     public override string ToString() => $"{File}: {JsonPath}: {Message}";
 }
 

@@ -4,6 +4,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using BusFlow.Engine.Activities;
+using BusFlow.Engine.Definitions.Texts;
 using BusFlow.Engine.Expressions;
 
 namespace BusFlow.Engine.Definitions;
@@ -28,7 +29,7 @@ public sealed partial class DefinitionLoader(ActivityRegistry registry)
     {
         if (!Directory.Exists(folder))
         {
-            return new LoadResult([], [new DefinitionError(folder, "$", "the folder does not exist")]);
+            return new LoadResult([], [new DefinitionError(folder, "$", Says.That(nameof(DefinitionTexts.FolderMissing)))]);
         }
 
         var files = Directory.EnumerateFiles(folder, "*.json", SearchOption.AllDirectories)
@@ -46,7 +47,7 @@ public sealed partial class DefinitionLoader(ActivityRegistry registry)
             {
                 if (seen.TryGetValue((definition.Id, definition.Version), out var other))
                 {
-                    errors.Add(new DefinitionError(display, "$.version", $"'{definition.Id}' version {definition.Version} is also defined in {other}"));
+                    errors.Add(new DefinitionError(display, "$.version", Says.That(nameof(DefinitionTexts.VersionDefinedTwice), definition.Id, definition.Version, other)));
                     continue;
                 }
 
@@ -68,8 +69,10 @@ public sealed partial class DefinitionLoader(ActivityRegistry registry)
         }
         catch (JsonException error)
         {
-            var where = error.LineNumber is { } line ? $" (line {line + 1}, column {(error.BytePositionInLine ?? 0) + 1})" : "";
-            return new LoadResult([], [new DefinitionError(file, error.Path ?? "$", $"the file is not valid JSON{where}: {FirstSentence(error.Message)}")]);
+            var message = error.LineNumber is { } line
+                ? Says.That(nameof(DefinitionTexts.NotValidJsonAt), line + 1, (error.BytePositionInLine ?? 0) + 1, FirstSentence(error.Message))
+                : Says.That(nameof(DefinitionTexts.NotValidJson), FirstSentence(error.Message));
+            return new LoadResult([], [new DefinitionError(file, error.Path ?? "$", message)]);
         }
 
         var errors = new List<DefinitionError>();
@@ -103,31 +106,31 @@ public sealed partial class DefinitionLoader(ActivityRegistry registry)
         private readonly Dictionary<string, ActivityNode> _activities = new(StringComparer.Ordinal);
         private readonly HashSet<string> _activityIds = new(StringComparer.Ordinal);
 
-        private void Error(string path, string message) => errors.Add(new DefinitionError(file, path, message));
+        private void Error(string path, DefinitionMessage message) => errors.Add(new DefinitionError(file, path, message));
 
         public WorkflowDefinition? Read(JsonNode? document)
         {
             if (document is not JsonObject root)
             {
-                Error("$", "a definition is a JSON object with id, version, name and root");
+                Error("$", Says.That(nameof(DefinitionTexts.DefinitionIsObject)));
                 return null;
             }
 
             foreach (var unknown in root.Where(p => !TopLevelKeys.Contains(p.Key)))
             {
-                Error($"$.{unknown.Key}", $"unknown property '{unknown.Key}' (allowed: {string.Join(", ", TopLevelKeys)})");
+                Error($"$.{unknown.Key}", Says.That(nameof(DefinitionTexts.UnknownProperty), unknown.Key, string.Join(", ", TopLevelKeys)));
             }
 
             var id = RequiredText(root, "id", "$.id");
             if (id is not null && !DefinitionIdPattern().IsMatch(id))
             {
-                Error("$.id", $"'{id}' is not a valid id: use lower-case letters, digits and hyphens, e.g. spring-review");
+                Error("$.id", Says.That(nameof(DefinitionTexts.InvalidDefinitionId), id));
             }
 
             var version = 0;
             if (root["version"] is not JsonValue versionValue || !versionValue.TryGetValue(out version) || version < 1)
             {
-                Error("$.version", root.ContainsKey("version") ? "the version must be a whole number from 1 up" : "the property 'version' is required");
+                Error("$.version", root.ContainsKey("version") ? Says.That(nameof(DefinitionTexts.VersionFromOne)) : Says.That(nameof(DefinitionTexts.PropertyRequired), "version"));
             }
 
             var name = RequiredText(root, "name", "$.name");
@@ -135,7 +138,7 @@ public sealed partial class DefinitionLoader(ActivityRegistry registry)
             var variables = ReadVariables(root["variables"]);
             if (root["root"] is null)
             {
-                Error("$.root", "the property 'root' is required: the activity the workflow runs");
+                Error("$.root", Says.That(nameof(DefinitionTexts.RootRequired)));
                 return null;
             }
 
@@ -172,7 +175,7 @@ public sealed partial class DefinitionLoader(ActivityRegistry registry)
                 return text;
             }
 
-            Error(path, obj.ContainsKey(key) ? $"'{key}' must be a non-empty text" : $"the property '{key}' is required");
+            Error(path, obj.ContainsKey(key) ? Says.That(nameof(DefinitionTexts.NonEmptyText), key) : Says.That(nameof(DefinitionTexts.PropertyRequired), key));
             return null;
         }
 
@@ -222,7 +225,7 @@ public sealed partial class DefinitionLoader(ActivityRegistry registry)
 
             if (node is not JsonArray array)
             {
-                Error(path, "expected a list of declarations like { \"name\": \"dueDate\", \"type\": \"date\" }");
+                Error(path, Says.That(nameof(DefinitionTexts.ExpectedDeclarationList)));
                 yield break;
             }
 
@@ -234,7 +237,7 @@ public sealed partial class DefinitionLoader(ActivityRegistry registry)
                 }
                 else
                 {
-                    Error($"{path}[{i}]", "expected an object like { \"name\": \"dueDate\", \"type\": \"date\" }");
+                    Error($"{path}[{i}]", Says.That(nameof(DefinitionTexts.ExpectedDeclaration)));
                 }
             }
         }
@@ -243,18 +246,18 @@ public sealed partial class DefinitionLoader(ActivityRegistry registry)
         {
             foreach (var unknown in item.Where(p => !allowed.Contains(p.Key)))
             {
-                Error($"{path}.{unknown.Key}", $"unknown property '{unknown.Key}' (allowed: {string.Join(", ", allowed)})");
+                Error($"{path}.{unknown.Key}", Says.That(nameof(DefinitionTexts.UnknownProperty), unknown.Key, string.Join(", ", allowed)));
             }
 
             var name = RequiredText(item, "name", $"{path}.name");
             if (name is not null && !NamePattern().IsMatch(name))
             {
-                Error($"{path}.name", $"'{name}' is not a valid name: start with a letter; use letters, digits, _ and -");
+                Error($"{path}.name", Says.That(nameof(DefinitionTexts.InvalidName), name));
                 name = null;
             }
             else if (name is not null && taken.Contains(name))
             {
-                Error($"{path}.name", $"'{name}' is declared twice");
+                Error($"{path}.name", Says.That(nameof(DefinitionTexts.DeclaredTwice), name));
                 name = null;
             }
 
@@ -262,7 +265,7 @@ public sealed partial class DefinitionLoader(ActivityRegistry registry)
             if (!Values.TryParseTypeName(typeName, out var type))
             {
                 var known = string.Join(", ", Enum.GetValues<DataType>().Select(Values.TypeName));
-                Error($"{path}.type", typeName is null ? $"the property 'type' is required ({known})" : $"unknown type '{typeName}' (known: {known})");
+                Error($"{path}.type", typeName is null ? Says.That(nameof(DefinitionTexts.TypeRequired), known) : Says.That(nameof(DefinitionTexts.UnknownType), typeName, known));
             }
 
             return (name, type);
@@ -286,7 +289,7 @@ public sealed partial class DefinitionLoader(ActivityRegistry registry)
 
             if (obj["id"] is JsonValue v && v.TryGetValue<string>(out var id) && !_activityIds.Add(id))
             {
-                Error($"{path}.id", $"the activity id '{id}' is used more than once; ids must be unique in a definition");
+                Error($"{path}.id", Says.That(nameof(DefinitionTexts.ActivityIdTwice), id));
             }
 
             var type = obj["type"] is JsonValue t && t.TryGetValue<string>(out var typeName) ? registry.Find(typeName) : null;
@@ -320,7 +323,7 @@ public sealed partial class DefinitionLoader(ActivityRegistry registry)
         {
             if (raw is not JsonObject obj)
             {
-                Error(path, "expected an activity: an object with \"type\" and \"id\"");
+                Error(path, Says.That(nameof(DefinitionTexts.ExpectedActivity)));
                 return null;
             }
 
@@ -328,14 +331,14 @@ public sealed partial class DefinitionLoader(ActivityRegistry registry)
             var id = RequiredText(obj, "id", $"{path}.id");
             if (id is not null && !NamePattern().IsMatch(id))
             {
-                Error($"{path}.id", $"'{id}' is not a valid activity id: start with a letter; use letters, digits, _ and -");
+                Error($"{path}.id", Says.That(nameof(DefinitionTexts.InvalidActivityId), id));
             }
 
             var type = typeName is null ? null : registry.Find(typeName);
             if (typeName is not null && type is null)
             {
                 var known = string.Join(", ", registry.Types.Select(t => t.Descriptor.Type).Order(StringComparer.Ordinal));
-                Error($"{path}.type", $"unknown activity type '{typeName}' (known: {known})");
+                Error($"{path}.type", Says.That(nameof(DefinitionTexts.UnknownActivityType), typeName, known));
             }
 
             if (type is null || id is null)
@@ -349,7 +352,7 @@ public sealed partial class DefinitionLoader(ActivityRegistry registry)
             foreach (var unknown in obj.Where(p => !CommonActivityKeys.Contains(p.Key) && descriptor.Property(p.Key) is null))
             {
                 var allowed = string.Join(", ", descriptor.Properties.Select(p => p.Name));
-                Error($"{path}.{unknown.Key}", $"unknown property '{unknown.Key}' for a {descriptor.Type} (allowed: {allowed})");
+                Error($"{path}.{unknown.Key}", Says.That(nameof(DefinitionTexts.UnknownActivityProperty), unknown.Key, descriptor.Type, allowed));
             }
 
             foreach (var spec in descriptor.Properties)
@@ -359,7 +362,7 @@ public sealed partial class DefinitionLoader(ActivityRegistry registry)
                 {
                     if (spec.Required)
                     {
-                        Error(propertyPath, $"the property '{spec.Name}' is required for a {descriptor.Type}");
+                        Error(propertyPath, Says.That(nameof(DefinitionTexts.ActivityPropertyRequired), spec.Name, descriptor.Type));
                     }
 
                     continue;
@@ -390,7 +393,7 @@ public sealed partial class DefinitionLoader(ActivityRegistry registry)
                     }
                     else if (spec.AllowedValues is { } allowed && !allowed.Contains(Values.ToText(value)))
                     {
-                        Error(path, $"'{Values.ToText(value)}' is not allowed here (allowed: {string.Join(", ", allowed)})");
+                        Error(path, Says.That(nameof(DefinitionTexts.ValueNotAllowed), Values.ToText(value), string.Join(", ", allowed)));
                     }
                     else
                     {
@@ -402,7 +405,7 @@ public sealed partial class DefinitionLoader(ActivityRegistry registry)
                     var variable = value is JsonValue v && v.TryGetValue<string>(out var name) ? name : null;
                     if (variable is null || !scope.Variables.ContainsKey(variable))
                     {
-                        Error(path, variable is null ? "expected the name of a declared variable" : $"'{variable}' is not a declared variable");
+                        Error(path, variable is null ? Says.That(nameof(DefinitionTexts.ExpectedVariableName)) : Says.That(nameof(DefinitionTexts.UndeclaredVariableName), variable));
                     }
                     else
                     {
@@ -436,10 +439,10 @@ public sealed partial class DefinitionLoader(ActivityRegistry registry)
                     node.SetChildMap(spec.Name, children);
                     break;
                 case PropertyKind.Activities:
-                    Error(path, "expected a list of activities");
+                    Error(path, Says.That(nameof(DefinitionTexts.ExpectedActivityList)));
                     break;
                 case PropertyKind.ActivityMap:
-                    Error(path, "expected an object whose values are activities");
+                    Error(path, Says.That(nameof(DefinitionTexts.ExpectedActivityMap)));
                     break;
             }
         }

@@ -2,6 +2,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using BusFlow.Engine.Definitions;
+using BusFlow.Engine.Definitions.Texts;
 using BusFlow.Engine.Persistence;
 using NodaTime;
 
@@ -189,7 +190,7 @@ public sealed class DefinitionDesigner(IWorkflowStore store, DefinitionCatalog c
         var definition = loaded.Definitions[0];
         if (definition.Id != definitionId)
         {
-            return new DraftCheck([new DefinitionError(FileName(definitionId), "$.id", $"a draft of '{definitionId}' cannot change its id to '{definition.Id}'; start a new definition instead")], definition);
+            return new DraftCheck([new DefinitionError(FileName(definitionId), "$.id", Says.That(nameof(DefinitionTexts.DraftChangesId), definitionId, definition.Id))], definition);
         }
 
         return new DraftCheck(await catalog.CheckAgainstPublishedAsync(session, definition, ct), definition);

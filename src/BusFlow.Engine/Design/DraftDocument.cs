@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using BusFlow.Engine.Activities;
 using BusFlow.Engine.Definitions;
+using BusFlow.Engine.Definitions.Texts;
 
 namespace BusFlow.Engine.Design;
 
@@ -75,7 +76,7 @@ public sealed partial class DraftDocument
         ArgumentNullException.ThrowIfNull(form);
         if (FindNode(stepId) is not { } node || _registry.Find(Text(node, "type") ?? "")?.Descriptor is not { } descriptor)
         {
-            return [new DraftFieldError("", $"there is no step '{stepId}' of a known type")];
+            return [new DraftFieldError("", Says.That(nameof(DefinitionTexts.NoSuchStep), stepId))];
         }
 
         var errors = new List<DraftFieldError>();

@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using BusFlow.Engine.Activities;
 using BusFlow.Engine.Definitions;
+using BusFlow.Engine.Definitions.Texts;
 
 namespace BusFlow.Engine.Design;
 
@@ -23,7 +24,7 @@ internal static class DraftFieldText
     };
 
     /// <summary>The value for the field's text, or why it cannot be one.</summary>
-    public static (JsonNode? Value, string? Error) FromText(string text, PropertySpec spec)
+    public static (JsonNode? Value, DefinitionMessage? Error) FromText(string text, PropertySpec spec)
     {
         text = text.Trim();
         if (text.Length == 0)
@@ -39,17 +40,17 @@ internal static class DraftFieldText
             }
             catch (JsonException error)
             {
-                return spec.Type is DataType.String ? (JsonValue.Create(text), null) : (null, $"not valid JSON: {error.Message.Split(". ")[0]}");
+                return spec.Type is DataType.String ? (JsonValue.Create(text), null) : (null, Says.That(nameof(DefinitionTexts.FieldNotValidJson), error.Message.Split(". ")[0]));
             }
         }
 
         return spec.Type switch
         {
-            DataType.Boolean => text is "true" or "false" ? (JsonValue.Create(text == "true"), null) : (null, "true or false"),
-            DataType.Integer => long.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var whole) ? (JsonValue.Create(whole), null) : (null, "a whole number"),
-            DataType.Number => decimal.TryParse(text, NumberStyles.Number, CultureInfo.InvariantCulture, out var number) ? (JsonValue.Create(number), null) : (null, "a number"),
+            DataType.Boolean => text is "true" or "false" ? (JsonValue.Create(text == "true"), null) : (null, Says.That(nameof(DefinitionTexts.TrueOrFalse))),
+            DataType.Integer => long.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var whole) ? (JsonValue.Create(whole), null) : (null, Says.That(nameof(DefinitionTexts.FieldWholeNumber))),
+            DataType.Number => decimal.TryParse(text, NumberStyles.Number, CultureInfo.InvariantCulture, out var number) ? (JsonValue.Create(number), null) : (null, Says.That(nameof(DefinitionTexts.FieldNumber))),
             DataType.List => (new JsonArray([.. text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(Item)]), null),
-            DataType.Object => (null, "an object in JSON, e.g. { \"name\": \"value\" }"),
+            DataType.Object => (null, Says.That(nameof(DefinitionTexts.FieldObjectJson))),
             _ => (JsonValue.Create(text), null),
         };
     }

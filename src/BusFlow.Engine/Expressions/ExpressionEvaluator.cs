@@ -111,6 +111,6 @@ public static class ExpressionEvaluator
     {
         var value = Evaluate(expression, context);
         var problem = Values.CheckLiteral(value, type);
-        return problem is null ? value : throw new ExpressionException(problem);
+        return problem is null ? value : throw new ExpressionException(problem.ToString());
     }
 }

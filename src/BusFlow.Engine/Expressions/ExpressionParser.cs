@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using BusFlow.Engine.Definitions;
+using BusFlow.Engine.Definitions.Texts;
 
 namespace BusFlow.Engine.Expressions;
 
@@ -24,14 +25,14 @@ public static partial class ExpressionParser
         ["not"] = LogicalOperator.Not,
     };
 
-    public delegate void ErrorSink(string jsonPath, string message);
+    public delegate void ErrorSink(string jsonPath, DefinitionMessage message);
 
     public static Expression Parse(JsonNode? node, DataType expected, ExpressionScope scope, string path, ErrorSink error)
     {
         var expression = ParseAny(node, expected, scope, path, error);
         if (!IsAssignable(expression.Type, expected))
         {
-            error(path, $"expected {Values.TypeName(expected)} but this expression gives {Values.TypeName(expression.Type)}");
+            error(path, Says.That(nameof(DefinitionTexts.ExpectedTypeButGives), Values.TypeName(expected), Values.TypeName(expression.Type)));
         }
 
         return expression;
@@ -78,7 +79,7 @@ public static partial class ExpressionParser
         var key = obj.First().Key;
         if (obj.Count != 1)
         {
-            error(path, $"an expression object has exactly one operator; found {string.Join(", ", obj.Select(p => p.Key))}");
+            error(path, Says.That(nameof(DefinitionTexts.OneOperatorOnly), string.Join(", ", obj.Select(p => p.Key))));
         }
 
         if (Logicals.TryGetValue(key, out var logical))
@@ -93,13 +94,13 @@ public static partial class ExpressionParser
         var pair = ParseOperands(obj[key], DataType.Any, scope, $"{path}.{key}", error, minimum: 2);
         if (pair.Count != 2)
         {
-            error($"{path}.{key}", "a comparison takes a list of exactly two expressions");
+            error($"{path}.{key}", Says.That(nameof(DefinitionTexts.ComparisonTakesTwo)));
             return new LiteralExpression(JsonValue.Create(false), DataType.Boolean);
         }
 
         if (comparison == ComparisonOperator.In && pair[1].Type is not (DataType.List or DataType.Any))
         {
-            error($"{path}.in[1]", "'in' needs a list as its second expression");
+            error($"{path}.in[1]", Says.That(nameof(DefinitionTexts.InNeedsList)));
         }
 
         return new ComparisonExpression(comparison, pair[0], pair[1]);
@@ -109,7 +110,7 @@ public static partial class ExpressionParser
     {
         if (node is not JsonArray array || array.Count < minimum)
         {
-            error(path, $"expected a list of at least {minimum} expression(s)");
+            error(path, Says.That(nameof(DefinitionTexts.ExpectedOperandList), minimum));
             return [];
         }
 
@@ -120,7 +121,7 @@ public static partial class ExpressionParser
     {
         foreach (var unknown in obj.Where(p => p.Key is not ("ref" or "plus" or "minus" or "onWorkingDay")))
         {
-            error($"{path}.{unknown.Key}", $"unknown key '{unknown.Key}' in a reference (allowed: ref, plus, minus, onWorkingDay)");
+            error($"{path}.{unknown.Key}", Says.That(nameof(DefinitionTexts.UnknownReferenceKey), unknown.Key));
         }
 
         var moved = ParseMovedReference(obj, scope, path, error);
@@ -131,7 +132,7 @@ public static partial class ExpressionParser
 
         if (obj["onWorkingDay"] is not JsonValue flag || flag.GetValueKind() is not (JsonValueKind.True or JsonValueKind.False))
         {
-            error($"{path}.onWorkingDay", "'onWorkingDay' is true or false");
+            error($"{path}.onWorkingDay", Says.That(nameof(DefinitionTexts.OnWorkingDayIsBoolean)));
             return moved;
         }
 
@@ -142,7 +143,7 @@ public static partial class ExpressionParser
 
         if (moved.Type is not (DataType.Date or DataType.Any))
         {
-            error($"{path}.onWorkingDay", $"only a date can be moved to a working day; '{obj["ref"]}' is {Values.TypeName(moved.Type)}");
+            error($"{path}.onWorkingDay", Says.That(nameof(DefinitionTexts.OnlyDateToWorkingDay), obj["ref"]?.ToString(), Values.TypeName(moved.Type)));
             return moved;
         }
 
@@ -153,14 +154,14 @@ public static partial class ExpressionParser
     {
         if (obj["ref"] is not JsonValue refValue || refValue.GetValueKind() != JsonValueKind.String)
         {
-            error($"{path}.ref", "'ref' must be text such as \"input.dueDate\"");
+            error($"{path}.ref", Says.That(nameof(DefinitionTexts.RefMustBeText)));
             return new LiteralExpression(null, DataType.Any);
         }
 
         var reference = ResolveReference(refValue.GetValue<string>(), scope, $"{path}.ref", error);
         if (obj.ContainsKey("plus") && obj.ContainsKey("minus"))
         {
-            error(path, "use either 'plus' or 'minus', not both");
+            error(path, Says.That(nameof(DefinitionTexts.PlusOrMinus)));
             return reference;
         }
 
@@ -178,17 +179,17 @@ public static partial class ExpressionParser
         var offsetText = obj[offsetKey] is JsonValue v && v.GetValueKind() == JsonValueKind.String ? v.GetValue<string>() : null;
         if (offsetText is null || !Values.TryParseDuration(offsetText, out var period))
         {
-            error($"{path}.{offsetKey}", $"'{offsetText ?? obj[offsetKey]?.ToJsonString()}' is not an ISO-8601 duration (expected e.g. P14D, P9M)");
+            error($"{path}.{offsetKey}", Says.That(nameof(DefinitionTexts.NotADurationOffset), offsetText ?? obj[offsetKey]?.ToJsonString()));
             return reference;
         }
 
         if (reference.Type is not (DataType.Date or DataType.DateTime or DataType.Any))
         {
-            error($"{path}.{offsetKey}", $"only a date or an instant can be moved by a duration; '{reference.Path}' is {Values.TypeName(reference.Type)}");
+            error($"{path}.{offsetKey}", Says.That(nameof(DefinitionTexts.OnlyDateOrInstantMoved), reference.Path, Values.TypeName(reference.Type)));
         }
         else if (reference.Type == DataType.Date && period.HasTimeComponent)
         {
-            error($"{path}.{offsetKey}", $"a date can only be moved by whole days, weeks, months or years; '{offsetText}' has a time part");
+            error($"{path}.{offsetKey}", Says.That(nameof(DefinitionTexts.DateMovedByWholeDays), offsetText));
         }
 
         return new OffsetExpression(reference, offsetKey == "minus" ? -period : period);
@@ -199,7 +200,7 @@ public static partial class ExpressionParser
     {
         if (reference.Type is not (DataType.Integer or DataType.Number or DataType.Any))
         {
-            error($"{path}.{offsetKey}", $"only a number can be moved by a number; '{reference.Path}' is {Values.TypeName(reference.Type)} (a date or an instant is moved by a duration such as P14D)");
+            error($"{path}.{offsetKey}", Says.That(nameof(DefinitionTexts.OnlyNumberMovedByNumber), reference.Path, Values.TypeName(reference.Type)));
             return reference;
         }
 
@@ -240,7 +241,7 @@ public static partial class ExpressionParser
 
         if (parts.Any(p => p.Text?.Contains("{{", StringComparison.Ordinal) == true))
         {
-            error(path, "a '{{' is not closed by '}}' around a reference such as {{ input.title }}");
+            error(path, Says.That(nameof(DefinitionTexts.UnclosedPlaceholder)));
         }
 
         return new TemplateExpression(parts);

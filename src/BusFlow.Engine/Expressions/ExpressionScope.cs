@@ -1,4 +1,5 @@
 using BusFlow.Engine.Definitions;
+using BusFlow.Engine.Definitions.Texts;
 
 namespace BusFlow.Engine.Expressions;
 
@@ -20,12 +21,12 @@ public sealed class ExpressionScope(
     }
 
     /// <summary>The type a reference has, or the reason it names nothing.</summary>
-    public (DataType Type, string? Error) Resolve(string path)
+    public (DataType Type, DefinitionMessage? Error) Resolve(string path)
     {
         var segments = path.Split('.');
         if (segments.Any(string.IsNullOrWhiteSpace))
         {
-            return (DataType.Any, $"'{path}' is not a valid reference");
+            return (DataType.Any, Says.That(nameof(DefinitionTexts.InvalidReference), path));
         }
 
         var nested = segments.Length > 2;
@@ -40,17 +41,17 @@ public sealed class ExpressionScope(
             case "input" when segments.Length >= 2:
                 return Inputs.TryGetValue(segments[1], out var inputType)
                     ? (nested ? DataType.Any : inputType, null)
-                    : (DataType.Any, $"'{path}' refers to an input '{segments[1]}' that the definition does not declare");
+                    : (DataType.Any, Says.That(nameof(DefinitionTexts.UndeclaredInput), path, segments[1]));
             case "var" when segments.Length >= 2:
                 return Variables.TryGetValue(segments[1], out var variableType)
                     ? (nested ? DataType.Any : variableType, null)
-                    : (DataType.Any, $"'{path}' refers to a variable '{segments[1]}' that is not declared here");
+                    : (DataType.Any, Says.That(nameof(DefinitionTexts.UndeclaredVariable), path, segments[1]));
             case "output" when segments.Length >= 2:
                 return ActivityIds.Contains(segments[1])
                     ? (DataType.Any, null)
-                    : (DataType.Any, $"'{path}' refers to an activity '{segments[1]}' that the definition does not have");
+                    : (DataType.Any, Says.That(nameof(DefinitionTexts.UnknownActivityReference), path, segments[1]));
             default:
-                return (DataType.Any, $"'{path}' is not a reference: start with input., var., output., instance., or use now or today");
+                return (DataType.Any, Says.That(nameof(DefinitionTexts.NotAReference), path));
         }
     }
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using BusFlow.Engine.Definitions;
+using BusFlow.Engine.Definitions.Texts;
 using NodaTime;
 using NodaTime.Text;
 
@@ -99,7 +100,7 @@ public static class Values
             : throw new ExpressionException($"expected a list but found {Describe(node)}");
 
     /// <summary>Whether a JSON literal is a valid value of the type; the reason when not.</summary>
-    public static string? CheckLiteral(JsonNode? node, DataType type)
+    public static DefinitionMessage? CheckLiteral(JsonNode? node, DataType type)
     {
         var kind = node?.GetValueKind() ?? JsonValueKind.Null;
         var text = kind == JsonValueKind.String ? node!.GetValue<string>() : null;
@@ -107,30 +108,33 @@ public static class Values
         {
             DataType.Any => null,
             _ when kind == JsonValueKind.Null => null,
-            DataType.String => kind == JsonValueKind.String ? null : $"expected text but found {Describe(node)}",
-            DataType.Number => kind == JsonValueKind.Number ? null : $"expected a number but found {Describe(node)}",
-            DataType.Integer => TryGetNumber(node, out var number) && number % 1 == 0 ? null : $"expected a whole number but found {Describe(node)}",
-            DataType.Boolean => kind is JsonValueKind.True or JsonValueKind.False ? null : $"expected true or false but found {Describe(node)}",
-            DataType.Date => text is not null && TryParseDate(text, out _) ? null : $"'{text ?? Describe(node)}' is not a date (expected YYYY-MM-DD)",
-            DataType.DateTime => text is not null && TryParseInstant(text, out _) ? null : $"'{text ?? Describe(node)}' is not an instant (expected e.g. 2026-04-01T08:00:00+02:00)",
-            DataType.Duration => text is not null && TryParseDuration(text, out _) ? null : $"'{text ?? Describe(node)}' is not an ISO-8601 duration (expected e.g. P14D, P9M, PT2H)",
-            DataType.Time => text is not null && TryParseTime(text, out _) ? null : $"'{text ?? Describe(node)}' is not a time of day (expected HH:mm)",
-            DataType.List => kind == JsonValueKind.Array ? null : $"expected a list but found {Describe(node)}",
-            DataType.Object => kind == JsonValueKind.Object ? null : $"expected an object but found {Describe(node)}",
+            DataType.String => kind == JsonValueKind.String ? null : Says.That(nameof(DefinitionTexts.ExpectedText), DescribedValue(node)),
+            DataType.Number => kind == JsonValueKind.Number ? null : Says.That(nameof(DefinitionTexts.ExpectedNumber), DescribedValue(node)),
+            DataType.Integer => TryGetNumber(node, out var number) && number % 1 == 0 ? null : Says.That(nameof(DefinitionTexts.ExpectedWholeNumber), DescribedValue(node)),
+            DataType.Boolean => kind is JsonValueKind.True or JsonValueKind.False ? null : Says.That(nameof(DefinitionTexts.ExpectedBoolean), DescribedValue(node)),
+            DataType.Date => text is not null && TryParseDate(text, out _) ? null : Says.That(nameof(DefinitionTexts.NotADate), text ?? DescribedValue(node)),
+            DataType.DateTime => text is not null && TryParseInstant(text, out _) ? null : Says.That(nameof(DefinitionTexts.NotAnInstant), text ?? DescribedValue(node)),
+            DataType.Duration => text is not null && TryParseDuration(text, out _) ? null : Says.That(nameof(DefinitionTexts.NotADuration), text ?? DescribedValue(node)),
+            DataType.Time => text is not null && TryParseTime(text, out _) ? null : Says.That(nameof(DefinitionTexts.NotATime), text ?? DescribedValue(node)),
+            DataType.List => kind == JsonValueKind.Array ? null : Says.That(nameof(DefinitionTexts.ExpectedList), DescribedValue(node)),
+            DataType.Object => kind == JsonValueKind.Object ? null : Says.That(nameof(DefinitionTexts.ExpectedObject), DescribedValue(node)),
             _ => null,
         };
     }
 
-    public static string Describe(JsonNode? node) => node switch
+    public static string Describe(JsonNode? node) => DescribedValue(node).ToString()!;
+
+    /// <summary>A value as a reader is told of it: "the text …", or the JSON itself when nothing better says it.</summary>
+    private static object DescribedValue(JsonNode? node) => node switch
     {
-        null => "nothing (null)",
-        JsonObject => "an object",
-        JsonArray => "a list",
+        null => Says.That(nameof(DefinitionTexts.ValueNull)),
+        JsonObject => Says.That(nameof(DefinitionTexts.ValueObject)),
+        JsonArray => Says.That(nameof(DefinitionTexts.ValueList)),
         _ => node.GetValueKind() switch
         {
-            JsonValueKind.String => $"the text \"{node.GetValue<string>()}\"",
-            JsonValueKind.Number => $"the number {node.ToJsonString()}",
-            JsonValueKind.True or JsonValueKind.False => $"the value {node.ToJsonString()}",
+            JsonValueKind.String => Says.That(nameof(DefinitionTexts.ValueText), node.GetValue<string>()),
+            JsonValueKind.Number => Says.That(nameof(DefinitionTexts.ValueNumber), node.ToJsonString()),
+            JsonValueKind.True or JsonValueKind.False => Says.That(nameof(DefinitionTexts.ValueBoolean), node.ToJsonString()),
             _ => node.ToJsonString(),
         },
     };

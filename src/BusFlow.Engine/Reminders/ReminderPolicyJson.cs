@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using BusFlow.Engine.Activities;
 using BusFlow.Engine.Definitions;
+using BusFlow.Engine.Definitions.Texts;
 using NodaTime;
 using NodaTime.Text;
 
@@ -31,7 +32,7 @@ public static class ReminderPolicyJson
     ];
 
     /// <summary>The policy, or the mistakes found: each with its path below "reminders" and a reason.</summary>
-    public static ReminderPolicy Read(JsonObject json, Action<string, string> report)
+    public static ReminderPolicy Read(JsonObject json, ValidationReporter report)
     {
         ArgumentNullException.ThrowIfNull(json);
         ArgumentNullException.ThrowIfNull(report);
@@ -40,7 +41,7 @@ public static class ReminderPolicyJson
         {
             if (!PropertyNames.Contains(name, StringComparer.Ordinal))
             {
-                report(name, $"unknown reminder property; known: {string.Join(", ", PropertyNames)}");
+                report(name, Says.That(nameof(DefinitionTexts.UnknownReminderProperty), string.Join(", ", PropertyNames)));
             }
         }
 
@@ -57,13 +58,13 @@ public static class ReminderPolicyJson
                     }
                     else
                     {
-                        report($"workingDaysBefore[{i}]", "a number of working days from 1 to 260");
+                        report($"workingDaysBefore[{i}]", Says.That(nameof(DefinitionTexts.WorkingDaysBeforeItem)));
                     }
                 }
             }
             else
             {
-                report("workingDaysBefore", "a list of working days, e.g. [14, 7, 2]");
+                report("workingDaysBefore", Says.That(nameof(DefinitionTexts.WorkingDaysBeforeList)));
             }
 
             policy = policy with { WorkingDaysBefore = days };
@@ -77,7 +78,7 @@ public static class ReminderPolicyJson
             }
             else
             {
-                report("onDueDate", "true or false");
+                report("onDueDate", Says.That(nameof(DefinitionTexts.TrueOrFalse)));
             }
         }
 
@@ -89,7 +90,7 @@ public static class ReminderPolicyJson
             }
             else
             {
-                report("everyWorkingDaysAfter", "a number of working days from 0 (no reminders after the due date) to 260");
+                report("everyWorkingDaysAfter", Says.That(nameof(DefinitionTexts.EveryWorkingDaysAfter)));
             }
         }
 
@@ -101,7 +102,7 @@ public static class ReminderPolicyJson
             }
             else
             {
-                report("maxAfter", "how many reminders after the due date, from 0 to 50");
+                report("maxAfter", Says.That(nameof(DefinitionTexts.MaxAfter)));
             }
         }
 
@@ -118,13 +119,13 @@ public static class ReminderPolicyJson
                     }
                     else
                     {
-                        report($"escalateTo[{i}]", "a role, e.g. \"ViceChair\" (of the task's own board) or \"sn/Secretary\"");
+                        report($"escalateTo[{i}]", Says.That(nameof(DefinitionTexts.EscalateToItem)));
                     }
                 }
             }
             else
             {
-                report("escalateTo", "a list of roles, e.g. [\"ViceChair\", \"Secretary\"]");
+                report("escalateTo", Says.That(nameof(DefinitionTexts.EscalateToList)));
             }
 
             policy = policy with { EscalateTo = roles };
@@ -142,11 +143,11 @@ public static class ReminderPolicyJson
     public static ReminderPolicy Parse(string json) =>
         Read(JsonNode.Parse(json) as JsonObject ?? [], (path, reason) => throw new FormatException($"reminders.{path}: {reason}"));
 
-    private static ReminderPolicy ReadWindow(JsonNode window, ReminderPolicy policy, Action<string, string> report)
+    private static ReminderPolicy ReadWindow(JsonNode window, ReminderPolicy policy, ValidationReporter report)
     {
         if (window is not JsonObject times)
         {
-            report("window", "an object such as { \"start\": \"08:00\", \"end\": \"17:00\" }");
+            report("window", Says.That(nameof(DefinitionTexts.WindowObject)));
             return policy;
         }
 
@@ -154,7 +155,7 @@ public static class ReminderPolicyJson
         var end = Time(times, "end") ?? policy.WindowEnd;
         if (end <= start)
         {
-            report("window", $"the window must end after it starts ({TimePattern.Format(start)}–{TimePattern.Format(end)})");
+            report("window", Says.That(nameof(DefinitionTexts.WindowEndsAfterStart), TimePattern.Format(start), TimePattern.Format(end)));
             return policy;
         }
 
@@ -174,7 +175,7 @@ public static class ReminderPolicyJson
                 return parsed.Value;
             }
 
-            report($"window.{name}", "a local time as HH:mm, e.g. \"08:00\"");
+            report($"window.{name}", Says.That(nameof(DefinitionTexts.WindowTime)));
             return null;
         }
     }

@@ -1,4 +1,6 @@
 using System.Text.Json.Nodes;
+using BusFlow.Engine.Definitions;
+using BusFlow.Engine.Definitions.Texts;
 using NodaTime;
 using NodaTime.Text;
 
@@ -29,18 +31,18 @@ public sealed record AnswerBound(string Date, string? MessageSv, string? Message
     };
 
     /// <summary>Why a written limit cannot be used; null when it can.</summary>
-    public static string? Problem(JsonNode? json)
+    public static DefinitionMessage? Problem(JsonNode? json)
     {
         var bound = From(json);
         if (bound is null)
         {
-            return "a limit is \"today\", \"data.<fact>\", a date such as \"2026-01-01\", or { \"date\": …, \"message\": { \"sv\": …, \"en\": … } }";
+            return Says.That(nameof(DefinitionTexts.LimitShape));
         }
 
         var fact = bound.Date.StartsWith(DataPrefix, StringComparison.Ordinal) ? bound.Date[DataPrefix.Length..] : null;
         return bound.Date == Today || (fact is not null && TaskAnswerSpec.FieldName().IsMatch(fact)) || LocalDatePattern.Iso.Parse(bound.Date).Success
             ? null
-            : $"'{bound.Date}' is not a limit: write \"today\", \"data.<fact>\" or a date such as \"2026-01-01\"";
+            : Says.That(nameof(DefinitionTexts.NotALimit), bound.Date);
     }
 
     /// <summary>The limit's day when the answer is given; null when the task's data has no such date.</summary>

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using BusFlow.Engine.Activities;
 using BusFlow.Engine.Definitions;
+using BusFlow.Engine.Definitions.Texts;
 using BusFlow.Engine.Expressions;
 
 namespace BusFlow.Engine.Runtime;
@@ -20,14 +21,14 @@ public sealed record SignalPayload(IReadOnlyList<InputDeclaration> Facts)
             ?? []);
 
     /// <summary>The signal's data as the workflow gets it, and each problem with its fact ("date") and why.</summary>
-    public (JsonObject Data, IReadOnlyList<(string Name, string Message)> Problems) Check(JsonObject? data) =>
+    public (JsonObject Data, IReadOnlyList<(string Name, DefinitionMessage Message)> Problems) Check(JsonObject? data) =>
         DeclaredValues.Check(
             Facts,
             data,
-            name => $"'{name}' is required",
+            name => Says.That(nameof(DefinitionTexts.FactRequired), name),
             name => Facts.Count == 0
-                ? $"this signal carries no data, but '{name}' was sent"
-                : $"this signal carries no '{name}' (it carries {string.Join(", ", Facts.Select(f => f.Name))})");
+                ? Says.That(nameof(DefinitionTexts.SignalCarriesNothing), name)
+                : Says.That(nameof(DefinitionTexts.SignalCarriesNo), name, string.Join(", ", Facts.Select(f => f.Name))));
 
     internal static void Validate(JsonArray payload, ValidationReporter report)
     {
@@ -36,34 +37,34 @@ public sealed record SignalPayload(IReadOnlyList<InputDeclaration> Facts)
         {
             if (payload[i] is not JsonObject field)
             {
-                report($"payload[{i}]", "a fact is an object such as { \"name\": \"date\", \"type\": \"date\", \"required\": true }");
+                report($"payload[{i}]", Says.That(nameof(DefinitionTexts.FactIsObject)));
                 continue;
             }
 
             foreach (var unknown in field.Where(p => !FieldKeys.Contains(p.Key)))
             {
-                report($"payload[{i}].{unknown.Key}", $"unknown property '{unknown.Key}' (allowed: {string.Join(", ", FieldKeys)})");
+                report($"payload[{i}].{unknown.Key}", Says.That(nameof(DefinitionTexts.UnknownProperty), unknown.Key, string.Join(", ", FieldKeys)));
             }
 
             var name = field["name"] is JsonValue n && n.TryGetValue<string>(out var text) ? text : null;
             if (name is null || !TaskAnswerSpec.FieldName().IsMatch(name))
             {
-                report($"payload[{i}].name", "a fact's name is a letter, then letters and digits, e.g. \"date\"");
+                report($"payload[{i}].name", Says.That(nameof(DefinitionTexts.FactName)));
             }
             else if (!names.Add(name))
             {
-                report($"payload[{i}].name", $"the fact '{name}' is declared twice");
+                report($"payload[{i}].name", Says.That(nameof(DefinitionTexts.FactDeclaredTwice), name));
             }
 
             var typeName = field["type"] is JsonValue t && t.TryGetValue<string>(out var type) ? type : null;
             if (!Values.TryParseTypeName(typeName, out _))
             {
-                report($"payload[{i}].type", $"'{typeName ?? field["type"]?.ToJsonString()}' is not a type (use one of {string.Join(", ", Enum.GetValues<DataType>().Select(Values.TypeName))})");
+                report($"payload[{i}].type", Says.That(nameof(DefinitionTexts.NotAType), typeName ?? field["type"]?.ToJsonString(), string.Join(", ", Enum.GetValues<DataType>().Select(Values.TypeName))));
             }
 
             if (field["required"] is { } required && required.GetValueKind() is not (System.Text.Json.JsonValueKind.True or System.Text.Json.JsonValueKind.False))
             {
-                report($"payload[{i}].required", "'required' is true or false");
+                report($"payload[{i}].required", Says.That(nameof(DefinitionTexts.RequiredIsBoolean)));
             }
         }
     }

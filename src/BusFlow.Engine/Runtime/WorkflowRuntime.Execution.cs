@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using BusFlow.Engine.Definitions;
+using BusFlow.Engine.Definitions.Texts;
 using BusFlow.Engine.Expressions;
 using BusFlow.Engine.Journal;
 using BusFlow.Engine.Persistence;
@@ -45,7 +46,7 @@ public sealed partial class WorkflowRuntime
     private static JsonObject CheckInput(WorkflowDefinition definition, JsonObject input)
     {
         var (values, problems) = DeclaredValues.Check(
-            definition.Inputs, input, name => $"the input '{name}' is required", name => $"'{definition.Id}' has no input named '{name}'");
+            definition.Inputs, input, name => Says.That(nameof(DefinitionTexts.InputRequired), name), name => Says.That(nameof(DefinitionTexts.NoSuchInput), definition.Id, name));
         var errors = problems.Select(p => new DefinitionError("input", $"$.{p.Name}", p.Message)).ToList();
         return errors.Count == 0
             ? values

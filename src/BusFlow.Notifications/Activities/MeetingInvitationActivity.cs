@@ -1,8 +1,10 @@
+using System.Resources;
 using System.Text.Json.Nodes;
 using BusFlow.Engine.Activities;
 using BusFlow.Engine.Definitions;
 using BusFlow.Engine.Expressions;
 using BusFlow.Engine.Runtime;
+using BusFlow.Notifications.Activities.Texts;
 using BusFlow.Notifications.Calendars;
 using NodaTime;
 using NodaTime.Text;
@@ -19,6 +21,8 @@ namespace BusFlow.Notifications.Activities;
 /// </summary>
 public sealed class MeetingInvitationActivity : ActivityType
 {
+    protected override ResourceManager DescriptionTexts => Says.Descriptions;
+
     public const string Request = "REQUEST";
     public const string Cancel = "CANCEL";
 
@@ -45,7 +49,7 @@ public sealed class MeetingInvitationActivity : ActivityType
     {
         if (node.Literal<string>("zone") is { } zone && DateTimeZoneProviders.Tzdb.GetZoneOrNull(zone) is null)
         {
-            report("zone", $"'{zone}' is not a known time zone (expected an IANA name such as {CalendarInvitations.DefaultZone})");
+            report("zone", Says.That(nameof(NotificationTexts.UnknownTimeZone), zone, CalendarInvitations.DefaultZone));
         }
     }
 

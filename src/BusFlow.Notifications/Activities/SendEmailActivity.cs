@@ -1,4 +1,5 @@
 using System.Net;
+using System.Resources;
 using System.Text;
 using System.Text.Json.Nodes;
 using BusFlow.Engine.Activities;
@@ -6,6 +7,7 @@ using BusFlow.Engine.Definitions;
 using BusFlow.Engine.Expressions;
 using BusFlow.Engine.Reminders;
 using BusFlow.Engine.Runtime;
+using BusFlow.Notifications.Activities.Texts;
 using BusFlow.Notifications.Delivery;
 using BusFlow.Notifications.Messages;
 using BusFlow.Notifications.Outbox;
@@ -22,6 +24,8 @@ namespace BusFlow.Notifications.Activities;
 /// </summary>
 public sealed class SendEmailActivity(IMessageTemplates? templates, MailOptions options, MailLanguages languages) : ActivityType
 {
+    protected override ResourceManager DescriptionTexts => Says.Descriptions;
+
     public const string Swedish = "sv-SE";
     public const string English = "en-GB";
 
@@ -44,7 +48,7 @@ public sealed class SendEmailActivity(IMessageTemplates? templates, MailOptions 
         {
             if (templates is not null && !templates.Names.Contains(name))
             {
-                report("template", $"there is no message template '{name}' (known: {string.Join(", ", templates.Names.Order(StringComparer.Ordinal))})");
+                report("template", Says.That(nameof(NotificationTexts.NoSuchTemplate), name, string.Join(", ", templates.Names.Order(StringComparer.Ordinal))));
             }
 
             return;
@@ -54,7 +58,7 @@ public sealed class SendEmailActivity(IMessageTemplates? templates, MailOptions 
         {
             if (json[property] is null)
             {
-                report(property, $"'{property}' is required when no template is given");
+                report(property, Says.That(nameof(NotificationTexts.RequiredWithoutTemplate), property));
             }
         }
     }

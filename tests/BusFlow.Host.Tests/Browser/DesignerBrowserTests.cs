@@ -104,7 +104,7 @@ public sealed class DesignerBrowserTests : IAsyncLifetime
         var differences = browser.FindElement(By.CssSelector("table.differences")).Text;
         Check("the comparison of version 1 and 2");
 
-        Assert.Contains("from 0 to 50", reminderError, StringComparison.Ordinal);
+        Assert.Contains("från 0 till 50", reminderError, StringComparison.Ordinal);
         Assert.Contains("Godkänn budgeten för samverkan", timeline, StringComparison.Ordinal);
         Assert.Contains("2027-12-27 (flyttad från", timeline, StringComparison.Ordinal);
         Assert.Contains("Version 1 av Budgetgodkännande är publicerad.", published, StringComparison.Ordinal);

@@ -14,7 +14,7 @@ public sealed partial class DesignerPageTests(AuthorizationMatrixHost host) : IC
     private RunningHost Host => host.Host;
 
     [Fact]
-    public async Task A_task_added_without_its_outcomes_is_shown_with_the_error_at_its_field_and_publishing_it_is_refused()
+    public async Task A_task_added_without_its_outcomes_is_shown_with_the_error_at_its_field_in_the_readers_language_and_publishing_it_is_refused()
     {
         using var administrator = await TestSessions.AdministratorAsync(Host);
         var draft = await CreateAsync(administrator, "utan-utfall");
@@ -23,12 +23,15 @@ public sealed partial class DesignerPageTests(AuthorizationMatrixHost host) : IC
         using var page = await administrator.Http.GetAsync(added.RedirectTarget());
         var html = await page.Content.ReadAsStringAsync();
         using var publish = await PostAsync(administrator, draft, "Publish");
+        var refusal = await PageText.OfAsync(publish);
+        var english = await administrator.Http.GetStringAsync(added.RedirectTarget() + "&lang=en");
 
         Assert.Equal($"{DraftPath(draft)}?steg=approve&klart=sparat", added.RedirectTarget());
-        Assert.Matches(FieldError("outcomes", "outcomes&#x27; is required for a Task"), html);
+        Assert.Matches(FieldError("outcomes", "egenskapen &#x27;outcomes&#x27; måste anges för en Task"), html);
+        Assert.Matches(FieldError("outcomes", "the property &#x27;outcomes&#x27; is required for a Task"), english);
         Assert.Contains($"href=\"{DraftPath(draft)}?steg=approve#field-outcomes\"", html, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.UnprocessableEntity, publish.StatusCode);
-        Assert.Contains("Inte publicerat", await PageText.OfAsync(publish), StringComparison.Ordinal);
+        Assert.Contains("Inte publicerat", refusal, StringComparison.Ordinal);
         Assert.Null(await LatestAsync("utan-utfall"));
     }
 
@@ -44,7 +47,7 @@ public sealed partial class DesignerPageTests(AuthorizationMatrixHost host) : IC
 
         Assert.Equal(HttpStatusCode.UnprocessableEntity, saved.StatusCode);
         var html = await saved.Content.ReadAsStringAsync();
-        Assert.Matches(FieldError("reminders-maxAfter", "a whole number"), html);
+        Assert.Matches(FieldError("reminders-maxAfter", "ett heltal"), html);
         Assert.Contains("value=\"två\"", html, StringComparison.Ordinal);
         Assert.Equal(before, await DraftJsonAsync(draft));
     }

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using BusFlow.Engine.Definitions;
+using BusFlow.Engine.Definitions.Texts;
 using BusFlow.Engine.Expressions;
 using BusFlow.Engine.Reminders;
 using BusFlow.Engine.Runtime;
@@ -47,7 +48,7 @@ public sealed class HumanTaskActivity : ActivityType
             ReminderPolicyJson.Read(reminders, (path, reason) => report($"reminders.{path}", reason));
             if (json["due"] is null)
             {
-                report("reminders", "reminders are counted from the due date: give the task a \"due\"");
+                report("reminders", Says.That(nameof(DefinitionTexts.RemindersNeedDue)));
             }
         }
 
@@ -63,7 +64,7 @@ public sealed class HumanTaskActivity : ActivityType
 
         if (outcomes.Count == 0)
         {
-            report("outcomes", "a task needs at least one outcome");
+            report("outcomes", Says.That(nameof(DefinitionTexts.TaskNeedsOutcome)));
         }
 
         var seen = new HashSet<string>(StringComparer.Ordinal);
@@ -72,11 +73,11 @@ public sealed class HumanTaskActivity : ActivityType
             var text = outcomes[i] is JsonValue v && v.TryGetValue<string>(out var s) ? s : null;
             if (string.IsNullOrWhiteSpace(text))
             {
-                report($"outcomes[{i}]", "an outcome is a non-empty text such as \"approve\"");
+                report($"outcomes[{i}]", Says.That(nameof(DefinitionTexts.OutcomeIsText)));
             }
             else if (!seen.Add(text))
             {
-                report($"outcomes[{i}]", $"the outcome '{text}' is listed twice");
+                report($"outcomes[{i}]", Says.That(nameof(DefinitionTexts.OutcomeTwice), text));
             }
         }
     }
@@ -88,23 +89,23 @@ public sealed class HumanTaskActivity : ActivityType
         {
             if (form[i] is not JsonObject field)
             {
-                report($"form[{i}]", "a field is an object such as { \"name\": \"paragraph\", \"type\": \"text\", \"label\": { \"sv\": \"Paragraf\", \"en\": \"Paragraph\" } }");
+                report($"form[{i}]", Says.That(nameof(DefinitionTexts.FormFieldObject)));
                 continue;
             }
 
             var name = field["name"] is JsonValue n && n.TryGetValue<string>(out var s) ? s : null;
             if (name is null || !TaskAnswerSpec.FieldName().IsMatch(name))
             {
-                report($"form[{i}].name", "a field's name is a word of letters and digits, e.g. \"decisionDate\"");
+                report($"form[{i}].name", Says.That(nameof(DefinitionTexts.FormFieldName)));
             }
             else if (!names.Add(name))
             {
-                report($"form[{i}].name", $"the field '{name}' is listed twice");
+                report($"form[{i}].name", Says.That(nameof(DefinitionTexts.FormFieldTwice), name));
             }
 
             if (field["type"] is { } type && !(type is JsonValue t && t.TryGetValue<string>(out var typeName) && AnswerField.Types.Contains(typeName)))
             {
-                report($"form[{i}].type", $"a field's type is one of {string.Join(", ", AnswerField.Types)}");
+                report($"form[{i}].type", Says.That(nameof(DefinitionTexts.FormFieldType), string.Join(", ", AnswerField.Types)));
             }
 
             foreach (var limit in (string[])["notBefore", "notAfter"])
@@ -116,7 +117,7 @@ public sealed class HumanTaskActivity : ActivityType
 
                 if (field["type"]?.ToString() != "date")
                 {
-                    report($"form[{i}].{limit}", $"'{limit}' limits a date: give the field \"type\": \"date\"");
+                    report($"form[{i}].{limit}", Says.That(nameof(DefinitionTexts.LimitNeedsDate), limit));
                 }
                 else if (AnswerBound.Problem(bound) is { } problem)
                 {
@@ -126,7 +127,7 @@ public sealed class HumanTaskActivity : ActivityType
 
             if (field["label"] is { } label && label is not JsonObject && !(label is JsonValue l && l.TryGetValue<string>(out _)))
             {
-                report($"form[{i}].label", "a label is a text or { \"sv\": …, \"en\": … }");
+                report($"form[{i}].label", Says.That(nameof(DefinitionTexts.LabelTextOrLanguages)));
             }
         }
     }

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using BusFlow.Engine.Definitions;
+using BusFlow.Engine.Definitions.Texts;
 using BusFlow.Engine.Runtime;
 
 namespace BusFlow.Engine.Activities.BuiltIn;
@@ -18,7 +19,7 @@ public sealed class ParallelActivity : ActivityType
         var branches = node.ChildList("branches").Count;
         if (json["waitFor"] is JsonValue value && value.TryGetValue<int>(out var waitFor) && (waitFor < 1 || waitFor > branches))
         {
-            report("waitFor", $"waitFor must be between 1 and the number of branches ({branches}); it is {waitFor}");
+            report("waitFor", Says.That(nameof(DefinitionTexts.WaitForOutOfRange), branches, waitFor));
         }
     }
 

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using BusFlow.Engine.Definitions;
+using BusFlow.Engine.Definitions.Texts;
 using BusFlow.Engine.Runtime;
 
 namespace BusFlow.Engine.Activities.BuiltIn;
@@ -21,7 +22,7 @@ public sealed class WaitForSignalActivity : ActivityType
     {
         if (node.Literal<string>("signal") is { } signal && !TaskAnswerSpec.FieldName().IsMatch(signal))
         {
-            report("signal", $"'{signal}' is not a signal name: a letter, then letters and digits (e.g. meetingMoved)");
+            report("signal", Says.That(nameof(DefinitionTexts.NotASignalName), signal));
         }
 
         if (json["payload"] is JsonArray payload)

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using BusFlow.Engine.Definitions;
+using BusFlow.Engine.Definitions.Texts;
 using BusFlow.Engine.Expressions;
 using BusFlow.Engine.Runtime;
 using BusFlow.Engine.Time;
@@ -26,17 +27,17 @@ public sealed class WaitUntilActivity : ActivityType
     {
         if (json.ContainsKey("at") == json.ContainsKey("date"))
         {
-            report("", "give either 'at' (an instant) or 'date' (a local date), not both and not neither");
+            report("", Says.That(nameof(DefinitionTexts.AtOrDate)));
         }
 
         if (json.ContainsKey("at") && (json.ContainsKey("time") || json.ContainsKey("zone") || json.ContainsKey("nextWorkingDay")))
         {
-            report("", "'time', 'zone' and 'nextWorkingDay' go with 'date', not with 'at'");
+            report("", Says.That(nameof(DefinitionTexts.TimeGoesWithDate)));
         }
 
         if (node.Literal<string>("zone") is { } zone && DateTimeZoneProviders.Tzdb.GetZoneOrNull(zone) is null)
         {
-            report("zone", $"'{zone}' is not a known time zone (expected an IANA name such as Europe/Stockholm)");
+            report("zone", Says.That(nameof(DefinitionTexts.UnknownTimeZone), zone));
         }
     }
 

@@ -29,7 +29,7 @@ public static class InstanceEndpoints
         if (string.IsNullOrWhiteSpace(request.DefinitionId))
         {
             throw new WorkflowRequestException(RequestErrorKind.Invalid, "Say which workflow to start.",
-                [new DefinitionError("request", "$.definitionId", "the property 'definitionId' is required")]);
+                [new DefinitionError("request", "$.definitionId", DefinitionMessage.Required("definitionId"))]);
         }
 
         StartResult started;

@@ -12,6 +12,9 @@ internal static class DesignerText
         ? BusFlow.Web.Resources.Strings.ResourceManager.GetString($"PreviewKind_{k}", CultureInfo.CurrentUICulture) ?? k.ToString()
         : BusFlow.Web.Resources.Strings.Designer_PreviewMail;
 
+    /// <summary>A validation message in the reader's language.</summary>
+    public static string Worded(BusFlow.Engine.Definitions.DefinitionMessage message) => message.ToString(CultureInfo.CurrentUICulture);
+
     /// <summary>An id for a field of the step form: "reminders.maxAfter" → "field-reminders-maxAfter".</summary>
     public static string FieldId(string field) => "field-" + field.Replace('.', '-');
 }

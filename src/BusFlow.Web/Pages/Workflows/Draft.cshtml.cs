@@ -1,3 +1,4 @@
+using System.Globalization;
 using BusFlow.Accounts.Audit;
 using BusFlow.Engine.Activities;
 using BusFlow.Engine.Definitions;
@@ -64,14 +65,18 @@ public sealed class DraftModel(DefinitionDesigner designer, ActivityRegistry reg
 
     public string Local(Instant at) => InstanceText.At(at, engine.TimeZone);
 
+    /// <summary>What the open step, or one of its properties ("reminders.maxAfter"), is for, in the reader's language.</summary>
+    public string Described(string? property = null) =>
+        Step is { } open && registry.Find(open.Type) is { } type ? type.DescriptionIn(CultureInfo.CurrentUICulture, property) : "";
+
     public IEnumerable<string> ErrorsAt(string? stepId, string field) =>
-        Problems.Where(p => p.StepId == stepId && p.Field == field).Select(p => p.Error.Message)
+        Problems.Where(p => p.StepId == stepId && p.Field == field).Select(p => DesignerText.Worded(p.Error.Text))
             .Concat(FieldErrors.TryGetValue(field, out var error) ? [error] : []);
 
     /// <summary>The open step's errors that no field of its form shows: at the step itself, or at a property that is no field ("field: message").</summary>
     public IEnumerable<string> StepErrors() =>
         Problems.Where(p => Step is not null && p.StepId == Step.Id && !Fields.Any(f => p.Field is { } field && (field == f.Spec.Name || field.StartsWith(f.Spec.Name + ".", StringComparison.Ordinal))))
-            .Select(p => p.Field is null ? p.Error.Message : $"{p.Field}: {p.Error.Message}");
+            .Select(p => p.Field is null ? DesignerText.Worded(p.Error.Text) : $"{p.Field}: {DesignerText.Worded(p.Error.Text)}");
 
     public async Task<IActionResult> OnGetAsync(Guid id, string? steg, string? klart)
     {
@@ -96,7 +101,7 @@ public sealed class DraftModel(DefinitionDesigner designer, ActivityRegistry reg
             Posted = form;
             foreach (var error in document.SetFields(step, form))
             {
-                FieldErrors[error.Field] = error.Message;
+                FieldErrors[error.Field] = DesignerText.Worded(error.Message);
             }
 
             return FieldErrors.Count == 0 ? null : Strings.Designer_FieldsNotRead;

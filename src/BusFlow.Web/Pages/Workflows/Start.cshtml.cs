@@ -66,7 +66,10 @@ public sealed class StartModel(IWorkflowStore store, DefinitionCatalog catalog, 
             }
             catch (WorkflowRequestException refused) when (refused.Kind == RequestErrorKind.Invalid)
             {
-                errors.Add(refused.Message);
+                // Each input's problem in the reader's language; the exception's own text is English, for the log.
+                errors.AddRange(refused.Errors.Count > 0
+                    ? refused.Errors.Select(e => $"{e.JsonPath.TrimStart('$', '.')}: {DesignerText.Worded(e.Text)}")
+                    : [refused.Message]);
             }
         }
 
