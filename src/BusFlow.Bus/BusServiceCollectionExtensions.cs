@@ -27,6 +27,7 @@ public static class BusServiceCollectionExtensions
         services.AddBusFlowActivity<SummarizeDecisionsActivity>();
         services.AddBusFlowActivity<ConvenerActivity>();
         services.AddBusFlowActivity<BodyMembersActivity>();
+        services.AddBusFlowActivity<ShortcomingsActivity>();
         services.AddSingleton<MeetingPlans.DecisionDeadlines>();
         services.AddSingleton<MeetingPlans.MeetingPlanImport>();
         services.AddSingleton<MeetingPlans.MeetingPlanEditor>();
@@ -41,6 +42,7 @@ public static class BusServiceCollectionExtensions
         services.AddSingleton<People.AssignmentRegistry>();
         services.AddSingleton<People.RolePreview>();
         services.AddSingleton<Wheel.YearWheelBuilder>();
+        services.AddSingleton<Shortcomings.ShortcomingRegistry>();
         return services;
     }
 }

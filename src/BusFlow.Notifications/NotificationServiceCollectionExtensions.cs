@@ -49,6 +49,7 @@ public static class NotificationServiceCollectionExtensions
         services.AddSingleton<ITaskReminderObserver, TaskReminderMail>();
         services.AddSingleton<ITaskChangeObserver, TaskChangeMail>();
         services.TryAddSingleton<TaskMailLinks>();
+        services.TryAddSingleton<ShortcomingLinks>();
         services.TryAddSingleton<OpenTaskRecipients>();
         services.TryAddSingleton(sp => new DigestSchedule(
             sp.GetRequiredService<IWorkingDayCalendar>(), sp.GetRequiredService<EngineOptions>().TimeZone, DigestSchedule.DefaultSendAt));

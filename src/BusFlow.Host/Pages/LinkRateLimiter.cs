@@ -31,7 +31,7 @@ public static class LinkRateLimiter
     }
 
     /// <summary>Whether a path is one of the link pages: what a mailed link or code opens.</summary>
-    public static bool IsLinkPage(PathString path) => path.StartsWithSegments("/t") || path.StartsWithSegments("/unsubscribe");
+    public static bool IsLinkPage(PathString path) => path.StartsWithSegments("/t") || path.StartsWithSegments("/unsubscribe") || path.StartsWithSegments("/avvikelse");
 
     /// <summary>Whether a request posts a code in its form, which must then be read before the limit is applied.</summary>
     public static bool PostsCode(HttpRequest request)

@@ -56,6 +56,7 @@ public static class PageServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(app);
         app.MapTaskLinkPages();
+        app.MapShortcomingLinkPages();
         app.MapOtherPages();
         return app;
     }

@@ -19,6 +19,10 @@ public static class TaskPageModel
         ["memo"] = ("Tjänsteskrivelse", "Memo"),
         ["proposedDecision"] = ("Förslag till beslut", "Proposed decision"),
         ["agreement"] = ("Överenskommelse", "Agreement"),
+        ["occurredOn"] = ("Hände", "Happened on"),
+        ["severity"] = ("Hur allvarligt", "How serious"),
+        ["concerns"] = ("Gäller", "Concerns"),
+        ["contact"] = ("Den som rapporterade nås på", "The reporter is reached at"),
     };
 
     public static JsonObject For(TaskLinkView view, string language, DateTimeZone zone, JsonObject? form)

@@ -2,7 +2,8 @@ namespace BusFlow.Host.Security;
 
 /// <summary>
 /// Request paths as the log may show them: the secret in a task link (/t/{secret}), an unsubscribe
-/// link (/unsubscribe/{secret}) or a calendar feed (/feeds/{secret}.ics) is replaced by [redacted],
+/// link (/unsubscribe/{secret}), a shortcoming report link (/avvikelse/{secret}) or a calendar feed
+/// (/feeds/{secret}.ics) is replaced by [redacted],
 /// since whoever reads the log could otherwise open what the link opens.
 /// </summary>
 public static class SecretPaths
@@ -22,7 +23,7 @@ public static class SecretPaths
         }
 
         var area = segments[1];
-        if ((Is(area, "t") && !Is(segments[2], CodePage)) || Is(area, "unsubscribe"))
+        if ((Is(area, "t") && !Is(segments[2], CodePage)) || Is(area, "unsubscribe") || Is(area, "avvikelse"))
         {
             segments[2] = Redacted;
         }

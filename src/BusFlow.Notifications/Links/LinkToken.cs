@@ -69,4 +69,7 @@ public enum LinkPurpose
 
     /// <summary>A subscribable calendar feed; rotated by revoking it and issuing a new one.</summary>
     CalendarFeed = 4,
+
+    /// <summary>The footer link of a mail to report a shortcoming in the agreement's collaboration: /avvikelse/{token}; not used up by a report.</summary>
+    ShortcomingReport = 5,
 }

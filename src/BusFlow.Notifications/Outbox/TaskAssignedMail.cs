@@ -17,6 +17,7 @@ namespace BusFlow.Notifications.Outbox;
 public sealed class TaskAssignedMail(
     IEnumerable<IMessageTemplates> templates,
     TaskMailLinks links,
+    ShortcomingLinks reportLinks,
     MailLanguages languages,
     IWorkingDayCalendar calendar,
     EngineOptions engine,
@@ -37,6 +38,8 @@ public sealed class TaskAssignedMail(
         var link = links.ForNewTask(task, session, task.CreatedAt);
         var language = await languages.OfAsync(task.Assignee, session, ct);
         var sendFrom = TaskMailWindow.SendFrom(task, task.CreatedAt, calendar, engine.TimeZone);
-        TaskMailOutbox.TryEnqueue(renderer, Template, language, TaskMailModel.Of(task, link, recipientName: null), task.Assignee, link, task, task.CreatedAt, session, logger, sendFrom);
+        var model = TaskMailModel.Of(task, link, recipientName: null);
+        model["report_link"] = await reportLinks.ForTaskAsync(task, task.Assignee, session, task.CreatedAt, ct);
+        TaskMailOutbox.TryEnqueue(renderer, Template, language, model, task.Assignee, link, task, task.CreatedAt, session, logger, sendFrom);
     }
 }

@@ -21,6 +21,7 @@ namespace BusFlow.Notifications.Outbox;
 public sealed class TaskChangeMail(
     IEnumerable<IMessageTemplates> templates,
     TaskMailLinks links,
+    ShortcomingLinks reportLinks,
     MailLanguages languages,
     IWorkingDayCalendar calendar,
     EngineOptions engine,
@@ -67,6 +68,7 @@ public sealed class TaskChangeMail(
 
         var link = await links.ForAsync(task, task.Assignee, session, notice.At, ct);
         var model = TaskMailModel.Of(task, link, recipientName: null);
+        model["report_link"] = await reportLinks.ForTaskAsync(task, task.Assignee, session, notice.At, ct);
         model["change"] = new JsonObject
         {
             ["reason"] = notice.Reason,

@@ -21,6 +21,7 @@ namespace BusFlow.Notifications.Reminders;
 public sealed class TaskReminderMail(
     IEnumerable<IMessageTemplates> templates,
     TaskMailLinks links,
+    ShortcomingLinks reportLinks,
     OpenTaskRecipients openTasks,
     DigestSchedule digests,
     IWorkingDayCalendar calendar,
@@ -51,6 +52,7 @@ public sealed class TaskReminderMail(
             ? await links.ToInformAsync(notice.Task, notice.Recipient.Address, session, notice.At, ct)
             : await links.ForAsync(notice.Task, notice.Recipient.Address, session, notice.At, ct);
         var model = TaskMailModel.Of(notice.Task, link, notice.Recipient.Name);
+        model["report_link"] = await reportLinks.ForTaskAsync(notice.Task, notice.Recipient.Address, session, notice.At, ct);
         model["reminder"] = new JsonObject { ["kind"] = notice.Kind.ToString(), ["number"] = notice.Number };
         if (escalation)
         {

@@ -14,6 +14,10 @@ public static class OutcomeLabels
         ["done"] = ("Klart", "Done"),
         ["acknowledged"] = ("Jag har tagit del av detta", "I have read this"),
         ["submitted"] = ("Skicka in", "Submit"),
+        ["accept"] = ("Det är en brist i samverkan", "It is a shortcoming"),
+        ["dismiss"] = ("Det är inte en brist i samverkan", "It is not a shortcoming"),
+        ["remedied"] = ("Åtgärdad", "Remedied"),
+        ["close"] = ("Avsluta", "Close"),
     };
 
     /// <summary>The label of an outcome in a language ("sv-SE" or "en-GB"); an unknown outcome is shown as it is named.</summary>

@@ -3,6 +3,7 @@ using BusFlow.Accounts.Audit;
 using BusFlow.Bus.Agreements;
 using BusFlow.Bus.Cycles;
 using BusFlow.Bus.Model;
+using BusFlow.Bus.Shortcomings;
 using BusFlow.Engine.Persistence;
 using BusFlow.Engine.Time;
 using BusFlow.Web.Accounts;
@@ -41,6 +42,9 @@ public sealed class AgreementModel(
 
     public IReadOnlyList<AgreementRevision> Revisions { get; private set; } = [];
 
+    /// <summary>The shortcomings reported in the collaboration, oldest first, with how far each has come.</summary>
+    public IReadOnlyList<Shortcoming> Shortcomings { get; private set; } = [];
+
     /// <summary>Where the renewal stands: its timing against the election, a successor under way, a lapse.</summary>
     public IReadOnlyList<string> RenewalOutlook { get; private set; } = [];
 
@@ -66,20 +70,26 @@ public sealed class AgreementModel(
             : string.Format(CultureInfo.CurrentCulture, Strings.Agreement_Party, name, involvement);
     }
 
+    public string Reported(Shortcoming shortcoming)
+    {
+        ArgumentNullException.ThrowIfNull(shortcoming);
+        return AgreementText.Date(shortcoming.ReportedAt.InZone(engine.TimeZone).Date);
+    }
+
     public string Started(WorkflowInstance instance)
     {
         ArgumentNullException.ThrowIfNull(instance);
         return instance.CreatedAt.InZone(engine.TimeZone).ToString("d MMMM yyyy HH:mm", CultureInfo.CurrentCulture);
     }
 
-    public async Task<IActionResult> OnGetAsync(string id, int? ny, int? andrad)
+    public async Task<IActionResult> OnGetAsync(string id, int? ny, int? andrad, int? avvikelse)
     {
         if (!await LoadAsync(id))
         {
             return NotFound();
         }
 
-        Notice = ny == 1 ? Strings.AgreementForm_Created : andrad == 1 ? Strings.AgreementForm_Saved : null;
+        Notice = ny == 1 ? Strings.AgreementForm_Created : andrad == 1 ? Strings.AgreementForm_Saved : avvikelse == 1 ? Strings.Shortcoming_Received : null;
         return Page();
     }
 
@@ -192,6 +202,7 @@ public sealed class AgreementModel(
 
         OtherNames = others;
         Revisions = [.. (await records.ListRevisionsAsync(id, ct)).OrderBy(r => r.Date)];
+        Shortcomings = await ShortcomingReader.ListAsync(session, id, since: null, ct);
         var successor = (await records.ListAgreementsAsync(ct)).FirstOrDefault(a => a.PredecessorId == id);
         var swedish = CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "sv";
         RenewalOutlook = [.. Bus.Mandates.RenewalOutlook.For(state.Agreement, successor, clock.GetCurrentInstant().InZone(engine.TimeZone).Date)
