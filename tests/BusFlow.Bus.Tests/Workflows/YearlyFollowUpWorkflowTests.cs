@@ -1,7 +1,9 @@
 using System.Text.Json.Nodes;
 using BusFlow.Bus.Cycles;
 using BusFlow.Bus.Simulation;
+using BusFlow.Bus.Wheel;
 using BusFlow.Engine.Persistence;
+using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
 
 namespace BusFlow.Bus.Tests.Workflows;
@@ -80,6 +82,19 @@ public sealed class YearlyFollowUpWorkflowTests : IAsyncLifetime
         var second = invitations.Where(m => m.Subject.Contains("2028", StringComparison.Ordinal)).ToList();
         Assert.All(second, m => Assert.Contains("Nästa år (2029) sammankallar: Socialnämnden", m.TextBody, StringComparison.Ordinal));
         Assert.NotEmpty(second);
+    }
+
+    [Fact]
+    public async Task The_years_wheel_shows_the_follow_up_meeting_with_its_convener_and_the_next_and_no_renewal()
+    {
+        var wheel = (await _bus.Services.GetRequiredService<YearWheelBuilder>().BuildAsync(Agreement, 2028, default))!;
+
+        var meeting = Assert.Single(wheel.Entries, e => e.Label == WheelLabel.FollowUpMeeting);
+        Assert.Equal(
+            (new LocalDate(2028, 4, 18), "Barn- och skolnämnden, Utbildningsnämnden", "Socialnämnden"),
+            (meeting.Start, meeting.Convener, meeting.NextConvener));
+        Assert.Equal(new LocalDate(2028, 3, 15), Assert.Single(wheel.Entries, e => e.Label == WheelLabel.FollowUpAgendaDue).Start);
+        Assert.DoesNotContain(wheel.Entries, e => e.Label is WheelLabel.SpringMeeting or WheelLabel.AutumnMeeting or WheelLabel.RenewalRound);
     }
 
     [Fact]
