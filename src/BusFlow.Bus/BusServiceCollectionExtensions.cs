@@ -28,6 +28,8 @@ public static class BusServiceCollectionExtensions
         services.AddBusFlowActivity<ConvenerActivity>();
         services.AddBusFlowActivity<BodyMembersActivity>();
         services.AddBusFlowActivity<ShortcomingsActivity>();
+        services.AddBusFlowActivity<PartyRepresentativeActivity>();
+        services.AddBusFlowActivity<RecordRevisionActivity>();
         services.AddSingleton<MeetingPlans.DecisionDeadlines>();
         services.AddSingleton<MeetingPlans.MeetingPlanImport>();
         services.AddSingleton<MeetingPlans.MeetingPlanEditor>();

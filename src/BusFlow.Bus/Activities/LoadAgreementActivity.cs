@@ -16,7 +16,7 @@ namespace BusFlow.Bus.Activities;
 /// </summary>
 public sealed class LoadAgreementActivity : BusActivity
 {
-    public override ActivityDescriptor Descriptor { get; } = new("LoadAgreement", "Reads an agreement. Output: { id, title, status, organization, body, steeringGroup (the steering group of the agreement or of the one it renews, else body), cycle, validFrom, validUntil, endsAfter, parties, recipients, cycles (the annual wheel of each year), renewalStarts, renewalWarningSv, renewalWarningEn }.",
+    public override ActivityDescriptor Descriptor { get; } = new("LoadAgreement", "Reads an agreement. Output: { id, title, status, organization, body, steeringGroup (the steering group of the agreement or of the one it renews, else body), cycle, validFrom, validUntil, endsAfter, parties, organizations (the deciding parties that are not boards), consulted (the parties heard before a decision), changeMode, recipients, cycles (the annual wheel of each year), renewalStarts, renewalWarningSv, renewalWarningEn }.",
     [
         Text("agreement", required: true, "The agreement id."),
         new PropertySpec("renewalLead", PropertyKind.Expression, DataType.Duration, Description: "How long before the end the renewal starts. Default: P9M, so that outgoing boards can decide."),
@@ -30,6 +30,7 @@ public sealed class LoadAgreementActivity : BusActivity
         var timing = MandatePeriods.CheckRenewal(agreement.ValidUntil, renewalStarts);
         var lineage = await WithPredecessorsAsync(context, agreement);
         var bodies = await Records(context).ListBodiesAsync(CancellationToken.None);
+        var parties = await Records(context).ListPartiesAsync(agreement.Id, CancellationToken.None);
         var body = CycleBody(lineage, bodies);
         var cycles = Enumerable.Range(agreement.ValidFrom.Year, agreement.ValidUntil.Year - agreement.ValidFrom.Year + 1)
             .Select(year => AnnualWheel.For(year, context.Calendar))
@@ -58,6 +59,9 @@ public sealed class LoadAgreementActivity : BusActivity
             ["validUntil"] = Values.FromDate(agreement.ValidUntil),
             ["endsAfter"] = Values.FromDate(agreement.ValidUntil.PlusDays(1)),
             ["parties"] = List(agreement.PartyBoardIds),
+            ["organizations"] = List(parties.Where(p => p is { Involvement: PartyInvolvement.Decides, OrganizationId: not null }).Select(p => p.OrganizationId!)),
+            ["consulted"] = List(parties.Where(p => p.Involvement == PartyInvolvement.Consulted).Select(p => p.OrganizationId ?? p.BoardId!)),
+            ["changeMode"] = agreement.ChangeMode.ToString(),
             ["recipients"] = List(agreement.Recipients),
             ["cycles"] = new JsonArray(cycles.ToArray()),
             ["renewalStarts"] = Values.FromDate(renewalStarts),

@@ -7,14 +7,18 @@ using BusFlow.Engine.Runtime;
 
 namespace BusFlow.Bus.Activities;
 
-/// <summary>Writes a board's decision as an official record, in the same transaction as the step.</summary>
+/// <summary>
+/// Writes a party's decision as an official record, in the same transaction as the step: a board's,
+/// or an organization's that is not a board (answered by its representative), recorded as its own.
+/// </summary>
 public sealed class RecordDecisionActivity : BusActivity
 {
-    public override ActivityDescriptor Descriptor { get; } = new("RecordDecision", "Records a board's decision (approve, reject, referBack, table) with date, paragraph and registration number.",
+    public override ActivityDescriptor Descriptor { get; } = new("RecordDecision", "Records a board's or an organization's decision (approve, reject, referBack, table) with date, paragraph and registration number. Name either board or organization.",
     [
         Text("subject", required: true, "What was decided."),
         Text("agreement", required: false, "The agreement the decision is about, if any."),
-        Text("board", required: true, "The board that decided."),
+        Text("board", required: false, "The board that decided."),
+        Text("organization", required: false, "The organization that decided, when the party is not a board (the region, the police)."),
         Text("outcome", required: true, "approve, reject, referBack or table."),
         Date("decisionDate", required: false, "The day of the decision. Default: today."),
         Date("meetingDate", required: false, "The day of the board meeting that decided."),
@@ -30,13 +34,14 @@ public sealed class RecordDecisionActivity : BusActivity
             throw ActivityContext.Fail($"'{outcomeText}' is not a decision outcome (approve, reject, referBack, table)");
         }
 
-        var board = await BoardAsync(context, RequiredText(context, "board"));
+        var (partyId, kind) = await PartyAsync(context);
         var decision = new PartyDecision
         {
             Id = Guid.CreateVersion7(),
             Subject = RequiredText(context, "subject"),
             AgreementId = OptionalText(context, "agreement"),
-            BoardId = board.Id,
+            BoardId = partyId,
+            PartyKind = kind,
             Outcome = outcome,
             DecisionDate = DateOrToday(context, "decisionDate"),
             MeetingDate = context.Evaluate("meetingDate", DataType.Date) is { } meeting ? Values.ToDate(meeting) : null,
@@ -55,10 +60,29 @@ public sealed class RecordDecisionActivity : BusActivity
         {
             ["decisionId"] = decision.Id.ToString(),
             ["subject"] = decision.Subject,
-            ["board"] = board.Id,
+            [kind == PartyKind.Board ? "board" : "organization"] = partyId,
+            ["party"] = kind.ToString(),
             ["outcome"] = JsonNamingOf(outcome),
             ["decisionDate"] = Values.FromDate(decision.DecisionDate),
         });
+    }
+
+    private static async Task<(string Id, PartyKind Kind)> PartyAsync(ActivityContext context)
+    {
+        var (board, organization) = (OptionalText(context, "board"), OptionalText(context, "organization"));
+        if ((board is null) == (organization is null))
+        {
+            throw ActivityContext.Fail($"{context.Node.Id} names {(board is null ? "neither a board nor an organization" : "both a board and an organization")}: name the one party that decided");
+        }
+
+        if (board is not null)
+        {
+            return ((await BoardAsync(context, board)).Id, PartyKind.Board);
+        }
+
+        return await Records(context).FindOrganizationAsync(organization!, CancellationToken.None) is { } found
+            ? (found.Id, PartyKind.Organization)
+            : throw ActivityContext.Fail($"there is no organization '{organization}'");
     }
 
     internal static string JsonNamingOf(DecisionOutcome outcome) => outcome switch

@@ -6,8 +6,10 @@ using BusFlow.Engine.Runtime;
 namespace BusFlow.Bus.Cycles;
 
 /// <summary>
-/// Keeps every agreement in force on its cycles: its annual wheel (spring review, autumn planning,
-/// for an agreement of that shape) and its renewal, which waits until its start date (by default 9 months before the end). Safe to
+/// Keeps every agreement in force on its cycles: its annual wheel (spring review and autumn planning,
+/// or the yearly follow-up with a rotating convener) and, for an agreement renewed each mandate, its renewal,
+/// which waits until its start date (by default 9 months before the end); an agreement revised in place
+/// has no renewal: its parties revise it when they need to (agreement-revision). Safe to
 /// call again and again: each cycle's correlation key starts it once.
 /// </summary>
 public static class AgreementCycles
@@ -21,10 +23,10 @@ public static class AgreementCycles
     public static string RenewalKey(string agreementId) => $"renewal-{agreementId}";
 
     /// <summary>
-    /// Whether a shipped workflow drives the agreement's yearly meetings: the spring-and-autumn
-    /// wheel does; the yearly follow-up with a rotating convener has none yet, so only its renewal runs.
+    /// Whether a shipped workflow drives the agreement's yearly meetings: bus-annual-cycle drives both
+    /// the spring-and-autumn wheel and the yearly follow-up with a rotating convener.
     /// </summary>
-    public static bool HasWorkflow(AgreementCycleShape shape) => shape == AgreementCycleShape.SpringAndAutumn;
+    public static bool HasWorkflow(AgreementCycleShape shape) => shape is AgreementCycleShape.SpringAndAutumn or AgreementCycleShape.YearlyFollowUp;
 
     /// <summary>The cycles an agreement runs, each a workflow and the correlation key that starts it once.</summary>
     public static IEnumerable<(string Workflow, string Key)> Of(Agreement agreement)
@@ -35,7 +37,10 @@ public static class AgreementCycles
             yield return (AnnualCycleWorkflow, AnnualCycleKey(agreement.Id));
         }
 
-        yield return (RenewalWorkflow, RenewalKey(agreement.Id));
+        if (agreement.ChangeMode == AgreementChangeMode.RenewedEachMandate)
+        {
+            yield return (RenewalWorkflow, RenewalKey(agreement.Id));
+        }
     }
 
     /// <returns>How many cycles were started now (0 when all were already running).</returns>

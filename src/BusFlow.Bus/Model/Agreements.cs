@@ -53,6 +53,9 @@ public sealed class Agreement
     /// <summary>Who the decision is sent to: the parties' boards and others, e.g. the municipal executive board (KS).</summary>
     public List<string> Recipients { get; set; } = [];
 
+    /// <summary>Whether the agreement is renewed for each mandate period or revised in place by its parties.</summary>
+    public AgreementChangeMode ChangeMode { get; set; }
+
     public int Version { get; set; }
 }
 
@@ -63,6 +66,9 @@ public sealed class AgreementRevision
     public required string AgreementId { get; set; }
     public LocalDate Date { get; set; }
     public required string Note { get; set; }
+
+    /// <summary>The decision round (workflow instance) in which the parties decided the revision; null for one entered from the records.</summary>
+    public Guid? InstanceId { get; set; }
 }
 
 public enum DecisionOutcome
@@ -80,13 +86,19 @@ public enum DecisionOutcome
     Table,
 }
 
-/// <summary>A board's decision on an agreement or proposal: an official record, never changed once written.</summary>
+/// <summary>A party's decision on an agreement or proposal: an official record, never changed once written.</summary>
 public sealed class PartyDecision
 {
     public Guid Id { get; set; }
     public required string Subject { get; set; }
     public string? AgreementId { get; set; }
+
+    /// <summary>The board that decided; for a party that is an organization (<see cref="PartyKind"/>), the organization's id.</summary>
     public required string BoardId { get; set; }
+
+    /// <summary>Whether a board or an organization that is not a board (the region, the police) decided.</summary>
+    public PartyKind PartyKind { get; set; }
+
     public DecisionOutcome Outcome { get; set; }
     public LocalDate DecisionDate { get; set; }
 

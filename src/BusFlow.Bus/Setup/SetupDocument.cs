@@ -82,7 +82,8 @@ public sealed record SetupDocument(
         IReadOnlyList<PartyEntry> Parties,
         IReadOnlyList<string> Recipients,
         IReadOnlyList<RevisionEntry> Revisions,
-        IReadOnlyList<DecisionEntry> Decisions);
+        IReadOnlyList<DecisionEntry> Decisions,
+        AgreementChangeMode Changes = AgreementChangeMode.RenewedEachMandate);
 
     /// <summary>A party: exactly one of Board and Organization.</summary>
     public sealed record PartyEntry(string? Board, string? Organization, string? Representative, PartyInvolvement Involvement);

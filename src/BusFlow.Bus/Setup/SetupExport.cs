@@ -43,7 +43,8 @@ public static class SetupExport
                 partyEntries,
                 [.. agreement.Recipients],
                 [.. revisions.Select(r => new SetupDocument.RevisionEntry(r.Date, r.Note))],
-                decisions));
+                decisions,
+                agreement.ChangeMode));
         }
 
         return new SetupDocument(

@@ -246,6 +246,7 @@ public static class SetupImport
                 PredecessorId = entry.Predecessor,
                 BodyId = entry.Body,
                 Cycle = entry.Cycle,
+                ChangeMode = entry.Changes,
                 PartyBoardIds = deciding,
                 Recipients = [.. entry.Recipients],
             });
@@ -262,6 +263,7 @@ public static class SetupImport
         agreement.PredecessorId = change.Of("predecessor", agreement.PredecessorId, entry.Predecessor);
         agreement.BodyId = change.Of("body", agreement.BodyId, entry.Body);
         agreement.Cycle = change.Of("cycle", agreement.Cycle, entry.Cycle);
+        agreement.ChangeMode = change.Of("changes", agreement.ChangeMode, entry.Changes);
         if (!agreement.PartyBoardIds.SequenceEqual(deciding, StringComparer.Ordinal))
         {
             agreement.PartyBoardIds = deciding;

@@ -135,7 +135,7 @@ public sealed class SetupReader
 
     private SetupDocument.AgreementEntry ReadAgreement(YamlNode node, string path)
     {
-        var fields = Fields(node, path, ["id", "organization", "title", "status", "validFrom", "validUntil", "predecessor", "body", "cycle", "parties", "recipients", "revisions", "decisions"]);
+        var fields = Fields(node, path, ["id", "organization", "title", "status", "validFrom", "validUntil", "predecessor", "body", "cycle", "changes", "parties", "recipients", "revisions", "decisions"]);
         return new(
             Required(fields, path, "id"),
             Optional(fields, path, "organization"),
@@ -149,7 +149,8 @@ public sealed class SetupReader
             List(fields, path, "parties", ReadParty),
             fields.TryGetValue("recipients", out var recipients) ? Texts(recipients, $"{path}.recipients") : [],
             List(fields, path, "revisions", ReadRevision),
-            List(fields, path, "decisions", ReadDecision));
+            List(fields, path, "decisions", ReadDecision),
+            Enum(fields, path, "changes", AgreementChangeMode.RenewedEachMandate));
     }
 
     private SetupDocument.PartyEntry ReadParty(YamlNode node, string path)

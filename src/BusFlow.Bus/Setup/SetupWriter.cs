@@ -79,6 +79,7 @@ public static class SetupWriter
             ("predecessor", a.Predecessor),
             ("body", a.Body),
             ("cycle", SetupNames.Of(a.Cycle)),
+            ("changes", a.Changes == AgreementChangeMode.RenewedEachMandate ? null : SetupNames.Of(a.Changes)),
             ("parties", Array(a.Parties, p => Object(
                 ("board", p.Board),
                 ("organization", p.Organization),

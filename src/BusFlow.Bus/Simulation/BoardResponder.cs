@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using BusFlow.Engine.Expressions;
 using BusFlow.Engine.Persistence;
+using BusFlow.Engine.Runtime;
 using BusFlow.Engine.Simulation;
 using BusFlow.Engine.Time;
 using NodaTime;
@@ -63,12 +64,36 @@ public sealed class BoardResponder(IWorkingDayCalendar calendar, DateTimeZone zo
             return new SimulatedAnswer(outcome, At(meeting, 16), task.Assignee, comment, facts);
         }
 
-        return new SimulatedAnswer(task.Outcomes[0], At(calendar.AddWorkingDays(now.InZone(zone).Date, 2), 10), task.Assignee);
+        var answerDay = calendar.AddWorkingDays(now.InZone(zone).Date, 2);
+        return new SimulatedAnswer(task.Outcomes[0], At(answerDay, 10), task.Assignee, Data: Filled(task, task.Outcomes[0], answerDay));
 
         Instant At(LocalDate day, int hour)
         {
             var at = day.At(new LocalTime(hour, 0)).InZoneLeniently(zone).ToInstant();
             return at > now ? at : now;
         }
+    }
+
+    /// <summary>The facts a task's form requires for the outcome, filled in as a person would: a date with the day of the answer, a text saying it is simulated.</summary>
+    private static JsonObject? Filled(HumanTask task, string outcome, LocalDate answerDay)
+    {
+        var required = TaskAnswerSpec.Parse(task.AnswerSpecJson).Fields.Where(f => f.IsRequiredFor(outcome)).ToList();
+        if (required.Count == 0)
+        {
+            return null;
+        }
+
+        var data = new JsonObject();
+        foreach (var field in required)
+        {
+            data[field.Name] = field.Type switch
+            {
+                "date" => Values.FromDate(answerDay),
+                "number" => 1,
+                _ => $"Simulerat svar: {task.Title}.",
+            };
+        }
+
+        return data;
     }
 }

@@ -22,4 +22,10 @@ public sealed record WheelEntry(WheelEntryKind Kind, WheelLabel Label, LocalDate
     public LocalTime? StartsAt { get; init; }
 
     public string? Place { get; init; }
+
+    /// <summary>Who convenes the yearly follow-up this year (the boards' names), for <see cref="WheelLabel.FollowUpMeeting"/>.</summary>
+    public string? Convener { get; init; }
+
+    /// <summary>Who convenes it the year after.</summary>
+    public string? NextConvener { get; init; }
 }

@@ -19,4 +19,10 @@ public enum WheelLabel
     RenewalRound,
     RenewalDecisionsDue,
     Election,
+
+    /// <summary>The yearly follow-up meeting of the parties' presidia, with its convener and the next year's.</summary>
+    FollowUpMeeting,
+
+    /// <summary>The day the convener's agenda for the yearly follow-up is due.</summary>
+    FollowUpAgendaDue,
 }

@@ -1,6 +1,7 @@
 using BusFlow.Bus.Cycles;
 using BusFlow.Bus.Mandates;
 using BusFlow.Bus.Model;
+using BusFlow.Bus.Rotation;
 using BusFlow.Engine.Persistence;
 using BusFlow.Engine.Time;
 using NodaTime;
@@ -61,6 +62,11 @@ public sealed class YearWheelBuilder(IWorkflowStore store, IWorkingDayCalendar c
             entries.AddRange(await CycleAsync(records, AnnualWheel.For(year, calendar), collaboration, agreement, boards, ct));
         }
 
+        if (agreement.Cycle == AgreementCycleShape.YearlyFollowUp && agreement.ValidFrom.Year <= year && year <= agreement.ValidUntil.Year)
+        {
+            entries.AddRange(await FollowUpAsync(records, AnnualWheel.For(year, calendar), collaboration, agreement, body, ct));
+        }
+
         entries.AddRange(Renewal(agreement, year));
         if (MandatePeriods.IsElectionYear(year))
         {
@@ -106,10 +112,37 @@ public sealed class YearWheelBuilder(IWorkflowStore store, IWorkingDayCalendar c
         return entries;
     }
 
+    /// <summary>The yearly follow-up as yearly-follow-up holds it: on the spring meeting's day, the agenda due on the spring reports' day, with the rotation's convener.</summary>
+    private static async Task<IReadOnlyList<WheelEntry>> FollowUpAsync(
+        IBusRecords records, AnnualCycle cycle, WheelLane collaboration, Agreement agreement, CollaborationBody? body, CancellationToken ct)
+    {
+        var rotation = body is null ? null : ConvenerRotation.From(body);
+        return
+        [
+            Day(WheelEntryKind.CollaborationMeeting, WheelLabel.FollowUpMeeting, cycle.SpringMeeting, collaboration.Owner, collaboration.Name) with
+            {
+                Convener = rotation is null ? null : await NamesAsync(records, rotation.ConvenerIn(cycle.Year), ct),
+                NextConvener = rotation is null ? null : await NamesAsync(records, rotation.ConvenerIn(cycle.Year + 1), ct),
+            },
+            Day(WheelEntryKind.Deadline, WheelLabel.FollowUpAgendaDue, cycle.SpringReportsDue, agreement.Id, agreement.Title),
+        ];
+    }
+
+    private static async Task<string> NamesAsync(IBusRecords records, IReadOnlyList<string> boards, CancellationToken ct)
+    {
+        var names = new List<string>();
+        foreach (var board in boards)
+        {
+            names.Add((await records.FindBoardAsync(board, ct))?.Name ?? board);
+        }
+
+        return string.Join(", ", names);
+    }
+
     /// <summary>The renewal from the working day it starts (agreement-renewal waits for it) to the agreement's last day, and the day its round usually ends.</summary>
     private IEnumerable<WheelEntry> Renewal(Agreement agreement, int year)
     {
-        if (agreement.Status is not (AgreementStatus.Active or AgreementStatus.Signed or AgreementStatus.Expired))
+        if (agreement.Status is not (AgreementStatus.Active or AgreementStatus.Signed or AgreementStatus.Expired) || agreement.ChangeMode == AgreementChangeMode.RevisedInPlace)
         {
             yield break;
         }

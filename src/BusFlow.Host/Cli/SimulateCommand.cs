@@ -228,7 +228,7 @@ internal static class SimulateCommand
         foreach (var agreement in document.Agreements.Where(a => a.Status == AgreementStatus.Active && !AgreementCycles.HasWorkflow(a.Cycle)))
         {
             await notes.WriteLineAsync(
-                $"{agreement.Id}: its cycle is {SetupNames.Of(agreement.Cycle)} (one yearly follow-up meeting with a rotating convener), which has no shipped workflow yet: its yearly meetings are not run, only its renewal.");
+                $"{agreement.Id}: its cycle is {SetupNames.Of(agreement.Cycle)}, which no shipped workflow drives: its yearly meetings are not run.");
         }
 
         return true;

@@ -153,7 +153,7 @@ public static class SimulationTimeline
         {
             Label = label,
             Subject = Text(output, "subject"),
-            Board = Text(output, "board"),
+            Board = Text(output, "board") ?? Text(output, "organization"),
             Outcome = Text(output, "outcome"),
             Detail = Text(output, "decisionDate"),
             Paragraph = ParagraphOf(history.Journal, entry),

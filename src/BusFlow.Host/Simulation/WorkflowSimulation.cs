@@ -176,7 +176,7 @@ public static class WorkflowSimulation
         return await StartCyclesAsync(runtime, store, calendar, plans, "the demo", request, ct);
     }
 
-    /// <summary>Starts the cycles of every agreement in force; the renewal of the first active agreement is the run's headline instance.</summary>
+    /// <summary>Starts the cycles of every agreement in force; the renewal of the first active agreement (its annual wheel, when it is revised in place) is the run's headline instance.</summary>
     private static async Task<(Guid Headline, ISimulatedResponder Responder)> StartCyclesAsync(
         WorkflowRuntime runtime, IWorkflowStore store, IWorkingDayCalendar calendar, MeetingPlanEditor plans, string source, SimulationRequest request, CancellationToken ct)
     {
@@ -188,8 +188,10 @@ public static class WorkflowSimulation
         var parties = agreement.PartyBoardIds;
         var firstSecretary = parties.Count == 0 ? null : (await records.FindRoleHolderAsync(RoleKind.Secretary, parties[0], request.From, ct))?.Email;
         var firstChair = parties.Count == 0 ? null : (await records.FindRoleHolderAsync(RoleKind.Chair, parties[0], request.From, ct))?.Email;
-        var headline = (await session.FindInstanceByCorrelationKeyAsync(AgreementCycles.RenewalWorkflow, AgreementCycles.RenewalKey(agreement.Id), ct))?.Id
-            ?? throw new InvalidOperationException($"The renewal of {agreement.Id} did not start.");
+        // An agreement revised in place has no renewal: its annual wheel is the run's headline then.
+        var headline = (await session.FindInstanceByCorrelationKeyAsync(AgreementCycles.RenewalWorkflow, AgreementCycles.RenewalKey(agreement.Id), ct)
+                ?? await session.FindInstanceByCorrelationKeyAsync(AgreementCycles.AnnualCycleWorkflow, AgreementCycles.AnnualCycleKey(agreement.Id), ct))?.Id
+            ?? throw new InvalidOperationException($"Neither the renewal nor the annual wheel of {agreement.Id} started.");
         var responder = BoardResponder.ForPolicy(request.ResponsePolicy, calendar, request.Zone, parties, firstSecretary, firstChair);
         return (headline, new MeetingPlanSecretary(responder, plans, store, calendar));
     }

@@ -24,6 +24,8 @@ public static class YearWheelText
             WheelLabel.RenewalRound => Resources.Strings.Wheel_Label_RenewalRound,
             WheelLabel.RenewalDecisionsDue => Resources.Strings.Wheel_Label_RenewalDecisionsDue,
             WheelLabel.Election => Resources.Strings.Wheel_Label_Election,
+            WheelLabel.FollowUpMeeting => string.Format(culture, Resources.Strings.Wheel_Label_FollowUpMeeting, entry.Convener ?? "–", entry.NextConvener ?? "–"),
+            WheelLabel.FollowUpAgendaDue => Resources.Strings.Wheel_Label_FollowUpAgendaDue,
             _ => entry.Label.ToString(),
         };
     }

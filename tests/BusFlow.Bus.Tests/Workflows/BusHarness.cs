@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using BusFlow.Bus.Demo;
 using BusFlow.Bus.Model;
+using BusFlow.Bus.Setup;
 using BusFlow.Engine;
 using BusFlow.Engine.Definitions;
 using BusFlow.Engine.Persistence;
@@ -41,7 +42,10 @@ public sealed class BusHarness : IAsyncDisposable
     public IWorkflowStore Store => _services.GetRequiredService<IWorkflowStore>();
     public IWorkingDayCalendar Calendar => _services.GetRequiredService<IWorkingDayCalendar>();
 
-    public static async Task<BusHarness> StartAsync(LocalDateTime start)
+    public static Task<BusHarness> StartAsync(LocalDateTime start) => StartAsync(start, setupExample: null);
+
+    /// <summary>The shipped workflows on a database holding one of the example setups of examples/ (imported on the start's day) instead of the demo.</summary>
+    public static async Task<BusHarness> StartAsync(LocalDateTime start, string? setupExample)
     {
         var database = SqliteTestDatabase.Create();
         var clock = new VirtualClock(start.InZoneStrictly(Stockholm).ToInstant());
@@ -58,7 +62,17 @@ public sealed class BusHarness : IAsyncDisposable
         await harness.PublishShippedWorkflowsAsync();
         await using (var session = await harness.Store.BeginAsync())
         {
-            await DemoMunicipality.SeedAsync(session.Facet<IBusRecords>(), clock.GetCurrentInstant(), CancellationToken.None);
+            if (setupExample is null)
+            {
+                await DemoMunicipality.SeedAsync(session.Facet<IBusRecords>(), clock.GetCurrentInstant(), CancellationToken.None);
+            }
+            else
+            {
+                var file = Path.Combine(RepositoryRoot.Path, "examples", setupExample);
+                var imported = await SetupImport.ImportAsync(session.Facet<IBusRecords>(), file, await File.ReadAllTextAsync(file), start.Date, clock.GetCurrentInstant(), CancellationToken.None);
+                Assert.True(imported.Succeeded, string.Join(Environment.NewLine, imported.Problems));
+            }
+
             await session.CommitAsync(CancellationToken.None);
         }
 

@@ -23,7 +23,7 @@ public sealed record AgreementJournalResponse(
 {
     public static AgreementJournalResponse From(AgreementJournal journal, DateTimeZone zone, Instant exportedAt) =>
         new(AgreementRecord.From(journal.Agreement),
-            [.. journal.Revisions.Select(r => new RevisionRecord(r.Id, r.Date, r.Note))],
+            [.. journal.Revisions.Select((r, index) => new RevisionRecord(r.Id, r.Date, r.Note, index + 1, r.InstanceId))],
             [.. journal.Decisions.Select(DecisionRecord.From)],
             [.. journal.Signatures.Select(s => new SignatureRecord(s.Id, s.BoardId, s.PersonId, s.SignedAt, LocalTimeText.Format(s.SignedAt, zone), s.Proof))],
             [.. journal.Instances.Select(JournalInstance.From)],
@@ -47,9 +47,13 @@ public sealed record AgreementRecord(
             [.. agreement.PartyBoardIds], [.. agreement.Recipients]);
 }
 
-public sealed record RevisionRecord(Guid Id, LocalDate Date, string Note);
+/// <summary>A revision of an agreement revised in place: numbered in date order, with the instance that put it to the parties when a workflow did.</summary>
+public sealed record RevisionRecord(Guid Id, LocalDate Date, string Note, int Number, Guid? InstanceId);
 
-/// <summary>A board's decision as recorded: outcome, date, meeting, paragraph (§) and registration number.</summary>
+/// <summary>
+/// A party's decision as recorded: outcome, date, meeting, paragraph (§) and registration number; <see cref="PartyKind"/>
+/// says whether a board or an organization that is not a board (its id in <see cref="BoardId"/>) decided.
+/// </summary>
 public sealed record DecisionRecord(
     Guid Id,
     string BoardId,
@@ -61,11 +65,12 @@ public sealed record DecisionRecord(
     string? RegistrationNumber,
     Guid? InstanceId,
     Instant RecordedAt,
-    string RecordedBy)
+    string RecordedBy,
+    PartyKind PartyKind)
 {
     public static DecisionRecord From(PartyDecision decision) =>
         new(decision.Id, decision.BoardId, decision.Subject, decision.Outcome, decision.DecisionDate, decision.MeetingDate, decision.Paragraph,
-            decision.RegistrationNumber, decision.InstanceId, decision.RecordedAt, decision.RecordedBy);
+            decision.RegistrationNumber, decision.InstanceId, decision.RecordedAt, decision.RecordedBy, decision.PartyKind);
 }
 
 public sealed record SignatureRecord(Guid Id, string BoardId, string PersonId, Instant SignedAt, string SignedAtLocal, string Proof);

@@ -274,6 +274,12 @@ namespace BusFlow.Storage.Migrations.Postgres
                         .HasColumnType("text")
                         .HasColumnName("body_id");
 
+                    b.Property<string>("ChangeMode")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("change_mode");
+
                     b.Property<string>("Cycle")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -401,6 +407,10 @@ namespace BusFlow.Storage.Migrations.Postgres
                     b.Property<DateOnly>("Date")
                         .HasColumnType("date")
                         .HasColumnName("date");
+
+                    b.Property<Guid?>("InstanceId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("instance_id");
 
                     b.Property<string>("Note")
                         .IsRequired()
@@ -594,6 +604,12 @@ namespace BusFlow.Storage.Migrations.Postgres
                     b.Property<string>("Paragraph")
                         .HasColumnType("text")
                         .HasColumnName("paragraph");
+
+                    b.Property<string>("PartyKind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("party_kind");
 
                     b.Property<DateTime>("RecordedAt")
                         .HasColumnType("timestamp with time zone")

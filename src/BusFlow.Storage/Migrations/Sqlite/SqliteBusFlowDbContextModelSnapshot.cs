@@ -267,6 +267,12 @@ namespace BusFlow.Storage.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("body_id");
 
+                    b.Property<string>("ChangeMode")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("change_mode");
+
                     b.Property<string>("Cycle")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -394,6 +400,10 @@ namespace BusFlow.Storage.Migrations.Sqlite
                     b.Property<DateOnly>("Date")
                         .HasColumnType("TEXT")
                         .HasColumnName("date");
+
+                    b.Property<Guid?>("InstanceId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("instance_id");
 
                     b.Property<string>("Note")
                         .IsRequired()
@@ -587,6 +597,12 @@ namespace BusFlow.Storage.Migrations.Sqlite
                     b.Property<string>("Paragraph")
                         .HasColumnType("TEXT")
                         .HasColumnName("paragraph");
+
+                    b.Property<string>("PartyKind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("party_kind");
 
                     b.Property<DateTime>("RecordedAt")
                         .HasColumnType("TEXT")

@@ -26,6 +26,7 @@ public sealed class AgreementJournalExportTests(AgreementJournalHostFixture fixt
 
         var decision = Assert.Single(export["decisions"]!.AsArray());
         Assert.Equal("kun", (string?)decision!["boardId"]);
+        Assert.Equal("board", (string?)decision["partyKind"]);
         Assert.Equal("approve", (string?)decision["outcome"]);
         Assert.Equal(AgreementJournalHostFixture.Paragraph, (string?)decision["paragraph"]);
         Assert.Equal((string?)fixture.Decided.Data?["meetingDate"], (string?)decision["decisionDate"]);

@@ -1,0 +1,53 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace BusFlow.Storage.Migrations.Postgres
+{
+    /// <inheritdoc />
+    public partial class AgreementShapes : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<string>(
+                name: "party_kind",
+                table: "party_decisions",
+                type: "character varying(32)",
+                maxLength: 32,
+                nullable: false,
+                defaultValue: "Board");
+
+            migrationBuilder.AddColumn<string>(
+                name: "change_mode",
+                table: "agreements",
+                type: "character varying(32)",
+                maxLength: 32,
+                nullable: false,
+                defaultValue: "RenewedEachMandate");
+
+            migrationBuilder.AddColumn<Guid>(
+                name: "instance_id",
+                table: "agreement_revisions",
+                type: "uuid",
+                nullable: true);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropColumn(
+                name: "party_kind",
+                table: "party_decisions");
+
+            migrationBuilder.DropColumn(
+                name: "change_mode",
+                table: "agreements");
+
+            migrationBuilder.DropColumn(
+                name: "instance_id",
+                table: "agreement_revisions");
+        }
+    }
+}
