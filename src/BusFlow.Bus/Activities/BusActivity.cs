@@ -42,4 +42,21 @@ public abstract class BusActivity : ActivityType
 
     protected static PropertySpec Date(string name, bool required, string description) =>
         new(name, PropertyKind.Expression, DataType.Date, required, description);
+
+    /// <summary>The document version a record concerns, as a task's document field names it (its answer's data).</summary>
+    protected static PropertySpec DocumentVersion(string what) =>
+        new("document", PropertyKind.Expression, DataType.Object, false,
+            $"The document version {what} concerns: a document field's answer, e.g. {{ \"ref\": \"output.prepareDraft.data.draft\" }}. Its version and checksum are recorded with it.");
+
+    /// <summary>Which version of which document a record concerns (id, version, checksum); null when none was given.</summary>
+    protected static JsonObject? DocumentVersionOf(ActivityContext context) =>
+        context.Evaluate("document", DataType.Object) is JsonObject document && document["version"] is not null
+            ? new JsonObject
+            {
+                ["documentId"] = document["documentId"]?.DeepClone(),
+                ["kind"] = document["kind"]?.DeepClone(),
+                ["version"] = document["version"]?.DeepClone(),
+                ["checksum"] = document["checksum"]?.DeepClone(),
+            }
+            : null;
 }

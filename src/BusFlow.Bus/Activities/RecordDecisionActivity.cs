@@ -20,6 +20,7 @@ public sealed class RecordDecisionActivity : BusActivity
         Date("meetingDate", required: false, "The day of the board meeting that decided."),
         Text("paragraph", required: false, "The paragraph in the minutes, e.g. § 112."),
         Text("registrationNumber", required: false, "The case's registration number, e.g. 2026.014 SN."),
+        DocumentVersion("the decision"),
     ]);
 
     public override async ValueTask ExecuteAsync(ActivityContext context)
@@ -58,6 +59,7 @@ public sealed class RecordDecisionActivity : BusActivity
             ["board"] = board.Id,
             ["outcome"] = JsonNamingOf(outcome),
             ["decisionDate"] = Values.FromDate(decision.DecisionDate),
+            ["document"] = DocumentVersionOf(context),
         });
     }
 
