@@ -202,6 +202,9 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixHost host) : ICl
             ["HEAD /t/{secret}"] = Fixed(Rule.Open, "/t/not-a-link"),
             ["POST /t/{secret}"] = Fixed(Rule.Open, "/t/not-a-link"),
             ["POST /t/{secret}/bekrafta"] = Fixed(Rule.Open, "/t/not-a-link/bekrafta"),
+
+            // A document by link: the link is the credential (a wrong, expired or other case's link is refused: TaskLinkDocumentTests).
+            ["GET /t/{secret}/dokument/{document:guid}"] = new(Rule.Open, h => $"/t/not-a-link/dokument/{h.OtherBoardDocumentId}"),
             ["GET /unsubscribe/{secret}"] = Fixed(Rule.Open, "/unsubscribe/not-a-link"),
             ["HEAD /unsubscribe/{secret}"] = Fixed(Rule.Open, "/unsubscribe/not-a-link"),
             ["POST /unsubscribe/{secret}"] = Fixed(Rule.Open, "/unsubscribe/not-a-link"),
@@ -231,6 +234,7 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixHost host) : ICl
             ["GET /konto/logga-ut"] = Fixed(Rule.Page, "/konto/logga-ut"),
             ["GET /mina-uppgifter"] = Fixed(Rule.Page, "/mina-uppgifter"),
             ["GET /mina-uppgifter/{id:guid}"] = new(Rule.ScopedPage, h => $"/mina-uppgifter/{h.OtherBoardTask.Id}"),
+            ["GET /dokument/{id:guid}"] = new(Rule.OverseerPage, h => $"/dokument/{h.OtherBoardDocumentId}?uppgift={h.OtherBoardTask.Id}"),
             ["GET /namnder"] = Fixed(Rule.ReaderPage, "/namnder"),
             ["GET /namnder/{id}"] = Fixed(Rule.ReaderPage, $"/namnder/{DemoMunicipality.ChildrenAndYouthBoardId}"),
             ["GET /overenskommelser"] = Fixed(Rule.ReaderPage, "/overenskommelser"),
