@@ -59,7 +59,7 @@ public sealed class RecordDecisionActivity : BusActivity
             ["board"] = board.Id,
             ["outcome"] = JsonNamingOf(outcome),
             ["decisionDate"] = Values.FromDate(decision.DecisionDate),
-            ["document"] = DocumentVersionOf(context),
+            ["document"] = await DocumentVersionOfAsync(context),
         });
     }
 

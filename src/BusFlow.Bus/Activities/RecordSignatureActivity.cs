@@ -43,7 +43,7 @@ public sealed class RecordSignatureActivity : BusActivity
             ["board"] = board.Id,
             ["person"] = signature.PersonId,
             ["signedAt"] = Values.FromInstant(signature.SignedAt),
-            ["document"] = DocumentVersionOf(context),
+            ["document"] = await DocumentVersionOfAsync(context),
         });
     }
 

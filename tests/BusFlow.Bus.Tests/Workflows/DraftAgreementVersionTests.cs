@@ -52,8 +52,13 @@ public sealed class DraftAgreementVersionTests : IAsyncLifetime
         Assert.Equal(first.UploadedBy, revise.Assignee);
         Assert.Equal(revise.Id, second.TaskId);
 
-        // The agreement was signed by every chair, and the new one is in force.
+        // The agreement was signed by every chair, each signature naming the newest draft, and the new one is in force.
         Assert.Equal(3, (await _bus.ReadAsync((_, r) => r.ListSignaturesAsync("bus-2027-2030", default))).Count);
+        var renewal = Assert.Single(await _bus.InstancesAsync("agreement-renewal"), i => i.CorrelationKey == "renewal-bus-2023-2026");
+        var signed = (await _bus.JournalAsync(renewal.Id)).Where(j => j.Kind == JournalKind.ActivityCompleted && j.ActivityId == "signature")
+            .Select(j => JsonNode.Parse(j.DataJson!)!["output"]!["document"]!).ToList();
+        Assert.Equal(3, signed.Count);
+        Assert.All(signed, d => Assert.Equal((2, second.Checksum), ((int)d["version"]!, (string)d["checksum"]!)));
         Assert.Equal(Bus.Model.AgreementStatus.Active, (await _bus.AgreementAsync("bus-2027-2030"))!.Status);
     }
 
