@@ -1,6 +1,7 @@
 using BusFlow.Engine.Activities;
 using BusFlow.Engine.Definitions;
 using BusFlow.Engine.Design;
+using BusFlow.Engine.Documents;
 using BusFlow.Engine.Reminders;
 using BusFlow.Engine.Runtime;
 using BusFlow.Engine.Time;
@@ -14,7 +15,7 @@ public static class EngineServiceCollectionExtensions
 {
     /// <summary>
     /// The engine's services. A host may register its own IClock, IWorkingDayCalendar,
-    /// ITimerScheduler and IRoleDirectory before or after this call; these defaults apply only when it does not.
+    /// ITimerScheduler, IRoleDirectory and DocumentRules before or after this call; these defaults apply only when it does not.
     /// </summary>
     public static IServiceCollection AddBusFlowEngine(this IServiceCollection services, EngineOptions? options = null)
     {
@@ -28,6 +29,7 @@ public static class EngineServiceCollectionExtensions
         services.TryAddSingleton<IWorkingDayCalendar, WeekendOnlyCalendar>();
         services.TryAddSingleton<ITimerScheduler, NoTimerScheduler>();
         services.TryAddSingleton<IRoleDirectory, NoRoleDirectory>();
+        services.TryAddSingleton(new DocumentRules(new DocumentLimits()));
         foreach (var activity in BuiltInActivities.All())
         {
             services.AddSingleton<ActivityType>(activity);

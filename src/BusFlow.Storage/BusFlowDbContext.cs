@@ -38,6 +38,8 @@ public abstract class BusFlowDbContext : IdentityDbContext<BusFlowUser, Identity
 
     public DbSet<DefinitionDraft> DefinitionDrafts => Set<DefinitionDraft>();
 
+    public DbSet<BusFlow.Engine.Documents.StoredDocument> Documents => Set<BusFlow.Engine.Documents.StoredDocument>();
+
     public DbSet<WorkflowInstance> Instances => Set<WorkflowInstance>();
 
     public DbSet<Bookmark> Bookmarks => Set<Bookmark>();
@@ -139,6 +141,7 @@ public abstract class BusFlowDbContext : IdentityDbContext<BusFlowUser, Identity
         modelBuilder.ApplyConfiguration(new RecipientPreferenceConfiguration());
         modelBuilder.ApplyConfiguration(new TemplateVersionConfiguration());
         modelBuilder.ApplyConfiguration(new DataProtectionKeyConfiguration());
+        modelBuilder.ApplyConfiguration(new Documents.DocumentConfiguration());
         SnakeCaseNaming.Apply(modelBuilder);
     }
 }

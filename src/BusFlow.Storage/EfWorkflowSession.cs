@@ -29,6 +29,7 @@ internal sealed class EfWorkflowSession : IWorkflowSession
     private EfLinkTokens? _linkTokens;
     private EfRecipientPreferences? _preferences;
     private EfDefinitionDrafts? _drafts;
+    private Documents.EfDocuments? _documents;
 
     private EfWorkflowSession(BusFlowDbContext db, IDbContextTransaction transaction, OutboxSeal? outboxSeal)
     {
@@ -240,6 +241,7 @@ internal sealed class EfWorkflowSession : IWorkflowSession
         : typeof(T) == typeof(ILinkTokens) ? (T)(object)(_linkTokens ??= new EfLinkTokens(_db, FlushAsync))
         : typeof(T) == typeof(IRecipientPreferences) ? (T)(object)(_preferences ??= new EfRecipientPreferences(_db))
         : typeof(T) == typeof(IDefinitionDrafts) ? (T)(object)(_drafts ??= new EfDefinitionDrafts(_db, FlushAsync))
+        : typeof(T) == typeof(BusFlow.Engine.Documents.IDocuments) ? (T)(object)(_documents ??= new Documents.EfDocuments(_db, FlushAsync))
         : throw new NotSupportedException($"The workflow store has no {typeof(T).Name}.");
 
     public async Task CommitAsync(CancellationToken ct)

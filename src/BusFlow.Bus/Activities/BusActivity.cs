@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using BusFlow.Bus.Model;
 using BusFlow.Engine.Activities;
 using BusFlow.Engine.Definitions;
+using BusFlow.Engine.Documents;
 using BusFlow.Engine.Expressions;
 using BusFlow.Engine.Runtime;
 using NodaTime;
@@ -47,4 +48,37 @@ public abstract class BusActivity : ActivityType
 
     protected static PropertySpec Date(string name, bool required, string description) =>
         new(name, PropertyKind.Expression, DataType.Date, required, description);
+
+    /// <summary>The document version a record concerns, as a task's document field names it (its answer's data).</summary>
+    protected static PropertySpec DocumentVersion(string what) =>
+        new("document", PropertyKind.Expression, DataType.Object, false,
+            $"The document version {what} concerns: a document field's answer, e.g. {{ \"ref\": \"output.prepareDraft.data.draft\" }}, or the newest version of a kind in a case, {{ \"case\": \"agreement/…\", \"kind\": \"draft-agreement\" }}. Its version and checksum are recorded with it.");
+
+    /// <summary>Which version of which document a record concerns (id, kind, version, checksum); null when none was given or the case has none.</summary>
+    protected static async Task<JsonObject?> DocumentVersionOfAsync(ActivityContext context)
+    {
+        if (context.Evaluate("document", DataType.Object) is not JsonObject document)
+        {
+            return null;
+        }
+
+        if (document["version"] is null && document["case"]?.ToString() is { Length: > 0 } caseKey && document["kind"]?.ToString() is { Length: > 0 } kind)
+        {
+            var newest = (await context.Session.Facet<IDocuments>().ListAsync(caseKey, [kind], CancellationToken.None)).FirstOrDefault();
+            return newest is null ? null : Described(newest.Id.ToString(), newest.Kind, newest.Version, newest.Checksum);
+        }
+
+        return document["version"] is not null
+            ? new JsonObject
+            {
+                ["documentId"] = document["documentId"]?.DeepClone(),
+                ["kind"] = document["kind"]?.DeepClone(),
+                ["version"] = document["version"]?.DeepClone(),
+                ["checksum"] = document["checksum"]?.DeepClone(),
+            }
+            : null;
+
+        static JsonObject Described(string id, string kind, int version, string checksum) =>
+            new() { ["documentId"] = id, ["kind"] = kind, ["version"] = version, ["checksum"] = checksum };
+    }
 }

@@ -24,6 +24,7 @@ public sealed class RecordDecisionActivity : BusActivity
         Date("meetingDate", required: false, "The day of the board meeting that decided."),
         Text("paragraph", required: false, "The paragraph in the minutes, e.g. § 112."),
         Text("registrationNumber", required: false, "The case's registration number, e.g. 2026.014 SN."),
+        DocumentVersion("the decision"),
     ]);
 
     public override async ValueTask ExecuteAsync(ActivityContext context)
@@ -64,6 +65,7 @@ public sealed class RecordDecisionActivity : BusActivity
             ["party"] = kind.ToString(),
             ["outcome"] = JsonNamingOf(outcome),
             ["decisionDate"] = Values.FromDate(decision.DecisionDate),
+            ["document"] = await DocumentVersionOfAsync(context),
         });
     }
 

@@ -16,6 +16,7 @@ public sealed class RecordSignatureActivity : BusActivity
         Text("person", required: true, "The signer's person id: the chair who was asked."),
         Text("signedBy", required: false, "Who answered the task (its completedBy, an e-mail address): when it is a person's address, the signature is hers — the task may have passed to a new chair since it was asked."),
         Text("proof", required: false, "How the signer was proven: link, one-time-code, … Default: link."),
+        DocumentVersion("the signature"),
     ]);
 
     public override async ValueTask ExecuteAsync(ActivityContext context)
@@ -42,6 +43,7 @@ public sealed class RecordSignatureActivity : BusActivity
             ["board"] = board.Id,
             ["person"] = signature.PersonId,
             ["signedAt"] = Values.FromInstant(signature.SignedAt),
+            ["document"] = await DocumentVersionOfAsync(context),
         });
     }
 

@@ -28,6 +28,12 @@ public sealed record TaskAnswer(string Outcome, string? Comment, string Actor, S
     /// answer, so one who may not learns nothing about it (<see cref="TaskCompletionStatus.NotPermitted"/>, no task).
     /// </summary>
     public Func<HumanTask, bool>? MayAnswer { get; init; }
+
+    /// <summary>
+    /// The files taken for the task's document fields (checked by <see cref="Documents.DocumentRules"/>),
+    /// stored in the answer's transaction; the answer's data then names each stored version.
+    /// </summary>
+    public IReadOnlyDictionary<string, Documents.DocumentUpload>? Documents { get; init; }
 }
 
 public enum TaskCompletionStatus

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using BusFlow.Engine.Documents;
 using NodaTime;
 using NodaTime.Text;
 
@@ -18,6 +19,9 @@ public sealed partial record TaskAnswerSpec(IReadOnlyList<AnswerField> Fields, I
     public static readonly IReadOnlyList<string> DefaultCommentRequiredFor = ["reject", "referBack"];
     public static readonly TaskAnswerSpec Default = new([], DefaultCommentRequiredFor, null);
 
+    /// <summary>The documents the task shows, and where its document fields store theirs; null when it has none.</summary>
+    public DocumentShelf? Documents { get; init; }
+
     /// <summary>Whether the answer must be confirmed with a one-time code sent by a second mail.</summary>
     public bool NeedsConfirmationCode => Proof == ConfirmationCodeProof;
 
@@ -32,7 +36,32 @@ public sealed partial record TaskAnswerSpec(IReadOnlyList<AnswerField> Fields, I
         var comment = spec["commentRequiredFor"] is JsonArray outcomes
             ? outcomes.Select(o => o!.GetValue<string>()).ToList()
             : DefaultCommentRequiredFor.ToList();
-        return new TaskAnswerSpec(fields, comment, spec["proof"]?.GetValue<string>());
+        return new TaskAnswerSpec(fields, comment, spec["proof"]?.GetValue<string>()) { Documents = DocumentShelf.From(spec["documents"]) };
+    }
+
+    /// <summary>
+    /// The answer's facts as checked: a document field holds the name of the file taken for it, and
+    /// nothing when no file came (a text posted for it does not count as a document).
+    /// </summary>
+    public JsonObject? WithUploads(JsonObject? data, IReadOnlyDictionary<string, DocumentUpload>? uploads)
+    {
+        var documentFields = Fields.Where(f => f.IsDocument).ToList();
+        if (documentFields.Count == 0)
+        {
+            return data;
+        }
+
+        var facts = data?.DeepClone().AsObject() ?? [];
+        foreach (var field in documentFields)
+        {
+            facts.Remove(field.Name);
+            if (uploads is not null && uploads.TryGetValue(field.Name, out var upload))
+            {
+                facts[field.Name] = upload.FileName;
+            }
+        }
+
+        return facts.Count > 0 ? facts : null;
     }
 
     /// <summary>
@@ -53,7 +82,11 @@ public sealed partial record TaskAnswerSpec(IReadOnlyList<AnswerField> Fields, I
             var text = value is JsonValue v && v.TryGetValue<string>(out var s) ? s : value?.ToJsonString();
             if (string.IsNullOrWhiteSpace(text))
             {
-                if (field.IsRequiredFor(outcome))
+                if (field.IsRequiredFor(outcome) && field.IsDocument)
+                {
+                    problems.Add(new AnswerProblem($"data.{field.Name}", $"attach a file for '{field.Name}': it is required for '{outcome}'") { MessageSv = $"Bifoga en fil: {field.LabelSv}." });
+                }
+                else if (field.IsRequiredFor(outcome))
                 {
                     problems.Add(new AnswerProblem($"data.{field.Name}", $"'{field.Name}' is required for '{outcome}'"));
                 }
@@ -84,7 +117,13 @@ public sealed partial record TaskAnswerSpec(IReadOnlyList<AnswerField> Fields, I
 /// <summary>A fact to fill in with the answer, e.g. the decision's date or paragraph (§); a date may have limits.</summary>
 public sealed record AnswerField(string Name, string Type, string LabelSv, string LabelEn, bool Required, IReadOnlyList<string> RequiredFor)
 {
-    public static readonly IReadOnlyList<string> Types = ["text", "date", "number"];
+    public const string DocumentType = "document";
+    public static readonly IReadOnlyList<string> Types = ["text", "date", "number", DocumentType];
+
+    /// <summary>A document field's kind of document, e.g. "draft-agreement": its versions are counted per case and kind.</summary>
+    public string? Kind { get; init; }
+
+    public bool IsDocument => Type == DocumentType;
 
     /// <summary>The first day the date may be, e.g. data.meetingDate: a decision is not taken before its meeting.</summary>
     public AnswerBound? NotBefore { get; init; }
@@ -131,6 +170,7 @@ public sealed record AnswerField(string Name, string Type, string LabelSv, strin
         {
             NotBefore = AnswerBound.From(json["notBefore"]),
             NotAfter = AnswerBound.From(json["notAfter"]),
+            Kind = json["kind"] is JsonValue kind && kind.TryGetValue<string>(out var kindName) ? kindName : null,
         };
     }
 }

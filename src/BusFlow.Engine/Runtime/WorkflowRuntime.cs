@@ -79,7 +79,9 @@ public sealed partial class WorkflowRuntime(
                 return new TaskCompletion(TaskCompletionStatus.InvalidOutcome, task);
             }
 
-            var problems = TaskAnswerSpec.Parse(task.AnswerSpecJson).Check(outcome, comment, answer.Data, AnswerCircumstances.Of(task, session.Now, options.TimeZone));
+            var spec = TaskAnswerSpec.Parse(task.AnswerSpecJson);
+            var data = spec.WithUploads(answer.Data, answer.Documents);
+            var problems = spec.Check(outcome, comment, data, AnswerCircumstances.Of(task, session.Now, options.TimeZone));
             if (problems.Count > 0)
             {
                 return new TaskCompletion(TaskCompletionStatus.InvalidAnswer, task) { Problems = problems };
@@ -91,19 +93,20 @@ public sealed partial class WorkflowRuntime(
                 return new TaskCompletion(TaskCompletionStatus.InstanceNotWaiting, task, execution.Instance.Status);
             }
 
+            data = await StoreDocumentsAsync(session, spec, task, data, answer, ct);
             task.Status = HumanTaskStatus.Completed;
             task.Outcome = outcome;
             task.Comment = comment;
             task.CompletedBy = actor;
             task.ClosedAt = session.Now;
-            task.AnswerDataJson = answer.Data?.ToJsonString();
+            task.AnswerDataJson = data?.ToJsonString();
             var payload = new JsonObject
             {
                 ["outcome"] = outcome,
                 ["comment"] = comment,
                 ["completedBy"] = actor,
                 ["completedAt"] = Expressions.Values.FromInstant(session.Now),
-                ["data"] = answer.Data?.DeepClone(),
+                ["data"] = data?.DeepClone(),
                 ["proof"] = answer.Proof,
                 ["task"] = new JsonObject
                 {
@@ -116,7 +119,7 @@ public sealed partial class WorkflowRuntime(
                 await within(session.Store, task, ct);
             }
 
-            session.Journal(execution, task.ActivityId, new TaskCompletedPayload(taskId, outcome, comment, answer.Data, answer.Proof, answer.Evidence));
+            session.Journal(execution, task.ActivityId, new TaskCompletedPayload(taskId, outcome, comment, data, answer.Proof, answer.Evidence));
             await ResumeBookmarkAsync(session, task.BookmarkId, payload, ct);
             return new TaskCompletion(TaskCompletionStatus.Completed, task);
         }, ct);

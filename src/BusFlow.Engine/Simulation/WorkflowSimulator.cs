@@ -78,7 +78,7 @@ public sealed class WorkflowSimulator(WorkflowRuntime runtime, IWorkflowStore st
                     await act(ct);
                 }
 
-                await runtime.CompleteTaskAsync(nextAnswer.TaskId, new TaskAnswer(answer.Outcome, answer.Comment, answer.Actor, answer.Data) { Proof = SimulatedProof }, ct);
+                await runtime.CompleteTaskAsync(nextAnswer.TaskId, new TaskAnswer(answer.Outcome, answer.Comment, answer.Actor, answer.Data) { Proof = SimulatedProof, Documents = answer.Documents }, ct);
                 steps++;
             }
             else
@@ -120,4 +120,7 @@ public sealed record SimulatedAnswer(string Outcome, Instant At, string Actor, s
 {
     /// <summary>What the simulated person does just before answering, at the answer's moment (e.g. enters a meeting plan the task asks for).</summary>
     public Func<CancellationToken, Task>? Beforehand { get; init; }
+
+    /// <summary>The files the simulated person attaches for the task's document fields (checked by the document rules).</summary>
+    public IReadOnlyDictionary<string, Documents.DocumentUpload>? Documents { get; init; }
 }

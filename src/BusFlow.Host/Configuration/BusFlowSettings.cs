@@ -1,3 +1,4 @@
+using BusFlow.Engine.Documents;
 using BusFlow.Storage;
 using BusFlow.Storage.Jobs;
 using NodaTime;
@@ -39,6 +40,9 @@ public sealed class BusFlowSettings
     /// <summary>How many requests one link or code may get per minute, from any clients (BusFlow:Links:RequestsPerLinkPerMinute).</summary>
     public int LinkRequestsPerLinkPerMinute { get; init; } = 10;
 
+    /// <summary>What an uploaded document may be (BusFlow:Documents:MaxBytes, BusFlow:Documents:AllowedTypes).</summary>
+    public DocumentLimits Documents { get; init; } = new();
+
     public static BusFlowSettings From(IConfiguration configuration)
     {
         var section = configuration.GetSection(Section);
@@ -61,6 +65,27 @@ public sealed class BusFlowSettings
             TemplatesFolder = section["Notifications:Templates"] is { Length: > 0 } templates ? templates : DefaultTemplatesFolder,
             LinkRequestsPerMinute = section.GetValue("Links:RequestsPerMinute", 30),
             LinkRequestsPerLinkPerMinute = section.GetValue("Links:RequestsPerLinkPerMinute", 10),
+            Documents = DocumentLimitsOf(section.GetSection("Documents")),
         };
+    }
+
+    private static DocumentLimits DocumentLimitsOf(IConfigurationSection section)
+    {
+        var limits = new DocumentLimits { MaxBytes = section.GetValue("MaxBytes", DocumentLimits.DefaultMaxBytes) };
+        if (limits.MaxBytes <= 0)
+        {
+            throw new InvalidOperationException($"BusFlow:Documents:MaxBytes is {limits.MaxBytes}: give the largest document taken in bytes, e.g. {DocumentLimits.DefaultMaxBytes}.");
+        }
+
+        var types = section.GetSection("AllowedTypes").Get<string[]>();
+        if (types is null || types.Length == 0)
+        {
+            return limits;
+        }
+
+        var unknown = types.Where(t => !DocumentType.All.Any(k => string.Equals(k.Name, t, StringComparison.OrdinalIgnoreCase))).ToList();
+        return unknown.Count == 0
+            ? limits with { AllowedTypes = types }
+            : throw new InvalidOperationException($"BusFlow:Documents:AllowedTypes names {string.Join(", ", unknown)}: the types taken are {string.Join(", ", DocumentType.All.Select(t => t.Name))}.");
     }
 }

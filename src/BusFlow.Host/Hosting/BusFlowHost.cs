@@ -60,6 +60,7 @@ public static class BusFlowHost
             builder.Services.AddBusFlowSavedTemplates(settings.TemplatesFolder, settings.TimeZone.Id);
         }
 
+        builder.Services.AddSingleton(new BusFlow.Engine.Documents.DocumentRules(settings.Documents));
         builder.Services.AddBusFlowWorkflows(settings.TimeZone, settings.TemplatesFolder);
         builder.Services.AddBusFlowStorage(settings.Storage);
         builder.Services.AddBusFlowJobs(settings.Jobs);

@@ -1,4 +1,5 @@
 using System.Buffers;
+using BusFlow.Engine.Documents;
 
 namespace BusFlow.Host.Pages;
 
@@ -14,6 +15,25 @@ public static class PageForms
     /// characters in any script, URL-encoded (up to 12 bytes a character), with its facts and token.
     /// </summary>
     public const long MaxTaskFormBytes = 64 * 1024;
+
+    /// <summary>
+    /// A task form with a file: the form's own limit beside the largest document taken. A file a little
+    /// over the document limit is read and refused with a message at its field; a much larger body gets the 413 page.
+    /// </summary>
+    public static long TaskFormLimit(HttpContext http)
+    {
+        ArgumentNullException.ThrowIfNull(http);
+        return http.Request.HasFormContentType && http.Request.ContentType?.StartsWith("multipart/", StringComparison.OrdinalIgnoreCase) == true
+            ? MaxTaskFormBytes + http.RequestServices.GetRequiredService<DocumentRules>().Limits.MaxBytes
+            : MaxTaskFormBytes;
+    }
+
+    /// <summary>The files of a posted task form, each read up to one byte past the document limit.</summary>
+    public static Task<IReadOnlyList<PostedFile>> FilesOfAsync(HttpContext http, IFormCollection form, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(http);
+        return Web.Pages.Documents.PostedFiles.ReadAsync(form, http.RequestServices.GetRequiredService<DocumentRules>().Limits.MaxBytes, ct);
+    }
 
     /// <summary>A one-click unsubscribe carries a single short field (RFC 8058).</summary>
     public const long MaxUnsubscribeFormBytes = 4 * 1024;
@@ -64,7 +84,7 @@ public static class PageForms
         {
             if (LinkRateLimiter.PostsCode(http.Request))
             {
-                await TryReadAsync(http, MaxTaskFormBytes, http.RequestAborted);
+                await TryReadAsync(http, TaskFormLimit(http), http.RequestAborted);
             }
 
             await next(http);

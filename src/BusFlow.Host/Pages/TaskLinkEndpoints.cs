@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
+using BusFlow.Engine.Documents;
 using BusFlow.Engine.Time;
 using BusFlow.Notifications.Links;
 using BusFlow.Notifications.TaskPages;
@@ -22,13 +23,16 @@ public static class TaskLinkEndpoints
         var pages = app.MapGroup("/t").AllowAnonymous().DisableAntiforgery().WithMetadata(new RequestSizeLimitAttribute(PageForms.MaxReadBytes));
         pages.MapMethods("/kod", ["GET", "HEAD"], CodePage);
         pages.MapPost("/kod", OpenByCodeAsync);
+        // An answer may carry a document: its endpoints read up to the document limit beside the form's.
+        var withDocument = new RequestSizeLimitAttribute(PageForms.MaxReadBytes + app.ServiceProvider.GetRequiredService<DocumentRules>().Limits.MaxBytes);
         pages.MapPost("/kod/svar", (HttpContext http, IAntiforgery af, TaskLinkAnswers answers, PageRenderer pages, EngineOptions engine, CancellationToken ct) =>
-            AnswerAsync(http, af, answers, pages, engine, LinkPurpose.TaskCode, null, ct));
+            AnswerAsync(http, af, answers, pages, engine, LinkPurpose.TaskCode, null, ct)).WithMetadata(withDocument);
         pages.MapPost("/kod/bekrafta", (HttpContext http, IAntiforgery af, TaskLinkAnswers answers, PageRenderer pages, EngineOptions engine, CancellationToken ct) =>
             ConfirmAsync(http, af, answers, pages, engine, LinkPurpose.TaskCode, null, ct));
         pages.MapMethods("/{secret}", ["GET", "HEAD"], ShowAsync);
         pages.MapPost("/{secret}", (string secret, HttpContext http, IAntiforgery af, TaskLinkAnswers answers, PageRenderer pages, EngineOptions engine, CancellationToken ct) =>
-            AnswerAsync(http, af, answers, pages, engine, LinkPurpose.TaskAnswer, secret, ct));
+            AnswerAsync(http, af, answers, pages, engine, LinkPurpose.TaskAnswer, secret, ct)).WithMetadata(withDocument);
+        pages.MapGet("/{secret}/dokument/{document:guid}", DownloadAsync);
         pages.MapPost("/{secret}/bekrafta", (string secret, HttpContext http, IAntiforgery af, TaskLinkAnswers answers, PageRenderer pages, EngineOptions engine, CancellationToken ct) =>
             ConfirmAsync(http, af, answers, pages, engine, LinkPurpose.TaskAnswer, secret, ct));
     }
@@ -38,6 +42,30 @@ public static class TaskLinkEndpoints
         var language = PageLanguage.Of(http);
         var view = await answers.OpenAsync(LinkPurpose.TaskAnswer, secret, ct);
         return View(http, af, pages, engine, view, language, $"/t/{secret}", code: null, given: null, problems: []);
+    }
+
+    /// <summary>
+    /// A document of the link's task, always as an attachment of its sniffed type with nosniff, so a
+    /// browser never renders it inline; an unknown, expired or withdrawn link, or a document of another case, gets the link's page.
+    /// </summary>
+    private static async Task<IResult> DownloadAsync(string secret, Guid document, HttpContext http, TaskLinkAnswers answers, PageRenderer pages, CancellationToken ct)
+    {
+        if (await answers.DocumentAsync(LinkPurpose.TaskAnswer, secret, document, ct) is not { } found)
+        {
+            var view = await answers.OpenAsync(LinkPurpose.TaskAnswer, secret, ct);
+            var language = PageLanguage.Of(http);
+            return view.State switch
+            {
+                TaskLinkState.Expired => Message(http, pages, language, "expired", StatusCodes.Status410Gone),
+                TaskLinkState.Withdrawn => Message(http, pages, language, "withdrawn", StatusCodes.Status410Gone),
+                TaskLinkState.Unknown => Message(http, pages, language, "unknown", StatusCodes.Status404NotFound, codePage: true),
+                _ => Message(http, pages, language, "no_document", StatusCodes.Status404NotFound),
+            };
+        }
+
+        SecurityHeaders.ApplyTo(http.Response);
+        http.Response.Headers.ContentSecurityPolicy = "sandbox; default-src 'none'";
+        return Results.File(found.Content, found.ContentType, found.FileName);
     }
 
     private static IResult CodePage(HttpContext http, IAntiforgery af, PageRenderer pages)
@@ -81,7 +109,7 @@ public static class TaskLinkEndpoints
         HttpContext http, IAntiforgery af, PageRenderer pages, EngineOptions engine, LinkPurpose purpose, string? secret, CancellationToken ct,
         Func<string?, AnswerForm, IFormCollection, Task<AnswerResult>> act)
     {
-        var form = await PageForms.TryReadAsync(http, PageForms.MaxTaskFormBytes, ct);
+        var form = await PageForms.TryReadAsync(http, PageForms.TaskFormLimit(http), ct);
         var language = PageLanguage.Of(http);
         if (form is null)
         {
@@ -94,7 +122,7 @@ public static class TaskLinkEndpoints
         }
 
         secret ??= form[LinkRateLimiter.CodeField].FirstOrDefault();
-        var answer = AnswerOf(form);
+        var answer = AnswerOf(form) with { Files = await PageForms.FilesOfAsync(http, form, ct) };
         var result = await act(secret, answer, form);
         var (action, code) = Targets(purpose, secret);
         return result.Kind switch
@@ -130,15 +158,20 @@ public static class TaskLinkEndpoints
             case TaskLinkState.Answered:
                 return Answered(http, pages, engine, view, language, StatusCodes.Status200OK);
             case TaskLinkState.Informed:
-                var informed = TaskPageModel.For(view, language, engine.TimeZone, form: null);
+                var informed = TaskPageModel.For(view, language, engine.TimeZone, form: null, DocumentLinks(action, code));
                 informed["notice"] = Notice(language, "informed");
                 return pages.Page(http, "task", language, view.Task!.Title, informed);
         }
 
         var tokens = af.GetAndStoreTokens(http);
-        var form = TaskPageModel.Form(view, language, action, (tokens.FormFieldName, tokens.RequestToken!), given, problems, code);
-        return pages.Page(http, "task", language, view.Task!.Title, TaskPageModel.For(view, language, engine.TimeZone, form), status);
+        var form = TaskPageModel.Form(
+            view, language, action, (tokens.FormFieldName, tokens.RequestToken!), given, problems, code, http.RequestServices.GetRequiredService<DocumentRules>().Limits.MaxBytes);
+        return pages.Page(http, "task", language, view.Task!.Title, TaskPageModel.For(view, language, engine.TimeZone, form, DocumentLinks(action, code)), status);
     }
+
+    /// <summary>Documents are downloaded by the link in the mail ("/t/{secret}/dokument/…"); a page opened by code lists them without links.</summary>
+    private static string? DocumentLinks(string action, string? code) =>
+        code is null && action.StartsWith("/t/", StringComparison.Ordinal) && !action.StartsWith("/t/kod", StringComparison.Ordinal) ? action + "/dokument/" : null;
 
     private static IResult NotOpen(HttpContext http, IAntiforgery af, PageRenderer pages, EngineOptions engine, TaskLinkView view, string language) =>
         view.State == TaskLinkState.Answered

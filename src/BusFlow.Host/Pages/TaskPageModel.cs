@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
+using BusFlow.Engine.Documents;
 using BusFlow.Engine.Runtime;
 using BusFlow.Notifications.TaskPages;
 using NodaTime;
@@ -25,7 +26,8 @@ public static class TaskPageModel
         ["contact"] = ("Den som rapporterade nås på", "The reporter is reached at"),
     };
 
-    public static JsonObject For(TaskLinkView view, string language, DateTimeZone zone, JsonObject? form)
+    /// <param name="documentLinks">Where the task's documents are downloaded ("/t/{secret}/dokument/"); null lists them without links.</param>
+    public static JsonObject For(TaskLinkView view, string language, DateTimeZone zone, JsonObject? form, string? documentLinks = null)
     {
         ArgumentNullException.ThrowIfNull(view);
         var task = view.Task!;
@@ -59,7 +61,24 @@ public static class TaskPageModel
             ["asked_by"] = view.AskedBy,
             ["informed"] = view.State == TaskLinkState.Informed,
             ["form"] = form,
+            ["documents"] = Documents(view, language, zone, documentLinks),
         };
+    }
+
+    /// <summary>The task's documents as the page lists them: name, version, when, size, the checksum's start and the download.</summary>
+    private static JsonArray Documents(TaskLinkView view, string language, DateTimeZone zone, string? links)
+    {
+        var texts = PageTexts.For(language);
+        return new JsonArray([.. view.Documents.Select(d => (JsonNode?)new JsonObject
+        {
+            ["name"] = d.FileName,
+            ["version"] = d.Version,
+            ["uploaded"] = MomentText(d.UploadedAt, zone, language),
+            ["size"] = DocumentRules.SizeText(d.Size),
+            ["checksum"] = d.ChecksumShort,
+            ["url"] = links is null ? null : links + d.Id.ToString(),
+            ["download_label"] = string.Format(CultureInfo.InvariantCulture, texts["document_download"], d.FileName, d.Version),
+        })]);
     }
 
     /// <summary>"Anna Berg, ordförande i Socialnämnden (anna@…)" — whom the page takes the reader to be.</summary>
@@ -81,7 +100,9 @@ public static class TaskPageModel
     }
 
     /// <summary>The form of an open task: one button per outcome, the facts to fill in, the comment.</summary>
-    public static JsonObject Form(TaskLinkView view, string language, string action, (string Name, string Value) antiforgery, AnswerForm? given, IReadOnlyList<AnswerProblem> problems, string? code)
+    public static JsonObject Form(
+        TaskLinkView view, string language, string action, (string Name, string Value) antiforgery, AnswerForm? given, IReadOnlyList<AnswerProblem> problems, string? code,
+        long maxDocumentBytes = DocumentLimits.DefaultMaxBytes)
     {
         ArgumentNullException.ThrowIfNull(view);
         var culture = PageLanguage.Culture(language);
@@ -92,9 +113,11 @@ public static class TaskPageModel
         {
             ["name"] = f.Name,
             ["label"] = language == PageLanguage.English ? f.LabelEn : f.LabelSv,
-            ["input_type"] = f.Type switch { "date" => "date", "number" => "number", _ => "text" },
+            ["input_type"] = f.Type switch { "date" => "date", "number" => "number", AnswerField.DocumentType => "file", _ => "text" },
+            ["accept"] = f.IsDocument ? string.Join(",", DocumentType.All.SelectMany(t => new[] { t.Extension, t.ContentType })) : null,
+            ["hint"] = f.IsDocument ? string.Format(CultureInfo.InvariantCulture, texts["document_hint"], DocumentRules.SizeText(maxDocumentBytes)) : null,
             ["required"] = f.Required || f.RequiredFor.Count > 0,
-            ["value"] = given?.Data?[f.Name]?.ToString(),
+            ["value"] = f.IsDocument ? null : given?.Data?[f.Name]?.ToString(),
             ["invalid"] = problems.Any(p => p.Field == $"data.{f.Name}"),
         }).ToArray());
         return new JsonObject
@@ -103,6 +126,7 @@ public static class TaskPageModel
             ["antiforgery_name"] = antiforgery.Name,
             ["antiforgery_value"] = antiforgery.Value,
             ["code"] = code,
+            ["multipart"] = view.Spec.Fields.Any(f => f.IsDocument),
             ["fields"] = fields,
             ["comment"] = given?.Comment,
             ["comment_invalid"] = problems.Any(p => p.Field == "comment"),

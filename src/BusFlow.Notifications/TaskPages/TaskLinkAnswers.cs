@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using BusFlow.Engine.Definitions;
+using BusFlow.Engine.Documents;
 using BusFlow.Engine.Expressions;
 using BusFlow.Engine.Persistence;
 using BusFlow.Engine.Reminders;
@@ -30,7 +31,8 @@ public sealed class TaskLinkAnswers(
     IEnumerable<IMessageTemplates> templates,
     IDeliveryTrigger delivery,
     EngineOptions engine,
-    IClock clock)
+    IClock clock,
+    DocumentRules documents)
 {
     public const string ConfirmationTemplate = "confirmation-code";
     public static readonly Duration ConfirmationCodeLifetime = Duration.FromMinutes(15);
@@ -52,6 +54,22 @@ public sealed class TaskLinkAnswers(
     {
         await using var session = await store.BeginAsync(ct);
         return await ViewAsync(session, purpose, secret, ct);
+    }
+
+    /// <summary>
+    /// A document the link's task shows, with its content: only while the link is live for its reader
+    /// (open, answered or told of), and only one of the task's case and kinds. Null otherwise; reads only.
+    /// </summary>
+    public async Task<StoredDocument?> DocumentAsync(LinkPurpose purpose, string? secret, Guid documentId, CancellationToken ct)
+    {
+        await using var session = await store.BeginAsync(ct);
+        var view = await ViewAsync(session, purpose, secret, ct);
+        if (view.State is not (TaskLinkState.Open or TaskLinkState.Answered or TaskLinkState.Informed) || view.Documents.All(d => d.Id != documentId))
+        {
+            return null;
+        }
+
+        return await session.Facet<IDocuments>().FindAsync(documentId, ct) is { } document && view.Spec.Documents!.Holds(document) ? document : null;
     }
 
     /// <summary>Records an answer given by a link (or code); for a task with legal weight, mails a confirmation code instead.</summary>
@@ -116,7 +134,8 @@ public sealed class TaskLinkAnswers(
             return (view, form, AnswerResult.Of(AnswerResultKind.NotOpen, view));
         }
 
-        var problems = Check(view, form);
+        var files = documents.Check(view.Spec, form.Files);
+        var problems = Check(view, form, files);
         return (view, Declared(view, form), problems.Count > 0 ? new AnswerResult(AnswerResultKind.Invalid, view, problems) : null);
     }
 
@@ -150,10 +169,12 @@ public sealed class TaskLinkAnswers(
         };
         var instance = await session.FindInstanceAsync(task.InstanceId, ct);
         var definition = instance is null ? null : await catalog.GetAsync(session, instance.DefinitionId, instance.DefinitionVersion, ct);
-        return new TaskLinkView(state, token, task, reader, TaskAnswerSpec.Parse(task.AnswerSpecJson)) { AskedBy = definition?.Name };
+        var spec = TaskAnswerSpec.Parse(task.AnswerSpecJson);
+        var shown = spec.Documents is { } shelf ? await session.Facet<IDocuments>().ListAsync(shelf.CaseKey, shelf.Kinds, ct) : [];
+        return new TaskLinkView(state, token, task, reader, spec) { AskedBy = definition?.Name, Documents = shown };
     }
 
-    private List<AnswerProblem> Check(TaskLinkView view, AnswerForm form)
+    private List<AnswerProblem> Check(TaskLinkView view, AnswerForm form, CheckedFiles files)
     {
         var problems = new List<AnswerProblem>();
         if (!view.Task!.Outcomes.Contains(form.Outcome, StringComparer.Ordinal))
@@ -175,7 +196,10 @@ public sealed class TaskLinkAnswers(
             }
         }
 
-        problems.AddRange(view.Spec.Check(form.Outcome, form.Comment, form.Data, AnswerCircumstances.Of(view.Task, clock.GetCurrentInstant(), engine.TimeZone)));
+        problems.AddRange(files.Problems);
+        var facts = view.Spec.WithUploads(form.Data, files.Uploads);
+        problems.AddRange(view.Spec.Check(form.Outcome, form.Comment, facts, AnswerCircumstances.Of(view.Task, clock.GetCurrentInstant(), engine.TimeZone))
+            .Where(p => !files.Problems.Any(f => f.Field == p.Field)));
         return problems;
     }
 
@@ -245,6 +269,7 @@ public sealed class TaskLinkAnswers(
         };
         var answer = new TaskAnswer(form.Outcome, form.Comment?.Trim() is { Length: > 0 } comment ? comment : null, token.Recipient, form.Data)
         {
+            Documents = documents.Check(view.Spec, form.Files).Uploads,
             Proof = proof,
             Evidence = evidence,
             WithinTransaction = (session, _, c) => ConsumeAsync(session, token.Hash, codeHash, view, use, c),

@@ -36,14 +36,20 @@ public sealed record TaskLinkView(TaskLinkState State, LinkToken? Token, HumanTa
     /// <summary>Who asks: the name of the workflow the task belongs to.</summary>
     public string? AskedBy { get; init; }
 
+    /// <summary>The documents the task shows (of its case and kinds), without their content; empty when it shows none.</summary>
+    public IReadOnlyList<BusFlow.Engine.Documents.StoredDocument> Documents { get; init; } = [];
+
     public static readonly TaskLinkView Unknown = new(TaskLinkState.Unknown, null, null, null, TaskAnswerSpec.Default);
 }
 
 /// <summary>How a link was used, for the journal: the client's address and user agent.</summary>
 public sealed record LinkUse(string? Ip, string? UserAgent);
 
-/// <summary>An answer as a form gives it: outcome, comment and the facts filled in.</summary>
-public sealed record AnswerForm(string Outcome, string? Comment, System.Text.Json.Nodes.JsonObject? Data);
+/// <summary>An answer as a form gives it: outcome, comment, the facts filled in and the files attached.</summary>
+public sealed record AnswerForm(string Outcome, string? Comment, System.Text.Json.Nodes.JsonObject? Data)
+{
+    public IReadOnlyList<BusFlow.Engine.Documents.PostedFile> Files { get; init; } = [];
+}
 
 /// <summary>What became of an answer given by a link.</summary>
 public enum AnswerResultKind

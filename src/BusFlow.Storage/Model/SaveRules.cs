@@ -13,7 +13,7 @@ internal static class SaveRules
     public const string RowVersion = nameof(WorkflowInstance.Version);
 
     private static readonly HashSet<Type> OfficialRecords =
-        [typeof(JournalEntry), typeof(PublishedDefinition), typeof(PartyDecision), typeof(PartySignature), typeof(AuditEntry)];
+        [typeof(JournalEntry), typeof(PublishedDefinition), typeof(PartyDecision), typeof(PartySignature), typeof(AuditEntry), typeof(Engine.Documents.StoredDocument)];
 
     private static readonly HashSet<Type> Versioned = [typeof(WorkflowInstance), typeof(DurableTimer), typeof(HumanTask), typeof(Agreement), typeof(DefinitionDraft)];
 
@@ -28,7 +28,8 @@ internal static class SaveRules
 
     /// <summary>
     /// The journal is append-only, a published definition version is immutable, and a board's
-    /// decision or a chair's signature stays as it was recorded (a new decision is a new record).
+    /// decision, a chair's signature or a stored document stays as it was recorded (a new decision is a new
+    /// record, a new upload a new version).
     /// </summary>
     private static void RefuseChangesToOfficialRecords(ChangeTracker changeTracker)
     {

@@ -41,6 +41,21 @@ public sealed partial class PageClient : IDisposable
         return await ReadAsync(await _http.PostAsync(path, content));
     }
 
+    /// <summary>Posts a multipart form with a file, as the last page's form with a file input would, with its antiforgery token.</summary>
+    public async Task<Page> PostWithFileAsync(string path, (string Field, string FileName, byte[] Content) file, params (string Name, string Value)[] fields)
+    {
+        using var content = new MultipartFormDataContent();
+        foreach (var (name, value) in fields.Append(("__antiforgery", _antiforgery ?? "")))
+        {
+            content.Add(new StringContent(value), name);
+        }
+
+        var bytes = new ByteArrayContent(file.Content);
+        bytes.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/octet-stream");
+        content.Add(bytes, file.Field, file.FileName);
+        return await ReadAsync(await _http.PostAsync(path, content));
+    }
+
     /// <summary>Posts without any antiforgery token, as another site's form would.</summary>
     public async Task<Page> PostWithoutTokenAsync(string path, params (string Name, string Value)[] fields)
     {

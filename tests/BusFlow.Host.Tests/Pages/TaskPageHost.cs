@@ -15,7 +15,8 @@ namespace BusFlow.Host.Tests.Pages;
 
 /// <summary>
 /// A running host with the shipped templates and three small workflows — an approval, a decision
-/// with facts to fill in, and a signing that needs a confirmation code — on a clock the test moves.
+/// with facts to fill in, and a signing that needs a confirmation code — and a draft to upload and
+/// review (documents of at most 4 kB), on a clock the test moves.
 /// Links are read from the mails in the outbox, as a person reads them from the mail.
 /// </summary>
 public sealed partial class TaskPageHost : IAsyncDisposable
@@ -45,7 +46,7 @@ public sealed partial class TaskPageHost : IAsyncDisposable
         int requestsPerMinute = 1000, string? knownProxy = null, int requestsPerLinkPerMinute = 1000, string provider = StorageOptions.Sqlite)
     {
         var database = await TestDatabase.CreateAsync(provider);
-        var workflows = TestWorkflows.Create(("approval.json", Approval), ("decision.json", Decision), ("signing.json", Signing));
+        var workflows = TestWorkflows.Create(("approval.json", Approval), ("decision.json", Decision), ("signing.json", Signing), ("drafting.json", Drafting));
         var clock = new FakeClock(Start);
         var host = await RunningHost.StartAsync(database, workflows.Folder, new Dictionary<string, string?>
         {
@@ -53,6 +54,7 @@ public sealed partial class TaskPageHost : IAsyncDisposable
             ["BusFlow:Links:RequestsPerMinute"] = requestsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["BusFlow:Links:RequestsPerLinkPerMinute"] = requestsPerLinkPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["BusFlow:Proxy:KnownProxies:0"] = knownProxy,
+            ["BusFlow:Documents:MaxBytes"] = "4096",
         }, clock);
         // Links in mail point at this host.
         host.Services.GetRequiredService<Notifications.Delivery.MailOptions>().LinkBaseUrl = host.Client.BaseAddress!.ToString().TrimEnd('/');
@@ -126,6 +128,23 @@ public sealed partial class TaskPageHost : IAsyncDisposable
                       { "name": "decisionDate", "type": "date", "label": { "sv": "Beslutsdatum", "en": "Date of decision" }, "required": true },
                       { "name": "paragraph", "type": "text", "label": { "sv": "Paragraf", "en": "Paragraph" }, "required": true }
                     ] }
+        }
+        """;
+
+    /// <summary>Anna uploads a draft for the instance's own case, then reviews it; the review's page lists and serves it.</summary>
+    private const string Drafting = """
+        {
+          "id": "drafting", "version": 1, "name": "Förslag till överenskommelse",
+          "inputs": [ { "name": "assignee", "type": "string", "required": true } ],
+          "root": { "type": "Sequence", "id": "main", "activities": [
+            { "type": "Task", "id": "upload", "assignee": { "ref": "input.assignee" },
+              "title": "Ta fram förslag", "outcomes": ["ready"], "due": "2026-12-10",
+              "documents": { "case": "agreement/{{ instance.id }}", "kinds": ["draft-agreement"] },
+              "form": [ { "name": "draft", "type": "document", "kind": "draft-agreement", "required": true, "label": { "sv": "Förslag", "en": "Draft" } } ] },
+            { "type": "Task", "id": "review", "assignee": { "ref": "input.assignee" },
+              "title": "Granska förslaget", "outcomes": ["approve"], "due": "2026-12-10",
+              "documents": { "case": "agreement/{{ instance.id }}", "kinds": ["draft-agreement"] } }
+          ] }
         }
         """;
 

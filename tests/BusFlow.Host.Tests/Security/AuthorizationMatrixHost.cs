@@ -39,6 +39,9 @@ public sealed class AuthorizationMatrixHost : IAsyncLifetime
     /// <summary>The head of administration's assignment on Barn- och ungdomsnämnden: another board's, for the secretary.</summary>
     public Guid OtherBoardAssignmentId { get; private set; }
 
+    /// <summary>A stored document of a case no agreement names, shown by no task of the secretary's: for the matrix to download.</summary>
+    public Guid OtherBoardDocumentId { get; } = Guid.NewGuid();
+
     /// <summary>A member's assignment on Barn- och ungdomsnämnden that exists only for the matrix to remove.</summary>
     public Guid SpareAssignmentId { get; private set; }
 
@@ -63,6 +66,7 @@ public sealed class AuthorizationMatrixHost : IAsyncLifetime
 
         var secretaryEmail = SecretaryEmail = await SecretaryOfAsync(DemoMunicipality.SocialBoardId, clock);
         (OtherBoardAssignmentId, SpareAssignmentId) = await OtherBoardAssignmentsAsync();
+        await StoreDocumentAsync(clock);
         Callers[Caller.Anonymous] = new SessionClient(Host.BaseAddress);
         Callers[Caller.Viewer] = await SignedInAsync(ViewerEmail, [AccountRoles.Viewer], totp: false, withToken: true);
         Callers[Caller.SecretaryOfAnotherBoard] = await SignedInAsync(secretaryEmail, [AccountRoles.Secretary], totp: false, withToken: true);
@@ -98,6 +102,27 @@ public sealed class AuthorizationMatrixHost : IAsyncLifetime
         records.Add(spare);
         await session.CommitAsync(CancellationToken.None);
         return (head.Id, spare.Id);
+    }
+
+    private async Task StoreDocumentAsync(IClock clock)
+    {
+        await using var session = await Host.Services.GetRequiredService<IWorkflowStore>().BeginAsync(CancellationToken.None);
+        var content = "%PDF-1.7\n%%EOF\n"u8.ToArray();
+        session.Facet<Engine.Documents.IDocuments>().Add(new Engine.Documents.StoredDocument
+        {
+            Id = OtherBoardDocumentId,
+            CaseKey = $"matrix/{OtherBoardDocumentId}",
+            Kind = "draft-agreement",
+            Version = 1,
+            FileName = "matris.pdf",
+            ContentType = "application/pdf",
+            Size = content.Length,
+            Checksum = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(content)),
+            UploadedBy = AdministratorEmail,
+            UploadedAt = clock.GetCurrentInstant(),
+            Content = content,
+        });
+        await session.CommitAsync(CancellationToken.None);
     }
 
     private async Task<SessionClient> SignedInAsync(string email, IReadOnlyList<string> roles, bool totp, bool withToken) =>

@@ -53,6 +53,43 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixHost host) : ICl
     }
 
     [Fact]
+    public async Task A_secretary_downloads_a_document_of_her_boards_agreement_as_an_attachment_but_not_one_of_a_case_she_cannot_see()
+    {
+        var ownAgreement = Guid.NewGuid();
+        var content = "%PDF-1.7\n% utkast\n%%EOF\n"u8.ToArray();
+        await using (var session = await host.Host.Services.GetRequiredService<BusFlow.Engine.Persistence.IWorkflowStore>().BeginAsync(CancellationToken.None))
+        {
+            session.Facet<BusFlow.Engine.Documents.IDocuments>().Add(new BusFlow.Engine.Documents.StoredDocument
+            {
+                Id = ownAgreement,
+                CaseKey = $"agreement/{DemoMunicipality.AgreementId}/test-{ownAgreement:N}",
+                Kind = "draft-agreement",
+                Version = 1,
+                FileName = "utkast.pdf",
+                ContentType = "application/pdf",
+                Size = content.Length,
+                Checksum = "0",
+                UploadedBy = AuthorizationMatrixHost.AdministratorEmail,
+                Content = content,
+            });
+            await session.CommitAsync(CancellationToken.None);
+        }
+
+        var secretary = host.Callers[Caller.SecretaryOfAnotherBoard].Http;
+
+        using var own = await secretary.GetAsync($"/dokument/{ownAgreement}");
+        using var other = await secretary.GetAsync($"/dokument/{host.OtherBoardDocumentId}");
+
+        Assert.Equal(HttpStatusCode.OK, own.StatusCode);
+        Assert.Equal("application/pdf", own.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("attachment", own.Content.Headers.ContentDisposition?.DispositionType);
+        Assert.Equal("nosniff", string.Join("", own.Headers.GetValues("X-Content-Type-Options")));
+        Assert.Equal(content, await own.Content.ReadAsByteArrayAsync());
+        Assert.Equal(HttpStatusCode.Redirect, other.StatusCode);
+        Assert.Contains("/konto/nekad", other.Headers.Location?.OriginalString, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Anonymous_api_calls_get_a_401_problem_and_pages_a_redirect_to_sign_in()
     {
         var anonymous = host.Callers[Caller.Anonymous].Http;
@@ -202,6 +239,9 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixHost host) : ICl
             ["HEAD /t/{secret}"] = Fixed(Rule.Open, "/t/not-a-link"),
             ["POST /t/{secret}"] = Fixed(Rule.Open, "/t/not-a-link"),
             ["POST /t/{secret}/bekrafta"] = Fixed(Rule.Open, "/t/not-a-link/bekrafta"),
+
+            // A document by link: the link is the credential (a wrong, expired or other case's link is refused: TaskLinkDocumentTests).
+            ["GET /t/{secret}/dokument/{document:guid}"] = new(Rule.Open, h => $"/t/not-a-link/dokument/{h.OtherBoardDocumentId}"),
             ["GET /unsubscribe/{secret}"] = Fixed(Rule.Open, "/unsubscribe/not-a-link"),
             ["HEAD /unsubscribe/{secret}"] = Fixed(Rule.Open, "/unsubscribe/not-a-link"),
             ["POST /unsubscribe/{secret}"] = Fixed(Rule.Open, "/unsubscribe/not-a-link"),
@@ -234,6 +274,7 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixHost host) : ICl
             ["GET /konto/logga-ut"] = Fixed(Rule.Page, "/konto/logga-ut"),
             ["GET /mina-uppgifter"] = Fixed(Rule.Page, "/mina-uppgifter"),
             ["GET /mina-uppgifter/{id:guid}"] = new(Rule.ScopedPage, h => $"/mina-uppgifter/{h.OtherBoardTask.Id}"),
+            ["GET /dokument/{id:guid}"] = new(Rule.OverseerPage, h => $"/dokument/{h.OtherBoardDocumentId}?uppgift={h.OtherBoardTask.Id}"),
             ["GET /namnder"] = Fixed(Rule.ReaderPage, "/namnder"),
             ["GET /namnder/{id}"] = Fixed(Rule.ReaderPage, $"/namnder/{DemoMunicipality.ChildrenAndYouthBoardId}"),
             ["GET /overenskommelser"] = Fixed(Rule.ReaderPage, "/overenskommelser"),

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using BusFlow.Engine.Definitions;
 using BusFlow.Engine.Definitions.Texts;
+using BusFlow.Engine.Documents;
 using BusFlow.Engine.Expressions;
 using BusFlow.Engine.Reminders;
 using BusFlow.Engine.Runtime;
@@ -32,7 +33,8 @@ public sealed class HumanTaskActivity : ActivityType
         {
             Fields = ReminderPolicyJson.Fields,
         },
-        new PropertySpec("form", PropertyKind.Literal, DataType.List, Description: "Facts the person fills in with the answer: [{ name, type: text|date|number, label: { sv, en }, required, requiredFor: [outcomes], notBefore, notAfter }]. They arrive as the answer's data. A date's notBefore and notAfter are \"today\", \"data.<fact of the task>\" or a date, or { date, message: { sv, en } } with {value} and {bound} in the message; an answer outside them is refused and the task stays open."),
+        new PropertySpec("documents", PropertyKind.Expression, DataType.Object, Description: "The documents the task shows, with their versions and checksums: { case: \"agreement/{{ output.draft.agreementId }}\", kinds: [\"draft-agreement\"] } (every kind of the case when kinds is left out). A document field of the form stores its file in this case."),
+        new PropertySpec("form", PropertyKind.Literal, DataType.List, Description: "Facts the person fills in with the answer: [{ name, type: text|date|number|document, label: { sv, en }, required, requiredFor: [outcomes], notBefore, notAfter, kind }]. They arrive as the answer's data. A document field (type document, with a kind such as \"draft-agreement\") takes a PDF or DOCX file, stored as the next version of that kind in the task's documents case; the answer's data then names it: { documentId, version, checksum, fileName, kind, case }. A date's notBefore and notAfter are \"today\", \"data.<fact of the task>\" or a date, or { date, message: { sv, en } } with {value} and {bound} in the message; an answer outside them is refused and the task stays open."),
         new PropertySpec("commentRequiredFor", PropertyKind.Literal, DataType.List, Description: "The outcomes that need a comment. Default: [\"reject\", \"referBack\"]."),
         new PropertySpec("proof", PropertyKind.Literal, DataType.String, Description: "The proof an answer needs beyond the mailed link: \"link\" (default) or \"confirmationCode\" (a one-time code sent by a second mail), for outcomes with legal weight. The answer's proof is in its output as proof.")
         {
@@ -55,6 +57,7 @@ public sealed class HumanTaskActivity : ActivityType
         if (json["form"] is JsonArray form)
         {
             ValidateForm(form, report);
+            ValidateDocumentFields(form, json, report);
         }
 
         if (json["outcomes"] is not JsonArray outcomes)
@@ -132,6 +135,43 @@ public sealed class HumanTaskActivity : ActivityType
         }
     }
 
+    private static void ValidateDocumentFields(JsonArray form, JsonObject json, ValidationReporter report)
+    {
+        for (var i = 0; i < form.Count; i++)
+        {
+            if (form[i] is not JsonObject field)
+            {
+                continue;
+            }
+
+            var isDocument = field["type"]?.ToString() == AnswerField.DocumentType;
+            if (field["kind"] is { } kind && !isDocument)
+            {
+                report($"form[{i}].kind", Says.That(nameof(DefinitionTexts.KindNeedsDocument)));
+            }
+
+            if (!isDocument)
+            {
+                continue;
+            }
+
+            if (!(field["kind"] is JsonValue k && k.TryGetValue<string>(out var kindName) && kindName.Trim().Length > 0))
+            {
+                report($"form[{i}].kind", Says.That(nameof(DefinitionTexts.DocumentNeedsKind)));
+            }
+
+            if (json["documents"] is null)
+            {
+                report($"form[{i}].type", Says.That(nameof(DefinitionTexts.DocumentNeedsCase)));
+            }
+
+            if (json["proof"]?.ToString() == TaskAnswerSpec.ConfirmationCodeProof)
+            {
+                report($"form[{i}].type", Says.That(nameof(DefinitionTexts.DocumentNotWithCode)));
+            }
+        }
+    }
+
     public override ValueTask ExecuteAsync(ActivityContext context)
     {
         var assignee = Values.ToText(context.Evaluate("assignee", DataType.String));
@@ -171,18 +211,29 @@ public sealed class HumanTaskActivity : ActivityType
         {
             Role = string.IsNullOrWhiteSpace(role) ? null : role,
             Reminders = context.Evaluate("reminders", DataType.Object) as JsonObject,
-            AnswerSpec = AnswerSpec(context.Node),
+            AnswerSpec = AnswerSpec(context.Node, Shelf(context)),
         });
         return ValueTask.CompletedTask;
     }
 
-    /// <summary>The answer's requirements as stored with the task; null when the defaults hold.</summary>
-    private static JsonObject? AnswerSpec(ActivityNode node)
+    /// <summary>The documents the task shows, as filled in now; null when it shows none.</summary>
+    private static DocumentShelf? Shelf(ActivityContext context)
+    {
+        if (context.Evaluate("documents", DataType.Object) is not JsonObject documents)
+        {
+            return null;
+        }
+
+        return DocumentShelf.From(documents) ?? throw ActivityContext.Fail($"the task '{context.Node.Id}' shows documents of no case: its documents.case is empty");
+    }
+
+    /// <summary>The answer's requirements (and the documents shown) as stored with the task; null when the defaults hold.</summary>
+    private static JsonObject? AnswerSpec(ActivityNode node, DocumentShelf? shelf)
     {
         var form = node.Literal<JsonArray>("form");
         var comment = node.Literal<JsonArray>("commentRequiredFor");
         var proof = node.Literal<string>("proof");
-        if (form is null && comment is null && proof is null)
+        if (form is null && comment is null && proof is null && shelf is null)
         {
             return null;
         }
@@ -192,6 +243,7 @@ public sealed class HumanTaskActivity : ActivityType
             ["form"] = form?.DeepClone(),
             ["commentRequiredFor"] = comment?.DeepClone(),
             ["proof"] = proof,
+            ["documents"] = shelf?.ToJson(),
         };
     }
 

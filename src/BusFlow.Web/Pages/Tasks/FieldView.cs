@@ -8,6 +8,9 @@ namespace BusFlow.Web.Pages.Tasks;
 /// <summary>A fact a task's answer asks for (the decision's date, its §), as a form field in the page's language.</summary>
 public sealed record FieldView(string Name, string Label, string InputType, string? Value)
 {
+    /// <summary>A document to attach: a file input, never given back a value.</summary>
+    public bool IsFile => InputType == "file";
+
     public static IReadOnlyList<FieldView> Of(HumanTask task, JsonObject? given)
     {
         ArgumentNullException.ThrowIfNull(task);
@@ -15,7 +18,7 @@ public sealed record FieldView(string Name, string Label, string InputType, stri
         return [.. TaskAnswerSpec.Parse(task.AnswerSpecJson).Fields.Select(f => new FieldView(
             f.Name,
             swedish ? f.LabelSv : f.LabelEn,
-            f.Type switch { "date" => "date", "number" => "number", _ => "text" },
-            given?[f.Name]?.ToString()))];
+            f.Type switch { "date" => "date", "number" => "number", AnswerField.DocumentType => "file", _ => "text" },
+            f.IsDocument ? null : given?[f.Name]?.ToString()))];
     }
 }
