@@ -27,6 +27,8 @@ public static class BusServiceCollectionExtensions
         services.AddBusFlowActivity<SummarizeDecisionsActivity>();
         services.AddBusFlowActivity<ConvenerActivity>();
         services.AddBusFlowActivity<BodyMembersActivity>();
+        services.AddBusFlowActivity<ProtocolExtractActivity>();
+        services.AddSingleton<Papers.MemoTemplates>();
         services.AddSingleton<MeetingPlans.DecisionDeadlines>();
         services.AddSingleton<MeetingPlans.MeetingPlanImport>();
         services.AddSingleton<MeetingPlans.MeetingPlanEditor>();
