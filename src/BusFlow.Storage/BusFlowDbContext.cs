@@ -3,6 +3,7 @@ using BusFlow.Accounts.Audit;
 using BusFlow.Accounts.Setup;
 using BusFlow.Accounts.Tokens;
 using BusFlow.Bus.Model;
+using BusFlow.Bus.Papers;
 using BusFlow.Engine.Persistence;
 using BusFlow.Notifications.Links;
 using BusFlow.Notifications.Outbox;
@@ -12,6 +13,7 @@ using BusFlow.Storage.Accounts;
 using BusFlow.Storage.Bus;
 using BusFlow.Storage.Model;
 using BusFlow.Storage.Notifications;
+using BusFlow.Storage.Papers;
 using BusFlow.Storage.Security;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -86,6 +88,8 @@ public abstract class BusFlowDbContext : IdentityDbContext<BusFlowUser, Identity
 
     public DbSet<TemplateVersion> TemplateVersions => Set<TemplateVersion>();
 
+    public DbSet<PaperTemplate> PaperTemplates => Set<PaperTemplate>();
+
     /// <summary>Refuses changes to official records and advances row versions, then saves.</summary>
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
@@ -138,6 +142,7 @@ public abstract class BusFlowDbContext : IdentityDbContext<BusFlowUser, Identity
         modelBuilder.ApplyConfiguration(new LinkTokenConfiguration());
         modelBuilder.ApplyConfiguration(new RecipientPreferenceConfiguration());
         modelBuilder.ApplyConfiguration(new TemplateVersionConfiguration());
+        modelBuilder.ApplyConfiguration(new PaperTemplateConfiguration());
         modelBuilder.ApplyConfiguration(new DataProtectionKeyConfiguration());
         SnakeCaseNaming.Apply(modelBuilder);
     }

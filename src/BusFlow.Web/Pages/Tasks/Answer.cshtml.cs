@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using BusFlow.Accounts.Audit;
+using BusFlow.Bus.Papers;
 using BusFlow.Engine.Persistence;
 using BusFlow.Engine.Runtime;
 using BusFlow.Notifications.TaskPages;
@@ -25,6 +26,9 @@ public sealed class AnswerModel(IWorkflowStore store, WorkflowRuntime runtime, A
     public string? Comment { get; private set; }
     public IReadOnlyList<string> Errors { get; private set; } = [];
     public IReadOnlyList<FieldView> Fields { get; private set; } = [];
+
+    /// <summary>Whether the task is a board's part of a decision round, whose memo can be downloaded.</summary>
+    public bool HasMemo => Task is { } task && BoardMemo.IsFor(task);
 
     public string LabelOf(string outcome) => OutcomeLabels.Of(outcome, CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "sv" ? "sv-SE" : "en-GB");
 
