@@ -30,6 +30,8 @@ public static class BusServiceCollectionExtensions
         services.AddBusFlowActivity<ShortcomingsActivity>();
         services.AddBusFlowActivity<PartyRepresentativeActivity>();
         services.AddBusFlowActivity<RecordRevisionActivity>();
+        services.AddBusFlowActivity<ProtocolExtractActivity>();
+        services.AddSingleton<Papers.MemoTemplates>();
         services.AddSingleton<MeetingPlans.DecisionDeadlines>();
         services.AddSingleton<MeetingPlans.MeetingPlanImport>();
         services.AddSingleton<MeetingPlans.MeetingPlanEditor>();

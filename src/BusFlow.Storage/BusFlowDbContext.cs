@@ -3,6 +3,7 @@ using BusFlow.Accounts.Audit;
 using BusFlow.Accounts.Setup;
 using BusFlow.Accounts.Tokens;
 using BusFlow.Bus.Model;
+using BusFlow.Bus.Papers;
 using BusFlow.Engine.Persistence;
 using BusFlow.Notifications.Links;
 using BusFlow.Notifications.Outbox;
@@ -12,6 +13,7 @@ using BusFlow.Storage.Accounts;
 using BusFlow.Storage.Bus;
 using BusFlow.Storage.Model;
 using BusFlow.Storage.Notifications;
+using BusFlow.Storage.Papers;
 using BusFlow.Storage.Security;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -88,6 +90,8 @@ public abstract class BusFlowDbContext : IdentityDbContext<BusFlowUser, Identity
 
     public DbSet<TemplateVersion> TemplateVersions => Set<TemplateVersion>();
 
+    public DbSet<PaperTemplate> PaperTemplates => Set<PaperTemplate>();
+
     /// <summary>Refuses changes to official records and advances row versions, then saves.</summary>
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
@@ -140,6 +144,7 @@ public abstract class BusFlowDbContext : IdentityDbContext<BusFlowUser, Identity
         modelBuilder.ApplyConfiguration(new LinkTokenConfiguration());
         modelBuilder.ApplyConfiguration(new RecipientPreferenceConfiguration());
         modelBuilder.ApplyConfiguration(new TemplateVersionConfiguration());
+        modelBuilder.ApplyConfiguration(new PaperTemplateConfiguration());
         modelBuilder.ApplyConfiguration(new DataProtectionKeyConfiguration());
         modelBuilder.ApplyConfiguration(new Documents.DocumentConfiguration());
         SnakeCaseNaming.Apply(modelBuilder);

@@ -33,6 +33,7 @@ public static class StorageServiceCollectionExtensions
         }
 
         services.AddSingleton<IWorkflowStore, EfWorkflowStore>();
+        services.AddSingleton<BusFlow.Bus.Papers.IPaperTemplates, Papers.EfPaperTemplates>();
         return services;
     }
 }

@@ -11,12 +11,16 @@ namespace BusFlow.Bus.Simulation;
 /// <summary>
 /// Simulated people of a BUS collaboration, for `busflow simulate` and tests. A board secretary records the board's decision on the
 /// meeting day at 16:00, with the date and a paragraph; everyone else answers two working days after
-/// being asked, at 10:00, with the task's first outcome. <see cref="Decide"/> picks a board's outcome
+/// being asked, at 10:00, with the task's first outcome; a registration number asked for is given at once. <see cref="Decide"/> picks a board's outcome
 /// per meeting (the first meeting is 1); returning null means that secretary never answers.
 /// </summary>
 public sealed class BoardResponder(IWorkingDayCalendar calendar, DateTimeZone zone) : ISimulatedResponder
 {
+    /// <summary>board-decision's task asking the board's secretary for the matter's registration number.</summary>
+    public const string RegisterMatterTask = "registerMatter";
+
     private readonly Dictionary<string, int> _meetingsSeen = [];
+    private int _registered;
 
     public Func<string, int, string?> Decide { get; init; } = (_, _) => "approve";
 
@@ -49,6 +53,13 @@ public sealed class BoardResponder(IWorkingDayCalendar calendar, DateTimeZone zo
         }
 
         var data = task.DataJson is null ? null : JsonNode.Parse(task.DataJson) as JsonObject;
+        if (task.ActivityId == RegisterMatterTask && data?["board"] is { } registeringBoard)
+        {
+            // The registrar answers at once, so that the round's dates stay those of a round that was given the number.
+            var number = $"{now.InZone(zone).Year}.{++_registered:000} {Values.ToText(registeringBoard).ToUpperInvariant()}";
+            return new SimulatedAnswer(task.Outcomes[0], now, task.Assignee, null, new JsonObject { ["registrationNumber"] = number });
+        }
+
         if (task.Outcomes.Contains("referBack") && data?["board"] is { } boardNode && task.DueDate is { } meeting)
         {
             var board = Values.ToText(boardNode);

@@ -65,6 +65,7 @@ public static class JournalPayloads
         JournalKind.TaskReassigned => typeof(TaskReassignedPayload),
         JournalKind.TaskResent => typeof(TaskResentPayload),
         JournalKind.TimerMoved => typeof(TimerMovedPayload),
+        JournalKind.DocumentSent => typeof(DocumentSentPayload),
         _ => null,
     };
 }

@@ -49,4 +49,7 @@ public enum JournalKind
 
     /// <summary>A timer a workflow waits on got another due time from outside (a deadline extended).</summary>
     TimerMoved,
+
+    /// <summary>A step sent a document (a mail's attachment, e.g. a protocol extract) to someone.</summary>
+    DocumentSent,
 }

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using BusFlow.Engine.Definitions;
 using BusFlow.Engine.Expressions;
+using BusFlow.Engine.Journal;
 using BusFlow.Engine.Persistence;
 using BusFlow.Engine.Time;
 using NodaTime;
@@ -82,6 +83,9 @@ public sealed class ActivityContext : IExpressionContext
     public void Write(Func<IWorkflowSession, CancellationToken, Task> write) => _effects.Add(new WriteEffect(write));
 
     /// <summary>Cancels the children still running (e.g. the branches a Parallel no longer waits for).</summary>
+    /// <summary>Journals a document the step sends (a mail's attachment), so the record shows what went to whom.</summary>
+    public void JournalDocumentSent(DocumentSentPayload document) => _effects.Add(new JournalDocumentEffect(document));
+
     public void CancelRunningChildren() => _effects.Add(new CancelChildrenEffect());
 
     /// <summary>Faults the instance on purpose, with a reason for the people who read the journal.</summary>
@@ -122,5 +126,7 @@ internal sealed record WaitForSignalEffect(string Signal) : Effect;
 internal sealed record StartChildEffect(ChildWorkflowRequest Request) : Effect;
 
 internal sealed record CancelChildrenEffect : Effect;
+
+internal sealed record JournalDocumentEffect(DocumentSentPayload Document) : Effect;
 
 internal sealed record WriteEffect(Func<IWorkflowSession, CancellationToken, Task> Write) : Effect;

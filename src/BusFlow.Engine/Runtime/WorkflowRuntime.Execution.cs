@@ -176,6 +176,9 @@ public sealed partial class WorkflowRuntime
                 case StartChildEffect child:
                     await StartChildAsync(session, execution, frame, child.Request, ct);
                     break;
+                case JournalDocumentEffect document:
+                    session.Journal(execution, frame.ActivityId, document.Document);
+                    break;
                 case WriteEffect write:
                     await write.Write(session.Store, ct);
                     break;

@@ -1,10 +1,12 @@
 using System.Net;
 using System.Resources;
+using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Nodes;
 using BusFlow.Engine.Activities;
 using BusFlow.Engine.Definitions;
 using BusFlow.Engine.Expressions;
+using BusFlow.Engine.Journal;
 using BusFlow.Engine.Reminders;
 using BusFlow.Engine.Runtime;
 using BusFlow.Notifications.Activities.Texts;
@@ -40,6 +42,7 @@ public sealed class SendEmailActivity(IMessageTemplates? templates, MailOptions 
         new PropertySpec("kind", PropertyKind.Literal, DataType.String, Description: "required (default: mail about the person's own task) or optional (carries List-Unsubscribe).") { AllowedValues = ["required", "optional"] },
         new PropertySpec("urgent", PropertyKind.Literal, DataType.Boolean, Description: "Send at once, even at night, on a weekend or a holiday. Default: false, and the mail waits for the working-day window (08:00–17:00 on a working day)."),
         new PropertySpec("calendar", PropertyKind.Expression, DataType.Object, Description: "An invitation: { method, content } with an iCalendar object, sent as text/calendar and as an .ics attachment."),
+        new PropertySpec("attachments", PropertyKind.Expression, DataType.List, Description: "A file to attach, { fileName, contentType, content (base64) } (e.g. a ProtocolExtract's output), or a list of them. Each is journaled as DocumentSent."),
     ]);
 
     public override void Validate(ActivityNode node, JsonObject json, ValidationReporter report)
@@ -76,8 +79,9 @@ public sealed class SendEmailActivity(IMessageTemplates? templates, MailOptions 
         var rendered = context.Node.Literal<string>("template") is { } template
             ? Render(context, template, language)
             : Plain(context, language);
+        var attachments = Attachments(context);
         var message = OutboxMessage.Create(
-            new EmailMessage(to.Trim(), rendered.Subject, rendered.TextBody, rendered.HtmlBody, rendered.Language, kind, Calendar(context)),
+            new EmailMessage(to.Trim(), rendered.Subject, rendered.TextBody, rendered.HtmlBody, rendered.Language, kind, Calendar(context)) { Attachments = attachments },
             context.Now,
             context.InstanceId,
             context.Node.Id);
@@ -91,6 +95,12 @@ public sealed class SendEmailActivity(IMessageTemplates? templates, MailOptions 
             session.Facet<IOutbox>().Enqueue(message);
             return Task.CompletedTask;
         });
+        foreach (var attachment in attachments)
+        {
+            context.JournalDocumentSent(new DocumentSentPayload(
+                message.To, attachment.FileName, attachment.ContentType, attachment.Content.Length, Convert.ToHexStringLower(SHA256.HashData(attachment.Content)), message.Id.ToString()));
+        }
+
         context.Complete(new JsonObject { ["messageId"] = message.Id.ToString() });
     }
 
@@ -139,6 +149,35 @@ public sealed class SendEmailActivity(IMessageTemplates? templates, MailOptions 
         }
 
         return new RenderedMessage(subject, body, HtmlOf(subject, body, language), language);
+    }
+
+    private static List<MailAttachment> Attachments(ActivityContext context)
+    {
+        var items = context.Evaluate("attachments") switch
+        {
+            null => [],
+            JsonArray list => [.. list],
+            var single => new List<JsonNode?> { single },
+        };
+        return [.. items.Select(item =>
+        {
+            var fileName = item?["fileName"] is { } f ? Values.ToText(f).Trim() : "";
+            var contentType = item?["contentType"] is { } t ? Values.ToText(t).Trim() : "";
+            var content = item?["content"] is { } c ? Values.ToText(c) : "";
+            if (fileName.Length == 0 || contentType.Length == 0 || content.Length == 0)
+            {
+                throw ActivityContext.Fail($"each of 'attachments' of {context.Node.Id} needs a fileName, a contentType and a content (base64)");
+            }
+
+            try
+            {
+                return new MailAttachment(fileName, contentType, Convert.FromBase64String(content));
+            }
+            catch (FormatException)
+            {
+                throw ActivityContext.Fail($"the content of the attachment '{fileName}' of {context.Node.Id} is not base64");
+            }
+        })];
     }
 
     private static CalendarAttachment? Calendar(ActivityContext context)

@@ -8,7 +8,7 @@ namespace BusFlow.Notifications.Delivery;
 
 /// <summary>
 /// Turns an outbox message into the MIME message that is sent: multipart/alternative with the text
-/// and the HTML (and, with an invitation, a text/calendar part plus an .ics attachment), UTF-8
+/// and the HTML (and, with an invitation, a text/calendar part plus an .ics attachment; with files, each as an attachment), UTF-8
 /// headers, and a Message-ID derived from the outbox id, so that every attempt carries the same one.
 /// </summary>
 public sealed class MimeMessageBuilder(MailOptions options)
@@ -58,24 +58,33 @@ public sealed class MimeMessageBuilder(MailOptions options)
             Text("plain", outbox.TextBody),
             Text("html", outbox.HtmlBody),
         };
-        if (outbox.CalendarMethod is not { } method || outbox.CalendarContent is not { } content)
+        var files = outbox.Attachments.Select(a => Attachment(a.ContentType, a.Content, a.FileName)).ToList();
+        if (outbox.CalendarMethod is { } method && outbox.CalendarContent is { } content)
+        {
+            var calendar = Text("calendar", content);
+            calendar.ContentType.Parameters.Add("method", method);
+            alternative.Add(calendar);
+            files.Insert(0, Attachment("application/ics", Encoding.UTF8.GetBytes(content), new CalendarAttachment(method, content).FileName));
+        }
+
+        if (files.Count == 0)
         {
             return alternative;
         }
 
-        var calendar = Text("calendar", content);
-        calendar.ContentType.Parameters.Add("method", method);
-        alternative.Add(calendar);
-
-        var attachment = new MimePart("application", "ics")
-        {
-            Content = new MimeContent(new MemoryStream(Encoding.UTF8.GetBytes(content))),
-            ContentDisposition = new ContentDisposition(ContentDisposition.Attachment),
-            ContentTransferEncoding = ContentEncoding.Base64,
-            FileName = new CalendarAttachment(method, content).FileName,
-        };
-        return new Multipart("mixed") { alternative, attachment };
+        var mixed = new Multipart("mixed") { alternative };
+        files.ForEach(mixed.Add);
+        return mixed;
     }
+
+    // A name with å, ä, ö or § is written as RFC 2231 says (MimeKit's default), which current clients read.
+    private static MimePart Attachment(string contentType, byte[] content, string fileName) => new(ContentType.Parse(contentType))
+    {
+        Content = new MimeContent(new MemoryStream(content)),
+        ContentDisposition = new ContentDisposition(ContentDisposition.Attachment),
+        ContentTransferEncoding = ContentEncoding.Base64,
+        FileName = fileName,
+    };
 
     private static TextPart Text(string subtype, string text)
     {

@@ -2,7 +2,7 @@ namespace BusFlow.Notifications.Messages;
 
 /// <summary>
 /// A message ready to send: the rendered parts of a template, in one language, with an optional
-/// calendar attachment. What the outbox stores and the delivery turns into a MIME message.
+/// calendar attachment and files. What the outbox stores and the delivery turns into a MIME message.
 /// </summary>
 public sealed record EmailMessage(
     string To,
@@ -15,6 +15,9 @@ public sealed record EmailMessage(
 {
     /// <summary>For optional mail: the one-click unsubscribe URL (RFC 8058), sent as List-Unsubscribe.</summary>
     public string? UnsubscribeUrl { get; init; }
+
+    /// <summary>The files the message carries, besides any calendar invitation.</summary>
+    public IReadOnlyList<MailAttachment> Attachments { get; init; } = [];
 
     /// <summary>The link tokens (task links and codes) in the message, so the outbox can withhold it once they are dead.</summary>
     public IReadOnlyList<Guid> LinkTokenIds { get; init; } = [];

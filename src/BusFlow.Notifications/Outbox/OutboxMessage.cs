@@ -29,6 +29,9 @@ public sealed class OutboxMessage
     /// <summary>The iCalendar object (text/calendar) when the message carries an invitation.</summary>
     public string? CalendarContent { get; set; }
 
+    /// <summary>The files the message carries (sealed with the content).</summary>
+    public List<MailAttachment> Attachments { get; set; } = [];
+
     public OutboxStatus Status { get; set; }
 
     /// <summary>How many times a node has claimed the message to send it.</summary>
@@ -96,11 +99,12 @@ public sealed class OutboxMessage
             ActivityId = activityId,
             UnsubscribeUrl = message.UnsubscribeUrl,
             LinkTokenIds = [.. message.LinkTokenIds],
+            Attachments = [.. message.Attachments],
         };
     }
 
     /// <summary>The parts that are stored sealed.</summary>
-    public OutboxContent Content => new(Subject, TextBody, HtmlBody, CalendarContent, UnsubscribeUrl);
+    public OutboxContent Content => new(Subject, TextBody, HtmlBody, CalendarContent, UnsubscribeUrl, Attachments.Count > 0 ? Attachments : null);
 
     /// <summary>Puts the opened content in place; null when it could not be opened.</summary>
     public void Fill(OutboxContent? content)
@@ -112,6 +116,7 @@ public sealed class OutboxMessage
         HtmlBody = parts.HtmlBody;
         CalendarContent = parts.CalendarContent;
         UnsubscribeUrl = parts.UnsubscribeUrl;
+        Attachments = [.. parts.Attachments ?? []];
     }
 
     public EmailMessage ToEmailMessage() =>
@@ -119,6 +124,7 @@ public sealed class OutboxMessage
             CalendarMethod is { } method && CalendarContent is { } content ? new CalendarAttachment(method, content) : null)
         {
             UnsubscribeUrl = UnsubscribeUrl,
+            Attachments = [.. Attachments],
         };
 
     /// <summary>Whether a node may claim the message now.</summary>

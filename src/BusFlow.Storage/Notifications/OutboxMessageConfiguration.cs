@@ -19,6 +19,7 @@ internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Outb
         builder.Ignore(m => m.HtmlBody);
         builder.Ignore(m => m.CalendarContent);
         builder.Ignore(m => m.UnsubscribeUrl);
+        builder.Ignore(m => m.Attachments);
         builder.Ignore(m => m.Content);
         builder.Ignore(m => m.IsReadable);
         builder.Property(m => m.SealedContent).HasColumnType("text");

@@ -117,7 +117,8 @@ public sealed class AgreementRenewalWorkflowTests : IAsyncLifetime
         await _bus.RunUntilAsync(new LocalDateTime(2027, 1, 15, 0, 0), new BoardResponder(_bus.Calendar, BusHarness.Stockholm) { Silent = silent!.Email });
 
         Assert.Equal(AgreementStatus.Expired, (await _bus.AgreementAsync("bus-2023-2026"))!.Status);
-        var bunTasks = (await _bus.AllTasksAsync()).Where(t => t.Assignee == silent.Email && t.ActivityId == "recordDecision").OrderBy(t => t.CreatedAt).ToList();
+        // A silent secretary never gives the registration number either: her first task in each round is that one.
+        var bunTasks = (await _bus.AllTasksAsync()).Where(t => t.Assignee == silent.Email && t.ActivityId is "recordDecision" or BoardResponder.RegisterMatterTask).OrderBy(t => t.CreatedAt).ToList();
         Assert.Equal(2, bunTasks.Count);
         Assert.Equal(HumanTaskStatus.Cancelled, bunTasks[0].Status);
         Assert.Equal(new LocalDate(2026, 11, 30), BusHarness.Local(bunTasks[0].ClosedAt!.Value).Date.PlusDays(-1));

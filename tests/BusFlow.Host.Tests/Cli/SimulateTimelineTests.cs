@@ -95,7 +95,7 @@ public sealed class SimulateTimelineTests
             Assert.Equal(Calendar.OnOrNextWorkingDay(monday).At(new LocalTime(8, 0)), at);
             Assert.Equal("optional", (string?)digest["mail"]!["kind"]);
         });
-        // From October the silent SN secretary has two open tasks: the renewal's draft and SN's decision on the priorities.
+        // From October the silent SN secretary has two open tasks: the renewal's draft and the registration number of SN's decision on the priorities.
         var first = digests[0];
         Assert.Equal(("2026-10-12 08:00", "maria.holmgren@exempelby.test", 2), ((string?)first["local"], (string?)first["recipient"], (int)first["openTasks"]!));
         var text = (await Runs["silent-secretary text"].Value).OutputLines;
@@ -104,7 +104,7 @@ public sealed class SimulateTimelineTests
             text);
         // A reminder that the digest covers sends no mail of its own, and the timeline says so.
         Assert.Contains(
-            "2026-10-09 08:00  task reminded  board-decision/recordDecision  \"Registrera beslut i SN: Prioriteringar för barn och unga 2027 (BUS)\" for maria.holmgren@exempelby.test: beforeDue 3 to maria.holmgren@exempelby.test (sn/Secretary, in the weekly digest)",
+            "2026-10-09 08:00  task reminded  board-decision/registerMatter  \"Ange diarienummer i Socialnämnden: Prioriteringar för barn och unga 2027 (BUS)\" for maria.holmgren@exempelby.test: beforeDue 1 to maria.holmgren@exempelby.test (sn/Secretary, in the weekly digest)",
             text);
     }
 

@@ -59,6 +59,7 @@ public sealed class AuthorizationMatrixHost : IAsyncLifetime
         var draft = Assert.Single(tasks, t => t.ActivityId == "prepareDraft");
         using var coordinator = await Host.ClientForAsync(draft.Assignee, []);
         (await coordinator.PostAsJsonAsync($"/api/tasks/{draft.Id}/complete", new { outcome = "ready" })).EnsureSuccessStatusCode();
+        await RegistrationNumbers.GiveAllAsync(Host);
         tasks = (await Host.Client.GetFromJsonAsync<List<TaskResponse>>("/api/tasks?status=open&take=500", RunningHost.Json))!;
         OwnBoardTask = Assert.Single(tasks, t => t.ActivityId == "recordDecision" && (string?)t.Data?["board"] == DemoMunicipality.SocialBoardId);
         OtherBoardTask = Assert.Single(tasks, t => t.ActivityId == "recordDecision" && (string?)t.Data?["board"] == DemoMunicipality.ChildrenAndYouthBoardId);

@@ -275,6 +275,9 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixHost host) : ICl
             ["GET /mina-uppgifter"] = Fixed(Rule.Page, "/mina-uppgifter"),
             ["GET /mina-uppgifter/{id:guid}"] = new(Rule.ScopedPage, h => $"/mina-uppgifter/{h.OtherBoardTask.Id}"),
             ["GET /dokument/{id:guid}"] = new(Rule.OverseerPage, h => $"/dokument/{h.OtherBoardDocumentId}?uppgift={h.OtherBoardTask.Id}"),
+            // The memo of a board's decision task: for those who see the task or the agreement (the secretary of
+            // another board of the same municipality sees the agreement); proven in MemoPageTests.
+            ["GET /mina-uppgifter/{id:guid}/tjansteskrivelse"] = new(Rule.ReaderPage, h => $"/mina-uppgifter/{h.OtherBoardTask.Id}/tjansteskrivelse"),
             ["GET /namnder"] = Fixed(Rule.ReaderPage, "/namnder"),
             ["GET /namnder/{id}"] = Fixed(Rule.ReaderPage, $"/namnder/{DemoMunicipality.ChildrenAndYouthBoardId}"),
             ["GET /overenskommelser"] = Fixed(Rule.ReaderPage, "/overenskommelser"),
@@ -298,6 +301,7 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixHost host) : ICl
             ["GET /arbetsfloden/{id}/jamfor"] = Fixed(Rule.AdministratorPage, "/arbetsfloden/example-approval/jamfor"),
             ["GET /meddelandemallar"] = Fixed(Rule.AdministratorPage, "/meddelandemallar"),
             ["GET /meddelandemallar/{name}"] = Fixed(Rule.AdministratorPage, "/meddelandemallar/task-assigned"),
+            ["GET /dokumentmallar/tjansteskrivelse"] = Fixed(Rule.AdministratorPage, "/dokumentmallar/tjansteskrivelse"),
             ["GET /instanser"] = Fixed(Rule.OverseerPage, "/instanser"),
             ["GET /instanser/{id:guid}"] = new(Rule.OverseerPage, h => $"/instanser/{h.InstanceId}"),
             ["GET /kommande"] = Fixed(Rule.OverseerPage, "/kommande"),

@@ -755,6 +755,56 @@ namespace BusFlow.Storage.Migrations.Postgres
                     b.ToTable("role_assignments", (string)null);
                 });
 
+            modelBuilder.Entity("BusFlow.Bus.Papers.PaperTemplate", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("content");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("file_name");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("kind");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer")
+                        .HasColumnName("number");
+
+                    b.Property<DateTime>("SavedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("saved_at");
+
+                    b.Property<string>("SavedBy")
+                        .IsRequired()
+                        .HasMaxLength(320)
+                        .HasColumnType("character varying(320)")
+                        .HasColumnName("saved_by");
+
+                    b.HasKey("Id")
+                        .HasName("pk_paper_templates");
+
+                    b.HasIndex("Kind", "Number")
+                        .IsUnique()
+                        .HasDatabaseName("ix_paper_templates_kind_number");
+
+                    b.ToTable("paper_templates", (string)null);
+                });
+
             modelBuilder.Entity("BusFlow.Engine.Documents.StoredDocument", b =>
                 {
                     b.Property<Guid>("Id")

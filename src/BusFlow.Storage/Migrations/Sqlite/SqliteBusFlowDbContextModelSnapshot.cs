@@ -748,6 +748,54 @@ namespace BusFlow.Storage.Migrations.Sqlite
                     b.ToTable("role_assignments", (string)null);
                 });
 
+            modelBuilder.Entity("BusFlow.Bus.Papers.PaperTemplate", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("BLOB")
+                        .HasColumnName("content");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("file_name");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("number");
+
+                    b.Property<DateTime>("SavedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("saved_at");
+
+                    b.Property<string>("SavedBy")
+                        .IsRequired()
+                        .HasMaxLength(320)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("saved_by");
+
+                    b.HasKey("Id")
+                        .HasName("pk_paper_templates");
+
+                    b.HasIndex("Kind", "Number")
+                        .IsUnique()
+                        .HasDatabaseName("ix_paper_templates_kind_number");
+
+                    b.ToTable("paper_templates", (string)null);
+                });
+
             modelBuilder.Entity("BusFlow.Engine.Documents.StoredDocument", b =>
                 {
                     b.Property<Guid>("Id")

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using BusFlow.Accounts.Audit;
 using BusFlow.Engine.Documents;
+using BusFlow.Bus.Papers;
 using BusFlow.Engine.Persistence;
 using BusFlow.Engine.Runtime;
 using BusFlow.Engine.Time;
@@ -38,6 +39,9 @@ public sealed class AnswerModel(IWorkflowStore store, WorkflowRuntime runtime, A
         document.UploadedAt.InZone(engine.TimeZone).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
 
     public string DocumentHint => string.Format(CultureInfo.CurrentCulture, Strings.Task_DocumentHint, DocumentRules.SizeText(documentRules.Limits.MaxBytes));
+
+    /// <summary>Whether the task is a board's part of a decision round, whose memo can be downloaded.</summary>
+    public bool HasMemo => Task is { } task && BoardMemo.IsFor(task);
 
     public string LabelOf(string outcome) => OutcomeLabels.Of(outcome, CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "sv" ? "sv-SE" : "en-GB");
 

@@ -96,7 +96,8 @@ public sealed class AgreementJournalExportTests(AgreementJournalHostFixture fixt
         Assert.Equal(journal.Count, rows.Count - 1);
         Assert.Equal(journal.Select(e => ((string)e["instanceId"]!, (string)e["sequence"]!.ToString())), rows.Skip(1).Select(r => (r[1], r[3])));
 
-        var answer = Assert.Single(rows, r => r[6] == "taskCompleted" && r[1] == fixture.Decided.InstanceId.ToString());
+        // The board's instance answered two tasks: the registration number first, then the decision.
+        var answer = Assert.Single(rows, r => r[6] == "taskCompleted" && r[1] == fixture.Decided.InstanceId.ToString() && r[7] == "recordDecision");
         Assert.Equal([Draft, "board-decision", "2026-11-26T18:00:00Z", "2026-11-26T19:00:00+01:00", "recordDecision", fixture.Decided.Assignee],
             [answer[0], answer[2], answer[4], answer[5], answer[7], answer[8]]);
         var data = JsonNode.Parse(answer[9])!;

@@ -52,6 +52,7 @@ public sealed class AgreementJournalHostFixture : IAsyncLifetime
 
         var draft = Assert.Single(await OpenTasksAsync(), t => t.ActivityId == "prepareDraft");
         await CompleteAsync(draft, new { outcome = "ready" });
+        await RegistrationNumbers.GiveAllAsync(_host);
 
         var decision = Assert.Single(await OpenTasksAsync(),
             t => t.ActivityId == "recordDecision" && (string?)t.Data?["board"] == DemoMunicipality.CultureAndEducationBoardId);
