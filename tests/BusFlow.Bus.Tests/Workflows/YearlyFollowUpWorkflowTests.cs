@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using BusFlow.Bus.Cycles;
+using BusFlow.Bus.Shortcomings;
 using BusFlow.Bus.Simulation;
 using BusFlow.Bus.Wheel;
 using BusFlow.Engine.Persistence;
@@ -48,6 +49,20 @@ public sealed class YearlyFollowUpWorkflowTests : IAsyncLifetime
         // Three weeks before the meeting, on a working day.
         var invitations = tasks.Where(t => t.ActivityId == "sendInvitation").OrderBy(t => t.CreatedAt).ToList();
         Assert.Equal([new LocalDate(2027, 3, 25), new LocalDate(2028, 3, 28), new LocalDate(2029, 3, 26), new LocalDate(2030, 3, 25)], invitations.Select(t => t.DueDate));
+    }
+
+    [Fact]
+    public async Task A_shortcoming_reported_before_the_follow_up_is_on_the_conveners_agenda_task()
+    {
+        var reported = await _bus.Services.GetRequiredService<ShortcomingRegistry>().ReportAsync(
+            Agreement, new ShortcomingDraft("Kallelsen till samrådet kom aldrig fram.", "2026-11-20", null, "Serious", "anna@strandvik.test"), "anna@strandvik.test", "anna@strandvik.test", default);
+        await _bus.StartAsync("bus-annual-cycle", new JsonObject { ["agreement"] = Agreement });
+
+        await _bus.RunUntilAsync(new LocalDateTime(2027, 3, 1, 0, 0), new BoardResponder(_bus.Calendar, BusHarness.Stockholm));
+
+        Assert.Empty(reported.Errors);
+        var agenda = Assert.Single((await _bus.AllTasksAsync()).Where(t => t.ActivityId == "prepareAgenda"));
+        Assert.Contains("Kallelsen till samrådet kom aldrig fram.", agenda.Description, StringComparison.Ordinal);
     }
 
     [Fact]
