@@ -61,7 +61,7 @@ public sealed class YearlyFollowUpWorkflowTests : IAsyncLifetime
         await _bus.RunUntilAsync(new LocalDateTime(2027, 3, 1, 0, 0), new BoardResponder(_bus.Calendar, BusHarness.Stockholm));
 
         Assert.Empty(reported.Errors);
-        var agenda = Assert.Single((await _bus.AllTasksAsync()).Where(t => t.ActivityId == "prepareAgenda"));
+        var agenda = Assert.Single(await _bus.AllTasksAsync(), t => t.ActivityId == "prepareAgenda");
         Assert.Contains("Kallelsen till samrådet kom aldrig fram.", agenda.Description, StringComparison.Ordinal);
     }
 
