@@ -9,7 +9,7 @@ namespace BusFlow.Engine.Definitions;
 /// their own language: the designer in Swedish or English, <c>busflow validate</c> and the log in English (the neutral
 /// resources). A module that validates its own activities words its codes in its own resources.
 /// </summary>
-public sealed class DefinitionMessage
+public sealed class DefinitionMessage : IEquatable<DefinitionMessage>
 {
     private readonly ResourceManager _texts;
 
@@ -22,11 +22,11 @@ public sealed class DefinitionMessage
 
     public string Code { get; }
 
-    /// <summary>"the property '…' is required": for hosts that check a request the way definitions are checked.</summary>
-    public static DefinitionMessage Required(string property) => Says.That(nameof(DefinitionTexts.PropertyRequired), property);
-
     /// <summary>The values put into the wording; a nested message is worded in the same language.</summary>
     public IReadOnlyList<object?> Arguments { get; }
+
+    /// <summary>"the property '…' is required": for hosts that check a request the way definitions are checked.</summary>
+    public static DefinitionMessage Required(string property) => Says.That(nameof(DefinitionTexts.PropertyRequired), property);
 
     public string ToString(CultureInfo culture)
     {
@@ -37,4 +37,12 @@ public sealed class DefinitionMessage
 
     /// <summary>In English, for the log and the command line.</summary>
     public override string ToString() => ToString(CultureInfo.InvariantCulture);
+
+    // Equal by what it says, as the sentence it replaced was: a DefinitionError stays a value.
+    public bool Equals(DefinitionMessage? other) =>
+        other is not null && ReferenceEquals(_texts, other._texts) && Code == other.Code && Arguments.SequenceEqual(other.Arguments);
+
+    public override bool Equals(object? obj) => Equals(obj as DefinitionMessage);
+
+    public override int GetHashCode() => HashCode.Combine(Code, Arguments.Count);
 }

@@ -46,4 +46,13 @@ public sealed class DefinitionMessageTests
         Assert.Equal("'talet 14' är ingen ISO 8601-varaktighet (t.ex. P14D, P9M, PT2H)", error.Text.ToString(ResourceWording.Swedish));
         Assert.Equal("'the number 14' is not an ISO-8601 duration (expected e.g. P14D, P9M, PT2H)", error.Message);
     }
+
+    [Fact]
+    public void The_same_mistake_loaded_twice_is_the_same_error()
+    {
+        const string Json = """{ "id": "test", "version": 1, "name": "Test", "root": { "type": "Delay", "id": "wait", "duration": "14 dagar" } }""";
+        var loader = new DefinitionLoader(ActivityRegistry.BuiltIn());
+
+        Assert.Equal(loader.Load(Json, "test.json").Errors, loader.Load(Json, "test.json").Errors);
+    }
 }
