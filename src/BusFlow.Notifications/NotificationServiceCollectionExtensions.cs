@@ -20,7 +20,7 @@ public static class NotificationServiceCollectionExtensions
 {
     /// <summary>
     /// The SendEmail and MeetingInvitation activities and the delivery of the outbox (<see cref="OutboxDelivery"/>,
-    /// <see cref="OutboxDeliveryJob"/>, <see cref="MimeMessageBuilder"/>). Calling it again only
+    /// <see cref="MimeMessageBuilder"/>; a server adds <see cref="ImmediateDelivery"/> and a job that runs it on a schedule). Calling it again only
     /// replaces the mail options, so a host may give its own before or after the commands' composition.
     /// The templates (<see cref="IMessageTemplates"/>) are used when registered; delivery needs the
     /// workflow store (the outbox is a facet of its sessions) and an IClock.
@@ -54,7 +54,6 @@ public static class NotificationServiceCollectionExtensions
         services.TryAddSingleton(sp => new DigestSchedule(
             sp.GetRequiredService<IWorkingDayCalendar>(), sp.GetRequiredService<EngineOptions>().TimeZone, DigestSchedule.DefaultSendAt));
         services.TryAddSingleton<WeeklyDigest>();
-        services.TryAddTransient<WeeklyDigestJob>();
         services.TryAddSingleton<Unsubscriber>();
         services.TryAddSingleton<IDeliveryTrigger, NoDeliveryTrigger>();
         services.TryAddSingleton<TaskLinkAnswers>();
@@ -64,7 +63,25 @@ public static class NotificationServiceCollectionExtensions
         services.TryAddSingleton<OutboxSeal>();
         services.TryAddSingleton<MimeMessageBuilder>();
         services.TryAddSingleton<OutboxDelivery>();
-        services.TryAddTransient<OutboxDeliveryJob>();
+        return services;
+    }
+
+    /// <summary>
+    /// A server's delivery on this node right after mail commits (<see cref="MailOptions.DeliverAfterCommit"/>)
+    /// and when code asks for it (a confirmation code), through <see cref="DeliverySignal"/> and the
+    /// <see cref="ImmediateDelivery"/> hosted service. Without it, mail waits for the scheduled delivery.
+    /// </summary>
+    public static IServiceCollection AddBusFlowImmediateDelivery(this IServiceCollection services, MailOptions mail)
+    {
+        ArgumentNullException.ThrowIfNull(mail);
+        services.TryAddSingleton<DeliverySignal>();
+        services.Replace(ServiceDescriptor.Singleton<IDeliveryTrigger>(sp => sp.GetRequiredService<DeliverySignal>()));
+        if (mail.DeliverAfterCommit)
+        {
+            services.TryAddSingleton<IOutboxCommitListener>(sp => sp.GetRequiredService<DeliverySignal>());
+        }
+
+        services.AddHostedService<ImmediateDelivery>();
         return services;
     }
 }

@@ -120,6 +120,27 @@ public abstract class BusFlowDbContext : IdentityDbContext<BusFlowUser, Identity
     /// <summary>Whether a failed save lost a race to another transaction, so that retrying may succeed.</summary>
     internal abstract bool IsLostRace(DbUpdateException exception);
 
+    /// <summary>
+    /// The next pending timer due by <paramref name="dueBy"/> that no other transaction holds, held by this
+    /// one until it ends (SQLite's write transaction holds everything already); null when there is none.
+    /// </summary>
+    internal virtual async Task<Guid?> ClaimDueTimerIdAsync(Instant dueBy, CancellationToken ct) =>
+        await Timers
+            .Where(t => t.Status == TimerStatus.Pending && t.DueAt <= dueBy)
+            .OrderBy(t => t.DueAt)
+            .ThenBy(t => t.Id)
+            .Select(t => (Guid?)t.Id)
+            .FirstOrDefaultAsync(ct);
+
+    /// <summary>The same for the outbox: the next pending message due by <paramref name="dueBy"/> that no other transaction holds.</summary>
+    internal virtual async Task<Guid?> ClaimDueMessageIdAsync(Instant dueBy, CancellationToken ct) =>
+        await Outbox
+            .Where(m => m.Status == OutboxStatus.Pending && m.NextAttemptAt <= dueBy)
+            .OrderBy(m => m.NextAttemptAt)
+            .ThenBy(m => m.Id)
+            .Select(m => (Guid?)m.Id)
+            .FirstOrDefaultAsync(ct);
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         configurationBuilder.Properties<Instant>().HaveConversion<InstantConverter>();

@@ -1,5 +1,6 @@
 using BusFlow.Bus.Model;
 using BusFlow.Engine.Persistence;
+using BusFlow.Notifications.Delivery;
 using BusFlow.Notifications.Links;
 using BusFlow.Notifications.Outbox;
 using BusFlow.Notifications.Preferences;
@@ -22,6 +23,7 @@ internal sealed class EfWorkflowSession : IWorkflowSession
     private readonly BusFlowDbContext _db;
     private readonly IDbContextTransaction _transaction;
     private readonly OutboxSeal? _outboxSeal;
+    private readonly IOutboxCommitListener? _mailCommitted;
     private bool _committed;
     private bool _disposed;
     private EfBusRecords? _busRecords;
@@ -31,17 +33,19 @@ internal sealed class EfWorkflowSession : IWorkflowSession
     private EfDefinitionDrafts? _drafts;
     private Documents.EfDocuments? _documents;
 
-    private EfWorkflowSession(BusFlowDbContext db, IDbContextTransaction transaction, OutboxSeal? outboxSeal)
+    private EfWorkflowSession(BusFlowDbContext db, IDbContextTransaction transaction, OutboxSeal? outboxSeal, IOutboxCommitListener? mailCommitted)
     {
         _db = db;
         _transaction = transaction;
         _outboxSeal = outboxSeal;
+        _mailCommitted = mailCommitted;
     }
 
     /// <summary>The session's context, for tests that need to reach beneath the port.</summary>
     internal BusFlowDbContext Context => _db;
 
-    public static async Task<EfWorkflowSession> BeginAsync(IDbContextFactory<BusFlowDbContext> contextFactory, OutboxSeal? outboxSeal, CancellationToken ct)
+    public static async Task<EfWorkflowSession> BeginAsync(
+        IDbContextFactory<BusFlowDbContext> contextFactory, OutboxSeal? outboxSeal, IOutboxCommitListener? mailCommitted, CancellationToken ct)
     {
         var db = await contextFactory.CreateDbContextAsync(ct);
         // A failed flush ends the session (the caller retries with a new one), so savepoints
@@ -50,7 +54,7 @@ internal sealed class EfWorkflowSession : IWorkflowSession
         try
         {
             var transaction = await db.BeginSessionTransactionAsync(ct);
-            return new EfWorkflowSession(db, transaction, outboxSeal);
+            return new EfWorkflowSession(db, transaction, outboxSeal, mailCommitted);
         }
         catch
         {
@@ -136,6 +140,12 @@ internal sealed class EfWorkflowSession : IWorkflowSession
             .ThenBy(t => t.Id)
             .Take(max)
             .ToListAsync(ct);
+    }
+
+    public async Task<Guid?> ClaimDueTimerAsync(Instant dueBy, CancellationToken ct)
+    {
+        await FlushAsync(ct);
+        return await _db.ClaimDueTimerIdAsync(dueBy, ct);
     }
 
     public async Task<DurableTimer?> FindNextPendingTimerAsync(CancellationToken ct)
@@ -249,6 +259,10 @@ internal sealed class EfWorkflowSession : IWorkflowSession
         await FlushAsync(ct);
         await _transaction.CommitAsync(ct);
         _committed = true;
+        if (_outbox is { Enqueued: > 0 })
+        {
+            _mailCommitted?.MailCommitted();
+        }
     }
 
     /// <summary>Disposing a transaction that was not committed rolls it back, flushed changes and all.</summary>

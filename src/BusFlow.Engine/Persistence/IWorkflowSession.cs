@@ -27,6 +27,13 @@ public interface IWorkflowSession : IAsyncDisposable
     Task<DurableTimer?> FindTimerAsync(Guid timerId, CancellationToken ct);
     Task<DurableTimer?> FindPendingTimerByBookmarkAsync(Guid bookmarkId, CancellationToken ct);
     Task<IReadOnlyList<DurableTimer>> ListDueTimersAsync(Instant dueBy, int max, CancellationToken ct);
+
+    /// <summary>
+    /// The id of the next pending timer due by <paramref name="dueBy"/>, held for this session until it ends
+    /// so that another session claiming at the same time takes a different one; null when none is free.
+    /// </summary>
+    Task<Guid?> ClaimDueTimerAsync(Instant dueBy, CancellationToken ct);
+
     Task<DurableTimer?> FindNextPendingTimerAsync(CancellationToken ct);
     Task<IReadOnlyList<DurableTimer>> ListPendingTimersAsync(CancellationToken ct);
 

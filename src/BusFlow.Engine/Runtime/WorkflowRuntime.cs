@@ -127,33 +127,32 @@ public sealed partial class WorkflowRuntime(
     public Task<TimerFireResult> FireTimerAsync(Guid timerId, CancellationToken ct = default) =>
         InTransactionAsync(TimerActor, session => FireTimerInSessionAsync(session, timerId, ct), ct);
 
-    /// <summary>Fires every pending timer that is due on the clock; returns how many fired.</summary>
+    /// <summary>
+    /// Fires every pending timer that is due on the clock, one transaction each; returns how many fired.
+    /// Each transaction claims its timer, so sweeps running at once on several nodes share the work
+    /// instead of colliding, and none needs a lock beyond its own transaction.
+    /// </summary>
     public async Task<int> FireDueTimersAsync(CancellationToken ct = default)
     {
         var fired = 0;
-        while (true)
+        Guid? previous = null;
+        while (await InTransactionAsync(TimerActor, session => FireNextDueTimerAsync(session, ct), ct) is { } firing)
         {
-            IReadOnlyList<DurableTimer> due;
-            await using (var session = await store.BeginAsync(ct))
+            if (firing.TimerId == previous)
             {
-                due = await session.ListDueTimersAsync(clock.GetCurrentInstant(), 100, ct);
+                // Firing left it pending: claiming it again would loop; the next sweep tries again.
+                logger.LogWarning("Timer {TimerId} is still pending after it fired ({Result}); the sweep stops here.", firing.TimerId, firing.Result);
+                break;
             }
 
-            var firedThisRound = 0;
-            foreach (var timer in due)
+            previous = firing.TimerId;
+            if (firing.Result == TimerFireResult.Fired)
             {
-                if (await FireTimerAsync(timer.Id, ct) == TimerFireResult.Fired)
-                {
-                    firedThisRound++;
-                }
-            }
-
-            fired += firedThisRound;
-            if (due.Count < 100 || firedThisRound == 0)
-            {
-                return fired;
+                fired++;
             }
         }
+
+        return fired;
     }
 
     public Task<WorkflowInstance> CancelAsync(Guid instanceId, string actor, string? reason, CancellationToken ct = default) =>
@@ -190,6 +189,12 @@ public sealed partial class WorkflowRuntime(
     /// <summary>Resumes a bookmark from outside (a signal); false when it was already consumed.</summary>
     public Task<bool> ResumeAsync(Guid bookmarkId, JsonNode? payload, string actor, CancellationToken ct = default) =>
         InTransactionAsync(actor, session => ResumeBookmarkAsync(session, bookmarkId, payload, ct), ct);
+
+    /// <summary>Claims the next due timer and fires it; null when no due timer is left free.</summary>
+    private async Task<(Guid TimerId, TimerFireResult Result)?> FireNextDueTimerAsync(RuntimeSession session, CancellationToken ct) =>
+        await session.Store.ClaimDueTimerAsync(session.Now, ct) is { } timerId
+            ? (timerId, await FireTimerInSessionAsync(session, timerId, ct))
+            : null;
 
     private async Task<TimerFireResult> FireTimerInSessionAsync(RuntimeSession session, Guid timerId, CancellationToken ct)
     {

@@ -8,6 +8,7 @@ using BusFlow.Engine.Persistence;
 using BusFlow.Engine.Runtime;
 using BusFlow.Engine.Simulation;
 using BusFlow.Engine.Time;
+using BusFlow.Hangfire;
 using BusFlow.Host.Configuration;
 using BusFlow.Host.Hosting;
 using BusFlow.Storage;
@@ -146,26 +147,8 @@ public static partial class ViewBenchmark
     }
 
     /// <summary>Waits until the host's jobs have run out (nothing enqueued or processing for two seconds), so that pages are timed alone.</summary>
-    private static async Task SettleAsync(IServiceProvider services, CancellationToken ct)
-    {
-        if (services.GetService<Hangfire.JobStorage>() is not { } jobs)
-        {
-            return;
-        }
-
-        var monitoring = jobs.GetMonitoringApi();
-        var quiet = Stopwatch.StartNew();
-        var waited = Stopwatch.StartNew();
-        while (quiet.Elapsed < TimeSpan.FromSeconds(2) && waited.Elapsed < TimeSpan.FromMinutes(2))
-        {
-            if (monitoring.ProcessingCount() + monitoring.Queues().Sum(q => q.Length) > 0)
-            {
-                quiet.Restart();
-            }
-
-            await Task.Delay(TimeSpan.FromMilliseconds(200), ct);
-        }
-    }
+    private static Task SettleAsync(IServiceProvider services, CancellationToken ct) =>
+        JobQueue.WaitUntilQuietAsync(services, TimeSpan.FromSeconds(2), TimeSpan.FromMinutes(2), ct);
 
     private static async Task<int> CountAsync(IWorkflowStore store, CancellationToken ct)
     {

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using BusFlow.Host.Configuration;
+using BusFlow.Host.Hosting;
 using BusFlow.Storage;
 
 namespace BusFlow.Host.Cli;
@@ -9,13 +10,17 @@ internal static class MigrateCommand
 {
     public static Command Create(IConfiguration configuration)
     {
-        var command = new Command("migrate", "Applies the database migrations of the configured provider (BusFlow:Storage) and exits.");
+        var command = new Command("migrate", "Applies the database migrations of the configured provider (BusFlow:Storage), installs Hangfire's tables when the jobs are kept in PostgreSQL (BusFlow:Jobs), and exits.");
         command.SetAction((parse, ct) => CommandOutput.GuardAsync(parse, async () =>
         {
-            var storage = BusFlowSettings.From(configuration).Storage;
-            await using var services = new ServiceCollection().AddLogging().AddBusFlowStorage(storage).BuildServiceProvider();
-            await BusFlowDatabase.MigrateAsync(services, ct);
-            await parse.Out().WriteLineAsync($"The {storage.Provider} database is up to date.");
+            var settings = BusFlowSettings.From(configuration);
+            await using var services = new ServiceCollection()
+                .AddLogging()
+                .AddBusFlowStorage(settings.Storage)
+                .AddSingleton(settings.Jobs)
+                .BuildServiceProvider();
+            await DatabaseMigration.MigrateAsync(services, ct);
+            await parse.Out().WriteLineAsync($"The {settings.Storage.Provider} database is up to date.");
             return 0;
         }));
         return command;

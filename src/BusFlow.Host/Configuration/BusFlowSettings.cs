@@ -1,6 +1,6 @@
 using BusFlow.Engine.Documents;
+using BusFlow.Hangfire;
 using BusFlow.Storage;
-using BusFlow.Storage.Jobs;
 using NodaTime;
 
 namespace BusFlow.Host.Configuration;

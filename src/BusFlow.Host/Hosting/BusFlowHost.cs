@@ -1,5 +1,6 @@
 using BusFlow.Engine.Definitions;
-using BusFlow.Engine.Time;
+using BusFlow.Hangfire;
+using BusFlow.Hangfire.Dashboard;
 using BusFlow.Host.Api;
 using BusFlow.Host.Configuration;
 using BusFlow.Host.Demo;
@@ -9,24 +10,21 @@ using BusFlow.Host.Security;
 using BusFlow.Host.Simulation;
 using BusFlow.Notifications;
 using BusFlow.Notifications.Delivery;
-using BusFlow.Notifications.Reminders;
 using BusFlow.Notifications.Templates;
 using BusFlow.Storage;
-using BusFlow.Storage.Jobs;
 using BusFlow.Storage.Notifications;
 using BusFlow.Web;
 using BusFlow.Web.Accounts;
 using BusFlow.Web.Pages.Instances;
 using BusFlow.Web.Pages.Workflows;
 using BusFlow.Web.Security;
-using Hangfire;
 using NodaTime;
 
 namespace BusFlow.Host.Hosting;
 
 /// <summary>
-/// The web host: the engine on the configured database, Hangfire for timers, the JSON API and the
-/// dashboard. <see cref="StartAsync"/> is what `busflow serve` runs and what the tests start.
+/// The web host: the engine on the configured database, Hangfire for timers and scheduled mail, the
+/// JSON API, the pages and the dashboard. <see cref="StartAsync"/> is what `busflow serve` runs and what the tests start.
 /// </summary>
 public static class BusFlowHost
 {
@@ -54,7 +52,9 @@ public static class BusFlowHost
         }
 
         builder.Services.AddSingleton(LinkKeySource.Load(configuration));
-        builder.Services.AddBusFlowNotifications(MailSettings(configuration));
+        var mail = MailSettings(configuration);
+        builder.Services.AddBusFlowNotifications(mail);
+        builder.Services.AddBusFlowImmediateDelivery(mail);
         if (Directory.Exists(settings.TemplatesFolder))
         {
             builder.Services.AddBusFlowSavedTemplates(settings.TemplatesFolder, settings.TimeZone.Id);
@@ -63,7 +63,7 @@ public static class BusFlowHost
         builder.Services.AddSingleton(new BusFlow.Engine.Documents.DocumentRules(settings.Documents));
         builder.Services.AddBusFlowWorkflows(settings.TimeZone, settings.TemplatesFolder);
         builder.Services.AddBusFlowStorage(settings.Storage);
-        builder.Services.AddBusFlowJobs(settings.Jobs);
+        builder.Services.AddBusFlowHangfire(settings.Jobs);
         builder.Services.AddBusFlowApi();
         builder.Services.AddBusFlowPages(
             new LinkRequestLimits(settings.LinkRequestsPerMinute, settings.LinkRequestsPerLinkPerMinute), DataProtectionCertificates.Load(configuration));
@@ -78,8 +78,6 @@ public static class BusFlowHost
             MailLinkAddress.FollowListeningAddress(app, settings.Urls);
         }
 
-        // Hangfire's configuration is process-wide; apply this host's now, before any job or dashboard runs.
-        app.Services.GetRequiredService<IGlobalConfiguration>();
         app.UseBusFlowRequestLog();
         app.UseKnownProxies(ProxySettings.KnownProxies(configuration));
         app.UseBusFlowErrors();
@@ -89,11 +87,8 @@ public static class BusFlowHost
         app.MapBusFlowApi();
         app.MapBusFlowPages();
         app.MapBusFlowWeb();
-        app.MapHangfireDashboard(DashboardPath, new DashboardOptions
-        {
-            Authorization = [new AdministratorDashboardAuthorizationFilter()],
-            DisplayStorageConnectionString = false,
-        }).RequireAuthorization(BusFlowPolicies.Administrator);
+        app.MapBusFlowDashboard(DashboardPath, http => BusFlowPolicies.ActsAsAdministrator(http.User, http.RequestServices.GetRequiredService<SignInSettings>()))
+            .RequireAuthorization(BusFlowPolicies.Administrator);
         return app;
     }
 
@@ -154,7 +149,7 @@ public static class BusFlowHost
     {
         var settings = app.Services.GetRequiredService<BusFlowSettings>();
         LoadTemplates(app.Services, settings, logger);
-        await BusFlowDatabase.MigrateAsync(app.Services, ct);
+        await DatabaseMigration.MigrateAsync(app.Services, ct);
         // The versions saved in the browser replace the folder's files from the first mail on.
         app.Services.GetService<SavedMessageTemplates>()?.Refresh();
         var report = await app.Services.GetRequiredService<WorkflowFolderPublisher>().PublishAsync(settings.WorkflowsFolder, ct);
@@ -174,11 +169,6 @@ public static class BusFlowHost
             report.DefinitionCount, settings.WorkflowsFolder, report.NewlyPublished);
         await app.Services.GetRequiredService<BusStartup>().RunAsync(settings.SeedDemoOnFirstStart, ct);
         await AnnounceSetupLinkAsync(app, logger, ct);
-        // The outbox is delivered every minute; mail enqueued by a step waits at most that long.
-        var recurringJobs = app.Services.GetRequiredService<IRecurringJobManager>();
-        OutboxDeliveryJob.Register(recurringJobs, app.Services.GetRequiredService<MailOptions>().DeliveryCron);
-        WeeklyDigestJob.Register(recurringJobs);
-        RoleHandOverJob.Register(recurringJobs, app.Services.GetRequiredService<EngineOptions>().TimeZone.Id);
     }
 
     /// <summary>

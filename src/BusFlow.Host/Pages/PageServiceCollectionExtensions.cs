@@ -1,6 +1,4 @@
 using BusFlow.Host.Security;
-using BusFlow.Notifications.Delivery;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace BusFlow.Host.Pages;
 
@@ -14,7 +12,6 @@ public static class PageServiceCollectionExtensions
     public static IServiceCollection AddBusFlowPages(this IServiceCollection services, LinkRequestLimits limits, DataProtectionCertificates certificates)
     {
         services.AddSingleton<PageRenderer>();
-        services.Replace(ServiceDescriptor.Singleton<IDeliveryTrigger, HangfireDeliveryTrigger>());
         services.AddBusFlowDataProtection(certificates);
         services.AddAntiforgery(options =>
         {

@@ -43,9 +43,6 @@ public sealed class MailOptions
     /// <summary>The List-Id (RFC 2919), e.g. "busflow.exempelby.test".</summary>
     public string? ListId { get; set; }
 
-    /// <summary>How many due messages one run claims at a time.</summary>
-    public int BatchSize { get; set; } = 50;
-
     /// <summary>After this many attempts that failed temporarily, a message is marked Failed.</summary>
     public int MaxAttempts { get; set; } = 8;
 
@@ -56,13 +53,20 @@ public sealed class MailOptions
     public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromHours(4);
 
     /// <summary>How long a node holds a claimed message; if it dies while sending, the message is tried again after this.</summary>
-    public TimeSpan ClaimDuration { get; set; } = TimeSpan.FromMinutes(10);
+    public TimeSpan ClaimDuration { get; set; } = TimeSpan.FromMinutes(2);
 
     /// <summary>The SMTP client's timeout for each command.</summary>
     public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(60);
 
     /// <summary>When the recurring delivery job runs (Hangfire cron, UTC).</summary>
     public string DeliveryCron { get; set; } = "* * * * *";
+
+    /// <summary>
+    /// Whether a server delivers mail right after the transaction that wrote it commits, on the node that
+    /// wrote it, besides the scheduled runs. Off, mail waits for the next scheduled run (confirmation codes
+    /// are still hurried).
+    /// </summary>
+    public bool DeliverAfterCommit { get; set; } = true;
 
     public bool IsSmtp => string.Equals(Mode, SmtpMode, StringComparison.OrdinalIgnoreCase);
 
@@ -103,14 +107,20 @@ public sealed class MailOptions
         }
 
         _ = ParseSecurity();
-        if (BatchSize < 1 || MaxAttempts < 1)
+        if (MaxAttempts < 1)
         {
-            throw new ArgumentException("BusFlow:Mail:BatchSize and MaxAttempts must be at least 1.");
+            throw new ArgumentException("BusFlow:Mail:MaxAttempts must be at least 1.");
         }
 
         if (RetryDelay <= TimeSpan.Zero || MaxRetryDelay < RetryDelay || ClaimDuration <= TimeSpan.Zero || Timeout <= TimeSpan.Zero)
         {
             throw new ArgumentException("BusFlow:Mail's delays must be positive, and MaxRetryDelay at least RetryDelay.");
+        }
+
+        if (ClaimDuration <= Timeout)
+        {
+            // A claim that ran out while the server still had the message would let another node send it too.
+            throw new ArgumentException("BusFlow:Mail:ClaimDuration must be longer than BusFlow:Mail:Timeout.");
         }
     }
 

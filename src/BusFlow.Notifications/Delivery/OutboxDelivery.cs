@@ -11,8 +11,9 @@ namespace BusFlow.Notifications.Delivery;
 
 /// <summary>
 /// Sends the due messages of the outbox. Each message is claimed in a short transaction of its own
-/// (the attempt is counted and the row version advanced, so two nodes never send the same message at
-/// once), then sent, then its result recorded in another short transaction. A node that dies between
+/// (held with SKIP LOCKED on PostgreSQL while it is claimed, then the attempt counted and the row
+/// version advanced, so two nodes never send the same message at once), then sent, then its result
+/// recorded in another short transaction. A node that dies between
 /// sending and recording leaves the message to be sent again after its claim expires, with the same
 /// Message-ID: at least once, and recognisably so. A message whose task was closed, or whose link
 /// died, since it was written is withdrawn instead of sent (see <see cref="DeadLinks"/>).
@@ -24,36 +25,28 @@ public sealed class OutboxDelivery(
     IClock clock,
     ILogger<OutboxDelivery> logger)
 {
-    /// <summary>Delivers due messages, batch after batch, until none is due or a batch sends nothing.</summary>
+    /// <summary>
+    /// Delivers due messages one by one until none is left free to claim, or the destination cannot be
+    /// reached. Deliveries on several nodes at once share the work: each claims the messages it sends.
+    /// </summary>
     public async Task<DeliveryReport> DeliverDueAsync(CancellationToken ct = default)
     {
-        var total = new DeliveryReport(0, 0, 0, 0);
+        var report = new DeliveryReport(0, 0, 0, 0);
+        if (!await AnyDueAsync(ct))
+        {
+            return report;
+        }
+
         await using var sink = CreateSink();
+        var checkFirst = false;
         while (true)
         {
-            var (report, due, stopped) = await DeliverBatchAsync(sink, ct);
-            total += report;
-            if (stopped || due < options.BatchSize || report.Sent + report.Retrying + report.Failed + report.Withdrawn == 0)
+            // After a broken connection, reconnect only for mail still due.
+            if (checkFirst && !await AnyDueAsync(ct))
             {
-                return total;
+                return report;
             }
-        }
-    }
 
-    private IMailSink CreateSink() =>
-        options.IsSmtp ? new SmtpMailSink(options, logger) : new FolderMailSink(options, logger);
-
-    private async Task<(DeliveryReport Report, int Due, bool Stopped)> DeliverBatchAsync(IMailSink sink, CancellationToken ct)
-    {
-        IReadOnlyList<Guid> due;
-        await using (var session = await store.BeginAsync(ct))
-        {
-            due = [.. (await session.Facet<IOutbox>().ListDueAsync(clock.GetCurrentInstant(), options.BatchSize, ct)).Select(m => m.Id)];
-        }
-
-        var report = new DeliveryReport(0, 0, 0, 0);
-        foreach (var id in due)
-        {
             try
             {
                 // Connect before claiming: an unreachable server costs no message an attempt.
@@ -63,12 +56,17 @@ public sealed class OutboxDelivery(
                                            or MailKit.Security.AuthenticationException or MailKit.Security.SslHandshakeException
                                            or UnauthorizedAccessException)
             {
-                logger.LogWarning(ex, "Mail delivery cannot reach its destination ({Mode} {Destination}); {Count} due message(s) wait for the next run.",
-                    options.Mode, options.IsSmtp ? $"{options.Host}:{options.EffectivePort}" : options.Folder, due.Count);
-                return (report, due.Count, true);
+                logger.LogWarning(ex, "Mail delivery cannot reach its destination ({Mode} {Destination}); due messages wait for the next run.",
+                    options.Mode, options.IsSmtp ? $"{options.Host}:{options.EffectivePort}" : options.Folder);
+                return report;
             }
 
-            var (claimed, withdrawn) = await ClaimAsync(id, ct);
+            var (claimed, withdrawn, none) = await ClaimNextAsync(ct);
+            if (none)
+            {
+                return report;
+            }
+
             if (claimed is null)
             {
                 report = withdrawn ? report with { Withdrawn = report.Withdrawn + 1 } : report with { Skipped = report.Skipped + 1 };
@@ -77,6 +75,7 @@ public sealed class OutboxDelivery(
 
             var outcome = await SendAsync(sink, claimed, ct);
             await RecordAsync(claimed, outcome, ct);
+            checkFirst = outcome.Kind == OutcomeKind.Retry;
             report = outcome.Kind switch
             {
                 OutcomeKind.Sent => report with { Sent = report.Sent + 1 },
@@ -84,25 +83,32 @@ public sealed class OutboxDelivery(
                 _ => report with { Failed = report.Failed + 1 },
             };
         }
+    }
 
-        return (report, due.Count, false);
+    private IMailSink CreateSink() =>
+        options.IsSmtp ? new SmtpMailSink(options, logger) : new FolderMailSink(options, logger);
+
+    private async Task<bool> AnyDueAsync(CancellationToken ct)
+    {
+        await using var session = await store.BeginAsync(ct);
+        return (await session.Facet<IOutbox>().ListDueAsync(clock.GetCurrentInstant(), 1, ct)).Count > 0;
     }
 
     /// <summary>
-    /// Counts the attempt and holds the message for <see cref="MailOptions.ClaimDuration"/>, in a
-    /// transaction of its own; or withdraws it when a link it carries is dead. No message when
-    /// another node claimed or finished it first, or when it was withdrawn.
+    /// Claims the next due message that no other node holds: counts the attempt and holds it for
+    /// <see cref="MailOptions.ClaimDuration"/>, in a transaction of its own; or withdraws it when a link
+    /// it carries is dead. None left when nothing due is free; no message either when it was withdrawn
+    /// or another node finished it first.
     /// </summary>
-    private async Task<(OutboxMessage? Claimed, bool Withdrawn)> ClaimAsync(Guid id, CancellationToken ct)
+    private async Task<(OutboxMessage? Claimed, bool Withdrawn, bool None)> ClaimNextAsync(CancellationToken ct)
     {
         try
         {
             await using var session = await store.BeginAsync(ct);
-            var message = await session.Facet<IOutbox>().FindAsync(id, ct);
             var now = clock.GetCurrentInstant();
-            if (message is null || !message.IsDue(now))
+            if (await session.Facet<IOutbox>().ClaimNextDueAsync(now, ct) is not { } message)
             {
-                return (null, false);
+                return (null, false, true);
             }
 
             if (await DeadLinks.WhyWithdrawnAsync(session, message, now, ct) is { } reason)
@@ -110,17 +116,17 @@ public sealed class OutboxDelivery(
                 message.MarkWithdrawn(reason);
                 await session.CommitAsync(ct);
                 logger.LogInformation("Outbox message {MessageId} to {To} is withdrawn, not sent: {Reason}", message.Id, message.To, reason);
-                return (null, true);
+                return (null, true, false);
             }
 
             message.Claim(now + Duration.FromTimeSpan(options.ClaimDuration));
             await session.CommitAsync(ct);
-            return (message, false);
+            return (message, false, false);
         }
         catch (ConcurrencyConflictException)
         {
-            logger.LogDebug("Outbox message {MessageId} was claimed by another node first.", id);
-            return (null, false);
+            logger.LogDebug("An outbox message was claimed by another node first.");
+            return (null, false, false);
         }
     }
 

@@ -20,6 +20,12 @@ public interface IOutbox
     /// <summary>Pending messages whose next attempt is due by <paramref name="dueBy"/>, oldest due first.</summary>
     Task<IReadOnlyList<OutboxMessage>> ListDueAsync(Instant dueBy, int max, CancellationToken ct);
 
+    /// <summary>
+    /// The next pending message due by <paramref name="dueBy"/>, held for this session until it ends so that
+    /// another session claiming at the same time takes a different one; null when none is free.
+    /// </summary>
+    Task<OutboxMessage?> ClaimNextDueAsync(Instant dueBy, CancellationToken ct);
+
     /// <summary>Messages by status and instance, newest first.</summary>
     Task<IReadOnlyList<OutboxMessage>> ListAsync(OutboxQuery query, CancellationToken ct);
 }

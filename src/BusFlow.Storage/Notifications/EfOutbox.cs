@@ -16,11 +16,15 @@ internal sealed class EfOutbox(BusFlowDbContext db, Func<CancellationToken, Task
     private OutboxSeal Seal => seal ?? throw new InvalidOperationException(
         "The outbox seals its mail with a key derived from the installation's link key: register a LinkKey and AddBusFlowNotifications.");
 
+    /// <summary>How many messages this session put in the outbox.</summary>
+    public int Enqueued { get; private set; }
+
     public void Enqueue(OutboxMessage message)
     {
         ArgumentNullException.ThrowIfNull(message);
         message.SealedContent = Seal.Seal(message.Id, message.Content);
         db.Outbox.Add(message);
+        Enqueued++;
     }
 
     public async Task<OutboxMessage?> FindAsync(Guid id, CancellationToken ct)
@@ -44,6 +48,14 @@ internal sealed class EfOutbox(BusFlowDbContext db, Func<CancellationToken, Task
             .ThenBy(m => m.Id)
             .Take(max)
             .ToListAsync(ct));
+    }
+
+    public async Task<OutboxMessage?> ClaimNextDueAsync(Instant dueBy, CancellationToken ct)
+    {
+        await flush(ct);
+        return await db.ClaimDueMessageIdAsync(dueBy, ct) is { } id
+            ? Opened(await db.Outbox.FirstOrDefaultAsync(m => m.Id == id, ct))
+            : null;
     }
 
     public async Task<IReadOnlyList<OutboxMessage>> ListAsync(OutboxQuery query, CancellationToken ct)

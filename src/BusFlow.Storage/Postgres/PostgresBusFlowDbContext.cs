@@ -1,6 +1,9 @@
 using System.Data;
+using BusFlow.Engine.Persistence;
+using BusFlow.Notifications.Outbox;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
+using NodaTime;
 using Npgsql;
 
 namespace BusFlow.Storage.Postgres;
@@ -20,6 +23,25 @@ public sealed class PostgresBusFlowDbContext(DbContextOptions<PostgresBusFlowDbC
     /// </summary>
     internal override Task<IDbContextTransaction> BeginSessionTransactionAsync(CancellationToken cancellationToken) =>
         Database.BeginTransactionAsync(IsolationLevel.ReadCommitted, cancellationToken);
+
+    /// <summary>
+    /// FOR UPDATE SKIP LOCKED: sweeps on several nodes each take a different timer instead of queueing
+    /// behind, or conflicting on, the same one. EF has no LINQ for row locks, hence the SQL.
+    /// </summary>
+    internal override async Task<Guid?> ClaimDueTimerIdAsync(Instant dueBy, CancellationToken ct) =>
+        (await Database.SqlQuery<Guid>($"""
+            SELECT id AS "Value" FROM timers
+            WHERE status = {nameof(TimerStatus.Pending)} AND due_at <= {dueBy.ToDateTimeUtc()}
+            ORDER BY due_at, id LIMIT 1 FOR UPDATE SKIP LOCKED
+            """).ToListAsync(ct)).Select(id => (Guid?)id).FirstOrDefault();
+
+    /// <summary>FOR UPDATE SKIP LOCKED, as for timers: deliveries on several nodes each claim a different message.</summary>
+    internal override async Task<Guid?> ClaimDueMessageIdAsync(Instant dueBy, CancellationToken ct) =>
+        (await Database.SqlQuery<Guid>($"""
+            SELECT id AS "Value" FROM outbox
+            WHERE status = {nameof(OutboxStatus.Pending)} AND next_attempt_at <= {dueBy.ToDateTimeUtc()}
+            ORDER BY next_attempt_at, id LIMIT 1 FOR UPDATE SKIP LOCKED
+            """).ToListAsync(ct)).Select(id => (Guid?)id).FirstOrDefault();
 
     internal override bool IsLostRace(DbUpdateException exception) =>
         exception.InnerException is PostgresException

@@ -40,6 +40,7 @@ public sealed class OutboxApiTests : IAsyncLifetime
             ["BusFlow:Mail:Folder"] = _mailFolder,
             // Delivered by the test, not by the recurring job.
             ["BusFlow:Mail:DeliveryCron"] = "0 0 31 2 *",
+            ["BusFlow:Mail:DeliverAfterCommit"] = "false",
         });
     }
 

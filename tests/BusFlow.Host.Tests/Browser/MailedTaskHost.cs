@@ -71,6 +71,7 @@ public sealed partial class MailedTaskHost : IAsyncDisposable
                 ["BusFlow:Mail:LinkBaseUrl"] = url,
                 // Delivered when the test says so, not by the recurring job.
                 ["BusFlow:Mail:DeliveryCron"] = "0 0 31 2 *",
+                ["BusFlow:Mail:DeliverAfterCommit"] = "false",
                 ["BusFlow:Links:RequestsPerMinute"] = "1000",
             }, new FakeClock(Now));
             return new MailedTaskHost(smtp, database, workflows, host);

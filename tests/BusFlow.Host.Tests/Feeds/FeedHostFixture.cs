@@ -81,6 +81,7 @@ public sealed class FeedHostFixture : IAsyncLifetime
             ["BusFlow:Mail:Mode"] = "Folder",
             ["BusFlow:Mail:Folder"] = _mailFolder,
             ["BusFlow:Mail:DeliveryCron"] = "0 0 31 2 *",
+            ["BusFlow:Mail:DeliverAfterCommit"] = "false",
             ["BusFlow:Mail:LinkBaseUrl"] = LinkBaseUrl,
         }, new FakeClock(Now));
 

@@ -1,9 +1,9 @@
 using System.Net;
 using System.Net.Http.Json;
 using BusFlow.Engine.Definitions;
+using BusFlow.Hangfire.Roles;
 using BusFlow.Host.Configuration;
 using BusFlow.Host.Tests.Support;
-using BusFlow.Storage.Jobs;
 using BusFlow.Testing;
 using Hangfire;
 using Hangfire.Storage;

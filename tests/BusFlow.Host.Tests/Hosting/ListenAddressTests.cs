@@ -138,6 +138,7 @@ public sealed partial class ListenAddressTests
                 ["BusFlow:Mail:Folder"] = mailFolder,
                 ["BusFlow:Mail:LinkBaseUrl"] = linkBaseUrl,
                 ["BusFlow:Mail:DeliveryCron"] = "0 0 31 2 *",
+                ["BusFlow:Mail:DeliverAfterCommit"] = "false",
             }, new FakeClock(MondayMorning));
             var started = await host.Client.PostAsJsonAsync("/api/instances", new
             {

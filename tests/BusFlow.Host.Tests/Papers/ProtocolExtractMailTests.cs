@@ -48,6 +48,7 @@ public sealed class ProtocolExtractMailTests : IAsyncLifetime
             ["BusFlow:Mail:Security"] = "None",
             // Delivered when the test says so, not by the recurring job; no reminder sweep while the clock jumps.
             ["BusFlow:Mail:DeliveryCron"] = "0 0 31 2 *",
+            ["BusFlow:Mail:DeliverAfterCommit"] = "false",
             ["BusFlow:Jobs:SchedulePollingInterval"] = "01:00:00",
             ["BusFlow:Jobs:SweepCron"] = "0 0 1 1 *",
         }, _clock);

@@ -91,6 +91,7 @@ public sealed partial class DataProtectionKeyTests
             ["BusFlow:Notifications:Templates"] = Path.Combine(RepositoryRoot.Path, "templates"),
             ["BusFlow:Mail:LinkBaseUrl"] = $"http://127.0.0.1:{port}",
             ["BusFlow:Mail:DeliveryCron"] = "0 0 31 2 *",
+            ["BusFlow:Mail:DeliverAfterCommit"] = "false",
             ["BusFlow:Links:KeyFile"] = Path.Combine(keys, "link.key"),
             ["BusFlow:Links:RequestsPerMinute"] = "1000",
         });

@@ -48,6 +48,7 @@ public sealed class DemoMailHost : IAsyncDisposable
             ["BusFlow:Mail:LinkBaseUrl"] = url,
             // Delivered when the test says so, as the recurring job would.
             ["BusFlow:Mail:DeliveryCron"] = "0 0 31 2 *",
+            ["BusFlow:Mail:DeliverAfterCommit"] = "false",
             ["BusFlow:Links:RequestsPerMinute"] = "1000",
         };
         foreach (var (key, value) in extra ?? new Dictionary<string, string?>())

@@ -70,6 +70,7 @@ public sealed class InstancePagesHost : IAsyncLifetime
             // Late timers stay late: the sweep that would fire them never runs.
             ["BusFlow:Jobs:SweepCron"] = "0 0 31 2 *",
             ["BusFlow:Mail:DeliveryCron"] = "0 0 31 2 *",
+            ["BusFlow:Mail:DeliverAfterCommit"] = "false",
             ["BusFlow:Notifications:Templates"] = Path.Combine(RepositoryRoot.Path, "templates"),
         }, new FakeClock(Now));
 

@@ -37,7 +37,7 @@ public sealed class OutboxClaimTests
     public async Task Two_nodes_delivering_at_once_send_each_message_exactly_once(string provider)
     {
         await using var smtp = ScriptedSmtpServer.Start();
-        await using var harness = await DeliveryHarness.StartAsync(DeliveryHarness.Smtp(smtp.Port, o => o.BatchSize = 10), provider);
+        await using var harness = await DeliveryHarness.StartAsync(DeliveryHarness.Smtp(smtp.Port), provider);
         var ids = await harness.EnqueueAsync([.. Enumerable.Range(1, 30).Select(i => DeliveryHarness.Message($"Meddelande {i}"))]);
         var otherNode = ActivatorUtilities.CreateInstance<OutboxDelivery>(harness.Services);
 

@@ -104,6 +104,7 @@ public sealed class WorkflowOutboxHarness : IAsyncDisposable
             public Task<DurableTimer?> FindTimerAsync(Guid timerId, CancellationToken ct) => inner.FindTimerAsync(timerId, ct);
             public Task<DurableTimer?> FindPendingTimerByBookmarkAsync(Guid bookmarkId, CancellationToken ct) => inner.FindPendingTimerByBookmarkAsync(bookmarkId, ct);
             public Task<IReadOnlyList<DurableTimer>> ListDueTimersAsync(Instant dueBy, int max, CancellationToken ct) => inner.ListDueTimersAsync(dueBy, max, ct);
+            public Task<Guid?> ClaimDueTimerAsync(Instant dueBy, CancellationToken ct) => inner.ClaimDueTimerAsync(dueBy, ct);
             public Task<DurableTimer?> FindNextPendingTimerAsync(CancellationToken ct) => inner.FindNextPendingTimerAsync(ct);
             public Task<IReadOnlyList<DurableTimer>> ListPendingTimersAsync(CancellationToken ct) => inner.ListPendingTimersAsync(ct);
             public Task<int> CountDueTimersAsync(Instant dueBy, CancellationToken ct) => inner.CountDueTimersAsync(dueBy, ct);

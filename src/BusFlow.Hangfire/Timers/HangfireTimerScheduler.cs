@@ -3,7 +3,7 @@ using Hangfire;
 using Microsoft.Extensions.Logging;
 using NodaTime;
 
-namespace BusFlow.Storage.Jobs;
+namespace BusFlow.Hangfire.Timers;
 
 /// <summary>Wakes the engine at a timer's due time through a scheduled Hangfire job.</summary>
 public sealed class HangfireTimerScheduler(IBackgroundJobClient jobs, ILogger<HangfireTimerScheduler> logger) : ITimerScheduler

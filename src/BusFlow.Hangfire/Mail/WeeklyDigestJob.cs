@@ -1,11 +1,13 @@
+using BusFlow.Notifications.Reminders;
 using Hangfire;
 using Microsoft.Extensions.Logging;
 
-namespace BusFlow.Notifications.Reminders;
+namespace BusFlow.Hangfire.Mail;
 
 /// <summary>
 /// Runs the weekly digest every hour; only the first run after the week's digest moment makes
-/// mail, and the outbox's once-only keys make any later run (or another node's) a no-op.
+/// mail, and the outbox's once-only keys make any later run (or another node's, even at the same
+/// time) a no-op; so it takes no lock that could outlive a node.
 /// </summary>
 public sealed class WeeklyDigestJob(WeeklyDigest digest, ILogger<WeeklyDigestJob> logger)
 {
@@ -18,7 +20,6 @@ public sealed class WeeklyDigestJob(WeeklyDigest digest, ILogger<WeeklyDigestJob
             Cron.Hourly(),
             new RecurringJobOptions { TimeZone = TimeZoneInfo.Utc });
 
-    [DisableConcurrentExecution(timeoutInSeconds: 300)]
     [AutomaticRetry(Attempts = 0)]
     public async Task RunAsync(CancellationToken cancellationToken)
     {

@@ -1,19 +1,24 @@
 using BusFlow.Engine.Runtime;
+using BusFlow.Hangfire.Mail;
+using BusFlow.Hangfire.Roles;
+using BusFlow.Hangfire.Storage;
+using BusFlow.Hangfire.Timers;
 using Hangfire;
 using Hangfire.AspNetCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
-namespace BusFlow.Storage.Jobs;
+namespace BusFlow.Hangfire;
 
-public static class JobServiceCollectionExtensions
+public static class HangfireServiceCollectionExtensions
 {
     /// <summary>
     /// Registers Hangfire with the configured job storage, a Hangfire server, <see cref="ITimerScheduler"/>
-    /// as <see cref="HangfireTimerScheduler"/>, <see cref="TimerJobs"/> and the <see cref="JobsStartup"/>
-    /// hosted service. The host registers <see cref="WorkflowRuntime"/> and the workflow storage.
+    /// as <see cref="HangfireTimerScheduler"/>, the jobs (timers, outbox delivery, weekly digest, role
+    /// hand-over) and the <see cref="JobsStartup"/> hosted service that puts the recurring ones on their
+    /// schedule. The host registers <see cref="WorkflowRuntime"/>, the workflow storage and the notifications.
     /// </summary>
-    public static IServiceCollection AddBusFlowJobs(this IServiceCollection services, JobOptions options)
+    public static IServiceCollection AddBusFlowHangfire(this IServiceCollection services, JobOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
@@ -29,6 +34,7 @@ public static class JobServiceCollectionExtensions
         services.AddHangfire((provider, configuration) => configuration
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
             .UseSimpleAssemblyNameTypeSerializer()
+            .UseTypeResolver(MovedJobTypes.Resolve)
             .UseRecommendedSerializerSettings()
             .UseStorage(provider.GetRequiredService<JobStorage>())
             .UseLogProvider(new TolerantHangfireLogProvider(provider.GetRequiredService<ILoggerFactory>())));
@@ -36,9 +42,11 @@ public static class JobServiceCollectionExtensions
         services.AddSingleton<HangfireTimerScheduler>();
         services.AddSingleton<ITimerScheduler>(provider => provider.GetRequiredService<HangfireTimerScheduler>());
         services.AddTransient<TimerJobs>();
+        services.AddTransient<OutboxDeliveryJob>();
+        services.AddTransient<WeeklyDigestJob>();
         services.AddTransient<RoleHandOverJob>();
 
-        // Before the server, so the sweep is registered by the time the server starts working.
+        // Before the server, so the recurring jobs are registered by the time the server starts working.
         services.AddHostedService<JobsStartup>();
         services.AddHangfireServer((_, server) =>
         {

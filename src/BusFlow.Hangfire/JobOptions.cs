@@ -1,6 +1,6 @@
 using Hangfire;
 
-namespace BusFlow.Storage.Jobs;
+namespace BusFlow.Hangfire;
 
 /// <summary>Where Hangfire keeps its jobs and how often it looks for due ones.</summary>
 public sealed class JobOptions
@@ -26,6 +26,18 @@ public sealed class JobOptions
     /// <summary>When the sweep fires every due timer that no job fired (a lost job, a clock change).</summary>
     public string SweepCron { get; set; } = Cron.Minutely();
 
+    /// <summary>
+    /// How long a job fetched by a node stays invisible to the others; the node keeps it invisible while
+    /// it runs, so this is how soon the jobs of a node that died are taken up elsewhere.
+    /// </summary>
+    public TimeSpan InvisibilityTimeout { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>
+    /// When a lock taken in Hangfire's storage counts as abandoned. Hangfire holds its own locks for
+    /// moments (BusFlow's jobs take none), so a node killed while holding one stalls the others this long at most.
+    /// </summary>
+    public TimeSpan DistributedLockTimeout { get; set; } = TimeSpan.FromMinutes(1);
+
     /// <summary>How many jobs run at once in this process.</summary>
     public int WorkerCount { get; set; } = Math.Min(Environment.ProcessorCount * 5, 20);
 
@@ -45,6 +57,11 @@ public sealed class JobOptions
         if (SchedulePollingInterval <= TimeSpan.Zero || EffectiveQueuePollInterval <= TimeSpan.Zero)
         {
             throw new ArgumentException("The job polling intervals must be positive.");
+        }
+
+        if (InvisibilityTimeout < TimeSpan.FromSeconds(5) || DistributedLockTimeout < TimeSpan.FromSeconds(5))
+        {
+            throw new ArgumentException("BusFlow:Jobs:InvisibilityTimeout and DistributedLockTimeout must be at least 5 seconds.");
         }
 
         if (WorkerCount < 1)

@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 
-namespace BusFlow.Storage.Tests;
+namespace BusFlow.Hangfire.Tests;
 
 /// <summary>A Hangfire job that only reports that it ran, for tests of the job wiring.</summary>
 public sealed class ProbeJob

@@ -1,8 +1,9 @@
 using Hangfire.Logging;
 using Microsoft.Extensions.Logging;
+using HangfireLogLevel = Hangfire.Logging.LogLevel;
 using MicrosoftLogLevel = Microsoft.Extensions.Logging.LogLevel;
 
-namespace BusFlow.Storage.Jobs;
+namespace BusFlow.Hangfire.Storage;
 
 /// <summary>
 /// Hangfire's logging is one setting for the whole process, which AddHangfire binds to the
@@ -26,7 +27,7 @@ public sealed class TolerantHangfireLogProvider(ILoggerFactory loggers) : ILogPr
 
     private sealed class ForwardingLog(ILogger logger) : ILog
     {
-        public bool Log(Hangfire.Logging.LogLevel logLevel, Func<string>? messageFunc, Exception? exception = null)
+        public bool Log(HangfireLogLevel logLevel, Func<string>? messageFunc, Exception? exception = null)
         {
             var level = ToMicrosoft(logLevel);
             try
@@ -45,13 +46,13 @@ public sealed class TolerantHangfireLogProvider(ILoggerFactory loggers) : ILogPr
             }
         }
 
-        private static MicrosoftLogLevel ToMicrosoft(Hangfire.Logging.LogLevel level) => level switch
+        private static MicrosoftLogLevel ToMicrosoft(HangfireLogLevel level) => level switch
         {
-            Hangfire.Logging.LogLevel.Trace => MicrosoftLogLevel.Trace,
-            Hangfire.Logging.LogLevel.Debug => MicrosoftLogLevel.Debug,
-            Hangfire.Logging.LogLevel.Info => MicrosoftLogLevel.Information,
-            Hangfire.Logging.LogLevel.Warn => MicrosoftLogLevel.Warning,
-            Hangfire.Logging.LogLevel.Error => MicrosoftLogLevel.Error,
+            HangfireLogLevel.Trace => MicrosoftLogLevel.Trace,
+            HangfireLogLevel.Debug => MicrosoftLogLevel.Debug,
+            HangfireLogLevel.Info => MicrosoftLogLevel.Information,
+            HangfireLogLevel.Warn => MicrosoftLogLevel.Warning,
+            HangfireLogLevel.Error => MicrosoftLogLevel.Error,
             _ => MicrosoftLogLevel.Critical,
         };
     }
@@ -60,6 +61,6 @@ public sealed class TolerantHangfireLogProvider(ILoggerFactory loggers) : ILogPr
     {
         public static readonly Dropped Instance = new();
 
-        public bool Log(Hangfire.Logging.LogLevel logLevel, Func<string>? messageFunc, Exception? exception = null) => false;
+        public bool Log(HangfireLogLevel logLevel, Func<string>? messageFunc, Exception? exception = null) => false;
     }
 }

@@ -1,5 +1,10 @@
 using BusFlow.Engine.Persistence;
-using BusFlow.Storage.Jobs;
+using BusFlow.Engine.Time;
+using BusFlow.Hangfire.Storage;
+using BusFlow.Hangfire.Timers;
+using BusFlow.Notifications.Delivery;
+using BusFlow.Storage;
+using BusFlow.Storage.Tests;
 using BusFlow.Testing;
 using Hangfire;
 using Hangfire.Storage;
@@ -7,7 +12,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using NodaTime;
 
-namespace BusFlow.Storage.Tests;
+namespace BusFlow.Hangfire.Tests;
 
 public sealed class JobTests
 {
@@ -17,13 +22,16 @@ public sealed class JobTests
         await using var database = await PostgresTestDatabase.CreateAsync();
         var services = database.BuildServices(s => s
             .AddLogging()
-            .AddBusFlowJobs(new JobOptions
+            .AddSingleton(new MailOptions())
+            .AddSingleton(new EngineOptions())
+            .AddBusFlowHangfire(new JobOptions
             {
                 Storage = JobOptions.PostgreSql,
                 SchedulePollingInterval = TimeSpan.FromSeconds(1),
                 WorkerCount = 2,
             }));
         await BusFlowDatabase.MigrateAsync(services);
+        await HangfireSchema.InstallAsync(services);
 
         await using var host = await HostedServices.StartAsync(services);
         var token = Guid.NewGuid();
@@ -47,7 +55,9 @@ public sealed class JobTests
         await using var database = SqliteTestDatabase.Create();
         var services = database.BuildServices(s => s
             .AddLogging()
-            .AddBusFlowJobs(new JobOptions { Storage = JobOptions.InMemory, SweepCron = "*/5 * * * *" }));
+            .AddSingleton(new MailOptions())
+            .AddSingleton(new EngineOptions())
+            .AddBusFlowHangfire(new JobOptions { Storage = JobOptions.InMemory, SweepCron = "*/5 * * * *" }));
         await BusFlowDatabase.MigrateAsync(services);
         var store = services.GetRequiredService<IWorkflowStore>();
         var definition = Sample.Definition();
@@ -88,7 +98,7 @@ public sealed class JobTests
     public void Job_options_refuse_an_unknown_storage()
     {
         var services = new ServiceCollection();
-        Assert.Throws<ArgumentException>(() => services.AddBusFlowJobs(new JobOptions { Storage = "Redis" }));
+        Assert.Throws<ArgumentException>(() => services.AddBusFlowHangfire(new JobOptions { Storage = "Redis" }));
     }
 
     /// <summary>Starts the hosted services as a host would, and stops them in reverse order.</summary>

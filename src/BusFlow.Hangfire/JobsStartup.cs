@@ -1,20 +1,28 @@
 using BusFlow.Engine.Persistence;
+using BusFlow.Engine.Time;
+using BusFlow.Hangfire.Mail;
+using BusFlow.Hangfire.Roles;
+using BusFlow.Hangfire.Timers;
+using BusFlow.Notifications.Delivery;
 using Hangfire;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
-namespace BusFlow.Storage.Jobs;
+namespace BusFlow.Hangfire;
 
 /// <summary>
-/// At host start: registers the recurring timer sweep and, when the job storage is in memory and so
-/// forgot every job at the last stop, schedules a job for each pending timer in the database.
-/// Runs as a hosted service, so the database must be migrated before the host starts.
+/// At host start, before the Hangfire server works: registers every recurring job — the timer sweep,
+/// the outbox delivery, the weekly digest, the nightly hand-over of role tasks — and, when the job
+/// storage is in memory and so forgot every job at the last stop, schedules a job for each pending
+/// timer in the database. Runs as a hosted service, so the database must be migrated before the host starts.
 /// </summary>
 public sealed class JobsStartup(
     IRecurringJobManager recurringJobs,
     HangfireTimerScheduler scheduler,
     IWorkflowStore store,
     JobOptions options,
+    MailOptions mail,
+    EngineOptions engine,
     ILogger<JobsStartup> logger) : IHostedService
 {
     public const string SweepJobId = "busflow-timer-sweep";
@@ -26,6 +34,9 @@ public sealed class JobsStartup(
             j => j.SweepAsync(CancellationToken.None),
             options.SweepCron,
             new RecurringJobOptions { TimeZone = TimeZoneInfo.Utc });
+        OutboxDeliveryJob.Register(recurringJobs, mail.DeliveryCron);
+        WeeklyDigestJob.Register(recurringJobs);
+        RoleHandOverJob.Register(recurringJobs, engine.TimeZone.Id);
 
         if (options.IsInMemory)
         {

@@ -3,11 +3,11 @@ using BusFlow.Engine.Runtime;
 using Hangfire;
 using Microsoft.Extensions.Logging;
 
-namespace BusFlow.Storage.Jobs;
+namespace BusFlow.Hangfire.Timers;
 
 /// <summary>
 /// The Hangfire jobs behind durable timers. Their type and method names are stored with every
-/// scheduled job: renaming them strands the jobs already scheduled (the sweep still fires those timers).
+/// scheduled job: a rename needs its old name in <see cref="Storage.MovedJobTypes"/>, or the jobs already scheduled are stranded (the sweep would still fire those timers).
 /// </summary>
 public sealed class TimerJobs(
     WorkflowRuntime runtime,
@@ -38,10 +38,10 @@ public sealed class TimerJobs(
     }
 
     /// <summary>
-    /// Fires every due timer. One sweep at a time; a sweep that fails is not retried, since the
-    /// next one comes soon and does the same work.
+    /// Fires every due timer. Sweeps on several nodes may overlap: each claims the timers it fires,
+    /// one at a time, and skips those another holds, so no lock is needed that could outlive a node.
+    /// A sweep that fails is not retried, since the next one comes soon and does the same work.
     /// </summary>
-    [DisableConcurrentExecution(timeoutInSeconds: 10)]
     [AutomaticRetry(Attempts = 0, OnAttemptsExceeded = AttemptsExceededAction.Delete)]
     public async Task SweepAsync(CancellationToken cancellationToken)
     {

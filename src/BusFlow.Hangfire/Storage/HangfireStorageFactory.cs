@@ -1,3 +1,4 @@
+using BusFlow.Storage;
 using Hangfire;
 using Hangfire.InMemory;
 using Hangfire.PostgreSql;
@@ -5,7 +6,7 @@ using Hangfire.PostgreSql.Factories;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 
-namespace BusFlow.Storage.Jobs;
+namespace BusFlow.Hangfire.Storage;
 
 /// <summary>Builds the Hangfire job storage that <see cref="JobOptions"/> asks for.</summary>
 internal static class HangfireStorageFactory
@@ -15,15 +16,30 @@ internal static class HangfireStorageFactory
 
     public static JobStorage Create(JobOptions options, IServiceProvider services) =>
         options.IsPostgreSql
-            ? CreatePostgreSql(options, ResolveConnectionString(options, services))
+            ? CreatePostgreSql(options, ConnectionString(options, services))
             : new InMemoryStorage(new InMemoryStorageOptions());
 
     /// <summary>
     /// Hangfire gets connections of its own, from a connection string that differs from the
     /// workflow storage's (so a pool of its own) and without TransactionScope enlistment.
-    /// Nothing here touches Npgsql's global type mappings.
+    /// Nothing here touches Npgsql's global type mappings. The schema is not installed here: nodes
+    /// starting together would race to install it; the migration installs it (<see cref="HangfireSchema"/>).
     /// </summary>
     private static PostgreSqlStorage CreatePostgreSql(JobOptions options, string connectionString)
+    {
+        var storageOptions = new PostgreSqlStorageOptions
+        {
+            SchemaName = Schema,
+            PrepareSchemaIfNecessary = false,
+            UseSlidingInvisibilityTimeout = true,
+            InvisibilityTimeout = options.InvisibilityTimeout,
+            DistributedLockTimeout = options.DistributedLockTimeout,
+            QueuePollInterval = options.EffectiveQueuePollInterval,
+        };
+        return new PostgreSqlStorage(new NpgsqlConnectionFactory(HangfireConnectionString(connectionString), storageOptions), storageOptions);
+    }
+
+    internal static string HangfireConnectionString(string connectionString)
     {
         var builder = new NpgsqlConnectionStringBuilder(connectionString) { Enlist = false };
         if (string.IsNullOrEmpty(builder.ApplicationName))
@@ -31,17 +47,10 @@ internal static class HangfireStorageFactory
             builder.ApplicationName = ApplicationName;
         }
 
-        var storageOptions = new PostgreSqlStorageOptions
-        {
-            SchemaName = Schema,
-            PrepareSchemaIfNecessary = true,
-            UseSlidingInvisibilityTimeout = true,
-            QueuePollInterval = options.EffectiveQueuePollInterval,
-        };
-        return new PostgreSqlStorage(new NpgsqlConnectionFactory(builder.ConnectionString, storageOptions), storageOptions);
+        return builder.ConnectionString;
     }
 
-    private static string ResolveConnectionString(JobOptions options, IServiceProvider services)
+    internal static string ConnectionString(JobOptions options, IServiceProvider services)
     {
         if (!string.IsNullOrWhiteSpace(options.ConnectionString))
         {

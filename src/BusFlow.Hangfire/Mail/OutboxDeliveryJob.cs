@@ -1,7 +1,8 @@
+using BusFlow.Notifications.Delivery;
 using Hangfire;
 using Microsoft.Extensions.Logging;
 
-namespace BusFlow.Notifications.Delivery;
+namespace BusFlow.Hangfire.Mail;
 
 /// <summary>
 /// The recurring Hangfire job that delivers the outbox. Its type and method names are stored with the
@@ -20,10 +21,10 @@ public sealed class OutboxDeliveryJob(OutboxDelivery delivery, ILogger<OutboxDel
             new RecurringJobOptions { TimeZone = TimeZoneInfo.Utc });
 
     /// <summary>
-    /// One run at a time per job storage; a run that fails is not retried, since the next comes soon
-    /// and does the same work. (Several nodes running at once would still be safe: each message is claimed.)
+    /// Runs on several nodes may overlap: each message is claimed before it is sent, and a claimed one
+    /// is skipped, so no lock is needed that could outlive a node. A run that fails is not retried,
+    /// since the next comes soon and does the same work.
     /// </summary>
-    [DisableConcurrentExecution(timeoutInSeconds: 10)]
     [AutomaticRetry(Attempts = 0, OnAttemptsExceeded = AttemptsExceededAction.Delete)]
     public async Task RunAsync(CancellationToken cancellationToken)
     {

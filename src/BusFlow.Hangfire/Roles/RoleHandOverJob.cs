@@ -2,12 +2,13 @@ using BusFlow.Engine.Reminders;
 using Hangfire;
 using Microsoft.Extensions.Logging;
 
-namespace BusFlow.Storage.Jobs;
+namespace BusFlow.Hangfire.Roles;
 
 /// <summary>
-/// Hands open tasks for a role to its new holder each night (registered by the host beside the weekly digest) (<see cref="RoleTaskHandOver"/>): roles change
+/// Hands open tasks for a role to its new holder each night (<see cref="RoleTaskHandOver"/>): roles change
 /// hands at midnight, on 1 January after an election above all. A night missed while no node ran is made
-/// up at the next start, and a second run the same day finds nothing to hand over.
+/// up at the next start, and a second run the same day finds nothing to hand over; two at once meet
+/// at each task's row version, so it takes no lock that could outlive a node.
 /// </summary>
 public sealed class RoleHandOverJob(RoleTaskHandOver handOver, ILogger<RoleHandOverJob> logger)
 {
@@ -20,7 +21,6 @@ public sealed class RoleHandOverJob(RoleTaskHandOver handOver, ILogger<RoleHandO
             Cron.Daily(0, 15),
             new RecurringJobOptions { TimeZone = TimeZoneInfo.FindSystemTimeZoneById(timeZone) });
 
-    [DisableConcurrentExecution(timeoutInSeconds: 60)]
     [AutomaticRetry(Attempts = 3)]
     public async Task RunAsync(CancellationToken cancellationToken)
     {
