@@ -63,7 +63,7 @@ public sealed class BenchmarkCommandTests
             var national = Figures(sections["national"]);
             Assert.Equal(2, national["municipalities"]);
             Assert.True(national["events"] > 0 && national["eventsPerSecond"] > 0);
-            Assert.Equal(9, root.GetProperty("targets").GetArrayLength());
+            Assert.Equal(10, root.GetProperty("targets").GetArrayLength());
         }
         finally
         {
