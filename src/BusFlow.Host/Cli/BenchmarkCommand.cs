@@ -6,16 +6,106 @@ using Microsoft.Data.Sqlite;
 
 namespace BusFlow.Host.Cli;
 
-/// <summary>`busflow benchmark`: measures start, answer and timer throughput on a real database and prints the figures.</summary>
+/// <summary>`busflow benchmark`: the engine next to PostgreSQL and Hangfire in one run, as a table and JSON; `operations` and `views` time the parts.</summary>
 internal static class BenchmarkCommand
 {
     public static Command Create()
+    {
+        var instances = new Option<int>("--instances", "-n") { Description = "How many three-step instances each engine round runs (in-process and over HTTP, one client and several).", DefaultValueFactory = _ => 500 };
+        var provider = new Option<string>("--provider") { Description = "Sqlite (a throwaway file) or Postgres.", DefaultValueFactory = _ => StorageOptions.Sqlite };
+        var connection = new Option<string?>("--connection") { Description = "The PostgreSQL connection string (with --provider Postgres); benchmark rows are left in that database, its baseline table and Hangfire schema are dropped." };
+        var templates = new Option<string?>("--templates") { Description = "The templates folder: each start then also writes its task mail, as a server does. Default: ./templates when there is one." };
+        var json = new Option<string?>("--json") { Description = "Also write every figure, the machine and the targets to this JSON file." };
+        var skip = new Option<string[]>("--skip") { Description = $"Parts not to run: {string.Join(", ", PlatformBenchmarkOptions.Parts)}.", AllowMultipleArgumentsPerToken = true };
+        skip.AcceptOnlyFromAmong([.. PlatformBenchmarkOptions.Parts]);
+        var clients = new Option<int>("--clients") { Description = "Clients at once in the concurrent rounds, and connections in the commit baseline.", DefaultValueFactory = _ => 4 };
+        var rate = new Option<double>("--answers-per-second") { Description = "The rate answers are sent at while their latency is measured.", DefaultValueFactory = _ => 50 };
+        var latencySeconds = new Option<int>("--latency-seconds") { Description = "How long answers are sent at that rate.", DefaultValueFactory = _ => 10 };
+        var timerSeconds = new Option<int>("--timer-seconds") { Description = "How long after its answer an HTTP instance's timer is due.", DefaultValueFactory = _ => 2 };
+        var jobPolling = new Option<double?>("--job-polling") { Description = "The host's Hangfire polling interval in seconds (default: the host's own, 15)." };
+        var commitSeconds = new Option<int>("--commit-seconds") { Description = "How long each commit baseline runs.", DefaultValueFactory = _ => 3 };
+        var hangfireJobs = new Option<int>("--hangfire-jobs") { Description = "How many no-op jobs bare Hangfire runs.", DefaultValueFactory = _ => 1000 };
+        var mails = new Option<int>("--mails") { Description = "How many task mails are delivered to the local SMTP server.", DefaultValueFactory = _ => 500 };
+        var memoryInstances = new Option<int>("--memory-instances") { Description = "How many waiting instances the node's memory is measured with.", DefaultValueFactory = _ => 10_000 };
+        var municipalities = new Option<int>("--municipalities") { Description = "How many municipalities of the demo's shape the national simulation runs (the country has 290).", DefaultValueFactory = _ => 3 };
+        var years = new Option<int>("--years") { Description = "How many years the national simulation runs from 2026 (a mandate: 4).", DefaultValueFactory = _ => 4 };
+        var setup = new Option<string>("--setup") { Description = "The setup each simulated municipality copies.", DefaultValueFactory = _ => BusFlow.Bus.Demo.DemoMunicipality.File };
+        var workflows = new Option<string>("--workflows") { Description = "The workflows folder the national simulation publishes.", DefaultValueFactory = _ => "workflows" };
+        var command = new Command("benchmark", "Measures the engine next to the platform beneath it in one run: three-step instances in-process and over HTTP, PostgreSQL's commit rate and bare Hangfire as baselines, answer latency, timer lateness, mail, memory and the national simulation; prints a table with the targets and writes JSON.")
+        {
+            instances, provider, connection, templates, json, skip, clients, rate, latencySeconds, timerSeconds, jobPolling, commitSeconds, hangfireJobs, mails, memoryInstances, municipalities, years, setup, workflows,
+        };
+        command.SetAction((parse, ct) => CommandOutput.GuardAsync(parse, async () =>
+        {
+            int[] counts = [parse.GetValue(instances), parse.GetValue(clients), parse.GetValue(latencySeconds), parse.GetValue(timerSeconds), parse.GetValue(commitSeconds), parse.GetValue(hangfireJobs), parse.GetValue(mails), parse.GetValue(memoryInstances), parse.GetValue(municipalities), parse.GetValue(years)];
+            if (counts.Any(c => c < 1) || parse.GetValue(rate) <= 0 || parse.GetValue(jobPolling) is <= 0)
+            {
+                await parse.Error().WriteLineAsync("busflow: every count, rate and duration of the benchmark must be at least 1 (the polling interval above 0).");
+                return 1;
+            }
+
+            var templatesFolder = parse.GetValue(templates) ?? (Directory.Exists(BusFlow.Host.Configuration.BusFlowSettings.DefaultTemplatesFolder) ? BusFlow.Host.Configuration.BusFlowSettings.DefaultTemplatesFolder : null);
+            if (templatesFolder is not null && !Directory.Exists(templatesFolder))
+            {
+                await parse.Error().WriteLineAsync($"busflow: no templates folder at {templatesFolder}.");
+                return 1;
+            }
+
+            var folder = Path.Combine(Path.GetTempPath(), $"busflow-benchmark-{Guid.NewGuid():N}");
+            Directory.CreateDirectory(folder);
+            try
+            {
+                var options = new PlatformBenchmarkOptions(Storage(parse, provider, connection, folder), parse.GetValue(instances))
+                {
+                    Clients = parse.GetValue(clients),
+                    TemplatesFolder = templatesFolder,
+                    Skip = (parse.GetValue(skip) ?? []).ToHashSet(StringComparer.Ordinal),
+                    AnswersPerSecond = parse.GetValue(rate),
+                    LatencySeconds = parse.GetValue(latencySeconds),
+                    TimerSeconds = parse.GetValue(timerSeconds),
+                    JobPolling = parse.GetValue(jobPolling) is { } seconds ? TimeSpan.FromSeconds(seconds) : null,
+                    CommitSeconds = parse.GetValue(commitSeconds),
+                    HangfireJobs = parse.GetValue(hangfireJobs),
+                    Mails = parse.GetValue(mails),
+                    MemoryInstances = parse.GetValue(memoryInstances),
+                    Municipalities = parse.GetValue(municipalities),
+                    Years = parse.GetValue(years),
+                    SetupFile = parse.GetValue(setup)!,
+                    WorkflowsFolder = parse.GetValue(workflows)!,
+                };
+                var report = await PlatformBenchmark.RunAsync(options, line => parse.Error().WriteLineAsync(line), ct);
+                await PlatformBenchmark.PrintAsync(parse.Out(), report);
+                if (parse.GetValue(json) is { } jsonFile)
+                {
+                    await File.WriteAllTextAsync(jsonFile, PlatformBenchmark.ToJson(report), ct);
+                }
+
+                return 0;
+            }
+            finally
+            {
+                SqliteConnection.ClearAllPools();
+                Directory.Delete(folder, recursive: true);
+            }
+        }));
+        command.Subcommands.Add(OperationsCommand());
+        command.Subcommands.Add(ViewsCommand());
+        return command;
+    }
+
+    private static StorageOptions Storage(ParseResult parse, Option<string> provider, Option<string?> connection, string folder) =>
+        string.Equals(parse.GetValue(provider), StorageOptions.Postgres, StringComparison.OrdinalIgnoreCase)
+            ? new StorageOptions { Provider = StorageOptions.Postgres, ConnectionString = parse.GetValue(connection) ?? throw new ArgumentException("--connection is required with --provider Postgres.") }
+            : new StorageOptions { Provider = StorageOptions.Sqlite, ConnectionString = new SqliteConnectionStringBuilder { DataSource = Path.Combine(folder, "benchmark.db") }.ToString() };
+
+    /// <summary>`busflow benchmark operations`: each of the engine's operations on its own, and the pages' queries over all the instances.</summary>
+    private static Command OperationsCommand()
     {
         var instances = new Option<int>("--instances", "-n") { Description = "How many instances to run through.", DefaultValueFactory = _ => 1000 };
         var provider = new Option<string>("--provider") { Description = "Sqlite (a throwaway file) or Postgres.", DefaultValueFactory = _ => StorageOptions.Sqlite };
         var connection = new Option<string?>("--connection") { Description = "The PostgreSQL connection string (with --provider Postgres); benchmark rows are left in that database." };
         var templates = new Option<string?>("--templates") { Description = "A templates folder: each start then also writes the task mail to the outbox with the assignee's link and code, as a server does." };
-        var command = new Command("benchmark", "Measures how fast the engine starts instances, takes answers and fires timers on a real database, and prints the figures.")
+        var command = new Command("operations", "Measures how fast the engine starts instances, takes answers and fires timers, each on its own, and what the instance pages' queries take over them.")
         {
             instances, provider, connection, templates,
         };
@@ -31,9 +121,7 @@ internal static class BenchmarkCommand
             var folder = Path.Combine(Path.GetTempPath(), $"busflow-benchmark-{Guid.NewGuid():N}");
             try
             {
-                var storage = string.Equals(parse.GetValue(provider), StorageOptions.Postgres, StringComparison.OrdinalIgnoreCase)
-                    ? new StorageOptions { Provider = StorageOptions.Postgres, ConnectionString = parse.GetValue(connection) ?? throw new ArgumentException("--connection is required with --provider Postgres.") }
-                    : new StorageOptions { Provider = StorageOptions.Sqlite, ConnectionString = new SqliteConnectionStringBuilder { DataSource = Path.Combine(folder, "benchmark.db") }.ToString() };
+                var storage = Storage(parse, provider, connection, folder);
                 var templatesFolder = parse.GetValue(templates);
                 if (templatesFolder is not null && !Directory.Exists(templatesFolder))
                 {
@@ -54,7 +142,6 @@ internal static class BenchmarkCommand
                 }
             }
         }));
-        command.Subcommands.Add(ViewsCommand());
         return command;
     }
 
@@ -82,9 +169,7 @@ internal static class BenchmarkCommand
             Directory.CreateDirectory(folder);
             try
             {
-                var storage = string.Equals(parse.GetValue(provider), StorageOptions.Postgres, StringComparison.OrdinalIgnoreCase)
-                    ? new StorageOptions { Provider = StorageOptions.Postgres, ConnectionString = parse.GetValue(connection) ?? throw new ArgumentException("--connection is required with --provider Postgres.") }
-                    : new StorageOptions { Provider = StorageOptions.Sqlite, ConnectionString = new SqliteConnectionStringBuilder { DataSource = Path.Combine(folder, "views.db") }.ToString() };
+                var storage = Storage(parse, provider, connection, folder);
                 var stages = await ViewBenchmark.RunAsync(storage, parse.GetValue(workflows)!, parse.GetValue(extra), parse.GetValue(repeats), ct);
                 await PrintViews(parse.Out(), storage.Provider, stages);
                 return stages.SelectMany(s => s.Views).All(v => v.StatusCode == 200) ? 0 : 1;

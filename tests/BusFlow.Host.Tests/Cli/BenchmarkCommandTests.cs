@@ -1,4 +1,6 @@
+using System.Text.Json;
 using BusFlow.Host.Tests.Support;
+using BusFlow.Testing;
 
 namespace BusFlow.Host.Tests.Cli;
 
@@ -7,7 +9,7 @@ public sealed class BenchmarkCommandTests
     [Fact]
     public async Task The_benchmark_runs_every_instance_to_completion_and_prints_a_figure_per_operation()
     {
-        var run = await CliRun.RunAsync(["benchmark", "--instances", "5"]);
+        var run = await CliRun.RunAsync(["benchmark", "operations", "--instances", "5"]);
 
         Assert.Equal(0, run.ExitCode);
         Assert.StartsWith("BusFlow benchmark: Sqlite, 5 instances", run.OutputLines[0], StringComparison.Ordinal);
@@ -20,11 +22,95 @@ public sealed class BenchmarkCommandTests
     [Fact]
     public async Task With_templates_every_start_also_writes_its_task_mail()
     {
-        var run = await CliRun.RunAsync(["benchmark", "--instances", "5", "--templates", Path.Combine(BusFlow.Testing.RepositoryRoot.Path, "templates")]);
+        var run = await CliRun.RunAsync(["benchmark", "operations", "--instances", "5", "--templates", Path.Combine(BusFlow.Testing.RepositoryRoot.Path, "templates")]);
 
         Assert.Equal(0, run.ExitCode);
         Assert.Contains("5 of 5 instances completed; 100 journal entries written; 5 task mails with links in the outbox", run.OutputLines);
     }
+
+    [Fact]
+    public async Task One_run_prints_the_table_with_the_targets_and_writes_every_section_to_json()
+    {
+        var json = Path.Combine(Path.GetTempPath(), $"busflow-benchmark-{Guid.NewGuid():N}.json");
+        try
+        {
+            var run = await CliRun.RunAsync([.. Tiny(json)]);
+
+            Assert.True(run.ExitCode == 0, run.Output + run.Error);
+            Assert.StartsWith("BusFlow benchmark, ", run.OutputLines[0], StringComparison.Ordinal);
+            Assert.Contains("Targets (issue 15)", run.OutputLines);
+            Assert.Contains(run.OutputLines, l => l.StartsWith("three-step instances in-process ≥ 350/s", StringComparison.Ordinal));
+            using var report = JsonDocument.Parse(await File.ReadAllTextAsync(json));
+            var root = report.RootElement;
+            Assert.Equal(Environment.ProcessorCount, root.GetProperty("machine").GetProperty("cores").GetInt32());
+            Assert.StartsWith("SQLite ", root.GetProperty("machine").GetProperty("databaseVersion").GetString(), StringComparison.Ordinal);
+            var sections = root.GetProperty("sections").EnumerateArray().ToDictionary(s => s.GetProperty("name").GetString()!);
+            Assert.Equal(["commits", "engine", "hangfire", "http", "mail", "memory", "national"], sections.Keys.Order(StringComparer.Ordinal));
+            Assert.Contains("--provider Postgres", sections["hangfire"].GetProperty("skipped").GetString(), StringComparison.Ordinal);
+
+            var engine = Figures(sections["engine"]);
+            Assert.True(engine["instancesPerSecond"] > 0 && engine["concurrentInstancesPerSecond"] > 0);
+            Assert.Equal(20, engine["journalRowsPerInstance"]);
+            var http = Figures(sections["http"]);
+            Assert.True(http["instancesPerSecond"] > 0 && http["answerP99Ms"] >= http["answerP50Ms"]);
+            Assert.Equal(http["answersAsked"], http["nextTasksFound"]);
+            Assert.Equal(6, http["timers"]);
+            Assert.Equal(http["timers"], http["timersFired"]);
+            Assert.True(Figures(sections["commits"])["commitsPerSecond"] > 0);
+            var mail = Figures(sections["mail"]);
+            Assert.True(mail["sent"] >= 3 && mail["failed"] == 0, $"sent {mail["sent"]}, failed {mail["failed"]}");
+            Assert.True(Figures(sections["memory"])["gcHeapAfterMb"] > 0);
+            var national = Figures(sections["national"]);
+            Assert.Equal(2, national["municipalities"]);
+            Assert.True(national["events"] > 0 && national["eventsPerSecond"] > 0);
+            Assert.Equal(10, root.GetProperty("targets").GetArrayLength());
+        }
+        finally
+        {
+            File.Delete(json);
+        }
+    }
+
+    [Fact]
+    public async Task On_postgres_the_run_measures_the_commit_rate_and_bare_hangfire_beside_the_engine()
+    {
+        await using var database = await PostgresTestDatabase.CreateAsync();
+        var json = Path.Combine(Path.GetTempPath(), $"busflow-benchmark-{Guid.NewGuid():N}.json");
+        try
+        {
+            var run = await CliRun.RunAsync([.. Tiny(json), "--provider", "Postgres", "--connection", database.ConnectionString, "--skip", "http", "mail", "memory", "national"]);
+
+            Assert.True(run.ExitCode == 0, run.Output + run.Error);
+            using var report = JsonDocument.Parse(await File.ReadAllTextAsync(json));
+            var sections = report.RootElement.GetProperty("sections").EnumerateArray().ToDictionary(s => s.GetProperty("name").GetString()!);
+            Assert.StartsWith("PostgreSQL ", report.RootElement.GetProperty("machine").GetProperty("databaseVersion").GetString(), StringComparison.Ordinal);
+            var commits = Figures(sections["commits"]);
+            Assert.True(commits["commitsPerSecond"] > 0 && commits["concurrentCommitsPerSecond"] > 0);
+            var hangfire = Figures(sections["hangfire"]);
+            Assert.Equal(5, hangfire["succeeded"]);
+            Assert.True(hangfire["jobsPerSecond"] > 0);
+            Assert.Equal(20, Figures(sections["engine"])["journalRowsPerInstance"]);
+            Assert.Equal("skipped: --skip national", sections["national"].GetProperty("skipped").GetString());
+            Assert.Contains(run.OutputLines, l => l.StartsWith("engine vs bare Hangfire", StringComparison.Ordinal));
+        }
+        finally
+        {
+            File.Delete(json);
+        }
+    }
+
+    private static string[] Tiny(string json) =>
+    [
+        "benchmark", "-n", "3", "--clients", "2", "--json", json,
+        "--answers-per-second", "5", "--latency-seconds", "1", "--timer-seconds", "1", "--job-polling", "1",
+        "--commit-seconds", "1", "--hangfire-jobs", "5", "--mails", "3", "--memory-instances", "5",
+        "--municipalities", "2", "--years", "1",
+        "--workflows", Path.Combine(RepositoryRoot.Path, "workflows"), "--templates", Path.Combine(RepositoryRoot.Path, "templates"),
+        "--setup", Path.Combine(RepositoryRoot.Path, "examples", "exempelby-demo.yaml"),
+    ];
+
+    private static Dictionary<string, double> Figures(JsonElement section) =>
+        section.GetProperty("figures").EnumerateObject().ToDictionary(f => f.Name, f => f.Value.GetDouble());
 
     [Fact]
     public async Task Postgres_without_a_connection_string_is_a_clear_error()

@@ -1,0 +1,30 @@
+using System.Runtime.CompilerServices;
+using BusFlow.Engine.Runtime;
+using NodaTime;
+
+namespace BusFlow.Host.Benchmarking;
+
+/// <summary>
+/// Schedules nothing (the benchmark fires timers itself) but tells the client that caused a timer its
+/// id, so that each client fires its own timer without a query: a box set before the answer flows
+/// with the client's async calls into the engine, which hands the new timer here.
+/// </summary>
+internal sealed class CapturingTimerScheduler : ITimerScheduler
+{
+    private static readonly AsyncLocal<StrongBox<Guid>?> Current = new();
+
+    public static StrongBox<Guid> Capture()
+    {
+        var box = new StrongBox<Guid>();
+        Current.Value = box;
+        return box;
+    }
+
+    public void Schedule(Guid timerId, Instant dueAt)
+    {
+        if (Current.Value is { } box)
+        {
+            box.Value = timerId;
+        }
+    }
+}

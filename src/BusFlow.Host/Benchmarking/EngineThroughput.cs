@@ -1,0 +1,77 @@
+namespace BusFlow.Host.Benchmarking;
+
+/// <summary>
+/// The engine in-process: whole three-step instances (start → answer → timer), one client, then
+/// several at once; and a node's memory while it holds many waiting instances.
+/// </summary>
+internal static class EngineThroughput
+{
+    private const int WarmUp = 20;
+
+    public static async Task<BenchmarkSection> RunAsync(PlatformBenchmarkOptions options, CancellationToken ct)
+    {
+        await using var engine = await EngineServices.StartAsync(options, null, ct);
+        var run = Guid.NewGuid().ToString("N")[..8];
+        await LoadRound.RunAsync(WarmUp, 1, i => engine.RunInstanceAsync($"{run}-w{i}", i, ct));
+        var ids = new Guid[options.Instances];
+        var single = await LoadRound.RunAsync(options.Instances, 1, async i => ids[i] = await engine.RunInstanceAsync($"{run}-s{i}", i, ct));
+        var concurrent = await LoadRound.RunAsync(options.Instances, options.Clients, i => engine.RunInstanceAsync($"{run}-c{i}", i, ct));
+
+        var journal = 0;
+        var sampled = ids.Take(20).ToList();
+        await using (var session = await engine.Store.BeginAsync(ct))
+        {
+            foreach (var id in sampled)
+            {
+                journal += (await session.ListJournalAsync(id, ct)).Count;
+            }
+        }
+
+        return new BenchmarkSection(PlatformBenchmarkOptions.Engine, "Engine in-process: start → answer → timer", new Dictionary<string, double>
+        {
+            ["instancesPerSecond"] = single.PerSecond,
+            ["instanceP50Ms"] = single.P50,
+            ["instanceP99Ms"] = single.P99,
+            ["concurrentClients"] = options.Clients,
+            ["concurrentInstancesPerSecond"] = concurrent.PerSecond,
+            ["concurrentInstanceP50Ms"] = concurrent.P50,
+            ["concurrentInstanceP99Ms"] = concurrent.P99,
+            ["journalRowsPerInstance"] = (double)journal / sampled.Count,
+            ["instances"] = options.Instances,
+        },
+        $"{options.Instances} instances per round, each its three operations in their own transactions plus the query for its task; " +
+        (options.TemplatesFolder is null ? "no mail templates (no task mail)." : "each start also writes its task mail with link and code, as a server does."));
+    }
+
+    /// <summary>The process's memory after a full collection, before and after it started that many instances that wait on a task.</summary>
+    public static async Task<BenchmarkSection> MemoryAsync(PlatformBenchmarkOptions options, CancellationToken ct)
+    {
+        await using var engine = await EngineServices.StartAsync(options, null, ct);
+        var run = Guid.NewGuid().ToString("N")[..8];
+        await LoadRound.RunAsync(WarmUp, 1, i => engine.StartAsync($"{run}-w{i}", i, ct));
+        var (heapBefore, workingSetBefore) = Measure();
+        var round = await LoadRound.RunAsync(options.MemoryInstances, options.Clients, i => engine.StartAsync($"{run}-m{i}", i, ct));
+        var (heapAfter, workingSetAfter) = Measure();
+        return new BenchmarkSection(PlatformBenchmarkOptions.Memory, "Memory of a node holding waiting instances", new Dictionary<string, double>
+        {
+            ["waitingInstances"] = options.MemoryInstances,
+            ["gcHeapBeforeMb"] = heapBefore,
+            ["gcHeapAfterMb"] = heapAfter,
+            ["gcHeapGrowthMb"] = heapAfter - heapBefore,
+            ["workingSetBeforeMb"] = workingSetBefore,
+            ["workingSetAfterMb"] = workingSetAfter,
+            ["workingSetGrowthMb"] = workingSetAfter - workingSetBefore,
+            ["startsPerSecond"] = round.PerSecond,
+        },
+        $"This process after a full, compacting collection, before and after {options.MemoryInstances:N0} starts by {options.Clients} clients; the engine keeps waiting instances in the database only.");
+    }
+
+    private static (double HeapMb, double WorkingSetMb) Measure()
+    {
+        GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
+        GC.WaitForPendingFinalizers();
+        GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
+        using var process = System.Diagnostics.Process.GetCurrentProcess();
+        return (GC.GetTotalMemory(forceFullCollection: true) / 1048576.0, process.WorkingSet64 / 1048576.0);
+    }
+}

@@ -1,0 +1,36 @@
+using System.Diagnostics;
+
+namespace BusFlow.Host.Benchmarking;
+
+/// <summary>A round of the same operation by several clients at once: its wall time and each operation's latency.</summary>
+internal sealed record LoadRound(int Count, TimeSpan Elapsed, double[] SortedMilliseconds)
+{
+    public double PerSecond => Count / Elapsed.TotalSeconds;
+
+    public double P50 => WorkflowBenchmark.Percentile(SortedMilliseconds, 0.50);
+
+    public double P99 => WorkflowBenchmark.Percentile(SortedMilliseconds, 0.99);
+
+    public double Max => SortedMilliseconds.Length == 0 ? 0 : SortedMilliseconds[^1];
+
+    /// <summary>Runs operations 0..count-1, each client taking the next one as soon as it is free.</summary>
+    public static async Task<LoadRound> RunAsync(int count, int clients, Func<int, Task> operation)
+    {
+        var latencies = new double[count];
+        var next = -1;
+        var total = Stopwatch.StartNew();
+        await Task.WhenAll(Enumerable.Range(0, Math.Max(1, clients)).Select(_ => Task.Run(async () =>
+        {
+            int i;
+            while ((i = Interlocked.Increment(ref next)) < count)
+            {
+                var single = Stopwatch.StartNew();
+                await operation(i);
+                latencies[i] = single.Elapsed.TotalMilliseconds;
+            }
+        })));
+        total.Stop();
+        Array.Sort(latencies);
+        return new LoadRound(count, total.Elapsed, latencies);
+    }
+}
