@@ -17,8 +17,11 @@ public sealed class JobOptions
     /// <summary>The Npgsql connection string for <see cref="PostgreSql"/>; by default the workflow storage's own.</summary>
     public string? ConnectionString { get; set; }
 
-    /// <summary>How often the server moves scheduled jobs whose time has come to the queue.</summary>
-    public TimeSpan SchedulePollingInterval { get; set; } = TimeSpan.FromSeconds(15);
+    /// <summary>
+    /// How often the server moves scheduled jobs whose time has come to the queue: a timer fires at most
+    /// this late (plus the queue's poll). One query a second per node; Hangfire's own 15 s made timers 15 s late.
+    /// </summary>
+    public TimeSpan SchedulePollingInterval { get; set; } = TimeSpan.FromSeconds(1);
 
     /// <summary>How often idle workers poll the PostgreSQL queue; by default <see cref="SchedulePollingInterval"/>.</summary>
     public TimeSpan? QueuePollInterval { get; set; }

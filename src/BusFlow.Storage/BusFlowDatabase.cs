@@ -1,3 +1,4 @@
+using BusFlow.Storage.Postgres;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -6,14 +7,24 @@ namespace BusFlow.Storage;
 /// <summary>Brings the configured database up to the schema this build expects.</summary>
 public static class BusFlowDatabase
 {
+    /// <summary>BusFlow's key for the migration's advisory lock ("BFMG" in ASCII).</summary>
+    private const long MigrationLockKey = 0x42464D47;
+
     /// <summary>Applies the pending migrations of the provider registered by AddBusFlowStorage.</summary>
     public static Task MigrateAsync(IServiceProvider services, CancellationToken cancellationToken = default) =>
         MigrateAsync(services.GetRequiredService<IDbContextFactory<BusFlowDbContext>>(), cancellationToken);
 
-    /// <summary>Applies the pending migrations of the provider the factory's contexts use.</summary>
+    /// <summary>
+    /// Applies the pending migrations of the provider the factory's contexts use. On PostgreSQL under an
+    /// advisory lock: nodes started together on an empty database migrate one after the other, and the
+    /// later ones find nothing left to do (EF's own check raced, and a column was added twice).
+    /// </summary>
     public static async Task MigrateAsync(IDbContextFactory<BusFlowDbContext> contextFactory, CancellationToken cancellationToken = default)
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        await using var turn = db is PostgresBusFlowDbContext
+            ? await PostgresAdvisoryLock.TakeAsync(db.Database.GetConnectionString()!, MigrationLockKey, cancellationToken)
+            : null;
         await db.Database.MigrateAsync(cancellationToken);
     }
 }

@@ -62,10 +62,21 @@ public sealed class DefinitionCatalog(DefinitionLoader loader)
     public async Task<(IReadOnlyList<PublishOutcome> Outcomes, IReadOnlyList<DefinitionError> Errors)> PublishEachAsync(
         IWorkflowStore store, IReadOnlyList<WorkflowDefinition> definitions, Instant now, CancellationToken ct)
     {
-        await using var session = await store.BeginAsync(ct);
-        var published = await AddEachAsync(session, definitions, now, ct);
-        await session.CommitAsync(ct);
-        return published;
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await using var session = await store.BeginAsync(ct);
+                var published = await AddEachAsync(session, definitions, now, ct);
+                await session.CommitAsync(ct);
+                return published;
+            }
+            catch (ConcurrencyConflictException) when (attempt < 3)
+            {
+                // Another node starting at the same moment published the same files first: read again,
+                // and find them published (or, with other content under the same version, refused).
+            }
+        }
     }
 
     private static async Task<(IReadOnlyList<PublishOutcome> Outcomes, IReadOnlyList<DefinitionError> Errors)> AddEachAsync(

@@ -1,6 +1,6 @@
+using BusFlow.Storage.Postgres;
 using Hangfire.PostgreSql;
 using Microsoft.Extensions.DependencyInjection;
-using Npgsql;
 
 namespace BusFlow.Hangfire.Storage;
 
@@ -23,21 +23,8 @@ public static class HangfireSchema
             return;
         }
 
-        await using var connection = new NpgsqlConnection(HangfireStorageFactory.HangfireConnectionString(HangfireStorageFactory.ConnectionString(options, services)));
-        await connection.OpenAsync(ct);
-        await using (var take = new NpgsqlCommand($"SELECT pg_advisory_lock({LockKey})", connection))
-        {
-            await take.ExecuteNonQueryAsync(ct);
-        }
-
-        try
-        {
-            PostgreSqlObjectsInstaller.Install(connection, HangfireStorageFactory.Schema);
-        }
-        finally
-        {
-            await using var release = new NpgsqlCommand($"SELECT pg_advisory_unlock({LockKey})", connection);
-            await release.ExecuteNonQueryAsync(CancellationToken.None);
-        }
+        await using var turn = await PostgresAdvisoryLock.TakeAsync(
+            HangfireStorageFactory.HangfireConnectionString(HangfireStorageFactory.ConnectionString(options, services)), LockKey, ct);
+        PostgreSqlObjectsInstaller.Install(turn.Connection, HangfireStorageFactory.Schema);
     }
 }

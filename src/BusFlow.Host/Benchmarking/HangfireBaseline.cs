@@ -1,16 +1,8 @@
-using System.Diagnostics;
-using Hangfire;
-using Hangfire.Common;
-using Hangfire.PostgreSql;
-using Hangfire.PostgreSql.Factories;
-using Npgsql;
+using BusFlow.Hangfire.Baseline;
 
 namespace BusFlow.Host.Benchmarking;
 
-/// <summary>
-/// Bare Hangfire on the same PostgreSQL: no-op jobs enqueued, then run by a BackgroundJobServer with
-/// the host's worker count, on a throwaway schema made here and dropped afterwards.
-/// </summary>
+/// <summary>Bare Hangfire on the same PostgreSQL (<see cref="BareHangfire"/>), with the host's worker count.</summary>
 internal static class HangfireBaseline
 {
     public static async Task<BenchmarkSection> RunAsync(PlatformBenchmarkOptions options, CancellationToken ct)
@@ -21,59 +13,17 @@ internal static class HangfireBaseline
             return BenchmarkSection.Skip(PlatformBenchmarkOptions.Hangfire, Title, "skipped: Hangfire.PostgreSql needs --provider Postgres");
         }
 
-        var schema = $"busflow_benchmark_hangfire_{Guid.NewGuid():N}"[..40];
-        var connectionString = new NpgsqlConnectionStringBuilder(options.Storage.ConnectionString) { Enlist = false, ApplicationName = "busflow-benchmark-hangfire" }.ConnectionString;
-        var storageOptions = new PostgreSqlStorageOptions
+        var run = await BareHangfire.RunNoOpJobsAsync(
+            options.Storage.ConnectionString, options.HangfireJobs, Math.Min(Environment.ProcessorCount * 5, 20), options.EffectiveJobPolling, ct);
+        return new BenchmarkSection(PlatformBenchmarkOptions.Hangfire, Title, new Dictionary<string, double>
         {
-            SchemaName = schema,
-            PrepareSchemaIfNecessary = true,
-            UseSlidingInvisibilityTimeout = true,
-            QueuePollInterval = options.JobPolling ?? TimeSpan.FromSeconds(15),
-        };
-        var workers = Math.Min(Environment.ProcessorCount * 5, 20);
-        try
-        {
-            var storage = new PostgreSqlStorage(new NpgsqlConnectionFactory(connectionString, storageOptions), storageOptions);
-            // Hangfire's global filters and activator may be a host's of this process (one ran before, in tests): bare means none of them.
-            var filters = new JobFilterCollection();
-            var client = new BackgroundJobClient(storage, filters);
-            var enqueue = Stopwatch.StartNew();
-            for (var i = 0; i < options.HangfireJobs; i++)
-            {
-                client.Enqueue(() => BenchmarkNoOpJob.Run());
-            }
-
-            enqueue.Stop();
-            var monitoring = storage.GetMonitoringApi();
-            var run = Stopwatch.StartNew();
-            using (new BackgroundJobServer(new BackgroundJobServerOptions { WorkerCount = workers, ServerName = $"busflow-benchmark-{schema}", FilterProvider = filters, Activator = new JobActivator() }, storage))
-            {
-                while (monitoring.SucceededListCount() + monitoring.FailedCount() < options.HangfireJobs && run.Elapsed < TimeSpan.FromMinutes(2))
-                {
-                    await Task.Delay(20, ct);
-                }
-
-                run.Stop();
-            }
-
-            var succeeded = monitoring.SucceededListCount();
-            return new BenchmarkSection(PlatformBenchmarkOptions.Hangfire, Title, new Dictionary<string, double>
-            {
-                ["jobs"] = options.HangfireJobs,
-                ["succeeded"] = succeeded,
-                ["failed"] = monitoring.FailedCount(),
-                ["enqueuedPerSecond"] = options.HangfireJobs / enqueue.Elapsed.TotalSeconds,
-                ["jobsPerSecond"] = succeeded / run.Elapsed.TotalSeconds,
-                ["workers"] = workers,
-            },
-            $"{options.HangfireJobs} no-op jobs enqueued one by one, then run by a BackgroundJobServer with {workers} workers (the host's count) until all succeeded; Hangfire.PostgreSql on a throwaway schema.");
-        }
-        finally
-        {
-            await using var connection = new NpgsqlConnection(options.Storage.ConnectionString);
-            await connection.OpenAsync(ct);
-            await using var drop = new NpgsqlCommand($"DROP SCHEMA IF EXISTS \"{schema}\" CASCADE", connection);
-            await drop.ExecuteNonQueryAsync(ct);
-        }
+            ["jobs"] = run.Jobs,
+            ["succeeded"] = run.Succeeded,
+            ["failed"] = run.Failed,
+            ["enqueuedPerSecond"] = run.Jobs / run.Enqueueing.TotalSeconds,
+            ["jobsPerSecond"] = run.Succeeded / run.Running.TotalSeconds,
+            ["workers"] = run.Workers,
+        },
+        $"{run.Jobs} no-op jobs enqueued one by one, then run by a BackgroundJobServer with {run.Workers} workers (the host's count) until all succeeded; Hangfire.PostgreSql on a throwaway schema.");
     }
 }

@@ -68,12 +68,12 @@ internal static class HttpRun
                 ["timerLatenessP50Ms"] = lateness.P50,
                 ["timerLatenessP99Ms"] = lateness.P99,
                 ["timerLatenessMaxMs"] = lateness.Max,
-                ["jobPollingSeconds"] = (options.JobPolling ?? TimeSpan.FromSeconds(15)).TotalSeconds,
+                ["jobPollingSeconds"] = options.EffectiveJobPolling.TotalSeconds,
             },
             "An instance over HTTP: POST /api/instances, GET /api/tasks?instanceId=…, POST /api/tasks/{id}/complete with an administrator's bearer token " +
             $"(the path a client of the API takes; the answer resumes the instance inline); its {options.TimerSeconds} s timer is then fired by the host's Hangfire job on the real clock. " +
             $"Answer latency: POST …/complete of a two-task workflow sent at a fixed rate, the next task made inside the answer's transaction (checked afterwards). " +
-            $"Timer lateness: fired-at minus due-at of every timer of the HTTP instances (jobs {(options.Storage.UsesPostgres() ? "on Hangfire.PostgreSql" : "in memory")}, polling every {(options.JobPolling ?? TimeSpan.FromSeconds(15)).TotalSeconds:0.#} s).");
+            $"Timer lateness: fired-at minus due-at of every timer of the HTTP instances (jobs {(options.Storage.UsesPostgres() ? "on Hangfire.PostgreSql" : "in memory")}, polling every {options.EffectiveJobPolling.TotalSeconds:0.#} s).");
         }
         finally
         {
@@ -231,7 +231,7 @@ internal static class HttpRun
     {
         var factory = services.GetRequiredService<IDbContextFactory<BusFlowDbContext>>();
         var deadline = Stopwatch.StartNew();
-        var limit = TimeSpan.FromSeconds(options.TimerSeconds) + 3 * (options.JobPolling ?? TimeSpan.FromSeconds(15)) + TimeSpan.FromSeconds(60);
+        var limit = TimeSpan.FromSeconds(options.TimerSeconds) + 3 * options.EffectiveJobPolling + TimeSpan.FromSeconds(60);
         List<(Instant DueAt, Instant? FiredAt)> timers;
         while (true)
         {

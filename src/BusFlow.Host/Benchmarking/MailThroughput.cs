@@ -60,9 +60,8 @@ internal static class MailThroughput
                 ["sent"] = report.Sent,
                 ["failed"] = report.Failed + report.Retrying,
                 ["mailsPerSecond"] = report.Sent / watch.Elapsed.TotalSeconds,
-                ["batchSize"] = mail.BatchSize,
             },
-            $"{options.Mails} task mails written by starts, then the outbox delivered, with every other mail the run wrote (batches of {mail.BatchSize}, each message claimed, sent and marked) to aiosmtpd on 127.0.0.1 with its Sink handler.");
+            $"{options.Mails} task mails written by starts, then the outbox delivered, with every other mail the run wrote (one message at a time: claimed, sent and marked) to aiosmtpd on 127.0.0.1 with its Sink handler.");
         }
         finally
         {

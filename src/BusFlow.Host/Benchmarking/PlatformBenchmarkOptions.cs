@@ -1,3 +1,4 @@
+using BusFlow.Hangfire;
 using BusFlow.Storage;
 
 namespace BusFlow.Host.Benchmarking;
@@ -31,8 +32,11 @@ public sealed record PlatformBenchmarkOptions(StorageOptions Storage, int Instan
     /// <summary>How long after its answer an HTTP instance's timer is due.</summary>
     public int TimerSeconds { get; init; } = 2;
 
-    /// <summary>The host's Hangfire polling interval; null: the host's default (15 s).</summary>
+    /// <summary>The host's Hangfire polling interval; null: the host's default.</summary>
     public TimeSpan? JobPolling { get; init; }
+
+    /// <summary>The polling the jobs run with: <see cref="JobPolling"/>, else the host's default.</summary>
+    public TimeSpan EffectiveJobPolling => JobPolling ?? new JobOptions().SchedulePollingInterval;
 
     public int CommitSeconds { get; init; } = 3;
 

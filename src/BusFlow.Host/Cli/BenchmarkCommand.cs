@@ -22,7 +22,7 @@ internal static class BenchmarkCommand
         var rate = new Option<double>("--answers-per-second") { Description = "The rate answers are sent at while their latency is measured.", DefaultValueFactory = _ => 50 };
         var latencySeconds = new Option<int>("--latency-seconds") { Description = "How long answers are sent at that rate.", DefaultValueFactory = _ => 10 };
         var timerSeconds = new Option<int>("--timer-seconds") { Description = "How long after its answer an HTTP instance's timer is due.", DefaultValueFactory = _ => 2 };
-        var jobPolling = new Option<double?>("--job-polling") { Description = "The host's Hangfire polling interval in seconds (default: the host's own, 15)." };
+        var jobPolling = new Option<double?>("--job-polling") { Description = "The host's Hangfire polling interval in seconds (default: the host's own)." };
         var commitSeconds = new Option<int>("--commit-seconds") { Description = "How long each commit baseline runs.", DefaultValueFactory = _ => 3 };
         var hangfireJobs = new Option<int>("--hangfire-jobs") { Description = "How many no-op jobs bare Hangfire runs.", DefaultValueFactory = _ => 1000 };
         var mails = new Option<int>("--mails") { Description = "How many task mails are delivered to the local SMTP server.", DefaultValueFactory = _ => 500 };

@@ -1,7 +1,7 @@
-namespace BusFlow.Host.Benchmarking;
+namespace BusFlow.Hangfire.Baseline;
 
 /// <summary>The job bare Hangfire runs in the baseline: nothing, so that only Hangfire's own storage work is timed.</summary>
-public static class BenchmarkNoOpJob
+public static class NoOpJob
 {
     public static void Run()
     {
