@@ -37,7 +37,7 @@ public sealed class DatabaseOutageTests(ITestOutputHelper output)
         output.WriteLine($"PostgreSQL stopped for {Outage.TotalSeconds} s with {run.Instances.Count - duringOutage} of {run.Instances.Count} mails left: " +
                          $"mail resumed {(resumed is { } r ? $"{r.TotalSeconds:F1} s" : "later than the bound")} after it was back.");
         Assert.True(resumed is not null,
-            $"No mail went out within one delivery interval ({FaultRun.DeliveryInterval.TotalSeconds} s) + {Margin.TotalSeconds} s of the database's return.");
+            $"No mail went out within one delivery interval ({FaultRun.DeliveryInterval.TotalSeconds} s) + {Margin.TotalSeconds} s of the database's return. What the nodes logged about locks: {run.LockComplaints()}");
         Assert.True(duringOutage < run.Instances.Count, "Every mail was sent before the outage: the test proved nothing.");
         await run.WaitForEveryMailAsync(TimeSpan.FromSeconds(90));
         await Task.Delay(FaultRun.ClaimDuration + FaultRun.DeliveryInterval + Margin);

@@ -238,6 +238,10 @@ public sealed class FaultRun : IAsyncDisposable
         return null;
     }
 
+    /// <summary>What the living nodes logged about locks (why a job did not run), for a failure's message.</summary>
+    public string LockComplaints() =>
+        string.Join(Environment.NewLine, Alive.SelectMany(n => n.Output).Where(line => line.Contains("Lock", StringComparison.Ordinal)).Distinct(StringComparer.Ordinal).Take(3));
+
     /// <summary>How many mails the SMTP server holds now.</summary>
     public int MailsReceived => Smtp.Received().Count;
 

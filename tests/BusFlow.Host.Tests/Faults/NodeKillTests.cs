@@ -69,7 +69,7 @@ public sealed class NodeKillTests(ITestOutputHelper output)
         output.WriteLine($"kill -9 of the delivering node with {run.Instances.Count - atKill} of {run.Instances.Count} mails left: " +
                          $"the other resumed after {(resumed is { } r ? $"{r.TotalSeconds:F1} s" : "more than the bound")}.");
         Assert.True(resumed is not null,
-            $"The surviving node sent nothing within one delivery interval ({FaultRun.DeliveryInterval.TotalSeconds} s) + {Margin.TotalSeconds} s of the kill.");
+            $"The surviving node sent nothing within one delivery interval ({FaultRun.DeliveryInterval.TotalSeconds} s) + {Margin.TotalSeconds} s of the kill. What the nodes logged about locks: {run.LockComplaints()}");
         await run.WaitForEveryMailAsync(TimeSpan.FromSeconds(90));
         await Task.Delay(FaultRun.ClaimDuration + FaultRun.DeliveryInterval + Margin);
         var mail = MailTally.Of(run.Smtp.Received());
