@@ -19,6 +19,7 @@
 #   BUSFLOW_TEST_CHROMEDRIVER  /usr/bin/chromedriver
 #   BUSFLOW_TEST_PYTHON        a python3 that can `import aiosmtpd`
 #   BUSFLOW_TEST_AXE           axe-core's axe.min.js, for the browser tests' accessibility check
+#   BUSFLOW_TEST_PG_BIN        PostgreSQL's server binaries (initdb, pg_ctl), for the fault tests' clusters of their own
 #
 # Options (environment):
 #   BUSFLOW_TEST_DRY=1   only install, start the cluster, run `select version()` (and
@@ -200,6 +201,7 @@ export BUSFLOW_TEST_CHROMIUM=/usr/bin/chromium
 export BUSFLOW_TEST_CHROMEDRIVER=/usr/bin/chromedriver
 export BUSFLOW_TEST_PYTHON=$python
 export BUSFLOW_TEST_AXE=$axe
+export BUSFLOW_TEST_PG_BIN=$pg_bin
 
 if [[ ${BUSFLOW_TEST_DRY:-} == 1 ]]; then
     psql=$pg_bin/psql

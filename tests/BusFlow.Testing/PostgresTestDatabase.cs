@@ -36,9 +36,13 @@ public sealed class PostgresTestDatabase : TestDatabase
 
     public override DbConnection CreateConnection() => new NpgsqlConnection(ConnectionString);
 
-    public static async Task<PostgresTestDatabase> CreateAsync(CancellationToken cancellationToken = default)
+    public static Task<PostgresTestDatabase> CreateAsync(CancellationToken cancellationToken = default) =>
+        CreateOnAsync(ServerConnectionString, cancellationToken);
+
+    /// <summary>A new database on the server of <paramref name="serverConnectionString"/> (e.g. a <see cref="PostgresCluster"/> of a test's own).</summary>
+    public static async Task<PostgresTestDatabase> CreateOnAsync(string serverConnectionString, CancellationToken cancellationToken = default)
     {
-        var database = new PostgresTestDatabase(ServerConnectionString, $"busflow_test_{Guid.NewGuid():N}");
+        var database = new PostgresTestDatabase(serverConnectionString, $"busflow_test_{Guid.NewGuid():N}");
         await database.ExecuteOnServerAsync($"CREATE DATABASE \"{database.Name}\"", cancellationToken);
         return database;
     }

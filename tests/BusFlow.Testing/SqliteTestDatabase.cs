@@ -32,6 +32,9 @@ public sealed class SqliteTestDatabase : TestDatabase
     public static SqliteTestDatabase Create() =>
         new(Path.Combine(Path.GetTempPath(), $"busflow-test-{Guid.NewGuid():N}"));
 
+    /// <summary>A database file in <paramref name="directory"/> (e.g. a small filesystem a test fills up), deleted with its contents on dispose.</summary>
+    public static SqliteTestDatabase In(string directory) => new(directory);
+
     protected override ValueTask DropAsync()
     {
         if (Directory.Exists(_directory))

@@ -22,6 +22,9 @@ public sealed class HostProcess : IAsyncDisposable
 
     public HttpClient Client { get; }
 
+    /// <summary>Whether the process has ended (crashed, or was killed).</summary>
+    public bool HasExited => _process.HasExited;
+
     /// <summary>What the process wrote to its console so far (standard output and error), line by line.</summary>
     public IReadOnlyList<string> Output => [.. _output];
 

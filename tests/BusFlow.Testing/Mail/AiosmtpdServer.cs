@@ -25,7 +25,11 @@ public sealed class AiosmtpdServer : IAsyncDisposable
 
     public int Port { get; }
 
-    public static async Task<AiosmtpdServer> StartAsync()
+    /// <summary>
+    /// The server on a free port, or on <paramref name="port"/>; it takes <paramref name="perMessage"/>
+    /// over each message before it accepts it (default: no time), as a busy relay would.
+    /// </summary>
+    public static async Task<AiosmtpdServer> StartAsync(int? port = null, TimeSpan? perMessage = null)
     {
         var python = Environment.GetEnvironmentVariable(PythonVariable) is { Length: > 0 } value
             ? value
@@ -33,17 +37,22 @@ public sealed class AiosmtpdServer : IAsyncDisposable
                 $"{PythonVariable} is not set: run ./test.sh, which finds a python3 that can 'import aiosmtpd' (package python3-aiosmtpd)");
         var folder = Path.Combine(Path.GetTempPath(), $"busflow-smtp-{Guid.NewGuid():N}");
         Directory.CreateDirectory(folder);
-        var port = FreePort();
+        var listenPort = port ?? FreePort();
         var start = new ProcessStartInfo(python)
         {
-            ArgumentList = { "-m", "aiosmtpd", "-n", "-l", $"127.0.0.1:{port}", "-c", "eml_sink.SaveToFolder", folder },
+            ArgumentList = { "-m", "aiosmtpd", "-n", "-l", $"127.0.0.1:{listenPort}", "-c", "eml_sink.SaveToFolder", folder },
             RedirectStandardError = true,
             RedirectStandardOutput = true,
             UseShellExecute = false,
         };
+        if (perMessage is { } seconds)
+        {
+            start.ArgumentList.Add(seconds.TotalSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }
+
         start.Environment["PYTHONPATH"] = Path.Combine(AppContext.BaseDirectory, "Mail");
         var process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start {python} -m aiosmtpd.");
-        var server = new AiosmtpdServer(process, folder, port);
+        var server = new AiosmtpdServer(process, folder, listenPort);
         var stderr = process.StandardError.ReadToEndAsync();
         var deadline = DateTime.UtcNow.AddSeconds(15);
         while (true)
@@ -56,7 +65,7 @@ public sealed class AiosmtpdServer : IAsyncDisposable
             try
             {
                 using var probe = new TcpClient();
-                await probe.ConnectAsync(IPAddress.Loopback, port);
+                await probe.ConnectAsync(IPAddress.Loopback, listenPort);
                 return server;
             }
             catch (SocketException) when (DateTime.UtcNow < deadline)

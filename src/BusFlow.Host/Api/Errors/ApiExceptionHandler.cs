@@ -2,6 +2,7 @@ using System.Text.Json;
 using BusFlow.Engine.Persistence;
 using BusFlow.Engine.Runtime;
 using BusFlow.Host.Security;
+using BusFlow.Storage;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 
@@ -9,7 +10,8 @@ namespace BusFlow.Host.Api.Errors;
 
 /// <summary>
 /// Turns every exception into a problem: requests the runtime refuses by their kind, a lost race
-/// for the same rows into 409, unreadable bodies into 400, anything else into a 500 that is logged here and shows no internals.
+/// for the same rows into 409, unreadable bodies into 400, a database whose disk is full or that is read-only
+/// into a 503 that says so, anything else into a 500 that is logged here and shows no internals.
 /// </summary>
 public sealed class ApiExceptionHandler(IProblemDetailsService problems, ILogger<ApiExceptionHandler> logger) : IExceptionHandler
 {
@@ -22,6 +24,12 @@ public sealed class ApiExceptionHandler(IProblemDetailsService problems, ILogger
             BadHttpRequestException unreadable => FromBadRequest(unreadable),
             _ => null,
         };
+        if (problem is null && DatabaseWriteRefusal.Explain(exception, httpContext.RequestServices.GetService<StorageOptions>()) is { } refusal)
+        {
+            logger.LogCritical(exception, "{Method} {Path} failed: {Refusal}", httpContext.Request.Method, SecretPaths.Redact(httpContext.Request.Path), refusal);
+            problem = ApiProblems.Refused(StatusCodes.Status503ServiceUnavailable, refusal);
+        }
+
         if (problem is null)
         {
             logger.LogError(exception, "{Method} {Path} failed.", httpContext.Request.Method, SecretPaths.Redact(httpContext.Request.Path));
