@@ -5,9 +5,10 @@ namespace BusFlow.Bus.Agreements;
 /// <summary>
 /// The agreement a collaboration runs under now, for an agreement a workflow works on. A successor
 /// being drafted, decided or signed is not yet in force: while its predecessor is active, the
-/// collaboration is the predecessor's. An agreement superseded by an active successor has handed
-/// the collaboration over to it. Otherwise — a first agreement, or a successor whose predecessor
-/// lapsed unrenewed (whose cycles then run under the successor) — it is the agreement itself.
+/// collaboration is the predecessor's. An agreement that has ended — superseded by its successor, or
+/// lapsed unrenewed while the successor is still being decided (the cycles then run under the
+/// successor) — has handed the collaboration over to its successor. Otherwise (a first agreement, one
+/// that ended with no successor) it is the agreement itself.
 /// </summary>
 public static class AgreementInForce
 {
@@ -16,14 +17,25 @@ public static class AgreementInForce
     {
         ArgumentNullException.ThrowIfNull(records);
         var agreement = await records.FindAgreementAsync(agreementId, ct);
-        return agreement switch
+        if (agreement is { Status: AgreementStatus.Draft or AgreementStatus.InDecision or AgreementStatus.Signed, PredecessorId: { } predecessorId })
         {
-            null => null,
-            { Status: AgreementStatus.Draft or AgreementStatus.InDecision or AgreementStatus.Signed, PredecessorId: { } predecessorId } =>
-                await records.FindAgreementAsync(predecessorId, ct) is { Status: AgreementStatus.Active } predecessor ? predecessor : agreement,
-            { Status: AgreementStatus.Superseded } =>
-                (await records.ListAgreementsAsync(ct)).FirstOrDefault(a => a.PredecessorId == agreement.Id && a.Status == AgreementStatus.Active) ?? agreement,
-            _ => agreement,
-        };
+            return await records.FindAgreementAsync(predecessorId, ct) is { Status: AgreementStatus.Active } predecessor ? predecessor : agreement;
+        }
+
+        if (agreement is not { Status: AgreementStatus.Superseded or AgreementStatus.Expired })
+        {
+            return agreement;
+        }
+
+        var successors = (await records.ListAgreementsAsync(ct)).Where(a => a.PredecessorId is not null).ToLookup(a => a.PredecessorId!, StringComparer.Ordinal);
+        var passed = new HashSet<string>(StringComparer.Ordinal) { agreement.Id };
+        while (agreement.Status is AgreementStatus.Superseded or AgreementStatus.Expired
+               && successors[agreement.Id].FirstOrDefault(a => !passed.Contains(a.Id)) is { } successor)
+        {
+            passed.Add(successor.Id);
+            agreement = successor;
+        }
+
+        return agreement;
     }
 }

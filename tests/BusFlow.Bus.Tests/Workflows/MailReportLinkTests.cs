@@ -8,6 +8,7 @@ using BusFlow.Bus.Simulation;
 using BusFlow.Notifications.Links;
 using BusFlow.Notifications.Outbox;
 using BusFlow.Notifications.Reminders;
+using BusFlow.Notifications.TaskPages;
 using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
 
@@ -81,6 +82,26 @@ public sealed partial class MailReportLinkTests : IAsyncLifetime
         Assert.Equal(new ShortcomingLink(Successor, mails[0].To), await OpenAsync(mails[0], bus));
         var since = (await bus.OutboxAsync()).Skip(mails.Count).ToList();
         Assert.All(since, m => Assert.Matches(ReportLink(), m.TextBody));
+    }
+
+    [Fact]
+    public async Task When_the_agreement_lapses_unrenewed_the_mail_saying_so_lets_its_chairs_report_on_the_successor_the_cycles_now_run_under()
+    {
+        await using var bus = await BusHarness.StartAsync(new LocalDateTime(2026, 1, 5, 9, 0));
+        await bus.StartAsync("agreement-renewal", new JsonObject { ["agreement"] = CycleInputs.Agreement }, "renewal-bus-2023-2026");
+
+        await bus.RunUntilAsync(new LocalDateTime(2027, 1, 15, 0, 0), new BoardResponder(bus.Calendar, BusHarness.Stockholm)
+        {
+            Decide = (board, _) => board == "kun" ? "reject" : "approve",
+        });
+
+        Assert.Equal((AgreementStatus.Expired, AgreementStatus.InDecision), ((await bus.AgreementAsync(CycleInputs.Agreement))!.Status, (await bus.AgreementAsync(Successor))!.Status));
+        var told = (await bus.OutboxAsync()).Where(m => m.Subject.Contains("har löpt ut utan ny överenskommelse", StringComparison.Ordinal)).ToList();
+        Assert.NotEmpty(told);
+        foreach (var mail in told)
+        {
+            Assert.Equal(new ShortcomingLink(Successor, mail.To), await OpenAsync(mail, bus));
+        }
     }
 
     [Fact]
@@ -166,8 +187,33 @@ public sealed partial class MailReportLinkTests : IAsyncLifetime
         Assert.DoesNotContain(ShortcomingLinks.PathPrefix, digests["cilla@example.se"].HtmlBody, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task The_confirmation_code_for_signing_an_agreement_carries_the_task_mails_report_link()
+    {
+        await _bus.PublishAsync("""
+            {
+              "id": "sign-about", "version": 1, "name": "Undertecknande",
+              "inputs": [ { "name": "agreement", "type": "string", "required": true } ],
+              "root": { "type": "Task", "id": "sign", "assignee": "anna@example.se", "title": "Underteckna överenskommelsen", "outcomes": ["sign"], "proof": "confirmationCode" }
+            }
+            """, "sign-about.json");
+        await _bus.StartAsync("sign-about", new JsonObject { ["agreement"] = CycleInputs.Agreement });
+        var assigned = Assert.Single(await _bus.OutboxAsync());
+
+        var answered = await _bus.Services.GetRequiredService<TaskLinkAnswers>().AnswerAsync(
+            LinkPurpose.TaskAnswer, TaskLink().Match(assigned.TextBody).Groups["secret"].Value, new AnswerForm("sign", null, null), new LinkUse(null, null), default);
+
+        Assert.Equal(AnswerResultKind.CodeSent, answered.Kind);
+        var code = Assert.Single(await _bus.OutboxAsync(), m => m.Id != assigned.Id);
+        Assert.Equal(LinkIn(assigned), LinkIn(code));
+        Assert.Equal(new ShortcomingLink(CycleInputs.Agreement, "anna@example.se"), await OpenAsync(code));
+    }
+
     [GeneratedRegex(@"https?://[^\s""<]+/avvikelse/(?<secret>[A-Za-z0-9_-]+)")]
     private static partial Regex ReportLink();
+
+    [GeneratedRegex(@"/t/(?<secret>[A-Za-z0-9_-]{22})")]
+    private static partial Regex TaskLink();
 
     /// <summary>The report link of a mail: the same in its text and in its HTML.</summary>
     private static string LinkIn(OutboxMessage mail)
