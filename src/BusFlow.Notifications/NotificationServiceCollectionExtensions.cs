@@ -43,7 +43,9 @@ public static class NotificationServiceCollectionExtensions
         }
 
         services.TryAddSingleton<MailLanguages>();
-        services.AddSingleton<ActivityType>(sp => new SendEmailActivity(sp.GetService<IMessageTemplates>(), sp.GetRequiredService<MailOptions>(), sp.GetRequiredService<MailLanguages>()));
+        services.AddSingleton<ActivityType>(sp => new SendEmailActivity(
+            sp.GetService<IMessageTemplates>(), sp.GetRequiredService<MailOptions>(), sp.GetRequiredService<MailLanguages>(),
+            new Lazy<ShortcomingLinks?>(() => sp.GetService<LinkKey>() is null ? null : sp.GetRequiredService<ShortcomingLinks>())));
         services.AddSingleton<ActivityType, MeetingInvitationActivity>();
         services.AddSingleton<ITaskObserver, TaskAssignedMail>();
         services.AddSingleton<ITaskReminderObserver, TaskReminderMail>();

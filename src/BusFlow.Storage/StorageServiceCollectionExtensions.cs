@@ -34,6 +34,7 @@ public static class StorageServiceCollectionExtensions
 
         services.AddSingleton<IWorkflowStore, EfWorkflowStore>();
         services.AddSingleton<BusFlow.Bus.Papers.IPaperTemplates, Papers.EfPaperTemplates>();
+        services.AddSingleton<BusFlow.Notifications.Links.IAgreementsInForce, Bus.BusAgreementsInForce>();
         return services;
     }
 }

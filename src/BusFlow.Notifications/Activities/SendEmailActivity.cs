@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Resources;
 using System.Security.Cryptography;
@@ -11,6 +12,7 @@ using BusFlow.Engine.Reminders;
 using BusFlow.Engine.Runtime;
 using BusFlow.Notifications.Activities.Texts;
 using BusFlow.Notifications.Delivery;
+using BusFlow.Notifications.Links;
 using BusFlow.Notifications.Messages;
 using BusFlow.Notifications.Outbox;
 using BusFlow.Notifications.Templates;
@@ -22,9 +24,16 @@ namespace BusFlow.Notifications.Activities;
 /// or from a subject and a plain-text body. Its output is { messageId }. Delivery happens later, and
 /// not before the working-day window (08:00–17:00 on a working day) unless the step is urgent.
 /// A template's model without a <c>link</c> gets one to the workflow instance in BusFlow
-/// (<see cref="MailOptions.LinkBaseUrl"/>), so "read more" never points nowhere.
+/// (<see cref="MailOptions.LinkBaseUrl"/>), so "read more" never points nowhere. A mail of a workflow
+/// that works on an agreement carries the recipient's link to report a shortcoming in it
+/// (<see cref="ShortcomingLinks"/>): as <c>report_link</c> in a template's model, or as a footer of a
+/// plain-text mail.
 /// </summary>
-public sealed class SendEmailActivity(IMessageTemplates? templates, MailOptions options, MailLanguages languages) : ActivityType
+/// <param name="reportLinks">
+/// Lazy: the commands that only read definitions (validate, schema) compose the activities without
+/// the installation's link key, and never send.
+/// </param>
+public sealed class SendEmailActivity(IMessageTemplates? templates, MailOptions options, MailLanguages languages, Lazy<ShortcomingLinks?> reportLinks) : ActivityType
 {
     protected override ResourceManager DescriptionTexts => Says.Descriptions;
 
@@ -76,9 +85,10 @@ public sealed class SendEmailActivity(IMessageTemplates? templates, MailOptions 
 
         var language = context.Node.Literal<string>("language") ?? await languages.OfAsync(to.Trim(), context.Session, CancellationToken.None);
         var kind = string.Equals(context.Node.Literal<string>("kind"), "optional", StringComparison.OrdinalIgnoreCase) ? EmailKind.Optional : EmailKind.Required;
+        var reportLink = reportLinks.Value is { } links ? await links.ForStepAsync(context, to.Trim()) : null;
         var rendered = context.Node.Literal<string>("template") is { } template
-            ? Render(context, template, language)
-            : Plain(context, language);
+            ? Render(context, template, language, reportLink)
+            : Plain(context, language, reportLink);
         var attachments = Attachments(context);
         var message = OutboxMessage.Create(
             new EmailMessage(to.Trim(), rendered.Subject, rendered.TextBody, rendered.HtmlBody, rendered.Language, kind, Calendar(context)) { Attachments = attachments },
@@ -105,7 +115,10 @@ public sealed class SendEmailActivity(IMessageTemplates? templates, MailOptions 
     }
 
     /// <summary>The minimal HTML page of a plain-text body: encoded, paragraphs by blank lines, line breaks kept.</summary>
-    public static string HtmlOf(string subject, string text, string language)
+    public static string HtmlOf(string subject, string text, string language) => HtmlOf(subject, text, language, reportLink: null);
+
+    /// <summary>As <see cref="HtmlOf(string, string, string)"/>, with the report link in a footer when there is one.</summary>
+    public static string HtmlOf(string subject, string text, string language, string? reportLink)
     {
         var html = new StringBuilder();
         html.Append("<!DOCTYPE html>\n<html lang=\"").Append(language.Split('-')[0]).Append("\">\n<head><meta charset=\"utf-8\"><title>")
@@ -116,10 +129,25 @@ public sealed class SendEmailActivity(IMessageTemplates? templates, MailOptions 
             html.Append("<p>").Append(string.Join("<br>\n", paragraph.Split('\n').Select(WebUtility.HtmlEncode))).Append("</p>\n");
         }
 
+        if (reportLink is not null)
+        {
+            var (question, action) = ReportFooter(language);
+            html.Append("<footer>\n<p>").Append(WebUtility.HtmlEncode(question)).Append(" <a href=\"").Append(WebUtility.HtmlEncode(reportLink)).Append("\">")
+                .Append(WebUtility.HtmlEncode(action)).Append("</a>.</p>\n</footer>\n");
+        }
+
         return html.Append("</body>\n</html>\n").ToString();
     }
 
-    private RenderedMessage Render(ActivityContext context, string template, string language)
+    /// <summary>The footer's question and the report link's text, in the mail's language (Swedish unless English).</summary>
+    private static (string Question, string Action) ReportFooter(string language)
+    {
+        var culture = CultureInfo.GetCultureInfo(language.StartsWith("en", StringComparison.OrdinalIgnoreCase) ? "en" : "sv");
+        return (NotificationTexts.ResourceManager.GetString(nameof(NotificationTexts.ReportQuestion), culture)!,
+            NotificationTexts.ResourceManager.GetString(nameof(NotificationTexts.ReportAction), culture)!);
+    }
+
+    private RenderedMessage Render(ActivityContext context, string template, string language, string? reportLink)
     {
         if (templates is null)
         {
@@ -129,6 +157,7 @@ public sealed class SendEmailActivity(IMessageTemplates? templates, MailOptions 
         var model = (context.Evaluate("model", DataType.Object) as JsonObject)?.DeepClone().AsObject() ?? [];
         // Until the instance pages exist, the link leads to the instance in the API.
         model["link"] ??= $"{options.LinkBaseUrl.TrimEnd('/')}/api/instances/{context.InstanceId}";
+        model["report_link"] ??= reportLink;
         try
         {
             return templates.Render(template, language, model);
@@ -139,7 +168,7 @@ public sealed class SendEmailActivity(IMessageTemplates? templates, MailOptions 
         }
     }
 
-    private static RenderedMessage Plain(ActivityContext context, string language)
+    private static RenderedMessage Plain(ActivityContext context, string language, string? reportLink)
     {
         var subject = Values.ToText(context.Evaluate("subject", DataType.String));
         var body = Values.ToText(context.Evaluate("body", DataType.String));
@@ -148,7 +177,14 @@ public sealed class SendEmailActivity(IMessageTemplates? templates, MailOptions 
             throw ActivityContext.Fail($"'subject' of {context.Node.Id} is empty");
         }
 
-        return new RenderedMessage(subject, body, HtmlOf(subject, body, language), language);
+        if (reportLink is null)
+        {
+            return new RenderedMessage(subject, body, HtmlOf(subject, body, language), language);
+        }
+
+        var (question, action) = ReportFooter(language);
+        var text = $"{body.TrimEnd()}\n\n--\n{question} {action}:\n{reportLink}\n";
+        return new RenderedMessage(subject, text, HtmlOf(subject, body, language, reportLink), language);
     }
 
     private static List<MailAttachment> Attachments(ActivityContext context)

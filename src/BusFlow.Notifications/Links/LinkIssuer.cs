@@ -18,20 +18,36 @@ public sealed class LinkIssuer(LinkKey key)
     {
         ArgumentNullException.ThrowIfNull(session);
         ArgumentNullException.ThrowIfNull(request);
-        var tokens = session.Facet<ILinkTokens>();
-        var recipient = request.Recipient.Trim().ToLowerInvariant();
-        if (await tokens.FindLiveAsync(request.Purpose, recipient, request.TaskId, request.Subject, now, ct) is { } live)
-        {
-            return new IssuedLink(live, SecretOf(live));
-        }
+        return await FindLiveAsync(session, request, now, ct) ?? New(session.Facet<ILinkTokens>(), request, now);
+    }
 
-        return New(tokens, request with { Recipient = recipient }, now);
+    /// <summary>The recipient's newest live link for the same purpose and task or subject; null when there is none.</summary>
+    public async Task<IssuedLink?> FindLiveAsync(IWorkflowSession session, LinkRequest request, Instant now, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        ArgumentNullException.ThrowIfNull(request);
+        var recipient = request.Recipient.Trim().ToLowerInvariant();
+        return await session.Facet<ILinkTokens>().FindLiveAsync(request.Purpose, recipient, request.TaskId, request.Subject, now, ct) is { } live
+            ? new IssuedLink(live, SecretOf(live))
+            : null;
     }
 
     /// <summary>A new token, whatever live ones exist (e.g. a second confirmation code, a rotated feed).</summary>
     public IssuedLink New(ILinkTokens tokens, LinkRequest request, Instant now)
     {
         ArgumentNullException.ThrowIfNull(tokens);
+        var issued = Unsaved(request, now);
+        tokens.Add(issued.Token);
+        return issued;
+    }
+
+    /// <summary>
+    /// A new token that is not yet added to any transaction: for a workflow step, which writes its
+    /// records as effects after it returns (<c>ActivityContext.Write</c>), so that the token commits
+    /// with the mail that carries it, or not at all.
+    /// </summary>
+    public IssuedLink Unsaved(LinkRequest request, Instant now)
+    {
         ArgumentNullException.ThrowIfNull(request);
         var id = Guid.CreateVersion7();
         var token = new LinkToken
@@ -47,7 +63,6 @@ public sealed class LinkIssuer(LinkKey key)
         };
         var secret = SecretOf(token);
         token.Hash = LinkKey.Hash(secret);
-        tokens.Add(token);
         return new IssuedLink(token, secret);
     }
 

@@ -16,7 +16,9 @@ namespace BusFlow.Notifications.Reminders;
 /// The weekly "waiting for you" digest: once a week, to each person with several open tasks who
 /// has not turned it off, one optional mail listing them with a one-click unsubscribe link. Each
 /// person's digest of a week has a once-only key in the outbox, so running it twice, or on two
-/// nodes at once, sends it once.
+/// nodes at once, sends it once. It carries the recipient's link to report a shortcoming for each
+/// agreement its tasks belong to: <c>report_link</c> when they all belong to one, and
+/// <c>report_links</c> (each agreement's title and link) for all of them.
 /// </summary>
 public sealed class WeeklyDigest(
     IWorkflowStore store,
@@ -24,6 +26,7 @@ public sealed class WeeklyDigest(
     OpenTaskRecipients openTasks,
     DigestSchedule schedule,
     TaskMailLinks taskLinks,
+    ShortcomingLinks reportLinks,
     LinkIssuer links,
     MailOptions options,
     MailLanguages languages,
@@ -97,8 +100,14 @@ public sealed class WeeklyDigest(
     {
         var list = new JsonArray();
         var tokenIds = new List<Guid>();
+        var agreements = new List<ReportedAgreement>();
         foreach (var task in tasks.OrderBy(t => t.DueDate ?? LocalDate.MaxIsoValue).ThenBy(t => t.CreatedAt))
         {
+            if (await reportLinks.AgreementOfInstanceAsync(task.InstanceId, session, ct) is { } agreement && !agreements.Contains(agreement))
+            {
+                agreements.Add(agreement);
+            }
+
             var link = await taskLinks.ForAsync(task, address, session, now, ct);
             tokenIds.AddRange(link.TokenIds);
             list.Add(new JsonObject
@@ -110,6 +119,12 @@ public sealed class WeeklyDigest(
             });
         }
 
+        var reports = new JsonArray();
+        foreach (var agreement in agreements)
+        {
+            reports.Add(new JsonObject { ["title"] = agreement.Title, ["link"] = await reportLinks.ForAsync(agreement.Id, address, session, now, ct) });
+        }
+
         var unsubscribe = await links.LiveOrNewAsync(session, new LinkRequest(LinkPurpose.Unsubscribe, address), now, ct);
         var model = new JsonObject
         {
@@ -117,6 +132,8 @@ public sealed class WeeklyDigest(
             ["tasks"] = list,
             ["link"] = options.LinkBaseUrl.TrimEnd('/') + "/",
             ["unsubscribe_link"] = $"{options.LinkBaseUrl.TrimEnd('/')}/unsubscribe/{unsubscribe.Secret}",
+            ["report_link"] = reports.Count == 1 ? reports[0]!["link"]!.DeepClone() : null,
+            ["report_links"] = reports,
         };
         return (model, tokenIds);
     }

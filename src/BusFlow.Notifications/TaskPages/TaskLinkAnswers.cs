@@ -27,6 +27,7 @@ public sealed class TaskLinkAnswers(
     WorkflowRuntime runtime,
     DefinitionCatalog catalog,
     LinkIssuer issuer,
+    ShortcomingLinks reportLinks,
     IRoleDirectory roles,
     IEnumerable<IMessageTemplates> templates,
     IDeliveryTrigger delivery,
@@ -239,6 +240,7 @@ public sealed class TaskLinkAnswers(
                 ["outcome_label"] = OutcomeLabels.Of(form.Outcome, "sv-SE"),
                 ["code"] = code.Secret,
                 ["expires"] = Values.FromInstant(expires),
+                ["report_link"] = await reportLinks.ForTaskAsync(view.Task, view.Token.Recipient, session, now, ct),
             };
             var rendered = renderer.Render(ConfirmationTemplate, "sv-SE", model);
             var message = new EmailMessage(view.Token.Recipient, rendered.Subject, rendered.TextBody, rendered.HtmlBody, rendered.Language, EmailKind.Required)

@@ -32,6 +32,7 @@ public static class TemplateSamples
         var link = new TaskLink("https://busflow.example/t/exempel", "483 920", "https://busflow.example/t/kod", []);
         var model = TaskMailModel.Of(task, link, "Anna Andersson");
         model["report_link"] = "https://busflow.example/avvikelse/exempel";
+        model["report_links"] = new JsonArray(new JsonObject { ["title"] = "Samverkansöverenskommelse BUS 2027–2030", ["link"] = "https://busflow.example/avvikelse/exempel" });
         model["task"]!["created"] = Values.FromInstant(Created);
         model["assignee"] = new JsonObject { ["name"] = "Bo Berg", ["email"] = "bo.berg@kommun.example" };
         model["change"] = new JsonObject { ["previousDue"] = Values.FromDate(Due.PlusDays(-7)), ["reason"] = "Sammanträdet flyttades." };
