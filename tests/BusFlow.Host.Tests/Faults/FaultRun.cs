@@ -82,6 +82,7 @@ public sealed class FaultRun : IAsyncDisposable
             ["BusFlow:Mail:LinkBaseUrl"] = address.ToString().TrimEnd('/'),
             ["BusFlow:Mail:DeliveryCron"] = $"*/{(int)DeliveryInterval.TotalSeconds} * * * * *",
             ["BusFlow:Mail:ClaimDuration"] = ClaimDuration.ToString(),
+            ["BusFlow:Mail:Timeout"] = "00:00:10",
             // "Sent outbox message …" lines tell which node is delivering.
             ["Logging:LogLevel:BusFlow.Notifications.Delivery"] = "Information",
         });
