@@ -1,4 +1,6 @@
+using BusFlow.Accounts;
 using BusFlow.Storage.Postgres;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -26,5 +28,22 @@ public static class BusFlowDatabase
             ? await PostgresAdvisoryLock.TakeAsync(db.Database.GetConnectionString()!, MigrationLockKey, cancellationToken)
             : null;
         await db.Database.MigrateAsync(cancellationToken);
+        await AddMissingRolesAsync(db, cancellationToken);
+    }
+
+    /// <summary>
+    /// The account roles are part of the schema: made here, under the migration's turn, rather than by
+    /// whichever node signs someone in first (two nodes starting together both made them, and one failed).
+    /// </summary>
+    private static async Task AddMissingRolesAsync(BusFlowDbContext db, CancellationToken ct)
+    {
+        var present = await db.Roles.Select(r => r.Name).ToListAsync(ct);
+        foreach (var role in AccountRoles.All.Except(present, StringComparer.Ordinal))
+        {
+            // Identity's default normalizer: the name in upper case, invariantly.
+            db.Roles.Add(new IdentityRole(role) { NormalizedName = role.ToUpperInvariant(), ConcurrencyStamp = Guid.NewGuid().ToString() });
+        }
+
+        await db.SaveChangesAsync(ct);
     }
 }

@@ -25,7 +25,7 @@ public sealed class DatabaseOutageTests(ITestOutputHelper output)
         var wall = Stopwatch.StartNew();
         await using var cluster = await PostgresCluster.StartNewAsync();
         await using var database = await cluster.CreateDatabaseAsync();
-        await using var run = await FaultRun.StartAsync(database, nodes: 2, delay: TimeSpan.FromSeconds(1), smtpPerMessage: TimeSpan.FromMilliseconds(40));
+        await using var run = await FaultRun.StartAsync(database, nodes: 2, delay: TimeSpan.FromSeconds(1), smtpPerMessage: TimeSpan.FromMilliseconds(100));
 
         await run.StartInstancesAsync("mail-only", 300);
         await run.DeliveringNodeAsync(atLeast: 30);

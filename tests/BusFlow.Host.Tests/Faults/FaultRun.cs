@@ -194,7 +194,7 @@ public sealed class FaultRun : IAsyncDisposable
 
     /// <summary>
     /// The node sending mail now, once the SMTP server holds at least <paramref name="atLeast"/> mails:
-    /// the one whose log of sent messages grows.
+    /// one whose log of sent messages grows.
     /// </summary>
     public async Task<HostProcess> DeliveringNodeAsync(int atLeast)
     {
@@ -209,8 +209,9 @@ public sealed class FaultRun : IAsyncDisposable
                 continue;
             }
 
+            // No lock keeps the others out: several nodes may be delivering at once; any of them will do.
             var growing = Alive.Where((node, i) => SentLines(node) > before[i]).ToList();
-            if (growing.Count == 1)
+            if (growing.Count > 0)
             {
                 return growing[0];
             }

@@ -55,8 +55,8 @@ public sealed class NodeKillTests(ITestOutputHelper output)
     {
         var wall = Stopwatch.StartNew();
         await using var database = await TestDatabase.CreateAsync("Postgres");
-        // 40 ms a message, as a busy relay: 300 mails make a run of some 12 s to kill a node in.
-        await using var run = await FaultRun.StartAsync(database, nodes: 2, delay: TimeSpan.FromSeconds(1), smtpPerMessage: TimeSpan.FromMilliseconds(40));
+        // 100 ms a message, as a busy relay: 300 mails make a run of some 15 s on two nodes to kill one in.
+        await using var run = await FaultRun.StartAsync(database, nodes: 2, delay: TimeSpan.FromSeconds(1), smtpPerMessage: TimeSpan.FromMilliseconds(100));
 
         await run.StartInstancesAsync("mail-only", 300);
         var deliverer = await run.DeliveringNodeAsync(atLeast: 30);
