@@ -27,11 +27,13 @@ public sealed class OutboxDelivery(
     /// <summary>Delivers due messages, batch after batch, until none is due or a batch sends nothing.</summary>
     public async Task<DeliveryReport> DeliverDueAsync(CancellationToken ct = default)
     {
+        using var span = BusFlow.Engine.Diagnostics.BusFlowTelemetry.Source.StartActivity("busflow.delivery");
         var total = new DeliveryReport(0, 0, 0, 0);
         await using var sink = CreateSink();
         while (true)
         {
             var (report, due, stopped) = await DeliverBatchAsync(sink, ct);
+            MailTelemetry.Record(report);
             total += report;
             if (stopped || due < options.BatchSize || report.Sent + report.Retrying + report.Failed + report.Withdrawn == 0)
             {
