@@ -1,3 +1,4 @@
+using System.Diagnostics.Metrics;
 using BusFlow.Engine.Diagnostics;
 using BusFlow.Host.Security;
 using OpenTelemetry.Metrics;
@@ -20,11 +21,18 @@ public static class TelemetryServiceCollectionExtensions
         services.AddSingleton(settings);
         services.AddSingleton<DatabaseGauges>();
         JobFailureCounter.Register();
+        var own = new OwnMeters();
+        services.AddSingleton(own);
         var telemetry = services.AddOpenTelemetry()
             .ConfigureResource(resource => resource.AddService("busflow", serviceInstanceId: Environment.MachineName))
             .WithMetrics(metrics =>
             {
                 metrics.AddMeter(BusFlowTelemetry.Name).AddAspNetCoreInstrumentation().AddRuntimeInstrumentation().AddPrometheusExporter();
+                // Meters are process-wide, listened to by name: a process with several hosts (the tests) would
+                // otherwise mix another host's database gauges and request durations into this one's.
+                metrics.AddView(instrument => instrument.Meter.Scope is IMeterFactory other && own.Factory is { } factory && !ReferenceEquals(other, factory)
+                    ? MetricStreamConfiguration.Drop
+                    : null);
                 if (settings.OtlpEndpoint is { } endpoint)
                 {
                     metrics.AddOtlpExporter(otlp => otlp.Endpoint = endpoint);
@@ -55,8 +63,15 @@ public static class TelemetryServiceCollectionExtensions
     public static WebApplication MapBusFlowTelemetry(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
+        app.Services.GetRequiredService<OwnMeters>().Factory = app.Services.GetRequiredService<IMeterFactory>();
         app.Services.GetRequiredService<DatabaseGauges>();
         app.MapBusFlowMetrics();
         return app;
+    }
+
+    /// <summary>This host's meter factory, which the metrics view keeps apart from other hosts' in the same process.</summary>
+    private sealed class OwnMeters
+    {
+        public IMeterFactory? Factory { get; set; }
     }
 }
