@@ -2,6 +2,7 @@ using BusFlow.Engine.Runtime;
 using BusFlow.Hangfire.Mail;
 using BusFlow.Hangfire.Roles;
 using BusFlow.Hangfire.Storage;
+using BusFlow.Hangfire.Telemetry;
 using BusFlow.Hangfire.Timers;
 using Hangfire;
 using Hangfire.AspNetCore;
@@ -39,6 +40,8 @@ public static class HangfireServiceCollectionExtensions
             .UseStorage(provider.GetRequiredService<JobStorage>())
             .UseLogProvider(new TolerantHangfireLogProvider(provider.GetRequiredService<ILoggerFactory>())));
 
+        // Failed job runs are counted on the "BusFlow" meter, whoever listens.
+        JobFailureCounter.Register();
         services.AddSingleton<HangfireTimerScheduler>();
         services.AddSingleton<ITimerScheduler>(provider => provider.GetRequiredService<HangfireTimerScheduler>());
         services.AddTransient<TimerJobs>();

@@ -38,7 +38,7 @@ public static class BusFlowDatabase
     private static async Task AddMissingRolesAsync(BusFlowDbContext db, CancellationToken ct)
     {
         var present = await db.Roles.Select(r => r.Name).ToListAsync(ct);
-        foreach (var role in AccountRoles.All.Except(present, StringComparer.Ordinal))
+        foreach (var role in AccountRoles.All.Where(role => !present.Contains(role)))
         {
             // Identity's default normalizer: the name in upper case, invariantly.
             db.Roles.Add(new IdentityRole(role) { NormalizedName = role.ToUpperInvariant(), ConcurrencyStamp = Guid.NewGuid().ToString() });

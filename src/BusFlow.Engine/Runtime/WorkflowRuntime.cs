@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using BusFlow.Engine.Activities;
 using BusFlow.Engine.Definitions;
+using BusFlow.Engine.Diagnostics;
 using BusFlow.Engine.Journal;
 using BusFlow.Engine.Persistence;
 using BusFlow.Engine.Reminders;
@@ -34,6 +35,10 @@ public sealed partial class WorkflowRuntime(
     public IClock Clock => clock;
 
     public Task<StartResult> StartAsync(StartRequest request, CancellationToken ct = default) =>
+        BusFlowTelemetry.TraceAsync("busflow.start", () => StartInTransactionAsync(request, ct),
+            started => BusFlowTelemetry.CountIf(started.Created, BusFlowTelemetry.InstancesStarted));
+
+    private Task<StartResult> StartInTransactionAsync(StartRequest request, CancellationToken ct) =>
         InTransactionAsync(request.Actor, async session =>
         {
             var definition = await catalog.GetAsync(session.Store, request.DefinitionId, request.Version, ct)
@@ -55,6 +60,10 @@ public sealed partial class WorkflowRuntime(
 
     /// <summary>Records a person's answer and resumes the instance inline, in this one transaction.</summary>
     public Task<TaskCompletion> CompleteTaskAsync(Guid taskId, TaskAnswer answer, CancellationToken ct = default) =>
+        BusFlowTelemetry.TraceAsync("busflow.answer", () => CompleteTaskInTransactionAsync(taskId, answer, ct),
+            completion => BusFlowTelemetry.CountIf(completion.Status == TaskCompletionStatus.Completed, BusFlowTelemetry.TasksAnswered));
+
+    private Task<TaskCompletion> CompleteTaskInTransactionAsync(Guid taskId, TaskAnswer answer, CancellationToken ct) =>
         InTransactionAsync(answer.Actor, async session =>
         {
             var task = await session.Store.FindTaskAsync(taskId, ct);
@@ -125,7 +134,8 @@ public sealed partial class WorkflowRuntime(
         }, ct);
 
     public Task<TimerFireResult> FireTimerAsync(Guid timerId, CancellationToken ct = default) =>
-        InTransactionAsync(TimerActor, session => FireTimerInSessionAsync(session, timerId, ct), ct);
+        BusFlowTelemetry.TraceAsync("busflow.timer.fire", () => InTransactionAsync(TimerActor, session => FireTimerInSessionAsync(session, timerId, ct), ct),
+            fired => BusFlowTelemetry.CountIf(fired == TimerFireResult.Fired, BusFlowTelemetry.TimersFired));
 
     /// <summary>
     /// Fires every pending timer that is due on the clock, one transaction each; returns how many fired.

@@ -2,12 +2,14 @@ using BusFlow.Engine.Definitions;
 using BusFlow.Hangfire;
 using BusFlow.Hangfire.Dashboard;
 using BusFlow.Host.Api;
+using BusFlow.Host.Api.Health;
 using BusFlow.Host.Configuration;
 using BusFlow.Host.Demo;
 using BusFlow.Host.Feeds;
 using BusFlow.Host.Pages;
 using BusFlow.Host.Security;
 using BusFlow.Host.Simulation;
+using BusFlow.Host.Telemetry;
 using BusFlow.Notifications;
 using BusFlow.Notifications.Delivery;
 using BusFlow.Notifications.Templates;
@@ -45,6 +47,7 @@ public static class BusFlowHost
         builder.Configuration.AddConfiguration(configuration);
         builder.WebHost.UseUrls(settings.Urls);
         builder.Logging.AddBusFlowRequestLog();
+        builder.Logging.AddBusFlowLogFormat(configuration);
         builder.Services.AddSingleton(settings);
         if (clock is not null)
         {
@@ -69,6 +72,8 @@ public static class BusFlowHost
             new LinkRequestLimits(settings.LinkRequestsPerMinute, settings.LinkRequestsPerLinkPerMinute), DataProtectionCertificates.Load(configuration));
         builder.Services.AddBusFlowFeeds();
         builder.Services.AddSingleton(LateTimerSettings.From(configuration));
+        builder.Services.AddSingleton(HealthSettings.From(configuration));
+        builder.Services.AddBusFlowTelemetry(TelemetrySettings.From(configuration));
         builder.Services.AddSingleton<IDraftPreview, SimulatedDraftPreview>();
         builder.Services.AddBusFlowWeb(SignInSettings.From(configuration));
 
@@ -85,6 +90,7 @@ public static class BusFlowHost
         app.UseBusFlowSignIn();
         app.UseBusFlowPageGuards();
         app.MapBusFlowApi();
+        app.MapBusFlowTelemetry();
         app.MapBusFlowPages();
         app.MapBusFlowWeb();
         app.MapBusFlowDashboard(DashboardPath, http => BusFlowPolicies.ActsAsAdministrator(http.User, http.RequestServices.GetRequiredService<SignInSettings>()))
@@ -180,6 +186,13 @@ public static class BusFlowHost
         await using var scope = app.Services.CreateAsyncScope();
         if (await scope.ServiceProvider.GetRequiredService<FirstAdministrator>().IssueLinkIfNoneAsync(ct) is not { } secret)
         {
+            return;
+        }
+
+        if (LogFormat.IsJson(app.Configuration))
+        {
+            // Structured logs go to collectors that many read: the link, a secret, is not written there.
+            logger.LogWarning("BusFlow has no administrator yet. Create the first one with `busflow users add --email EMAIL --role administrator`; with BusFlow:Logging:Format json the one-time setup link is not shown.");
             return;
         }
 

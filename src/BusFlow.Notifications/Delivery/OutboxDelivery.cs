@@ -31,6 +31,14 @@ public sealed class OutboxDelivery(
     /// </summary>
     public async Task<DeliveryReport> DeliverDueAsync(CancellationToken ct = default)
     {
+        using var span = BusFlow.Engine.Diagnostics.BusFlowTelemetry.Source.StartActivity("busflow.delivery");
+        var report = await DeliverAllAsync(ct);
+        MailTelemetry.Record(report);
+        return report;
+    }
+
+    private async Task<DeliveryReport> DeliverAllAsync(CancellationToken ct)
+    {
         var report = new DeliveryReport(0, 0, 0, 0);
         if (!await AnyDueAsync(ct))
         {

@@ -24,12 +24,27 @@ public sealed class HealthTests(ApiHostFixture host)
     [Fact]
     public async Task The_database_check_is_unhealthy_when_the_workflow_tables_do_not_answer()
     {
-        await using var database = SqliteTestDatabase.Create();
-        var services = database.BuildServices();
-        var check = new DatabaseHealthCheck(services.GetRequiredService<IDbContextFactory<BusFlowDbContext>>());
-
-        var result = await check.CheckHealthAsync(new HealthCheckContext());
+        var (result, _) = await CheckUnmigratedAsync(contexts => new DatabaseHealthCheck(contexts, new HealthSettings()));
 
         Assert.Equal(HealthStatus.Unhealthy, result.Status);
+    }
+
+    [Fact]
+    public async Task A_database_without_this_builds_migrations_is_not_ready_with_the_number_pending()
+    {
+        var (result, migrations) = await CheckUnmigratedAsync(contexts => new MigrationsHealthCheck(contexts, new HealthSettings()));
+
+        Assert.Equal(HealthStatus.Unhealthy, result.Status);
+        Assert.Equal(migrations, result.Data[MigrationsHealthCheck.PendingKey]);
+    }
+
+    /// <summary>A check's result on a database that has none of this build's migrations, and how many this build has.</summary>
+    private static async Task<(HealthCheckResult Result, int Migrations)> CheckUnmigratedAsync(Func<IDbContextFactory<BusFlowDbContext>, IHealthCheck> check)
+    {
+        await using var database = SqliteTestDatabase.Create();
+        var contexts = database.BuildServices().GetRequiredService<IDbContextFactory<BusFlowDbContext>>();
+        var result = await check(contexts).CheckHealthAsync(new HealthCheckContext());
+        await using var db = await contexts.CreateDbContextAsync();
+        return (result, db.Database.GetMigrations().Count());
     }
 }

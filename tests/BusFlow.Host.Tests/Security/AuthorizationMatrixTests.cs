@@ -223,6 +223,10 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixHost host) : ICl
             ["GET /api/boards/{id}/roles"] = Fixed(Rule.Reader, $"/api/boards/{DemoMunicipality.ChildrenAndYouthBoardId}/roles"),
             ["GET /openapi/{documentName}.json"] = Fixed(Rule.Reader, "/openapi/v1.json"),
             ["GET /openapi/"] = Fixed(Rule.AdministratorPage, "/openapi"),
+
+            // Prometheus' scrape: administrators (by session or token); from BusFlow:Telemetry:MetricsAllowedFrom without
+            // signing in, which this host leaves empty, so closed by default (the allowed address: MetricsTests).
+            ["GET /metrics"] = Fixed(Rule.AdministratorRead, "/metrics"),
             ["HEAD /openapi/"] = Fixed(Rule.AdministratorPage, "/openapi"),
 
             // Open by design: a secret in the URL or the form is the credential; health; style sheets.
@@ -230,6 +234,7 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixHost host) : ICl
             ["HEAD /feeds/{secret}.ics"] = Fixed(Rule.Open, "/feeds/not-a-feed.ics"),
             ["GET /health"] = Fixed(Rule.Open, "/health"),
             ["GET /health/ready"] = Fixed(Rule.Open, "/health/ready"),
+            ["GET /health/live"] = Fixed(Rule.Open, "/health/live"),
             ["GET /t/kod"] = Fixed(Rule.Open, "/t/kod"),
             ["HEAD /t/kod"] = Fixed(Rule.Open, "/t/kod"),
             ["POST /t/kod"] = Fixed(Rule.Open, "/t/kod"),

@@ -4,22 +4,14 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace BusFlow.Host.Api.Health;
 
-/// <summary>Healthy when the workflow tables answer a trivial query.</summary>
-public sealed class DatabaseHealthCheck(IDbContextFactory<BusFlowDbContext> contexts) : IHealthCheck
+/// <summary>Healthy when the workflow tables answer a trivial query within the check timeout.</summary>
+public sealed class DatabaseHealthCheck(IDbContextFactory<BusFlowDbContext> contexts, HealthSettings settings) : IHealthCheck
 {
-    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
-    {
-        try
+    public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default) =>
+        DatabaseCheck.WithinAsync(settings, cancellationToken, async ct =>
         {
-            await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-            await db.Definitions.AnyAsync(cancellationToken);
+            await using var db = await contexts.CreateDbContextAsync(ct);
+            await db.Definitions.AnyAsync(ct);
             return HealthCheckResult.Healthy();
-        }
-#pragma warning disable CA1031 // Any failure to reach the database is what this check reports.
-        catch (Exception error) when (error is not OperationCanceledException)
-#pragma warning restore CA1031
-        {
-            return HealthCheckResult.Unhealthy("The database does not answer.", error);
-        }
-    }
+        });
 }
