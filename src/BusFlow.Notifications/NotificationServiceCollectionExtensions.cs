@@ -65,6 +65,7 @@ public static class NotificationServiceCollectionExtensions
         services.TryAddSingleton<OutboxSeal>();
         services.TryAddSingleton<MimeMessageBuilder>();
         services.TryAddSingleton<OutboxDelivery>();
+        services.TryAddSingleton<NodeDelivery>();
         return services;
     }
 

@@ -159,6 +159,7 @@ public sealed partial class WorkflowRuntime(
             if (firing.Result == TimerFireResult.Fired)
             {
                 fired++;
+                BusFlowTelemetry.TimersFired.Add(1);
             }
         }
 

@@ -8,7 +8,7 @@ namespace BusFlow.Hangfire.Mail;
 /// The recurring Hangfire job that delivers the outbox. Its type and method names are stored with the
 /// recurring job: renaming them strands it until the host registers it again at its next start.
 /// </summary>
-public sealed class OutboxDeliveryJob(OutboxDelivery delivery, ILogger<OutboxDeliveryJob> logger)
+public sealed class OutboxDeliveryJob(NodeDelivery delivery, ILogger<OutboxDeliveryJob> logger)
 {
     public const string RecurringJobId = "busflow-outbox-delivery";
 
@@ -22,13 +22,14 @@ public sealed class OutboxDeliveryJob(OutboxDelivery delivery, ILogger<OutboxDel
 
     /// <summary>
     /// Runs on several nodes may overlap: each message is claimed before it is sent, and a claimed one
-    /// is skipped, so no lock is needed that could outlive a node. A run that fails is not retried,
+    /// is skipped, so no lock is needed that could outlive a node; on one node runs take turns
+    /// (<see cref="NodeDelivery"/>). A run that fails is not retried,
     /// since the next comes soon and does the same work.
     /// </summary>
     [AutomaticRetry(Attempts = 0, OnAttemptsExceeded = AttemptsExceededAction.Delete)]
     public async Task RunAsync(CancellationToken cancellationToken)
     {
-        var report = await delivery.DeliverDueAsync(cancellationToken);
+        var report = await delivery.RunAsync(cancellationToken);
         if (report.Sent + report.Retrying + report.Failed + report.Withdrawn > 0)
         {
             logger.LogInformation("Outbox delivery: {Sent} sent, {Retrying} to retry, {Failed} failed, {Withdrawn} withdrawn.",

@@ -9,7 +9,7 @@ namespace BusFlow.Notifications.Delivery;
 /// come while a run is going make one more run, so a burst of answers makes a run or two, not one each.
 /// If the node dies first, the scheduled run on any node delivers the mail: nothing depends on this but speed.
 /// </summary>
-public sealed class ImmediateDelivery(DeliverySignal signal, OutboxDelivery delivery, ILogger<ImmediateDelivery> logger) : BackgroundService
+public sealed class ImmediateDelivery(DeliverySignal signal, NodeDelivery delivery, ILogger<ImmediateDelivery> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -29,7 +29,7 @@ public sealed class ImmediateDelivery(DeliverySignal signal, OutboxDelivery deli
     {
         try
         {
-            var report = await delivery.DeliverDueAsync(stoppingToken);
+            var report = await delivery.RunAsync(stoppingToken);
             if (report.Sent + report.Retrying + report.Failed + report.Withdrawn > 0)
             {
                 logger.LogInformation("Immediate delivery: {Sent} sent, {Retrying} to retry, {Failed} failed, {Withdrawn} withdrawn.",

@@ -19,5 +19,8 @@ public static class BrowserSignIn
             browser.FindElement(By.Name("code")).SendKeys(Totp.Code(totpKey, DateTimeOffset.UtcNow));
             browser.FindElement(By.CssSelector("main form button[type=submit]")).Click();
         }
+
+        // The last click does not wait either: a page asked for now could lose to the sign-in's own redirect home.
+        PageWait.Until(browser, b => b.FindElements(By.Name("password")).Count == 0 && b.FindElements(By.Name("code")).Count == 0, "the page after signing in");
     }
 }

@@ -1,3 +1,5 @@
+using BusFlow.Host.Configuration;
+using BusFlow.Host.Hosting;
 using BusFlow.Host.Tests.Support;
 using BusFlow.Testing;
 
@@ -11,14 +13,15 @@ public sealed class NodesStartingTogetherTests
     {
         await using var database = await PostgresTestDatabase.CreateAsync();
         using var workflows = TestWorkflows.Standard();
-        var settings = new Dictionary<string, string?> { ["BusFlow:Jobs:Storage"] = "PostgreSql" };
+        var settings = BusFlowConfiguration.Load(RunningHost.Settings(database, workflows.Folder, new Dictionary<string, string?> { ["BusFlow:Jobs:Storage"] = "PostgreSql" }));
 
-        var nodes = await Task.WhenAll(Enumerable.Range(0, 3).Select(_ => Task.Run(() => RunningHost.StartAsync(database, workflows.Folder, settings))));
+        var nodes = await Task.WhenAll(Enumerable.Range(0, 3).Select(_ => Task.Run(() => BusFlowHost.StartAsync(settings))));
         try
         {
             foreach (var node in nodes)
             {
-                Assert.True((await node.Client.GetAsync("/health")).IsSuccessStatusCode);
+                using var client = new HttpClient { BaseAddress = new Uri(node.Urls.First()) };
+                Assert.True((await client.GetAsync("/health")).IsSuccessStatusCode);
             }
 
             Assert.Equal((long)Directory.GetFiles(workflows.Folder, "*.json").Length, await database.ScalarAsync("SELECT count(*) FROM workflow_definitions"));
@@ -28,6 +31,7 @@ public sealed class NodesStartingTogetherTests
         {
             foreach (var node in nodes)
             {
+                await node.StopAsync();
                 await node.DisposeAsync();
             }
         }

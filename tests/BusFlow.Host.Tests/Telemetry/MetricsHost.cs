@@ -26,6 +26,7 @@ public sealed class MetricsHost : IAsyncLifetime
             ["BusFlow:Mail:Folder"] = _mailFolder,
             // The tests deliver the outbox themselves, between two scrapes.
             ["BusFlow:Mail:DeliveryCron"] = "0 0 1 1 *",
+            ["BusFlow:Mail:DeliverAfterCommit"] = "false",
         });
     }
 
