@@ -8,7 +8,7 @@ namespace BusFlow.Hangfire.Mail;
 /// The recurring Hangfire job that delivers the outbox. Its type and method names are stored with the
 /// recurring job: renaming them strands it until the host registers it again at its next start.
 /// </summary>
-public sealed class OutboxDeliveryJob(NodeDelivery delivery, ILogger<OutboxDeliveryJob> logger)
+public sealed class OutboxDeliveryJob(NodeDelivery delivery, IDeliveryTrigger retry, ILogger<OutboxDeliveryJob> logger)
 {
     public const string RecurringJobId = "busflow-outbox-delivery";
 
@@ -29,7 +29,19 @@ public sealed class OutboxDeliveryJob(NodeDelivery delivery, ILogger<OutboxDeliv
     [AutomaticRetry(Attempts = 0, OnAttemptsExceeded = AttemptsExceededAction.Delete)]
     public async Task RunAsync(CancellationToken cancellationToken)
     {
-        var report = await delivery.RunAsync(cancellationToken);
+        DeliveryReport report;
+        try
+        {
+            report = await delivery.RunAsync(cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // The node's own delivery tries again within seconds (a database back from an outage is
+            // found at once); Hangfire's next run may come later, as it backs off after failures.
+            retry.DeliverSoon();
+            throw;
+        }
+
         if (report.Sent + report.Retrying + report.Failed + report.Withdrawn > 0)
         {
             logger.LogInformation("Outbox delivery: {Sent} sent, {Retrying} to retry, {Failed} failed, {Withdrawn} withdrawn.",

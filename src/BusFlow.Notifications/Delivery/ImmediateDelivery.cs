@@ -11,6 +11,8 @@ namespace BusFlow.Notifications.Delivery;
 /// </summary>
 public sealed class ImmediateDelivery(DeliverySignal signal, NodeDelivery delivery, ILogger<ImmediateDelivery> logger) : BackgroundService
 {
+    private static readonly TimeSpan RetryAfterFailure = TimeSpan.FromSeconds(3);
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         try
@@ -44,7 +46,11 @@ public sealed class ImmediateDelivery(DeliverySignal signal, NodeDelivery delive
         catch (Exception ex)
 #pragma warning restore CA1031
         {
-            logger.LogWarning(ex, "Immediate delivery failed; the scheduled delivery will send the mail.");
+            // The database or the mail server may be away for a while: try again soon, on this node, rather
+            // than wait for the scheduled run (Hangfire backs off after a database outage).
+            logger.LogWarning(ex, "Immediate delivery failed; this node tries again in {Seconds} s.", RetryAfterFailure.TotalSeconds);
+            await Task.Delay(RetryAfterFailure, stoppingToken);
+            signal.DeliverSoon();
         }
     }
 }
