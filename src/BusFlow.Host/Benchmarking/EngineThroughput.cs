@@ -6,13 +6,13 @@ namespace BusFlow.Host.Benchmarking;
 /// </summary>
 internal static class EngineThroughput
 {
-    private const int WarmUp = 20;
+    private static readonly TimeSpan WarmUpAtMost = TimeSpan.FromSeconds(20);
 
     public static async Task<BenchmarkSection> RunAsync(PlatformBenchmarkOptions options, CancellationToken ct)
     {
         await using var engine = await EngineServices.StartAsync(options, null, ct);
         var run = Guid.NewGuid().ToString("N")[..8];
-        await LoadRound.RunAsync(WarmUp, 1, i => engine.RunInstanceAsync($"{run}-w{i}", i, ct));
+        var warmUp = await LoadRound.WarmUpAsync(options.Clients, WarmUpAtMost, i => engine.RunInstanceAsync($"{run}-w{i}", i, ct));
         var ids = new Guid[options.Instances];
         var single = await LoadRound.RunAsync(options.Instances, 1, async i => ids[i] = await engine.RunInstanceAsync($"{run}-s{i}", i, ct));
         var concurrent = await LoadRound.RunAsync(options.Instances, options.Clients, i => engine.RunInstanceAsync($"{run}-c{i}", i, ct));
@@ -38,6 +38,7 @@ internal static class EngineThroughput
             ["concurrentInstanceP99Ms"] = concurrent.P99,
             ["journalRowsPerInstance"] = (double)journal / sampled.Count,
             ["instances"] = options.Instances,
+            ["warmUpInstances"] = warmUp,
         },
         $"{options.Instances} instances per round, each its three operations in their own transactions plus the query for its task; " +
         (options.TemplatesFolder is null ? "no mail templates (no task mail)." : "each start also writes its task mail with link and code, as a server does."));
@@ -48,7 +49,7 @@ internal static class EngineThroughput
     {
         await using var engine = await EngineServices.StartAsync(options, null, ct);
         var run = Guid.NewGuid().ToString("N")[..8];
-        await LoadRound.RunAsync(WarmUp, 1, i => engine.StartAsync($"{run}-w{i}", i, ct));
+        await LoadRound.RunAsync(20, 1, i => engine.StartAsync($"{run}-w{i}", i, ct));
         var (heapBefore, workingSetBefore) = Measure();
         var round = await LoadRound.RunAsync(options.MemoryInstances, options.Clients, i => engine.StartAsync($"{run}-m{i}", i, ct));
         var (heapAfter, workingSetAfter) = Measure();

@@ -13,6 +13,31 @@ internal sealed record LoadRound(int Count, TimeSpan Elapsed, double[] SortedMil
 
     public double Max => SortedMilliseconds.Length == 0 ? 0 : SortedMilliseconds[^1];
 
+    /// <summary>
+    /// Runs the operation in rounds until the JIT has settled (a round compiles almost no new method)
+    /// or the time is up: tiered compilation rewrites hot methods for seconds after the first calls,
+    /// and a measurement taken meanwhile measures the compiler as much as the engine.
+    /// </summary>
+    public static async Task<int> WarmUpAsync(int clients, TimeSpan atMost, Func<int, Task> operation)
+    {
+        const int RoundSize = 100;
+        var total = Stopwatch.StartNew();
+        var done = 0;
+        while (total.Elapsed < atMost)
+        {
+            var compiledBefore = System.Runtime.JitInfo.GetCompiledMethodCount();
+            var offset = done;
+            await RunAsync(RoundSize, clients, i => operation(offset + i));
+            done += RoundSize;
+            if (System.Runtime.JitInfo.GetCompiledMethodCount() - compiledBefore < 10)
+            {
+                break;
+            }
+        }
+
+        return done;
+    }
+
     /// <summary>Runs operations 0..count-1, each client taking the next one as soon as it is free.</summary>
     public static async Task<LoadRound> RunAsync(int count, int clients, Func<int, Task> operation)
     {

@@ -10,10 +10,13 @@ namespace BusFlow.Storage.Postgres;
 
 public sealed class PostgresBusFlowDbContext(DbContextOptions<PostgresBusFlowDbContext> options) : BusFlowDbContext(options)
 {
-    /// <summary>Configures <paramref name="builder"/> for the PostgreSQL database of <paramref name="connectionString"/>.</summary>
+    /// <summary>
+    /// Configures <paramref name="builder"/> for the PostgreSQL database of <paramref name="connectionString"/>,
+    /// with its statements prepared (<see cref="PreparedStatements"/>).
+    /// </summary>
     public static void Configure(DbContextOptionsBuilder builder, string connectionString)
     {
-        builder.UseNpgsql(connectionString);
+        builder.UseNpgsql(PreparedStatements.Apply(connectionString));
         ConfigureCommon(builder);
     }
 
