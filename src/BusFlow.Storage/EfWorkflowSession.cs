@@ -78,6 +78,12 @@ internal sealed class EfWorkflowSession : IWorkflowSession
             .FirstOrDefaultAsync(ct);
     }
 
+    public async Task<int?> FindLatestDefinitionVersionAsync(string definitionId, CancellationToken ct)
+    {
+        await FlushAsync(ct);
+        return await _db.Definitions.Where(d => d.DefinitionId == definitionId).MaxAsync(d => (int?)d.Version, ct);
+    }
+
     public async Task<IReadOnlyList<PublishedDefinition>> ListLatestDefinitionsAsync(CancellationToken ct)
     {
         await FlushAsync(ct);
@@ -124,6 +130,25 @@ internal sealed class EfWorkflowSession : IWorkflowSession
     }
 
     public Task<DurableTimer?> FindTimerAsync(Guid timerId, CancellationToken ct) => FindByKeyAsync(_db.Timers, timerId, ct);
+
+    public async Task<DurableTimer?> FindTimerWithInstanceAsync(Guid timerId, CancellationToken ct)
+    {
+        if (_db.Timers.Local.FindEntry(timerId) is not null)
+        {
+            return await FindByKeyAsync(_db.Timers, timerId, ct);
+        }
+
+        await FlushAsync(ct);
+        var found = await (
+            from timer in _db.Timers
+            where timer.Id == timerId
+            join instance in _db.Instances on timer.InstanceId equals instance.Id into instances
+            from instance in instances.DefaultIfEmpty()
+            join bookmark in _db.Bookmarks on timer.BookmarkId equals bookmark.Id into bookmarks
+            from bookmark in bookmarks.DefaultIfEmpty()
+            select new { timer, instance, bookmark }).FirstOrDefaultAsync(ct);
+        return found?.timer;
+    }
 
     public async Task<DurableTimer?> FindPendingTimerByBookmarkAsync(Guid bookmarkId, CancellationToken ct)
     {
@@ -179,6 +204,25 @@ internal sealed class EfWorkflowSession : IWorkflowSession
     }
 
     public Task<HumanTask?> FindTaskAsync(Guid taskId, CancellationToken ct) => FindByKeyAsync(_db.Tasks, taskId, ct);
+
+    public async Task<HumanTask?> FindTaskWithInstanceAsync(Guid taskId, CancellationToken ct)
+    {
+        if (_db.Tasks.Local.FindEntry(taskId) is not null)
+        {
+            return await FindByKeyAsync(_db.Tasks, taskId, ct);
+        }
+
+        await FlushAsync(ct);
+        var found = await (
+            from task in _db.Tasks
+            where task.Id == taskId
+            join instance in _db.Instances on task.InstanceId equals instance.Id into instances
+            from instance in instances.DefaultIfEmpty()
+            join bookmark in _db.Bookmarks on task.BookmarkId equals bookmark.Id into bookmarks
+            from bookmark in bookmarks.DefaultIfEmpty()
+            select new { task, instance, bookmark }).FirstOrDefaultAsync(ct);
+        return found?.task;
+    }
 
     public async Task<HumanTask?> FindOpenTaskByBookmarkAsync(Guid bookmarkId, CancellationToken ct)
     {

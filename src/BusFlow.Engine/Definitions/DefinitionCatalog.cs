@@ -18,14 +18,19 @@ public sealed class DefinitionCatalog(DefinitionLoader loader)
     /// <summary>A version of a definition, or its latest published version when none is asked for.</summary>
     public async Task<WorkflowDefinition?> GetAsync(IWorkflowSession session, string definitionId, int? version, CancellationToken ct)
     {
-        if (version is { } v && _parsed.TryGetValue((definitionId, v), out var cached))
+        // The latest version can change under us (another node publishes), so its number is always asked;
+        // its content never changes once published, so that is read and parsed once.
+        if ((version ?? await session.FindLatestDefinitionVersionAsync(definitionId, ct)) is not { } exact)
+        {
+            return null;
+        }
+
+        if (_parsed.TryGetValue((definitionId, exact), out var cached))
         {
             return cached;
         }
 
-        var published = version is { } exact
-            ? await session.FindDefinitionAsync(definitionId, exact, ct)
-            : await session.FindLatestDefinitionAsync(definitionId, ct);
+        var published = await session.FindDefinitionAsync(definitionId, exact, ct);
         return published is null ? null : Parse(published);
     }
 

@@ -12,6 +12,9 @@ public interface IWorkflowSession : IAsyncDisposable
 {
     Task<PublishedDefinition?> FindDefinitionAsync(string definitionId, int version, CancellationToken ct);
     Task<PublishedDefinition?> FindLatestDefinitionAsync(string definitionId, CancellationToken ct);
+
+    /// <summary>The latest published version's number alone, without its content: what a start asks on every call.</summary>
+    Task<int?> FindLatestDefinitionVersionAsync(string definitionId, CancellationToken ct);
     Task<IReadOnlyList<PublishedDefinition>> ListLatestDefinitionsAsync(CancellationToken ct);
 
     Task<WorkflowInstance?> FindInstanceAsync(Guid instanceId, CancellationToken ct);
@@ -25,6 +28,12 @@ public interface IWorkflowSession : IAsyncDisposable
     Task<IReadOnlyList<Bookmark>> ListBookmarksAsync(Guid instanceId, CancellationToken ct);
 
     Task<DurableTimer?> FindTimerAsync(Guid timerId, CancellationToken ct);
+
+    /// <summary>
+    /// A timer, read together with its instance and bookmark in one round trip: firing it needs all
+    /// three, and the finds that follow are then answered from the session.
+    /// </summary>
+    Task<DurableTimer?> FindTimerWithInstanceAsync(Guid timerId, CancellationToken ct);
     Task<DurableTimer?> FindPendingTimerByBookmarkAsync(Guid bookmarkId, CancellationToken ct);
     Task<IReadOnlyList<DurableTimer>> ListDueTimersAsync(Instant dueBy, int max, CancellationToken ct);
 
@@ -47,6 +56,12 @@ public interface IWorkflowSession : IAsyncDisposable
     Task<IReadOnlyList<DurableTimer>> ListPendingRemindersAsync(Guid taskId, CancellationToken ct);
 
     Task<HumanTask?> FindTaskAsync(Guid taskId, CancellationToken ct);
+
+    /// <summary>
+    /// A task, read together with its instance and bookmark in one round trip: answering it needs all
+    /// three, and the finds that follow are then answered from the session.
+    /// </summary>
+    Task<HumanTask?> FindTaskWithInstanceAsync(Guid taskId, CancellationToken ct);
     Task<HumanTask?> FindOpenTaskByBookmarkAsync(Guid bookmarkId, CancellationToken ct);
     Task<IReadOnlyList<HumanTask>> ListTasksAsync(TaskQuery query, CancellationToken ct);
 

@@ -66,7 +66,7 @@ public sealed partial class WorkflowRuntime(
     private Task<TaskCompletion> CompleteTaskInTransactionAsync(Guid taskId, TaskAnswer answer, CancellationToken ct) =>
         InTransactionAsync(answer.Actor, async session =>
         {
-            var task = await session.Store.FindTaskAsync(taskId, ct);
+            var task = await session.Store.FindTaskWithInstanceAsync(taskId, ct);
             if (task is null)
             {
                 return new TaskCompletion(TaskCompletionStatus.NotFound, null);
@@ -209,7 +209,7 @@ public sealed partial class WorkflowRuntime(
 
     private async Task<TimerFireResult> FireTimerInSessionAsync(RuntimeSession session, Guid timerId, CancellationToken ct)
     {
-        var timer = await session.Store.FindTimerAsync(timerId, ct);
+        var timer = await session.Store.FindTimerWithInstanceAsync(timerId, ct);
         if (timer is null)
         {
             return TimerFireResult.NotFound;

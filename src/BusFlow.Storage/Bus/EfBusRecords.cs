@@ -69,7 +69,13 @@ internal sealed class EfBusRecords : IBusRecords
     public async Task<Person?> FindPersonByEmailAsync(string email, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(email);
-        await _flush(ct);
+        if (_db.ChangeTracker.Entries<Person>().Any(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted))
+        {
+            // Only this table's changes can alter the answer; writing the others now would split the
+            // operation's one save in two (each task mail asks for its recipient's language mid-operation).
+            await _flush(ct);
+        }
+
         var lower = email.Trim().ToLowerInvariant();
 #pragma warning disable CA1862 // string.Equals with a StringComparison does not translate to SQL; lower() does on both providers.
         return await _db.People.Where(p => p.Email.ToLower() == lower).OrderBy(p => p.Id).FirstOrDefaultAsync(ct);

@@ -12,11 +12,11 @@ public sealed class PostgresBusFlowDbContext(DbContextOptions<PostgresBusFlowDbC
 {
     /// <summary>
     /// Configures <paramref name="builder"/> for the PostgreSQL database of <paramref name="connectionString"/>,
-    /// with its statements prepared (<see cref="PreparedStatements"/>).
+    /// tuned for the engine (<see cref="ConnectionTuning"/>).
     /// </summary>
     public static void Configure(DbContextOptionsBuilder builder, string connectionString)
     {
-        builder.UseNpgsql(PreparedStatements.Apply(connectionString));
+        builder.UseNpgsql(ConnectionTuning.Apply(connectionString));
         ConfigureCommon(builder);
     }
 

@@ -94,6 +94,7 @@ public sealed class WorkflowOutboxHarness : IAsyncDisposable
         {
             public Task<PublishedDefinition?> FindDefinitionAsync(string definitionId, int version, CancellationToken ct) => inner.FindDefinitionAsync(definitionId, version, ct);
             public Task<PublishedDefinition?> FindLatestDefinitionAsync(string definitionId, CancellationToken ct) => inner.FindLatestDefinitionAsync(definitionId, ct);
+            public Task<int?> FindLatestDefinitionVersionAsync(string definitionId, CancellationToken ct) => inner.FindLatestDefinitionVersionAsync(definitionId, ct);
             public Task<IReadOnlyList<PublishedDefinition>> ListLatestDefinitionsAsync(CancellationToken ct) => inner.ListLatestDefinitionsAsync(ct);
             public Task<WorkflowInstance?> FindInstanceAsync(Guid instanceId, CancellationToken ct) => inner.FindInstanceAsync(instanceId, ct);
             public Task<WorkflowInstance?> FindInstanceByCorrelationKeyAsync(string definitionId, string correlationKey, CancellationToken ct) => inner.FindInstanceByCorrelationKeyAsync(definitionId, correlationKey, ct);
@@ -102,6 +103,7 @@ public sealed class WorkflowOutboxHarness : IAsyncDisposable
             public Task<Bookmark?> FindBookmarkAsync(Guid bookmarkId, CancellationToken ct) => inner.FindBookmarkAsync(bookmarkId, ct);
             public Task<IReadOnlyList<Bookmark>> ListBookmarksAsync(Guid instanceId, CancellationToken ct) => inner.ListBookmarksAsync(instanceId, ct);
             public Task<DurableTimer?> FindTimerAsync(Guid timerId, CancellationToken ct) => inner.FindTimerAsync(timerId, ct);
+            public Task<DurableTimer?> FindTimerWithInstanceAsync(Guid timerId, CancellationToken ct) => inner.FindTimerWithInstanceAsync(timerId, ct);
             public Task<DurableTimer?> FindPendingTimerByBookmarkAsync(Guid bookmarkId, CancellationToken ct) => inner.FindPendingTimerByBookmarkAsync(bookmarkId, ct);
             public Task<IReadOnlyList<DurableTimer>> ListDueTimersAsync(Instant dueBy, int max, CancellationToken ct) => inner.ListDueTimersAsync(dueBy, max, ct);
             public Task<Guid?> ClaimDueTimerAsync(Instant dueBy, CancellationToken ct) => inner.ClaimDueTimerAsync(dueBy, ct);
@@ -111,6 +113,7 @@ public sealed class WorkflowOutboxHarness : IAsyncDisposable
             public Task<IReadOnlyList<DurableTimer>> ListTimersAsync(Guid instanceId, CancellationToken ct) => inner.ListTimersAsync(instanceId, ct);
             public Task<IReadOnlyList<DurableTimer>> ListPendingRemindersAsync(Guid taskId, CancellationToken ct) => inner.ListPendingRemindersAsync(taskId, ct);
             public Task<HumanTask?> FindTaskAsync(Guid taskId, CancellationToken ct) => inner.FindTaskAsync(taskId, ct);
+            public Task<HumanTask?> FindTaskWithInstanceAsync(Guid taskId, CancellationToken ct) => inner.FindTaskWithInstanceAsync(taskId, ct);
             public Task<HumanTask?> FindOpenTaskByBookmarkAsync(Guid bookmarkId, CancellationToken ct) => inner.FindOpenTaskByBookmarkAsync(bookmarkId, ct);
             public Task<IReadOnlyList<HumanTask>> ListTasksAsync(TaskQuery query, CancellationToken ct) => inner.ListTasksAsync(query, ct);
             public Task<IReadOnlyList<JournalEntry>> ListJournalAsync(Guid instanceId, CancellationToken ct) => inner.ListJournalAsync(instanceId, ct);
