@@ -23,9 +23,16 @@ public sealed class PageProblemWriter(PageRenderer pages) : IProblemDetailsWrite
         var status = context.ProblemDetails.Status ?? http.Response.StatusCode;
         var onLinkPage = LinkRateLimiter.IsLinkPage(http.Request.Path);
         var language = onLinkPage ? PageLanguage.Of(http) : PageLanguage.OfWebApp(http);
-        var page = TaskLinkEndpoints.Message(http, pages, language, MessageOf(status, onLinkPage), status, codePage: status == StatusCodes.Status404NotFound && onLinkPage);
+        var message = context.ProblemDetails.Extensions.TryGetValue(Api.Errors.ApiProblems.StorageRefusal, out var refusal)
+            ? StorageMessageOf(refusal as string, onLinkPage)
+            : MessageOf(status, onLinkPage);
+        var page = TaskLinkEndpoints.Message(http, pages, language, message, status, codePage: status == StatusCodes.Status404NotFound && onLinkPage);
         return new ValueTask(page.ExecuteAsync(http));
     }
+
+    /// <summary>The message page that says why the database refused to save: its disk is full, or it is read-only.</summary>
+    private static string StorageMessageOf(string? refusal, bool onLinkPage) =>
+        (onLinkPage ? "" : "app_") + (refusal == Api.Errors.ApiProblems.DiskFull ? "disk_full" : "read_only");
 
     /// <summary>The message page ("{name}_heading", "{name}_body" of the texts) that explains a status.</summary>
     private static string MessageOf(int status, bool onLinkPage)

@@ -43,9 +43,10 @@ public sealed partial class TaskPageHost : IAsyncDisposable
     public Uri BaseAddress => Host.Client.BaseAddress!;
 
     public static async Task<TaskPageHost> StartAsync(
-        int requestsPerMinute = 1000, string? knownProxy = null, int requestsPerLinkPerMinute = 1000, string provider = StorageOptions.Sqlite)
+        int requestsPerMinute = 1000, string? knownProxy = null, int requestsPerLinkPerMinute = 1000, string provider = StorageOptions.Sqlite, TestDatabase? on = null)
     {
-        var database = await TestDatabase.CreateAsync(provider);
+        // A database given is the host's from here on: it goes when the host goes.
+        var database = on ?? await TestDatabase.CreateAsync(provider);
         var workflows = TestWorkflows.Create(("approval.json", Approval), ("decision.json", Decision), ("signing.json", Signing), ("drafting.json", Drafting));
         var clock = new FakeClock(Start);
         var host = await RunningHost.StartAsync(database, workflows.Folder, new Dictionary<string, string?>

@@ -1,3 +1,4 @@
+using BusFlow.Storage;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.WebUtilities;
 
@@ -6,6 +7,13 @@ namespace BusFlow.Host.Api.Errors;
 /// <summary>The API's problem details (RFC 9457), one factory per kind of refusal.</summary>
 public static class ApiProblems
 {
+    /// <summary>The member of a 503 that says why the database refused: <see cref="DiskFull"/> or <see cref="ReadOnly"/>.</summary>
+    public const string StorageRefusal = "storageRefusal";
+
+    public const string DiskFull = "diskFull";
+
+    public const string ReadOnly = "readOnly";
+
     public static ProblemDetails NotFound(string detail) => Create(StatusCodes.Status404NotFound, detail);
 
     public static ProblemDetails Conflict(string detail) => Create(StatusCodes.Status409Conflict, detail);
@@ -23,6 +31,17 @@ public static class ApiProblems
     {
         var problem = Create(StatusCodes.Status422UnprocessableEntity, detail);
         problem.Extensions["errors"] = errors.ToList();
+        return problem;
+    }
+
+    /// <summary>
+    /// 503: the database refuses every write (its disk is full, or it is read-only), with the sentence
+    /// that says so and, under <see cref="StorageRefusal"/>, which of the two: a page words it in the reader's language.
+    /// </summary>
+    public static ProblemDetails StorageRefused(string sentence)
+    {
+        var problem = Create(StatusCodes.Status503ServiceUnavailable, sentence);
+        problem.Extensions[StorageRefusal] = sentence == DatabaseWriteRefusal.DiskFull ? DiskFull : ReadOnly;
         return problem;
     }
 
