@@ -16,6 +16,7 @@ internal static class BenchmarkTargets
         var memory = Find(sections, PlatformBenchmarkOptions.Memory);
         var mail = Find(sections, PlatformBenchmarkOptions.Mail);
         var national = Find(sections, PlatformBenchmarkOptions.National);
+        var preview = Find(sections, PlatformBenchmarkOptions.Preview);
 
         var single = engine?.Figure("instancesPerSecond");
         var concurrent = engine?.Figure("concurrentInstancesPerSecond");
@@ -37,6 +38,7 @@ internal static class BenchmarkTargets
             municipalities == NationalMunicipalities
                 ? Below("national simulation (290 municipalities) < 60 s", national?.Figure("wallSeconds"), 60, v => $"{v:0.0} s")
                 : Told("national simulation (290 municipalities) < 60 s", national?.Figure("wallSeconds"), v => $"{v:0.0} s for {municipalities:0} municipalities; 290 not run"),
+            Below("a year of one agreement previewed < 1 s", preview?.Figure("medianMs") / 1000, 1, v => $"{v:0.00} s (median; slowest {preview?.Figure("maxMs") / 1000:0.00} s)"),
         ];
     }
 

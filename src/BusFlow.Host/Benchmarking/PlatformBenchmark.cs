@@ -23,6 +23,7 @@ public static class PlatformBenchmark
             (PlatformBenchmarkOptions.Mail, "Mail: outbox delivery to a local SMTP server", MailThroughput.RunAsync),
             (PlatformBenchmarkOptions.Memory, "Memory of a node holding waiting instances", EngineThroughput.MemoryAsync),
             (PlatformBenchmarkOptions.National, "National simulation: municipalities of the demo's shape over a mandate", NationalSimulation.RunAsync),
+            (PlatformBenchmarkOptions.Preview, "The designer's preview: a year of one agreement's cycle", DesignerPreview.RunAsync),
         ];
         var sections = new List<BenchmarkSection>();
         foreach (var (part, title, run) in parts)

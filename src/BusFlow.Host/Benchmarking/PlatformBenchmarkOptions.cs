@@ -13,8 +13,9 @@ public sealed record PlatformBenchmarkOptions(StorageOptions Storage, int Instan
     public const string Mail = "mail";
     public const string Memory = "memory";
     public const string National = "national";
+    public const string Preview = "preview";
 
-    public static IReadOnlyList<string> Parts { get; } = [Engine, Http, Commits, Hangfire, Mail, Memory, National];
+    public static IReadOnlyList<string> Parts { get; } = [Engine, Http, Commits, Hangfire, Mail, Memory, National, Preview];
 
     /// <summary>How many clients run at once in the concurrent rounds (and PostgreSQL connections in its baseline).</summary>
     public int Clients { get; init; } = 4;
