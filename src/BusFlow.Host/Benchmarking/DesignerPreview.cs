@@ -14,7 +14,6 @@ internal static class DesignerPreview
 {
     private const string Title = "The designer's preview: a year of one agreement's cycle";
     private const string Cycle = "bus-annual-cycle";
-    private const int Runs = 5;
     private static readonly LocalDate From = new(2026, 1, 1);
 
     public static async Task<BenchmarkSection> RunAsync(PlatformBenchmarkOptions options, CancellationToken ct)
@@ -37,7 +36,7 @@ internal static class DesignerPreview
         // The first run pays for the JIT, which a running server has paid long before anyone previews.
         var events = (await WorkflowSimulation.RunAsync(request, ct)).Timeline.Count;
         var times = new List<double>();
-        for (var run = 0; run < Runs; run++)
+        for (var run = 0; run < options.PreviewRuns; run++)
         {
             var watch = Stopwatch.StartNew();
             await WorkflowSimulation.RunAsync(request, ct);
@@ -47,11 +46,11 @@ internal static class DesignerPreview
         times.Sort();
         return new BenchmarkSection(PlatformBenchmarkOptions.Preview, Title, new Dictionary<string, double>
         {
-            ["runs"] = Runs,
-            ["medianMs"] = times[Runs / 2],
+            ["runs"] = options.PreviewRuns,
+            ["medianMs"] = times[options.PreviewRuns / 2],
             ["maxMs"] = times[^1],
             ["events"] = events,
         },
-        $"{Cycle} for the agreement of {options.SetupFile} over {From.Year}, on the embedded SQLite of the preview, every answer the first outcome; median and slowest of {Runs} runs after one to warm up.");
+        $"{Cycle} for the agreement of {options.SetupFile} over {From.Year}, on the embedded SQLite of the preview, every answer the first outcome; median and slowest of {options.PreviewRuns} runs after one to warm up.");
     }
 }

@@ -12,7 +12,7 @@ internal static class EngineThroughput
     {
         await using var engine = await EngineServices.StartAsync(options, null, ct);
         var run = Guid.NewGuid().ToString("N")[..8];
-        var warmUp = await LoadRound.WarmUpAsync(options.Clients, WarmUpAtMost, i => engine.RunInstanceAsync($"{run}-w{i}", i, ct));
+        var warmUp = await LoadRound.WarmUpAsync(options.Clients, WarmUpAtMost, 10 * options.Instances, i => engine.RunInstanceAsync($"{run}-w{i}", i, ct));
         var ids = new Guid[options.Instances];
         var single = await LoadRound.RunAsync(options.Instances, 1, async i => ids[i] = await engine.RunInstanceAsync($"{run}-s{i}", i, ct));
         var concurrent = await LoadRound.RunAsync(options.Instances, options.Clients, i => engine.RunInstanceAsync($"{run}-c{i}", i, ct));

@@ -15,20 +15,20 @@ internal sealed record LoadRound(int Count, TimeSpan Elapsed, double[] SortedMil
 
     /// <summary>
     /// Runs the operation in rounds until the JIT has settled (a round compiles almost no new method)
-    /// or the time is up: tiered compilation rewrites hot methods for seconds after the first calls,
+    /// or the time or the instances are up: tiered compilation rewrites hot methods for seconds after the first calls,
     /// and a measurement taken meanwhile measures the compiler as much as the engine.
     /// </summary>
-    public static async Task<int> WarmUpAsync(int clients, TimeSpan atMost, Func<int, Task> operation)
+    public static async Task<int> WarmUpAsync(int clients, TimeSpan atMost, int atMostOperations, Func<int, Task> operation)
     {
-        const int RoundSize = 100;
+        var roundSize = Math.Min(100, atMostOperations);
         var total = Stopwatch.StartNew();
         var done = 0;
-        while (total.Elapsed < atMost)
+        while (total.Elapsed < atMost && done < atMostOperations)
         {
             var compiledBefore = System.Runtime.JitInfo.GetCompiledMethodCount();
             var offset = done;
-            await RunAsync(RoundSize, clients, i => operation(offset + i));
-            done += RoundSize;
+            await RunAsync(roundSize, clients, i => operation(offset + i));
+            done += roundSize;
             if (System.Runtime.JitInfo.GetCompiledMethodCount() - compiledBefore < 10)
             {
                 break;

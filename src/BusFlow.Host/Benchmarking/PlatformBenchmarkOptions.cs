@@ -57,6 +57,9 @@ public sealed record PlatformBenchmarkOptions(StorageOptions Storage, int Instan
 
     public string WorkflowsFolder { get; init; } = "workflows";
 
+    /// <summary>How many times the designer's preview is timed, after one run that warms up.</summary>
+    public int PreviewRuns { get; init; } = 5;
+
     /// <summary>The link key of every part, the host's included: mail is sealed with it, so the mail part delivers what every part wrote.</summary>
     public IReadOnlyList<byte> LinkKey { get; init; } = System.Security.Cryptography.RandomNumberGenerator.GetBytes(32);
 

@@ -30,14 +30,15 @@ internal static class BenchmarkCommand
         var municipalities = new Option<int>("--municipalities") { Description = "How many municipalities of the demo's shape the national simulation runs (the country has 290).", DefaultValueFactory = _ => 3 };
         var years = new Option<int>("--years") { Description = "How many years the national simulation runs from 2026 (a mandate: 4).", DefaultValueFactory = _ => 4 };
         var setup = new Option<string>("--setup") { Description = "The setup each simulated municipality copies.", DefaultValueFactory = _ => BusFlow.Bus.Demo.DemoMunicipality.File };
+        var previewRuns = new Option<int>("--preview-runs") { Description = "How many times the designer's preview of one agreement's year is timed (after one run to warm up).", DefaultValueFactory = _ => 5 };
         var workflows = new Option<string>("--workflows") { Description = "The workflows folder the national simulation publishes.", DefaultValueFactory = _ => "workflows" };
-        var command = new Command("benchmark", "Measures the engine next to the platform beneath it in one run: three-step instances in-process and over HTTP, PostgreSQL's commit rate and bare Hangfire as baselines, answer latency, timer lateness, mail, memory and the national simulation; prints a table with the targets and writes JSON.")
+        var command = new Command("benchmark", "Measures the engine next to the platform beneath it in one run: three-step instances in-process and over HTTP, PostgreSQL's commit rate and bare Hangfire as baselines, answer latency, timer lateness, mail, memory, the national simulation and the designer's preview; prints a table with the targets and writes JSON.")
         {
-            instances, provider, connection, templates, json, skip, clients, rate, latencySeconds, timerSeconds, jobPolling, commitSeconds, hangfireJobs, mails, memoryInstances, municipalities, years, setup, workflows,
+            instances, provider, connection, templates, json, skip, clients, rate, latencySeconds, timerSeconds, jobPolling, commitSeconds, hangfireJobs, mails, memoryInstances, municipalities, years, setup, workflows, previewRuns,
         };
         command.SetAction((parse, ct) => CommandOutput.GuardAsync(parse, async () =>
         {
-            int[] counts = [parse.GetValue(instances), parse.GetValue(clients), parse.GetValue(latencySeconds), parse.GetValue(timerSeconds), parse.GetValue(commitSeconds), parse.GetValue(hangfireJobs), parse.GetValue(mails), parse.GetValue(memoryInstances), parse.GetValue(municipalities), parse.GetValue(years)];
+            int[] counts = [parse.GetValue(instances), parse.GetValue(clients), parse.GetValue(latencySeconds), parse.GetValue(timerSeconds), parse.GetValue(commitSeconds), parse.GetValue(hangfireJobs), parse.GetValue(mails), parse.GetValue(memoryInstances), parse.GetValue(municipalities), parse.GetValue(years), parse.GetValue(previewRuns)];
             if (counts.Any(c => c < 1) || parse.GetValue(rate) <= 0 || parse.GetValue(jobPolling) is <= 0)
             {
                 await parse.Error().WriteLineAsync("busflow: every count, rate and duration of the benchmark must be at least 1 (the polling interval above 0).");
@@ -72,6 +73,7 @@ internal static class BenchmarkCommand
                     Years = parse.GetValue(years),
                     SetupFile = parse.GetValue(setup)!,
                     WorkflowsFolder = parse.GetValue(workflows)!,
+                    PreviewRuns = parse.GetValue(previewRuns),
                 };
                 var report = await PlatformBenchmark.RunAsync(options, line => parse.Error().WriteLineAsync(line), ct);
                 await PlatformBenchmark.PrintAsync(parse.Out(), report);
@@ -152,6 +154,7 @@ internal static class BenchmarkCommand
         var repeats = new Option<int>("--repeats") { Description = "How many times each page is asked for, after one warm-up.", DefaultValueFactory = _ => 20 };
         var provider = new Option<string>("--provider") { Description = "Sqlite (a throwaway file) or Postgres.", DefaultValueFactory = _ => StorageOptions.Sqlite };
         var connection = new Option<string?>("--connection") { Description = "The PostgreSQL connection string (with --provider Postgres): use an empty database; its rows are left there." };
+        var previewRuns = new Option<int>("--preview-runs") { Description = "How many times the designer's preview of one agreement's year is timed (after one run to warm up).", DefaultValueFactory = _ => 5 };
         var workflows = new Option<string>("--workflows") { Description = "The workflows folder the host publishes.", DefaultValueFactory = _ => "workflows" };
         var command = new Command("views", "Times the status board, the annual wheel, the instances and what is coming over HTTP on a running host: with the demo after a simulated year and a half, then with more instances.")
         {

@@ -45,7 +45,7 @@ public sealed class BenchmarkCommandTests
             Assert.Equal(Environment.ProcessorCount, root.GetProperty("machine").GetProperty("cores").GetInt32());
             Assert.StartsWith("SQLite ", root.GetProperty("machine").GetProperty("databaseVersion").GetString(), StringComparison.Ordinal);
             var sections = root.GetProperty("sections").EnumerateArray().ToDictionary(s => s.GetProperty("name").GetString()!);
-            Assert.Equal(["commits", "engine", "hangfire", "http", "mail", "memory", "national"], sections.Keys.Order(StringComparer.Ordinal));
+            Assert.Equal(["commits", "engine", "hangfire", "http", "mail", "memory", "national", "preview"], sections.Keys.Order(StringComparer.Ordinal));
             Assert.Contains("--provider Postgres", sections["hangfire"].GetProperty("skipped").GetString(), StringComparison.Ordinal);
 
             var engine = Figures(sections["engine"]);
@@ -63,7 +63,9 @@ public sealed class BenchmarkCommandTests
             var national = Figures(sections["national"]);
             Assert.Equal(2, national["municipalities"]);
             Assert.True(national["events"] > 0 && national["eventsPerSecond"] > 0);
-            Assert.Equal(10, root.GetProperty("targets").GetArrayLength());
+            var preview = Figures(sections["preview"]);
+            Assert.True(preview["medianMs"] > 0 && preview["events"] > 0, $"preview {preview["medianMs"]} ms, {preview["events"]} events");
+            Assert.Equal(11, root.GetProperty("targets").GetArrayLength());
         }
         finally
         {
@@ -78,7 +80,7 @@ public sealed class BenchmarkCommandTests
         var json = Path.Combine(Path.GetTempPath(), $"busflow-benchmark-{Guid.NewGuid():N}.json");
         try
         {
-            var run = await CliRun.RunAsync([.. Tiny(json), "--provider", "Postgres", "--connection", database.ConnectionString, "--skip", "http", "mail", "memory", "national"]);
+            var run = await CliRun.RunAsync([.. Tiny(json), "--provider", "Postgres", "--connection", database.ConnectionString, "--skip", "http", "mail", "memory", "national", "preview"]);
 
             Assert.True(run.ExitCode == 0, run.Output + run.Error);
             using var report = JsonDocument.Parse(await File.ReadAllTextAsync(json));
@@ -104,7 +106,7 @@ public sealed class BenchmarkCommandTests
         "benchmark", "-n", "3", "--clients", "2", "--json", json,
         "--answers-per-second", "5", "--latency-seconds", "1", "--timer-seconds", "1", "--job-polling", "1",
         "--commit-seconds", "1", "--hangfire-jobs", "5", "--mails", "3", "--memory-instances", "5",
-        "--municipalities", "2", "--years", "1",
+        "--municipalities", "2", "--years", "1", "--preview-runs", "1",
         "--workflows", Path.Combine(RepositoryRoot.Path, "workflows"), "--templates", Path.Combine(RepositoryRoot.Path, "templates"),
         "--setup", Path.Combine(RepositoryRoot.Path, "examples", "exempelby-demo.yaml"),
     ];
