@@ -7,7 +7,9 @@ using BusFlow.Hangfire.Timers;
 using Hangfire;
 using Hangfire.AspNetCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
+using NodaTime;
 
 namespace BusFlow.Hangfire;
 
@@ -15,7 +17,7 @@ public static class HangfireServiceCollectionExtensions
 {
     /// <summary>
     /// Registers Hangfire with the configured job storage, a Hangfire server, <see cref="ITimerScheduler"/>
-    /// as <see cref="HangfireTimerScheduler"/>, the jobs (timers, outbox delivery, weekly digest, role
+    /// as <see cref="HangfireTimerScheduler"/> (a job per due second, with <see cref="TimerWakeupService"/> waking this node itself at the due time), the jobs (timers, outbox delivery, weekly digest, role
     /// hand-over) and the <see cref="JobsStartup"/> hosted service that puts the recurring ones on their
     /// schedule. The host registers <see cref="WorkflowRuntime"/>, the workflow storage and the notifications.
     /// </summary>
@@ -42,6 +44,8 @@ public static class HangfireServiceCollectionExtensions
 
         // Failed job runs are counted on the "BusFlow" meter, whoever listens.
         JobFailureCounter.Register();
+        services.TryAddSingleton<IClock>(SystemClock.Instance);
+        services.AddSingleton<TimerWakeups>();
         services.AddSingleton<HangfireTimerScheduler>();
         services.AddSingleton<ITimerScheduler>(provider => provider.GetRequiredService<HangfireTimerScheduler>());
         services.AddTransient<TimerJobs>();
@@ -51,6 +55,7 @@ public static class HangfireServiceCollectionExtensions
 
         // Before the server, so the recurring jobs are registered by the time the server starts working.
         services.AddHostedService<JobsStartup>();
+        services.AddHostedService<TimerWakeupService>();
         services.AddHangfireServer((_, server) =>
         {
             server.WorkerCount = options.WorkerCount;

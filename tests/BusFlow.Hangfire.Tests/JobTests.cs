@@ -1,5 +1,5 @@
+using BusFlow.Engine;
 using BusFlow.Engine.Persistence;
-using BusFlow.Engine.Time;
 using BusFlow.Hangfire.Storage;
 using BusFlow.Hangfire.Timers;
 using BusFlow.Notifications.Delivery;
@@ -23,7 +23,7 @@ public sealed class JobTests
         var services = database.BuildServices(s => s
             .AddLogging()
             .AddSingleton(new MailOptions())
-            .AddSingleton(new EngineOptions())
+            .AddBusFlowEngine()
             .AddBusFlowHangfire(new JobOptions
             {
                 Storage = JobOptions.PostgreSql,
@@ -50,28 +50,30 @@ public sealed class JobTests
     }
 
     [Fact]
-    public async Task In_memory_job_storage_gets_a_job_for_every_pending_timer_at_start()
+    public async Task In_memory_job_storage_gets_a_job_for_each_second_in_which_pending_timers_fall_due_at_start()
     {
         await using var database = SqliteTestDatabase.Create();
         var services = database.BuildServices(s => s
             .AddLogging()
             .AddSingleton(new MailOptions())
-            .AddSingleton(new EngineOptions())
+            .AddBusFlowEngine()
             .AddBusFlowHangfire(new JobOptions { Storage = JobOptions.InMemory, SweepCron = "*/5 * * * *" }));
         await BusFlowDatabase.MigrateAsync(services);
         var store = services.GetRequiredService<IWorkflowStore>();
         var definition = Sample.Definition();
         var instance = Sample.Instance(definition);
-        // Whole seconds: Hangfire keeps a job's time to the millisecond.
+        // Whole seconds: a timer's job runs at its due time rounded up to the second.
         var now = Instant.FromUnixTimeSeconds(SystemClock.Instance.GetCurrentInstant().ToUnixTimeSeconds());
         var dueSoon = Sample.Timer(instance, now + Duration.FromHours(1));
+        var dueInTheSameSecond = Sample.Timer(instance, dueSoon.DueAt - Duration.FromMilliseconds(400));
         var dueLater = Sample.Timer(instance, dueSoon.DueAt + Duration.FromDays(30));
-        var fired = Sample.Timer(instance, dueSoon.DueAt, TimerStatus.Fired);
+        var fired = Sample.Timer(instance, dueSoon.DueAt + Duration.FromDays(1), TimerStatus.Fired);
         await using (var session = await store.BeginAsync())
         {
             session.Add(definition);
             session.Add(instance);
             session.Add(dueSoon);
+            session.Add(dueInTheSameSecond);
             session.Add(dueLater);
             session.Add(fired);
             await session.CommitAsync(default);
@@ -82,11 +84,14 @@ public sealed class JobTests
 
         var jobStorage = services.GetRequiredService<JobStorage>();
         var scheduled = jobStorage.GetMonitoringApi().ScheduledJobs(0, 100)
-            .Select(j => (TimerId: (Guid)j.Value.Job.Args[0], j.Value.EnqueueAt, j.Value.Job.Method.Name))
+            .Select(j => (DueBy: (DateTimeOffset)j.Value.Job.Args[0], j.Value.EnqueueAt, j.Value.Job.Method.Name))
             .OrderBy(j => j.EnqueueAt)
             .ToList();
         Assert.Equal(
-            [(dueSoon.Id, dueSoon.DueAt.ToDateTimeUtc(), nameof(TimerJobs.FireAsync)), (dueLater.Id, dueLater.DueAt.ToDateTimeUtc(), nameof(TimerJobs.FireAsync))],
+            [
+                (dueSoon.DueAt.ToDateTimeOffset(), dueSoon.DueAt.ToDateTimeUtc(), nameof(TimerJobs.FireDueAsync)),
+                (dueLater.DueAt.ToDateTimeOffset(), dueLater.DueAt.ToDateTimeUtc(), nameof(TimerJobs.FireDueAsync)),
+            ],
             scheduled);
         using var connection = jobStorage.GetConnection();
         var sweep = Assert.Single(connection.GetRecurringJobs(), j => j.Id == JobsStartup.SweepJobId);
@@ -99,32 +104,5 @@ public sealed class JobTests
     {
         var services = new ServiceCollection();
         Assert.Throws<ArgumentException>(() => services.AddBusFlowHangfire(new JobOptions { Storage = "Redis" }));
-    }
-
-    /// <summary>Starts the hosted services as a host would, and stops them in reverse order.</summary>
-    private sealed class HostedServices : IAsyncDisposable
-    {
-        private readonly List<IHostedService> _started = [];
-
-        public static async Task<HostedServices> StartAsync(IServiceProvider services)
-        {
-            var hosted = new HostedServices();
-            foreach (var service in services.GetServices<IHostedService>())
-            {
-                await service.StartAsync(default);
-                hosted._started.Add(service);
-            }
-
-            return hosted;
-        }
-
-        public async ValueTask DisposeAsync()
-        {
-            _started.Reverse();
-            foreach (var service in _started)
-            {
-                await service.StopAsync(default);
-            }
-        }
     }
 }

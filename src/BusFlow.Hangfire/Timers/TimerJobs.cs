@@ -2,6 +2,7 @@ using BusFlow.Engine.Persistence;
 using BusFlow.Engine.Runtime;
 using Hangfire;
 using Microsoft.Extensions.Logging;
+using NodaTime;
 
 namespace BusFlow.Hangfire.Timers;
 
@@ -13,10 +14,36 @@ public sealed class TimerJobs(
     WorkflowRuntime runtime,
     IWorkflowStore store,
     HangfireTimerScheduler scheduler,
+    IClock clock,
     ILogger<TimerJobs> logger)
 {
+    /// <summary>How long a job that Hangfire's clock (the database's) started early waits for this node's clock to reach its second.</summary>
+    private static readonly TimeSpan MaxClockWait = TimeSpan.FromSeconds(5);
+
     /// <summary>
-    /// Fires one timer. The database decides: a timer already handled is left alone, and one that
+    /// Fires every timer due by <paramref name="dueBy"/> (and any other due one), each in its own
+    /// transaction with the sweep's SKIP LOCKED claim: the job of one due second, however many
+    /// timers that second has, and whichever node runs it. Not retried: the minute's sweep does the same.
+    /// </summary>
+    [AutomaticRetry(Attempts = 0, OnAttemptsExceeded = AttemptsExceededAction.Delete)]
+    public async Task FireDueAsync(DateTimeOffset dueBy, CancellationToken cancellationToken)
+    {
+        var early = Instant.FromDateTimeOffset(dueBy) - clock.GetCurrentInstant();
+        if (early > Duration.Zero)
+        {
+            await Task.Delay(early.ToTimeSpan() < MaxClockWait ? early.ToTimeSpan() : MaxClockWait, cancellationToken);
+        }
+
+        var fired = await runtime.FireDueTimersAsync(cancellationToken);
+        if (fired > 0)
+        {
+            logger.LogDebug("The job for {DueBy} fired {Count} due timers.", dueBy, fired);
+        }
+    }
+
+    /// <summary>
+    /// Fires one timer: the job each timer had before they were grouped by due second, kept so that
+    /// jobs already scheduled under this name still run. The database decides: a timer already handled is left alone, and one that
     /// is not yet due on the engine's clock is scheduled again at its due time.
     /// </summary>
     [AutomaticRetry(Attempts = 5)]

@@ -6,6 +6,7 @@ using BusFlow.Accounts;
 using BusFlow.Accounts.Tokens;
 using BusFlow.Engine.Persistence;
 using BusFlow.Engine.Runtime;
+using BusFlow.Hangfire;
 using BusFlow.Host.Configuration;
 using BusFlow.Host.Hosting;
 using BusFlow.Storage;
@@ -47,6 +48,7 @@ internal static class HttpRun
             var concurrent = await LoadRound.RunAsync(options.Instances, options.Clients, async i => ids[options.Instances + i] = await RunInstanceAsync(http, $"{run}-c{i}", i, ct));
             var latency = await AnswerLatencyAsync(app.Services, http, options, run, ct);
             var lateness = await TimerLatenessAsync(app.Services, ids, options, ct);
+            var jobs = app.Services.GetRequiredService<JobOptions>();
             await app.StopAsync(ct);
 
             return new BenchmarkSection(PlatformBenchmarkOptions.Http, "Over HTTP: a host on a port, its API and its Hangfire jobs", new Dictionary<string, double>
@@ -68,12 +70,13 @@ internal static class HttpRun
                 ["timerLatenessP50Ms"] = lateness.P50,
                 ["timerLatenessP99Ms"] = lateness.P99,
                 ["timerLatenessMaxMs"] = lateness.Max,
-                ["jobPollingSeconds"] = options.EffectiveJobPolling.TotalSeconds,
+                ["jobPollingSeconds"] = jobs.SchedulePollingInterval.TotalSeconds,
+                ["jobWorkers"] = jobs.WorkerCount,
             },
             "An instance over HTTP: POST /api/instances, GET /api/tasks?instanceId=…, POST /api/tasks/{id}/complete with an administrator's bearer token " +
             $"(the path a client of the API takes; the answer resumes the instance inline); its {options.TimerSeconds} s timer is then fired by the host's Hangfire job on the real clock. " +
             $"Answer latency: POST …/complete of a two-task workflow sent at a fixed rate, the next task made inside the answer's transaction (checked afterwards). " +
-            $"Timer lateness: fired-at minus due-at of every timer of the HTTP instances (jobs {(options.Storage.UsesPostgres() ? "on Hangfire.PostgreSql" : "in memory")}, polling every {options.EffectiveJobPolling.TotalSeconds:0.#} s).");
+            $"Timer lateness: fired-at minus due-at of every timer of the HTTP instances (jobs {(options.Storage.UsesPostgres() ? "on Hangfire.PostgreSql" : "in memory")}, polling every {jobs.SchedulePollingInterval.TotalSeconds:0.#} s, {jobs.WorkerCount} workers: the host's settings, appsettings.json included).");
         }
         finally
         {
