@@ -161,8 +161,10 @@ public static class SetupImport
     /// <summary>The roles on a board (or the members of a body) are the file's: one not in it is taken out.</summary>
     private static async Task ImportRolesAsync(IBusRecords records, string boardOrBodyId, bool isBody, IReadOnlyList<SetupDocument.RoleEntry> roles, List<string> changes, CancellationToken ct)
     {
-        var stored = (await records.ListAssignmentsAsync(ct))
+        var stored = (await records.ListAssignmentsOnAsync(boardOrBodyId, ct))
             .Where(r => (isBody ? r.BodyId : r.BoardId) == boardOrBodyId)
+            .OrderBy(r => r.From)
+            .ThenBy(r => r.Id)
             .ToList();
         foreach (var role in roles)
         {
