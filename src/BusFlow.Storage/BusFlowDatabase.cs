@@ -32,6 +32,20 @@ public static class BusFlowDatabase
     }
 
     /// <summary>
+    /// Closes the pooled connections of a SQLite database, so that its files can be deleted (a
+    /// throwaway database, once its run is over). Nothing to do for PostgreSQL.
+    /// </summary>
+    public static void ReleaseConnections(StorageOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        if (options.IsSqlite)
+        {
+            using var connection = new Microsoft.Data.Sqlite.SqliteConnection(new Sqlite.SqliteConnectionSetup(options.ConnectionString).ConnectionString);
+            Microsoft.Data.Sqlite.SqliteConnection.ClearPool(connection);
+        }
+    }
+
+    /// <summary>
     /// The account roles are part of the schema: made here, under the migration's turn, rather than by
     /// whichever node signs someone in first (two nodes starting together both made them, and one failed).
     /// </summary>

@@ -12,6 +12,13 @@ public sealed class StorageOptions
     /// <summary>A Microsoft.Data.Sqlite or an Npgsql connection string, after <see cref="Provider"/>.</summary>
     public string ConnectionString { get; set; } = "Data Source=data/busflow.db";
 
+    /// <summary>
+    /// A SQLite database deleted when its run ends (the simulator's): commits are not synced to disk
+    /// (synchronous = OFF), since a crash loses the run anyway. Transactions, rollback and constraints
+    /// are as always. Never for a database anyone keeps; ignored for PostgreSQL.
+    /// </summary>
+    public bool Throwaway { get; set; }
+
     internal bool IsSqlite => string.Equals(Provider, Sqlite, StringComparison.OrdinalIgnoreCase);
 
     public bool IsPostgres => string.Equals(Provider, Postgres, StringComparison.OrdinalIgnoreCase);

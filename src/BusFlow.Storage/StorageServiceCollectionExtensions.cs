@@ -22,7 +22,7 @@ public static class StorageServiceCollectionExtensions
         if (options.IsSqlite)
         {
             services.AddPooledDbContextFactory<SqliteBusFlowDbContext>(
-                builder => SqliteBusFlowDbContext.Configure(builder, options.ConnectionString));
+                builder => SqliteBusFlowDbContext.Configure(builder, options.ConnectionString, options.Throwaway));
             services.AddSingleton<IDbContextFactory<BusFlowDbContext>, BusFlowDbContextFactory<SqliteBusFlowDbContext>>();
         }
         else

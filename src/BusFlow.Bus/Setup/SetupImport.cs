@@ -34,44 +34,45 @@ public static class SetupImport
             return new SetupImportResult(problems, []);
         }
 
+        var stored = await SetupStoredRecords.ReadAsync(records, directory, document, ct);
         var changes = new List<string>();
         foreach (var entry in document.Organizations)
         {
-            await ImportOrganizationAsync(records, entry, changes, ct);
+            ImportOrganization(records, stored, entry, changes);
         }
 
         foreach (var entry in document.People)
         {
-            await ImportPersonAsync(records, entry, changes, ct);
+            ImportPerson(records, stored, entry, changes);
         }
 
         foreach (var entry in document.Boards)
         {
-            await ImportBoardAsync(records, entry, today, changes, ct);
+            ImportBoard(records, stored, entry, today, changes);
         }
 
         foreach (var entry in document.Agreements)
         {
-            await ImportAgreementAsync(records, entry, changes, ct);
+            ImportAgreement(records, stored, entry, changes);
         }
 
         foreach (var entry in document.Bodies)
         {
-            await ImportBodyAsync(records, entry, changes, ct);
+            ImportBody(records, stored, entry, changes);
         }
 
         foreach (var entry in document.Agreements)
         {
-            await ImportPartiesAndRevisionsAsync(records, entry, changes, ct);
-            await ImportDecisionsAsync(records, entry, new Recording(now, $"import of {file}"), changes, ct);
+            ImportPartiesAndRevisions(records, stored, entry, changes);
+            ImportDecisions(records, stored, entry, new Recording(now, $"import of {file}"), changes);
         }
 
         return new SetupImportResult([], changes);
     }
 
-    private static async Task ImportOrganizationAsync(IBusRecords records, SetupDocument.OrganizationEntry entry, List<string> changes, CancellationToken ct)
+    private static void ImportOrganization(IBusRecords records, SetupStoredRecords stored, SetupDocument.OrganizationEntry entry, List<string> changes)
     {
-        if (await records.FindOrganizationAsync(entry.Id, ct) is not { } organization)
+        if (stored.Organization(entry.Id) is not { } organization)
         {
             records.Add(new Organization { Id = entry.Id, Name = entry.Name, Kind = entry.Kind });
             changes.Add($"+ organization {entry.Id} \"{entry.Name}\"");
@@ -83,9 +84,9 @@ public static class SetupImport
         organization.Kind = change.Of("kind", organization.Kind, entry.Kind);
     }
 
-    private static async Task ImportPersonAsync(IBusRecords records, SetupDocument.PersonEntry entry, List<string> changes, CancellationToken ct)
+    private static void ImportPerson(IBusRecords records, SetupStoredRecords stored, SetupDocument.PersonEntry entry, List<string> changes)
     {
-        if (await records.FindPersonAsync(entry.Id, ct) is not { } person)
+        if (stored.Person(entry.Id) is not { } person)
         {
             records.Add(new Person { Id = entry.Id, Name = entry.Name, Email = entry.Email, Language = entry.Language });
             changes.Add($"+ person {entry.Id} \"{entry.Name}\" <{entry.Email}>");
@@ -98,9 +99,9 @@ public static class SetupImport
         person.Language = change.Of("language", person.Language, entry.Language);
     }
 
-    private static async Task ImportBoardAsync(IBusRecords records, SetupDocument.BoardEntry entry, LocalDate today, List<string> changes, CancellationToken ct)
+    private static void ImportBoard(IBusRecords records, SetupStoredRecords stored, SetupDocument.BoardEntry entry, LocalDate today, List<string> changes)
     {
-        if (await records.FindBoardAsync(entry.Id, ct) is not { } board)
+        if (stored.Board(entry.Id) is not { } board)
         {
             records.Add(new Board
             {
@@ -125,22 +126,24 @@ public static class SetupImport
 
         foreach (var plan in entry.MeetingPlans)
         {
-            await ImportMeetingPlanAsync(records, entry.Id, plan, today, changes, ct);
+            ImportMeetingPlan(records, stored, entry.Id, plan, today, changes);
         }
 
-        await ImportRolesAsync(records, entry.Id, isBody: false, entry.Roles, changes, ct);
+        ImportRoles(records, stored, entry.Id, isBody: false, entry.Roles, changes);
     }
 
     /// <summary>The plan of a year is the file's: meetings it lacks are taken out, unless they are already past.</summary>
-    private static async Task ImportMeetingPlanAsync(IBusRecords records, string boardId, SetupDocument.MeetingPlanEntry plan, LocalDate today, List<string> changes, CancellationToken ct)
+    private static void ImportMeetingPlan(IBusRecords records, SetupStoredRecords storedRecords, string boardId, SetupDocument.MeetingPlanEntry plan, LocalDate today, List<string> changes)
     {
-        var stored = (await records.ListMeetingsAsync(boardId, new LocalDate(plan.Year, 1, 1), new LocalDate(plan.Year, 12, 31), ct)).ToList();
+        var stored = storedRecords.Meetings(boardId, plan.Year);
         foreach (var meeting in plan.Meetings)
         {
             var existing = stored.FirstOrDefault(m => m.Date == meeting.Date);
             if (existing is null)
             {
-                records.Add(new BoardMeeting { Id = Guid.CreateVersion7(), BoardId = boardId, Date = meeting.Date, StartsAt = meeting.Time, Place = meeting.Place });
+                var added = new BoardMeeting { Id = Guid.CreateVersion7(), BoardId = boardId, Date = meeting.Date, StartsAt = meeting.Time, Place = meeting.Place };
+                records.Add(added);
+                storedRecords.Added(added);
                 changes.Add($"+ meeting of {boardId} on {meeting.Date:yyyy-MM-dd} at {meeting.Time:HH:mm}{(meeting.Place is null ? "" : $", {meeting.Place}")}");
                 continue;
             }
@@ -154,16 +157,15 @@ public static class SetupImport
         foreach (var gone in stored.Where(m => m.Date >= today))
         {
             records.Remove(gone);
+            storedRecords.Removed(gone);
             changes.Add($"- meeting of {boardId} on {gone.Date:yyyy-MM-dd}");
         }
     }
 
     /// <summary>The roles on a board (or the members of a body) are the file's: one not in it is taken out.</summary>
-    private static async Task ImportRolesAsync(IBusRecords records, string boardOrBodyId, bool isBody, IReadOnlyList<SetupDocument.RoleEntry> roles, List<string> changes, CancellationToken ct)
+    private static void ImportRoles(IBusRecords records, SetupStoredRecords storedRecords, string boardOrBodyId, bool isBody, IReadOnlyList<SetupDocument.RoleEntry> roles, List<string> changes)
     {
-        var stored = (await records.ListAssignmentsAsync(ct))
-            .Where(r => (isBody ? r.BodyId : r.BoardId) == boardOrBodyId)
-            .ToList();
+        var stored = storedRecords.Roles(boardOrBodyId, isBody);
         foreach (var role in roles)
         {
             var label = $"{SetupNames.Of(role.Role)} of {boardOrBodyId}: {role.Person} from {role.From:yyyy-MM-dd}";
@@ -195,10 +197,10 @@ public static class SetupImport
         }
     }
 
-    private static async Task ImportBodyAsync(IBusRecords records, SetupDocument.BodyEntry entry, List<string> changes, CancellationToken ct)
+    private static void ImportBody(IBusRecords records, SetupStoredRecords stored, SetupDocument.BodyEntry entry, List<string> changes)
     {
         List<List<string>> order = [.. entry.RotationOrder.Select(slot => slot.ToList())];
-        if (await records.FindBodyAsync(entry.Id, ct) is not { } body)
+        if (stored.Body(entry.Id) is not { } body)
         {
             records.Add(new CollaborationBody
             {
@@ -227,13 +229,13 @@ public static class SetupImport
             }
         }
 
-        await ImportRolesAsync(records, entry.Id, isBody: true, entry.Members, changes, ct);
+        ImportRoles(records, stored, entry.Id, isBody: true, entry.Members, changes);
     }
 
-    private static async Task ImportAgreementAsync(IBusRecords records, SetupDocument.AgreementEntry entry, List<string> changes, CancellationToken ct)
+    private static void ImportAgreement(IBusRecords records, SetupStoredRecords stored, SetupDocument.AgreementEntry entry, List<string> changes)
     {
         List<string> deciding = [.. entry.Parties.Where(p => p.Board is not null && p.Involvement == PartyInvolvement.Decides).Select(p => p.Board!)];
-        if (await records.FindAgreementAsync(entry.Id, ct) is not { } agreement)
+        if (stored.Agreement(entry.Id) is not { } agreement)
         {
             records.Add(new Agreement
             {
@@ -277,9 +279,9 @@ public static class SetupImport
     }
 
     /// <summary>An agreement's parties and revisions, after the bodies and boards they may name are in.</summary>
-    private static async Task ImportPartiesAndRevisionsAsync(IBusRecords records, SetupDocument.AgreementEntry entry, List<string> changes, CancellationToken ct)
+    private static void ImportPartiesAndRevisions(IBusRecords records, SetupStoredRecords storedRecords, SetupDocument.AgreementEntry entry, List<string> changes)
     {
-        var stored = (await records.ListPartiesAsync(entry.Id, ct)).ToList();
+        var stored = storedRecords.Parties(entry.Id);
         for (var position = 0; position < entry.Parties.Count; position++)
         {
             var party = entry.Parties[position];
@@ -314,7 +316,7 @@ public static class SetupImport
             changes.Add($"- party {gone.BoardId ?? gone.OrganizationId} of {entry.Id}");
         }
 
-        var revisions = await records.ListRevisionsAsync(entry.Id, ct);
+        var revisions = storedRecords.Revisions(entry.Id);
         foreach (var revision in entry.Revisions.Where(r => !revisions.Any(s => s.Date == r.Date && s.Note == r.Note)))
         {
             records.Add(new AgreementRevision { Id = Guid.CreateVersion7(), AgreementId = entry.Id, Date = revision.Date, Note = revision.Note });
@@ -326,11 +328,11 @@ public static class SetupImport
     /// Adds the decisions and signatures that are not stored yet. Official records are never changed
     /// (the rules refuse a file that differs from them) nor removed by an import.
     /// </summary>
-    private static async Task ImportDecisionsAsync(
-        IBusRecords records, SetupDocument.AgreementEntry entry, Recording recording, List<string> changes, CancellationToken ct)
+    private static void ImportDecisions(
+        IBusRecords records, SetupStoredRecords storedRecords, SetupDocument.AgreementEntry entry, Recording recording, List<string> changes)
     {
-        var stored = await records.ListDecisionsAsync(entry.Id, ct);
-        var signed = (await records.ListSignaturesAsync(entry.Id, ct)).Select(s => s.BoardId).ToHashSet(StringComparer.Ordinal);
+        var stored = storedRecords.Decisions(entry.Id);
+        var signed = storedRecords.Signatures(entry.Id).Select(s => s.BoardId).ToHashSet(StringComparer.Ordinal);
         foreach (var decision in entry.Decisions)
         {
             if (!stored.Any(d => SetupDecisions.Same(d, decision)))

@@ -10,15 +10,24 @@ namespace BusFlow.Engine.Simulation;
 /// simulated person's answer — and lets it happen, so years of a mandate pass in seconds. The
 /// database stays the source of truth, exactly as in a host. Recurring jobs (the weekly digest, …)
 /// run at their moments too, after the timers and answers of the same moment.
+/// With a <see cref="SimulatedTaskWatch"/> registered as the runtime's task observer, only the open
+/// tasks of the instances it noted are read after a step; without one, every open task is.
 /// </summary>
-public sealed class WorkflowSimulator(WorkflowRuntime runtime, IWorkflowStore store, VirtualClock clock, IReadOnlyList<ISimulatedJob>? jobs = null)
+public sealed class WorkflowSimulator(WorkflowRuntime runtime, IWorkflowStore store, VirtualClock clock, IReadOnlyList<ISimulatedJob>? jobs = null, SimulatedTaskWatch? watch = null)
 {
     /// <summary>The proof recorded with a simulated person's answer: nobody was recognised.</summary>
     public const string SimulatedProof = "simulation";
 
     /// <summary>Each open task's planned answer and whom it was planned for: a task handed to someone else is answered (or not) by her.</summary>
     private readonly Dictionary<Guid, (string Assignee, SimulatedAnswer? Answer)> _plannedAnswers = [];
+
+    /// <summary>The answers still to come, soonest first; of the same moment, the task planned first.</summary>
+    private readonly SortedSet<(Instant At, long Planned, Guid TaskId)> _comingAnswers = [];
+
+    /// <summary>When each task was first planned: the tie-break between answers of the same moment.</summary>
+    private readonly Dictionary<Guid, long> _planOrder = [];
     private readonly Dictionary<ISimulatedJob, Instant> _nextJobRuns = [];
+    private bool _readAllOpenTasks;
 
     /// <summary>Advances the clock event by event until nothing is left to happen before <paramref name="until"/>.</summary>
     /// <returns>The number of timers fired and tasks answered.</returns>
@@ -33,11 +42,9 @@ public sealed class WorkflowSimulator(WorkflowRuntime runtime, IWorkflowStore st
         while (!ct.IsCancellationRequested)
         {
             await PlanAnswersAsync(responder, ct);
-            var nextAnswer = _plannedAnswers
-                .Where(p => p.Value.Answer is not null)
-                .OrderBy(p => p.Value.Answer!.At)
-                .Select(p => (TaskId: p.Key, Answer: p.Value.Answer!))
-                .FirstOrDefault();
+            var nextAnswer = _comingAnswers.Count == 0
+                ? default
+                : (TaskId: _comingAnswers.Min.TaskId, Answer: _plannedAnswers[_comingAnswers.Min.TaskId].Answer);
             DurableTimer? nextTimer;
             await using (var session = await store.BeginAsync(ct))
             {
@@ -71,7 +78,7 @@ public sealed class WorkflowSimulator(WorkflowRuntime runtime, IWorkflowStore st
             clock.AdvanceTo(next.Value);
             if (answerAt == next && nextAnswer.Answer is not null)
             {
-                _plannedAnswers[nextAnswer.TaskId] = _plannedAnswers[nextAnswer.TaskId] with { Answer = null };
+                Plan(nextAnswer.TaskId, _plannedAnswers[nextAnswer.TaskId].Assignee, null);
                 var answer = nextAnswer.Answer;
                 if (answer.Beforehand is { } act)
                 {
@@ -97,15 +104,47 @@ public sealed class WorkflowSimulator(WorkflowRuntime runtime, IWorkflowStore st
             return;
         }
 
+        // Before the first read every open task is new; after it, only a noted instance can have one.
+        var noted = watch is not null && _readAllOpenTasks ? watch.TakeNoted() : null;
+        if (noted is { Count: 0 })
+        {
+            return;
+        }
+
         IReadOnlyList<HumanTask> open;
+        if (noted is null)
+        {
+            watch?.TakeNoted();
+        }
+
         await using (var session = await store.BeginAsync(ct))
         {
-            open = await session.ListTasksAsync(new TaskQuery(Status: HumanTaskStatus.Open, Take: int.MaxValue), ct);
+            open = await session.ListTasksAsync(new TaskQuery(Status: HumanTaskStatus.Open, Take: int.MaxValue, InstanceIds: noted), ct);
+            _readAllOpenTasks = true;
         }
 
         foreach (var task in open.Where(t => !_plannedAnswers.TryGetValue(t.Id, out var planned) || planned.Assignee != t.Assignee))
         {
-            _plannedAnswers[task.Id] = (task.Assignee, responder.Answer(task, clock.GetCurrentInstant()));
+            Plan(task.Id, task.Assignee, responder.Answer(task, clock.GetCurrentInstant()));
+        }
+    }
+
+    private void Plan(Guid taskId, string assignee, SimulatedAnswer? answer)
+    {
+        if (_plannedAnswers.TryGetValue(taskId, out var earlier) && earlier.Answer is not null)
+        {
+            _comingAnswers.Remove((earlier.Answer.At, _planOrder[taskId], taskId));
+        }
+
+        if (!_planOrder.TryGetValue(taskId, out var order))
+        {
+            order = _planOrder[taskId] = _planOrder.Count;
+        }
+
+        _plannedAnswers[taskId] = (assignee, answer);
+        if (answer is not null)
+        {
+            _comingAnswers.Add((answer.At, order, taskId));
         }
     }
 }

@@ -46,7 +46,7 @@ internal static partial class NationalSimulation
                 ["eventsPerSecond"] = result.Timeline.Count / watch.Elapsed.TotalSeconds,
             },
             $"{options.Municipalities} copies of {options.SetupFile} in one setup, from {From:yyyy-MM-dd} to {to:yyyy-MM-dd} (4 years: the renewal in the mandate's last year, then three years of the next), every board approving; " +
-            "the embedded SQLite of `busflow simulate`, timeline read back included.");
+            "the embedded SQLite of `busflow simulate` (a throwaway file: pooled connections, WAL, commits not synced to disk), timeline read back included.");
         }
         finally
         {

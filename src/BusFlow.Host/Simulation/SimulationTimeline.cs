@@ -40,19 +40,33 @@ public static class SimulationTimeline
     /// <summary>Reads every instance and every outbox message in the store and builds their timeline; <paramref name="digests"/> are the weekly digests the run sent.</summary>
     public static async Task<IReadOnlyList<TimelineEvent>> ReadAsync(IWorkflowStore store, DateTimeZone zone, IReadOnlyList<SentDigest> digests, CancellationToken ct)
     {
-        await using var session = await store.BeginAsync(ct);
-        var mails = await session.Facet<IOutbox>().ListAsync(new OutboxQuery(Take: int.MaxValue), ct);
-        var histories = new List<InstanceHistory>();
-        foreach (var instance in await session.ListInstancesAsync(new InstanceQuery(Take: int.MaxValue), ct))
+        IReadOnlyList<OutboxMessage> mails;
+        IReadOnlyList<WorkflowInstance> instances;
+        await using (var session = await store.BeginAsync(ct))
         {
-            histories.Add(new InstanceHistory(
-                instance,
-                await session.ListJournalAsync(instance.Id, ct),
-                await session.ListTasksAsync(new TaskQuery(InstanceId: instance.Id, Take: int.MaxValue), ct)));
+            mails = await session.Facet<IOutbox>().ListAsync(new OutboxQuery(Take: int.MaxValue), ct);
+            instances = await session.ListInstancesAsync(new InstanceQuery(Take: int.MaxValue), ct);
+        }
+
+        var histories = new List<InstanceHistory>();
+        foreach (var batch in instances.Chunk(InstancesPerSession))
+        {
+            await using var session = await store.BeginAsync(ct);
+            var tasks = (await session.ListTasksAsync(new TaskQuery(InstanceIds: batch.Select(i => i.Id).ToList(), Take: int.MaxValue), ct)).ToLookup(t => t.InstanceId);
+            foreach (var instance in batch)
+            {
+                histories.Add(new InstanceHistory(instance, await session.ListJournalAsync(instance.Id, ct), tasks[instance.Id].ToList()));
+            }
         }
 
         return Build(histories, mails, zone, digests);
     }
+
+    /// <summary>
+    /// Each query of a session first looks for changes among every row it has read, so a session
+    /// reading all the journals of a large run spent its time there: a fresh session per few instances.
+    /// </summary>
+    private const int InstancesPerSession = 32;
 
     /// <summary>
     /// The events of all the instances and mails, ordered by instant, then by their place in their

@@ -72,14 +72,15 @@ public static class WorkflowSimulation
     public static async Task<SimulationResult> RunAsync(SimulationRequest request, CancellationToken ct)
     {
         var folder = Path.Combine(Path.GetTempPath(), $"busflow-simulation-{Guid.NewGuid():N}");
+        // Deleted when the run ends: its connections are pooled and its commits not synced to disk.
+        var storage = new StorageOptions
+        {
+            Provider = StorageOptions.Sqlite,
+            ConnectionString = new SqliteConnectionStringBuilder { DataSource = Path.Combine(folder, "simulation.db") }.ToString(),
+            Throwaway = true,
+        };
         try
         {
-            var databaseFile = Path.Combine(folder, "simulation.db");
-            var storage = new StorageOptions
-            {
-                Provider = StorageOptions.Sqlite,
-                ConnectionString = new SqliteConnectionStringBuilder { DataSource = databaseFile, Pooling = false }.ToString(),
-            };
             var clock = new VirtualClock(request.From.AtStartOfDayInZone(request.Zone).ToInstant());
             await using var services = new ServiceCollection()
                 .AddLogging()
@@ -89,11 +90,15 @@ public static class WorkflowSimulation
                 .AddSingleton(LinkKey.Generate())
                 .AddBusFlowWorkflows(request.Zone, request.TemplatesFolder)
                 .AddBusFlowStorage(storage)
+                .AddSingleton<SimulatedTaskWatch>()
+                .AddSingleton<ITaskObserver>(provider => provider.GetRequiredService<SimulatedTaskWatch>())
+                .AddSingleton<ITaskChangeObserver>(provider => provider.GetRequiredService<SimulatedTaskWatch>())
                 .BuildServiceProvider();
             return await RunAsync(services, clock, request, ct);
         }
         finally
         {
+            BusFlowDatabase.ReleaseConnections(storage);
             if (Directory.Exists(folder))
             {
                 Directory.Delete(folder, recursive: true);
@@ -128,7 +133,7 @@ public static class WorkflowSimulation
                request.Answer.CreateResponder(calendar, request.Zone, request.AnswerAfterWorkingDays));
         var digest = new SimulatedWeeklyDigest(services.GetRequiredService<WeeklyDigest>(), services.GetRequiredService<DigestSchedule>());
         var handOver = new SimulatedRoleHandOver(services.GetRequiredService<RoleTaskHandOver>(), request.Zone);
-        await new WorkflowSimulator(runtime, store, clock, [digest, handOver]).RunUntilAsync(end, responder, ct);
+        await new WorkflowSimulator(runtime, store, clock, [digest, handOver], services.GetRequiredService<SimulatedTaskWatch>()).RunUntilAsync(end, responder, ct);
 
         WorkflowInstance instance;
         await using (var session = await store.BeginAsync(ct))

@@ -11,9 +11,10 @@ public sealed class SqliteBusFlowDbContext(DbContextOptions<SqliteBusFlowDbConte
     private const int SqliteConstraintUnique = 2067;
 
     /// <summary>Configures <paramref name="builder"/> for the SQLite database of <paramref name="connectionString"/>.</summary>
-    public static void Configure(DbContextOptionsBuilder builder, string connectionString)
+    /// <param name="throwaway">The database is deleted after its run: commits need not reach the disk (<see cref="StorageOptions.Throwaway"/>).</param>
+    public static void Configure(DbContextOptionsBuilder builder, string connectionString, bool throwaway = false)
     {
-        var connection = new SqliteConnectionSetup(connectionString);
+        var connection = new SqliteConnectionSetup(connectionString, throwaway);
         builder.UseSqlite(connection.ConnectionString)
             .AddInterceptors(new SqliteConnectionInterceptor(connection));
         ConfigureCommon(builder);

@@ -7,8 +7,11 @@ internal sealed class SqliteConnectionSetup
 {
     private const int DefaultTimeoutSeconds = 30;
 
-    public SqliteConnectionSetup(string connectionString)
+    private readonly bool _throwaway;
+
+    public SqliteConnectionSetup(string connectionString, bool throwaway = false)
     {
+        _throwaway = throwaway;
         var builder = new SqliteConnectionStringBuilder(connectionString);
         if (!builder.ContainsKey("Default Timeout") && !builder.ContainsKey("Command Timeout"))
         {
@@ -34,9 +37,10 @@ internal sealed class SqliteConnectionSetup
 
     /// <summary>
     /// WAL lets readers go on while one writer writes; the busy timeout makes a second writer wait
-    /// for the lock instead of failing at once.
+    /// for the lock instead of failing at once. A throwaway database skips the sync of each commit.
     /// </summary>
-    public string InitializationSql => $"PRAGMA busy_timeout = {BusyTimeoutMilliseconds}; PRAGMA journal_mode = WAL;";
+    public string InitializationSql => $"PRAGMA busy_timeout = {BusyTimeoutMilliseconds}; PRAGMA journal_mode = WAL;"
+        + (_throwaway ? " PRAGMA synchronous = OFF;" : "");
 
     private static bool IsFileDatabase(SqliteConnectionStringBuilder builder) =>
         builder.Mode != SqliteOpenMode.Memory
