@@ -60,7 +60,7 @@ public sealed class MailOptions
     /// still outlasts <see cref="Timeout"/>, and hands back the ones it did not get to; if it dies, they wait for their
     /// claim to run out. Larger batches cost fewer transactions; smaller ones leave less waiting after a crash.
     /// </summary>
-    public int ClaimBatchSize { get; set; } = 20;
+    public int ClaimBatchSize { get; set; } = 50;
 
     /// <summary>The SMTP client's timeout for each command.</summary>
     public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(60);
