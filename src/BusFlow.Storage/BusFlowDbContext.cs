@@ -132,14 +132,15 @@ public abstract class BusFlowDbContext : IdentityDbContext<BusFlowUser, Identity
             .Select(t => (Guid?)t.Id)
             .FirstOrDefaultAsync(ct);
 
-    /// <summary>The same for the outbox: the next pending message due by <paramref name="dueBy"/> that no other transaction holds.</summary>
-    internal virtual async Task<Guid?> ClaimDueMessageIdAsync(Instant dueBy, CancellationToken ct) =>
+    /// <summary>The same for the outbox: up to <paramref name="max"/> pending messages due by <paramref name="dueBy"/> that no other transaction holds.</summary>
+    internal virtual async Task<IReadOnlyList<Guid>> ClaimDueMessageIdsAsync(Instant dueBy, int max, CancellationToken ct) =>
         await Outbox
             .Where(m => m.Status == OutboxStatus.Pending && m.NextAttemptAt <= dueBy)
             .OrderBy(m => m.NextAttemptAt)
             .ThenBy(m => m.Id)
-            .Select(m => (Guid?)m.Id)
-            .FirstOrDefaultAsync(ct);
+            .Select(m => m.Id)
+            .Take(max)
+            .ToListAsync(ct);
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

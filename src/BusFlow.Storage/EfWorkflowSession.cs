@@ -254,6 +254,11 @@ internal sealed class EfWorkflowSession : IWorkflowSession
             tasks = tasks.Where(t => instanceIds.Contains(t.InstanceId));
         }
 
+        if (query.TaskIds is { } taskIds)
+        {
+            tasks = tasks.Where(t => taskIds.Contains(t.Id));
+        }
+
         if (query.RoleScope is { } scope)
         {
             var prefix = scope + "/";

@@ -118,7 +118,8 @@ public sealed record InstanceQuery(
 
 /// <param name="RoleScope">Only tasks for a role in this scope: "sn" finds the tasks whose role is "sn/…".</param>
 /// <param name="InstanceIds">Only the tasks of these instances: one read for a whole workflow tree.</param>
-public sealed record TaskQuery(string? Assignee = null, HumanTaskStatus? Status = null, Guid? InstanceId = null, int Take = 100, string? RoleScope = null, IReadOnlyCollection<Guid>? InstanceIds = null);
+/// <param name="TaskIds">Only the tasks of these ids: one read for the tasks a batch of mails links to.</param>
+public sealed record TaskQuery(string? Assignee = null, HumanTaskStatus? Status = null, Guid? InstanceId = null, int Take = 100, string? RoleScope = null, IReadOnlyCollection<Guid>? InstanceIds = null, IReadOnlyCollection<Guid>? TaskIds = null);
 
 /// <summary>Another transaction won the race for the same rows; the operation may be retried.</summary>
 public sealed class ConcurrencyConflictException(string message, Exception? inner = null) : Exception(message, inner);

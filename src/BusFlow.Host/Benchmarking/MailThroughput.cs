@@ -61,7 +61,7 @@ internal static class MailThroughput
                 ["failed"] = report.Failed + report.Retrying,
                 ["mailsPerSecond"] = report.Sent / watch.Elapsed.TotalSeconds,
             },
-            $"{options.Mails} task mails written by starts, then the outbox delivered, with every other mail the run wrote (one message at a time: claimed, sent and marked) to aiosmtpd on 127.0.0.1 with its Sink handler.");
+            $"{options.Mails} task mails written by starts, then the outbox delivered, with every other mail the run wrote (claimed 50 at a time, sent one by one over one connection, each recorded right behind its send) to aiosmtpd on 127.0.0.1 with its Sink handler.");
         }
         finally
         {

@@ -16,22 +16,58 @@ public static class DeadLinks
     /// <summary>The reason the message is withdrawn, or null when every link it carries still opens its task.</summary>
     public static async Task<string?> WhyWithdrawnAsync(IWorkflowSession session, OutboxMessage message, Instant now, CancellationToken ct)
     {
-        ArgumentNullException.ThrowIfNull(session);
         ArgumentNullException.ThrowIfNull(message);
+        return (await WhyWithdrawnAsync(session, [message], now, ct)).GetValueOrDefault(message.Id);
+    }
+
+    /// <summary>
+    /// The reason each of <paramref name="messages"/> that must not go out is withdrawn, by message id; the others
+    /// are not named. Two reads for the lot: their link tokens, and the tasks those open.
+    /// </summary>
+    public static async Task<IReadOnlyDictionary<Guid, string>> WhyWithdrawnAsync(
+        IWorkflowSession session, IReadOnlyCollection<OutboxMessage> messages, Instant now, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        ArgumentNullException.ThrowIfNull(messages);
+        var reasons = new Dictionary<Guid, string>();
+        var tokenIds = messages.SelectMany(m => m.LinkTokenIds).ToHashSet();
+        if (tokenIds.Count == 0)
+        {
+            return reasons;
+        }
+
+        var tokens = (await session.Facet<ILinkTokens>().FindAllAsync(tokenIds, ct)).ToDictionary(t => t.Id);
+        var taskIds = tokens.Values.Select(t => t.TaskId).OfType<Guid>().ToHashSet();
+        var tasks = taskIds.Count == 0
+            ? new Dictionary<Guid, HumanTaskStatus>()
+            : (await session.ListTasksAsync(new TaskQuery(TaskIds: taskIds, Take: taskIds.Count), ct)).ToDictionary(t => t.Id, t => t.Status);
+        foreach (var message in messages)
+        {
+            if (WhyWithdrawn(message, tokens, tasks, now) is { } reason)
+            {
+                reasons[message.Id] = reason;
+            }
+        }
+
+        return reasons;
+    }
+
+    private static string? WhyWithdrawn(OutboxMessage message, Dictionary<Guid, LinkToken> tokens, Dictionary<Guid, HumanTaskStatus> tasks, Instant now)
+    {
         if (message.LinkTokenIds.Count == 0)
         {
             return null;
         }
 
-        var tokens = await session.Facet<ILinkTokens>().FindAllAsync(message.LinkTokenIds, ct);
-        if (tokens.Count < message.LinkTokenIds.Distinct().Count())
+        if (message.LinkTokenIds.Any(id => !tokens.ContainsKey(id)))
         {
             return "A link in the mail no longer exists.";
         }
 
-        foreach (var taskId in tokens.Select(t => t.TaskId).OfType<Guid>().Distinct())
+        var carried = message.LinkTokenIds.Distinct().Select(id => tokens[id]).ToList();
+        foreach (var taskId in carried.Select(t => t.TaskId).OfType<Guid>().Distinct())
         {
-            switch ((await session.FindTaskAsync(taskId, ct))?.Status)
+            switch (tasks.TryGetValue(taskId, out var status) ? status : (HumanTaskStatus?)null)
             {
                 case null:
                     return "The task the mail is about no longer exists.";
@@ -42,7 +78,7 @@ public static class DeadLinks
             }
         }
 
-        return tokens.Select(t => WhyDead(t, now)).FirstOrDefault(reason => reason is not null);
+        return carried.Select(t => WhyDead(t, now)).FirstOrDefault(reason => reason is not null);
     }
 
     private static string? WhyDead(LinkToken token, Instant now) => token switch

@@ -3,8 +3,9 @@ namespace BusFlow.Notifications.Delivery;
 /// <summary>
 /// This node's background delivery runs (the scheduled job's and <see cref="ImmediateDelivery"/>'s), one at a
 /// time: a run asked for while one is going makes that one go round again instead of starting beside it. So a
-/// node holds at most one claimed message at any moment, and a crash or an outage leaves at most one per node
-/// to be sent twice. Only a lock in this process, so nothing of it outlives the node.
+/// node holds at most one claimed batch at any moment, and a crash or an outage leaves at most
+/// <see cref="OutboxDelivery.MostUnrecorded"/> per node to be sent twice. Only a lock in this process, so nothing
+/// of it outlives the node.
 /// </summary>
 public sealed class NodeDelivery(OutboxDelivery delivery) : IDisposable
 {

@@ -10,13 +10,16 @@ using NodaTime;
 namespace BusFlow.Notifications.Delivery;
 
 /// <summary>
-/// Sends the due messages of the outbox. Each message is claimed in a short transaction of its own
-/// (held with SKIP LOCKED on PostgreSQL while it is claimed, then the attempt counted and the row
-/// version advanced, so two nodes never send the same message at once), then sent, then its result
-/// recorded in another short transaction. A node that dies between
-/// sending and recording leaves the message to be sent again after its claim expires, with the same
-/// Message-ID: at least once, and recognisably so. A message whose task was closed, or whose link
-/// died, since it was written is withdrawn instead of sent (see <see cref="DeadLinks"/>).
+/// Sends the due messages of the outbox. A node claims a batch of them (<see cref="MailOptions.ClaimBatchSize"/>) in a
+/// short transaction (held with SKIP LOCKED on PostgreSQL while they are claimed, then each attempt counted and each
+/// row version advanced, so two nodes never send the same message at once), then sends them one by one over one
+/// connection, each only while its claim still outlasts the SMTP timeout, and records each result right behind it:
+/// the results that come in while one record commits go together in the next (<see cref="DeliveryRecords"/>). A node
+/// that dies between sending and recording leaves those messages, at most <see cref="MostUnrecorded"/>, to be sent
+/// again after their claim expires, with the same Message-ID: at least once, and recognisably so; the rest of its
+/// batch, not tried, waits for the claim to expire too. A run that stops otherwise hands back what it did not try.
+/// A message whose task was closed, or whose link died, since it was written is withdrawn instead of sent
+/// (see <see cref="DeadLinks"/>).
 /// </summary>
 public sealed class OutboxDelivery(
     IWorkflowStore store,
@@ -26,8 +29,14 @@ public sealed class OutboxDelivery(
     ILogger<OutboxDelivery> logger)
 {
     /// <summary>
-    /// Delivers due messages one by one until none is left free to claim, or the destination cannot be
-    /// reached. Deliveries on several nodes at once share the work: each claims the messages it sends.
+    /// The most messages a run has handed to the server without their result committed: what a crash, or the
+    /// database going away, can leave to be sent twice, per node (its runs take turns, see <see cref="NodeDelivery"/>).
+    /// </summary>
+    public const int MostUnrecorded = 3;
+
+    /// <summary>
+    /// Delivers due messages until none is left free to claim, or the destination cannot be reached.
+    /// Deliveries on several nodes at once share the work: each claims the messages it sends.
     /// </summary>
     public async Task<DeliveryReport> DeliverDueAsync(CancellationToken ct = default)
     {
@@ -46,50 +55,76 @@ public sealed class OutboxDelivery(
         }
 
         await using var sink = CreateSink();
+        var records = new DeliveryRecords(store, options, clock, logger);
+        var unsent = new Queue<ClaimedMessage>();
         var checkFirst = false;
-        while (true)
+        try
         {
-            // After a broken connection, reconnect only for mail still due.
-            if (checkFirst && !await AnyDueAsync(ct))
+            // Connect before claiming: an unreachable server costs no message an attempt. After a broken
+            // connection, reconnect only for mail still due.
+            while ((!checkFirst || await AnyDueAsync(ct)) && await IsReadyAsync(sink, ct))
             {
-                return report;
+                var batch = await ClaimBatchAsync(ct);
+                report = report with { Withdrawn = report.Withdrawn + batch.Withdrawn, Skipped = report.Skipped + batch.Skipped };
+                if (batch.Claimed.Count == 0 && batch.Withdrawn == 0 && batch.Skipped == 0)
+                {
+                    break;
+                }
+
+                batch.Claimed.ForEach(unsent.Enqueue);
+                while (unsent.TryPeek(out var claim) && StillHeld(claim) && !ct.IsCancellationRequested && await IsReadyAsync(sink, ct))
+                {
+                    await records.MakeRoomAsync();
+                    unsent.Dequeue();
+                    var outcome = await SendAsync(sink, claim.Message, ct);
+                    records.Add(claim, outcome);
+                    checkFirst = outcome.Kind == SendOutcomeKind.Retry;
+                    report = outcome.Kind switch
+                    {
+                        SendOutcomeKind.Sent => report with { Sent = report.Sent + 1 },
+                        SendOutcomeKind.Retry when claim.Message.Attempts < options.MaxAttempts => report with { Retrying = report.Retrying + 1 },
+                        _ => report with { Failed = report.Failed + 1 },
+                    };
+                }
+
+                if (unsent.Count > 0)
+                {
+                    break;
+                }
+            }
+        }
+        catch
+        {
+            await HandBackAsync(records, unsent);
+            throw;
+        }
+
+        while (unsent.TryDequeue(out var claim))
+        {
+            records.Add(claim, SendOutcome.NotTried);
+        }
+
+        await records.FlushAsync();
+        return report;
+    }
+
+    /// <summary>After a failure: records what was sent and hands back the rest if the database lets it; the failure is what the caller hears of.</summary>
+    private async Task HandBackAsync(DeliveryRecords records, Queue<ClaimedMessage> unsent)
+    {
+        try
+        {
+            while (unsent.TryDequeue(out var claim))
+            {
+                records.Add(claim, SendOutcome.NotTried);
             }
 
-            try
-            {
-                // Connect before claiming: an unreachable server costs no message an attempt.
-                await sink.EnsureReadyAsync(ct);
-            }
-            catch (Exception ex) when (ex is IOException or SocketException or SmtpProtocolException or SmtpCommandException
-                                           or MailKit.Security.AuthenticationException or MailKit.Security.SslHandshakeException
-                                           or UnauthorizedAccessException)
-            {
-                logger.LogWarning(ex, "Mail delivery cannot reach its destination ({Mode} {Destination}); due messages wait for the next run.",
-                    options.Mode, options.IsSmtp ? $"{options.Host}:{options.EffectivePort}" : options.Folder);
-                return report;
-            }
-
-            var (claimed, withdrawn, none) = await ClaimNextAsync(ct);
-            if (none)
-            {
-                return report;
-            }
-
-            if (claimed is null)
-            {
-                report = withdrawn ? report with { Withdrawn = report.Withdrawn + 1 } : report with { Skipped = report.Skipped + 1 };
-                continue;
-            }
-
-            var outcome = await SendAsync(sink, claimed, ct);
-            await RecordAsync(claimed, outcome, ct);
-            checkFirst = outcome.Kind == OutcomeKind.Retry;
-            report = outcome.Kind switch
-            {
-                OutcomeKind.Sent => report with { Sent = report.Sent + 1 },
-                OutcomeKind.Retry when claimed.Attempts < options.MaxAttempts => report with { Retrying = report.Retrying + 1 },
-                _ => report with { Failed = report.Failed + 1 },
-            };
+            await records.FlushAsync();
+        }
+#pragma warning disable CA1031 // The run failed already; what cannot be recorded now waits for its claim to run out.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            logger.LogWarning(ex, "The results of a failed delivery run could not all be recorded; those messages wait for their claim to run out.");
         }
     }
 
@@ -99,50 +134,81 @@ public sealed class OutboxDelivery(
     private async Task<bool> AnyDueAsync(CancellationToken ct)
     {
         await using var session = await store.BeginAsync(ct);
-        return (await session.Facet<IOutbox>().ListDueAsync(clock.GetCurrentInstant(), 1, ct)).Count > 0;
+        return await session.Facet<IOutbox>().AnyDueAsync(clock.GetCurrentInstant(), ct);
     }
 
-    /// <summary>
-    /// Claims the next due message that no other node holds: counts the attempt and holds it for
-    /// <see cref="MailOptions.ClaimDuration"/>, in a transaction of its own; or withdraws it when a link
-    /// it carries is dead. None left when nothing due is free; no message either when it was withdrawn
-    /// or another node finished it first.
-    /// </summary>
-    private async Task<(OutboxMessage? Claimed, bool Withdrawn, bool None)> ClaimNextAsync(CancellationToken ct)
+    /// <summary>Connects (again) when needed; false when the destination cannot be reached now.</summary>
+    private async Task<bool> IsReadyAsync(IMailSink sink, CancellationToken ct)
     {
+        try
+        {
+            await sink.EnsureReadyAsync(ct);
+            return true;
+        }
+        catch (Exception ex) when (ex is IOException or SocketException or SmtpProtocolException or SmtpCommandException
+                                       or MailKit.Security.AuthenticationException or MailKit.Security.SslHandshakeException
+                                       or UnauthorizedAccessException)
+        {
+            logger.LogWarning(ex, "Mail delivery cannot reach its destination ({Mode} {Destination}); due messages wait for the next run.",
+                options.Mode, options.IsSmtp ? $"{options.Host}:{options.EffectivePort}" : options.Folder);
+            return false;
+        }
+    }
+
+    /// <summary>Whether the claim outlasts a send that takes the whole SMTP timeout: otherwise another node could take it meanwhile.</summary>
+    private bool StillHeld(ClaimedMessage claim) =>
+        clock.GetCurrentInstant() + Duration.FromTimeSpan(options.Timeout) < claim.HeldUntil;
+
+    /// <summary>
+    /// Claims up to <see cref="MailOptions.ClaimBatchSize"/> due messages that no other node holds, in a transaction
+    /// of their own: counts each attempt and holds each for <see cref="MailOptions.ClaimDuration"/>; or withdraws
+    /// those with a dead link. Nothing claimed, withdrawn or skipped when nothing due is free.
+    /// </summary>
+    private async Task<ClaimedBatch> ClaimBatchAsync(CancellationToken ct)
+    {
+        var due = new List<OutboxMessage>();
         try
         {
             await using var session = await store.BeginAsync(ct);
             var now = clock.GetCurrentInstant();
-            if (await session.Facet<IOutbox>().ClaimNextDueAsync(now, ct) is not { } message)
+            due.AddRange(await session.Facet<IOutbox>().ClaimDueAsync(now, options.ClaimBatchSize, ct));
+            if (due.Count == 0)
             {
-                return (null, false, true);
+                return new ClaimedBatch([], 0, 0);
             }
 
-            if (await DeadLinks.WhyWithdrawnAsync(session, message, now, ct) is { } reason)
+            var withdrawn = await DeadLinks.WhyWithdrawnAsync(session, due, now, ct);
+            var heldUntil = now + Duration.FromTimeSpan(options.ClaimDuration);
+            var claimed = new List<ClaimedMessage>();
+            foreach (var message in due)
             {
-                message.MarkWithdrawn(reason);
-                await session.CommitAsync(ct);
-                logger.LogInformation("Outbox message {MessageId} to {To} is withdrawn, not sent: {Reason}", message.Id, message.To, reason);
-                return (null, true, false);
+                if (withdrawn.TryGetValue(message.Id, out var reason))
+                {
+                    message.MarkWithdrawn(reason);
+                    logger.LogInformation("Outbox message {MessageId} to {To} is withdrawn, not sent: {Reason}", message.Id, message.To, reason);
+                    continue;
+                }
+
+                var dueAt = message.NextAttemptAt;
+                message.Claim(heldUntil);
+                claimed.Add(new ClaimedMessage(message, dueAt, heldUntil));
             }
 
-            message.Claim(now + Duration.FromTimeSpan(options.ClaimDuration));
             await session.CommitAsync(ct);
-            return (message, false, false);
+            return new ClaimedBatch(claimed, withdrawn.Count, 0);
         }
         catch (ConcurrencyConflictException)
         {
-            logger.LogDebug("An outbox message was claimed by another node first.");
-            return (null, false, false);
+            logger.LogDebug("Outbox messages were claimed by another node first.");
+            return new ClaimedBatch([], 0, Math.Max(due.Count, 1));
         }
     }
 
-    private async Task<Outcome> SendAsync(IMailSink sink, OutboxMessage message, CancellationToken ct)
+    private async Task<SendOutcome> SendAsync(IMailSink sink, OutboxMessage message, CancellationToken ct)
     {
         if (!message.IsReadable)
         {
-            return new Outcome(OutcomeKind.Failed, "The message's content cannot be opened with this installation's link key (was BusFlow:Links:Key changed?).", null);
+            return new SendOutcome(SendOutcomeKind.Failed, "The message's content cannot be opened with this installation's link key (was BusFlow:Links:Key changed?).", null);
         }
 
         MimeMessage mime;
@@ -152,79 +218,34 @@ public sealed class OutboxDelivery(
         }
         catch (Exception ex) when (ex is ParseException or FormatException or ArgumentException)
         {
-            return new Outcome(OutcomeKind.Failed, $"The message cannot be built: {ex.Message}", null);
+            return new SendOutcome(SendOutcomeKind.Failed, $"The message cannot be built: {ex.Message}", null);
         }
 
         try
         {
             var reply = await sink.SendAsync(mime, message, ct);
-            return new Outcome(OutcomeKind.Sent, null, reply);
+            return new SendOutcome(SendOutcomeKind.Sent, null, reply);
         }
         catch (SmtpCommandException ex)
         {
             var reply = $"{(int)ex.StatusCode} {ex.Message}".Trim();
             if ((int)ex.StatusCode is >= 400 and < 500)
             {
-                return new Outcome(OutcomeKind.Retry, $"The server refused the message for now ({ex.ErrorCode}).", reply);
+                return new SendOutcome(SendOutcomeKind.Retry, $"The server refused the message for now ({ex.ErrorCode}).", reply);
             }
 
             // A 5xx refusal after which the connection is still fine; anything else is permanent too.
-            return new Outcome(OutcomeKind.Failed, $"The server refused the message ({ex.ErrorCode}).", reply);
+            return new SendOutcome(SendOutcomeKind.Failed, $"The server refused the message ({ex.ErrorCode}).", reply);
         }
         catch (Exception ex) when (ex is IOException or SmtpProtocolException or SocketException or ServiceNotConnectedException)
         {
             logger.LogWarning(ex, "The connection broke while sending outbox message {MessageId}; reconnecting for the next.", message.Id);
             await sink.ResetAsync();
-            return new Outcome(OutcomeKind.Retry, $"The connection broke while sending: {ex.Message}", null);
+            return new SendOutcome(SendOutcomeKind.Retry, $"The connection broke while sending: {ex.Message}", null);
         }
     }
 
-    private async Task RecordAsync(OutboxMessage claimed, Outcome outcome, CancellationToken ct)
-    {
-        // Not the caller's token: what was sent must be recorded even when the run is being stopped.
-        await using var session = await store.BeginAsync(CancellationToken.None);
-        var message = await session.Facet<IOutbox>().FindAsync(claimed.Id, CancellationToken.None);
-        if (message is null || message.Version != claimed.Version)
-        {
-            logger.LogWarning("Outbox message {MessageId} changed while this node held its claim; its result ({Outcome}) is not recorded.",
-                claimed.Id, outcome.Kind);
-            return;
-        }
-
-        var now = clock.GetCurrentInstant();
-        switch (outcome.Kind)
-        {
-            case OutcomeKind.Sent:
-                message.MarkSent(now, outcome.ServerReply ?? "");
-                logger.LogInformation("Sent outbox message {MessageId} to {To}: {Reply}", message.Id, message.To, outcome.ServerReply);
-                break;
-            case OutcomeKind.Retry when message.Attempts < options.MaxAttempts:
-                var next = now + Duration.FromTimeSpan(options.RetryDelayAfter(message.Attempts));
-                message.MarkRetry(next, outcome.Reason!, outcome.ServerReply);
-                logger.LogWarning("Outbox message {MessageId} to {To} failed for now (attempt {Attempts} of {Max}): {Reason} {Reply}; next attempt at {Next}.",
-                    message.Id, message.To, message.Attempts, options.MaxAttempts, outcome.Reason, outcome.ServerReply, next);
-                break;
-            case OutcomeKind.Retry:
-                message.MarkFailed($"Given up after {message.Attempts} attempts. {outcome.Reason}", outcome.ServerReply);
-                logger.LogError("Outbox message {MessageId} to {To} failed: {Reason}", message.Id, message.To, message.FailureReason);
-                break;
-            default:
-                message.MarkFailed(outcome.Reason!, outcome.ServerReply);
-                logger.LogError("Outbox message {MessageId} to {To} failed: {Reason} {Reply}", message.Id, message.To, outcome.Reason, outcome.ServerReply);
-                break;
-        }
-
-        await session.CommitAsync(CancellationToken.None);
-    }
-
-    private enum OutcomeKind
-    {
-        Sent,
-        Retry,
-        Failed,
-    }
-
-    private sealed record Outcome(OutcomeKind Kind, string? Reason, string? ServerReply);
+    private sealed record ClaimedBatch(List<ClaimedMessage> Claimed, int Withdrawn, int Skipped);
 }
 
 /// <summary>What one delivery run did: sent, to be tried again, failed for good, left to another node, and withdrawn (a dead link).</summary>

@@ -20,11 +20,18 @@ public interface IOutbox
     /// <summary>Pending messages whose next attempt is due by <paramref name="dueBy"/>, oldest due first.</summary>
     Task<IReadOnlyList<OutboxMessage>> ListDueAsync(Instant dueBy, int max, CancellationToken ct);
 
+    /// <summary>The messages of these ids that exist.</summary>
+    Task<IReadOnlyList<OutboxMessage>> FindAllAsync(IReadOnlyCollection<Guid> ids, CancellationToken ct);
+
+    /// <summary>Whether a pending message is due by <paramref name="dueBy"/>: one indexed read, nothing opened.</summary>
+    Task<bool> AnyDueAsync(Instant dueBy, CancellationToken ct);
+
     /// <summary>
-    /// The next pending message due by <paramref name="dueBy"/>, held for this session until it ends so that
-    /// another session claiming at the same time takes a different one; null when none is free.
+    /// Up to <paramref name="max"/> pending messages due by <paramref name="dueBy"/>, oldest due first, held for
+    /// this session until it ends so that another session claiming at the same time takes different ones
+    /// (none of these); empty when none is free.
     /// </summary>
-    Task<OutboxMessage?> ClaimNextDueAsync(Instant dueBy, CancellationToken ct);
+    Task<IReadOnlyList<OutboxMessage>> ClaimDueAsync(Instant dueBy, int max, CancellationToken ct);
 
     /// <summary>Messages by status and instance, newest first.</summary>
     Task<IReadOnlyList<OutboxMessage>> ListAsync(OutboxQuery query, CancellationToken ct);

@@ -141,6 +141,17 @@ public sealed class OutboxMessage
         Version++;
     }
 
+    /// <summary>
+    /// Hands back a claim whose message was not tried (its node stopped before it): the attempt is not counted,
+    /// and the message is due again at <paramref name="dueAt"/>, when it was due before the claim.
+    /// </summary>
+    public void Unclaim(Instant dueAt)
+    {
+        Attempts--;
+        NextAttemptAt = dueAt;
+        Version++;
+    }
+
     public void MarkSent(Instant sentAt, string serverReply)
     {
         Status = OutboxStatus.Sent;

@@ -33,6 +33,19 @@ internal sealed class EfOutbox(BusFlowDbContext db, Func<CancellationToken, Task
         return Opened(await db.Outbox.FirstOrDefaultAsync(m => m.Id == id, ct));
     }
 
+    public async Task<IReadOnlyList<OutboxMessage>> FindAllAsync(IReadOnlyCollection<Guid> ids, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(ids);
+        await flush(ct);
+        return Opened(await db.Outbox.Where(m => ids.Contains(m.Id)).ToListAsync(ct));
+    }
+
+    public async Task<bool> AnyDueAsync(Instant dueBy, CancellationToken ct)
+    {
+        await flush(ct);
+        return await db.Outbox.AnyAsync(m => m.Status == OutboxStatus.Pending && m.NextAttemptAt <= dueBy, ct);
+    }
+
     public async Task<bool> ContainsKeyAsync(string dedupeKey, CancellationToken ct)
     {
         await flush(ct);
@@ -50,12 +63,17 @@ internal sealed class EfOutbox(BusFlowDbContext db, Func<CancellationToken, Task
             .ToListAsync(ct));
     }
 
-    public async Task<OutboxMessage?> ClaimNextDueAsync(Instant dueBy, CancellationToken ct)
+    public async Task<IReadOnlyList<OutboxMessage>> ClaimDueAsync(Instant dueBy, int max, CancellationToken ct)
     {
         await flush(ct);
-        return await db.ClaimDueMessageIdAsync(dueBy, ct) is { } id
-            ? Opened(await db.Outbox.FirstOrDefaultAsync(m => m.Id == id, ct))
-            : null;
+        var ids = await db.ClaimDueMessageIdsAsync(dueBy, max, ct);
+        if (ids.Count == 0)
+        {
+            return [];
+        }
+
+        var claimed = await db.Outbox.Where(m => ids.Contains(m.Id)).ToListAsync(ct);
+        return Opened([.. claimed.OrderBy(m => m.NextAttemptAt).ThenBy(m => m.Id)]);
     }
 
     public async Task<IReadOnlyList<OutboxMessage>> ListAsync(OutboxQuery query, CancellationToken ct)

@@ -38,13 +38,13 @@ public sealed class PostgresBusFlowDbContext(DbContextOptions<PostgresBusFlowDbC
             ORDER BY due_at, id LIMIT 1 FOR UPDATE SKIP LOCKED
             """).ToListAsync(ct)).Select(id => (Guid?)id).FirstOrDefault();
 
-    /// <summary>FOR UPDATE SKIP LOCKED, as for timers: deliveries on several nodes each claim a different message.</summary>
-    internal override async Task<Guid?> ClaimDueMessageIdAsync(Instant dueBy, CancellationToken ct) =>
-        (await Database.SqlQuery<Guid>($"""
+    /// <summary>FOR UPDATE SKIP LOCKED, as for timers: deliveries on several nodes each claim different messages.</summary>
+    internal override async Task<IReadOnlyList<Guid>> ClaimDueMessageIdsAsync(Instant dueBy, int max, CancellationToken ct) =>
+        await Database.SqlQuery<Guid>($"""
             SELECT id AS "Value" FROM outbox
             WHERE status = {nameof(OutboxStatus.Pending)} AND next_attempt_at <= {dueBy.ToDateTimeUtc()}
-            ORDER BY next_attempt_at, id LIMIT 1 FOR UPDATE SKIP LOCKED
-            """).ToListAsync(ct)).Select(id => (Guid?)id).FirstOrDefault();
+            ORDER BY next_attempt_at, id LIMIT {max} FOR UPDATE SKIP LOCKED
+            """).ToListAsync(ct);
 
     internal override bool IsLostRace(DbUpdateException exception) =>
         exception.InnerException is PostgresException

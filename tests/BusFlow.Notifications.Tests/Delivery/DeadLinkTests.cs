@@ -95,6 +95,22 @@ public sealed class DeadLinkTests : IAsyncLifetime
         Assert.Equal(instance.Id, mail.InstanceId);
     }
 
+    [Fact]
+    public async Task In_one_batch_the_mail_of_an_answered_task_is_withdrawn_while_the_mail_of_an_open_task_goes_out()
+    {
+        var answered = await _harness.StartAsync("approval");
+        var open = await _harness.StartAsync("approval");
+        await _harness.Runtime.CompleteTaskAsync((await OpenTaskAsync(answered.Id)).Id, "approve", null, "karin.ek@exempelby.test");
+
+        var report = await DeliverAsync();
+
+        Assert.Equal((1, 1), (report.Sent, report.Withdrawn));
+        var mails = await _harness.OutboxAsync();
+        Assert.Equal(OutboxStatus.Withdrawn, mails.Single(m => m.InstanceId == answered.Id).Status);
+        Assert.Equal(OutboxStatus.Sent, mails.Single(m => m.InstanceId == open.Id).Status);
+        Assert.Single(MailFiles());
+    }
+
     private FakeClock Clock => (FakeClock)_harness.Services.GetRequiredService<IClock>();
 
     private async Task<HumanTask> OpenTaskAsync(Guid instanceId)

@@ -75,6 +75,23 @@ public sealed class OutboxClaimTests
         Assert.Equal(1, (await harness.ReadAsync(id)).Attempts);
     }
 
+    [Fact]
+    public async Task On_PostgreSQL_two_sessions_claiming_batches_at_once_take_different_messages()
+    {
+        await using var harness = await DeliveryHarness.StartAsync(new MailOptions(), "Postgres");
+        var ids = await harness.EnqueueAsync([.. Enumerable.Range(1, 5).Select(i => DeliveryHarness.Message($"Meddelande {i}"))]);
+
+        await using var first = await harness.Store.BeginAsync();
+        await using var second = await harness.Store.BeginAsync();
+        var mine = await first.Facet<IOutbox>().ClaimDueAsync(DeliveryHarness.Start, 3, default);
+        var theirs = await second.Facet<IOutbox>().ClaimDueAsync(DeliveryHarness.Start, 10, default);
+
+        Assert.Equal(3, mine.Count);
+        Assert.Equal(2, theirs.Count);
+        Assert.Equal(ids.Order(), mine.Concat(theirs).Select(m => m.Id).Order());
+        Assert.All(mine.Concat(theirs), m => Assert.Equal("Åsa Öberg <asa.oberg@exempelby.test>", m.To));
+    }
+
     private static string MessageIdOf(string raw) =>
         raw.Split("\r\n").First(line => line.StartsWith("Message-Id:", StringComparison.OrdinalIgnoreCase));
 }
