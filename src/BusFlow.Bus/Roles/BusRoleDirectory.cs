@@ -33,4 +33,19 @@ public sealed class BusRoleDirectory : IRoleDirectory
             RoleTitleEn = $"{RoleTitles.English(kind)} of {place}",
         };
     }
+
+    public async Task<IReadOnlyList<string>> ListRolesGivenAsync(string address, IWorkflowSession session, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        var records = session.Facet<IBusRecords>();
+        if (await records.FindPersonByEmailAsync(address, ct) is not { } person)
+        {
+            return [];
+        }
+
+        return [.. (await records.ListAssignmentsOfAsync(person.Id, ct))
+            .Where(a => (a.BoardId ?? a.BodyId) is not null)
+            .Select(a => $"{a.BoardId ?? a.BodyId}/{a.Role}")
+            .Distinct(StringComparer.Ordinal)];
+    }
 }

@@ -11,6 +11,12 @@ namespace BusFlow.Engine.Reminders;
 public interface IRoleDirectory
 {
     Task<ReminderRecipient?> FindHolderAsync(string role, LocalDate day, IWorkflowSession session, CancellationToken ct);
+
+    /// <summary>
+    /// Every role key <paramref name="address"/> has been given, on any day: more than she holds on
+    /// one, so a caller asks <see cref="FindHolderAsync"/> of each; what it saves is asking of every role there is.
+    /// </summary>
+    Task<IReadOnlyList<string>> ListRolesGivenAsync(string address, IWorkflowSession session, CancellationToken ct);
 }
 
 /// <summary>The default: no roles known.</summary>
@@ -18,6 +24,9 @@ public sealed class NoRoleDirectory : IRoleDirectory
 {
     public Task<ReminderRecipient?> FindHolderAsync(string role, LocalDate day, IWorkflowSession session, CancellationToken ct) =>
         Task.FromResult<ReminderRecipient?>(null);
+
+    public Task<IReadOnlyList<string>> ListRolesGivenAsync(string address, IWorkflowSession session, CancellationToken ct) =>
+        Task.FromResult<IReadOnlyList<string>>([]);
 }
 
 /// <summary>Role keys of the form "scope/Role".</summary>

@@ -17,22 +17,11 @@ public sealed class OpenTaskRecipients(IRoleDirectory roles)
     {
         ArgumentNullException.ThrowIfNull(session);
         var open = await session.ListTasksAsync(new TaskQuery(Status: HumanTaskStatus.Open, Take: MaxOpenTasks), ct);
-        var holders = new Dictionary<string, string>(StringComparer.Ordinal);
+        var holders = new Dictionary<string, string?>(StringComparer.Ordinal);
         var byRecipient = new Dictionary<string, List<HumanTask>>(StringComparer.OrdinalIgnoreCase);
         foreach (var task in open)
         {
-            var address = task.Assignee;
-            if (task.Role is { } role)
-            {
-                if (!holders.TryGetValue(role, out var holder))
-                {
-                    holder = (await roles.FindHolderAsync(role, day, session, ct))?.Address ?? task.Assignee;
-                    holders[role] = holder;
-                }
-
-                address = holder;
-            }
-
+            var address = await OwnerAsync(task, holders, day, session, ct);
             if (!byRecipient.TryGetValue(address, out var tasks))
             {
                 byRecipient[address] = tasks = [];
@@ -42,5 +31,60 @@ public sealed class OpenTaskRecipients(IRoleDirectory roles)
         }
 
         return byRecipient;
+    }
+
+    /// <summary>
+    /// How many open tasks are <paramref name="address"/>'s on a day, counted as <see cref="ByRecipientAsync"/>
+    /// counts them, but reading only the tasks that can be hers: those assigned to her, and those of the
+    /// boards and bodies she has roles in. A reminder asks this for its one recipient; reading every open
+    /// task for it made reminders cost as much as the whole installation's tasks, so that their total
+    /// grew with the square of the collaborations served.
+    /// </summary>
+    public async Task<int> CountForAsync(IWorkflowSession session, string address, LocalDate day, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        var candidates = new Dictionary<Guid, HumanTask>();
+        foreach (var task in await session.ListTasksAsync(new TaskQuery(Assignee: address, Status: HumanTaskStatus.Open, Take: MaxOpenTasks), ct))
+        {
+            candidates[task.Id] = task;
+        }
+
+        var given = await roles.ListRolesGivenAsync(address, session, ct);
+        foreach (var scope in given.Select(r => RoleKeys.Split(r)?.Scope).OfType<string>().Distinct(StringComparer.Ordinal))
+        {
+            foreach (var task in await session.ListTasksAsync(new TaskQuery(Status: HumanTaskStatus.Open, RoleScope: scope, Take: MaxOpenTasks), ct))
+            {
+                candidates[task.Id] = task;
+            }
+        }
+
+        var holders = new Dictionary<string, string?>(StringComparer.Ordinal);
+        var count = 0;
+        foreach (var task in candidates.Values)
+        {
+            if (string.Equals(await OwnerAsync(task, holders, day, session, ct), address, StringComparison.OrdinalIgnoreCase))
+            {
+                count++;
+            }
+        }
+
+        return count;
+    }
+
+    /// <summary>Whose a task is on the day: its role's holder (asked once per role), else its assignee.</summary>
+    private async Task<string> OwnerAsync(HumanTask task, Dictionary<string, string?> holders, LocalDate day, IWorkflowSession session, CancellationToken ct)
+    {
+        if (task.Role is not { } role)
+        {
+            return task.Assignee;
+        }
+
+        if (!holders.TryGetValue(role, out var holder))
+        {
+            holder = (await roles.FindHolderAsync(role, day, session, ct))?.Address;
+            holders[role] = holder;
+        }
+
+        return holder ?? task.Assignee;
     }
 }

@@ -82,7 +82,6 @@ public sealed class TaskReminderMail(
         }
 
         var day = notice.At.InZone(digests.Zone).Date;
-        var byRecipient = await openTasks.ByRecipientAsync(session, day, ct);
-        return byRecipient.TryGetValue(notice.Recipient.Address, out var tasks) && tasks.Count >= WeeklyDigest.MinimumTasks;
+        return await openTasks.CountForAsync(session, notice.Recipient.Address, day, ct) >= WeeklyDigest.MinimumTasks;
     }
 }

@@ -177,6 +177,36 @@ public sealed class TaskReminderTests
             later);
     }
 
+    [Fact]
+    public async Task A_reminder_counts_its_recipients_open_tasks_from_hers_alone_as_the_digest_counts_them_from_all()
+    {
+        await using var bus = await BusHarness.StartAsync(new LocalDateTime(2026, 11, 30, 7, 0));
+        await PublishSigningAsync(bus, due: new LocalDate(2026, 12, 18), workflowId: "sign-a");
+        await PublishSigningAsync(bus, due: new LocalDate(2026, 12, 18), workflowId: "sign-b");
+        await bus.StartAsync("sign-a", []);
+        await bus.StartAsync("sign-b", []);
+        var day = new LocalDate(2026, 11, 30);
+        var chair = await HolderAsync(bus, RoleKind.Chair, day);
+        var openTasks = bus.Services.GetRequiredService<OpenTaskRecipients>();
+
+        var (fromAll, fromHers, nobodys) = await bus.ReadAsync(async (session, _) =>
+        {
+            var byRecipient = await openTasks.ByRecipientAsync(session, day, default);
+            var counted = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+            foreach (var address in byRecipient.Keys)
+            {
+                counted[address] = await openTasks.CountForAsync(session, address, day, default);
+            }
+
+            return (byRecipient.ToDictionary(p => p.Key, p => p.Value.Count, StringComparer.OrdinalIgnoreCase), counted,
+                await openTasks.CountForAsync(session, "ingen.alls@exempelby.test", day, default));
+        });
+
+        Assert.Equal(2, fromAll[chair]);
+        Assert.Equal(fromAll.OrderBy(p => p.Key, StringComparer.Ordinal), fromHers.OrderBy(p => p.Key, StringComparer.Ordinal));
+        Assert.Equal(0, nobodys);
+    }
+
     private static string MailKind(OutboxMessage message) =>
         message.Subject.StartsWith("Påminnelse", StringComparison.Ordinal) ? "reminder"
         : message.Subject.StartsWith("Obesvarad", StringComparison.Ordinal) ? "escalation"
