@@ -131,24 +131,7 @@ internal sealed class EfWorkflowSession : IWorkflowSession
 
     public Task<DurableTimer?> FindTimerAsync(Guid timerId, CancellationToken ct) => FindByKeyAsync(_db.Timers, timerId, ct);
 
-    public async Task<DurableTimer?> FindTimerWithInstanceAsync(Guid timerId, CancellationToken ct)
-    {
-        if (_db.Timers.Local.FindEntry(timerId) is not null)
-        {
-            return await FindByKeyAsync(_db.Timers, timerId, ct);
-        }
-
-        await FlushAsync(ct);
-        var found = await (
-            from timer in _db.Timers
-            where timer.Id == timerId
-            join instance in _db.Instances on timer.InstanceId equals instance.Id into instances
-            from instance in instances.DefaultIfEmpty()
-            join bookmark in _db.Bookmarks on timer.BookmarkId equals bookmark.Id into bookmarks
-            from bookmark in bookmarks.DefaultIfEmpty()
-            select new { timer, instance, bookmark }).FirstOrDefaultAsync(ct);
-        return found?.timer;
-    }
+    public Task<DurableTimer?> FindTimerWithInstanceAsync(Guid timerId, CancellationToken ct) => FindWithInstanceAsync(_db.Timers, timerId, ct);
 
     public async Task<DurableTimer?> FindPendingTimerByBookmarkAsync(Guid bookmarkId, CancellationToken ct)
     {
@@ -205,24 +188,7 @@ internal sealed class EfWorkflowSession : IWorkflowSession
 
     public Task<HumanTask?> FindTaskAsync(Guid taskId, CancellationToken ct) => FindByKeyAsync(_db.Tasks, taskId, ct);
 
-    public async Task<HumanTask?> FindTaskWithInstanceAsync(Guid taskId, CancellationToken ct)
-    {
-        if (_db.Tasks.Local.FindEntry(taskId) is not null)
-        {
-            return await FindByKeyAsync(_db.Tasks, taskId, ct);
-        }
-
-        await FlushAsync(ct);
-        var found = await (
-            from task in _db.Tasks
-            where task.Id == taskId
-            join instance in _db.Instances on task.InstanceId equals instance.Id into instances
-            from instance in instances.DefaultIfEmpty()
-            join bookmark in _db.Bookmarks on task.BookmarkId equals bookmark.Id into bookmarks
-            from bookmark in bookmarks.DefaultIfEmpty()
-            select new { task, instance, bookmark }).FirstOrDefaultAsync(ct);
-        return found?.task;
-    }
+    public Task<HumanTask?> FindTaskWithInstanceAsync(Guid taskId, CancellationToken ct) => FindWithInstanceAsync(_db.Tasks, taskId, ct);
 
     public async Task<HumanTask?> FindOpenTaskByBookmarkAsync(Guid bookmarkId, CancellationToken ct)
     {
@@ -343,6 +309,30 @@ internal sealed class EfWorkflowSession : IWorkflowSession
 
         var row = await rows.FindAsync([key], ct);
         return row is not null && _db.Entry(row).State == EntityState.Deleted ? null : row;
+    }
+
+    /// <summary>
+    /// A task or timer by its key, read joined with its instance and bookmark so that the finds that follow
+    /// are answered from the tracker. Both name those columns alike, hence the names taken from one of them.
+    /// </summary>
+    private async Task<T?> FindWithInstanceAsync<T>(DbSet<T> rows, Guid key, CancellationToken ct)
+        where T : class
+    {
+        if (rows.Local.FindEntry(key) is not null)
+        {
+            return await FindByKeyAsync(rows, key, ct);
+        }
+
+        await FlushAsync(ct);
+        var found = await (
+            from row in rows
+            where EF.Property<Guid>(row, nameof(HumanTask.Id)) == key
+            join instance in _db.Instances on EF.Property<Guid>(row, nameof(HumanTask.InstanceId)) equals instance.Id into instances
+            from instance in instances.DefaultIfEmpty()
+            join bookmark in _db.Bookmarks on EF.Property<Guid>(row, nameof(HumanTask.BookmarkId)) equals bookmark.Id into bookmarks
+            from bookmark in bookmarks.DefaultIfEmpty()
+            select new { row, instance, bookmark }).FirstOrDefaultAsync(ct);
+        return found?.row;
     }
 
     private IQueryable<WorkflowInstance> Filtered(InstanceQuery query)
