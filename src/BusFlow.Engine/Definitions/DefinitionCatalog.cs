@@ -135,6 +135,13 @@ public sealed class DefinitionCatalog(DefinitionLoader loader)
     private static async Task<(PublishedState State, IReadOnlyList<DefinitionError> Errors)> CheckAsync(IWorkflowSession session, WorkflowDefinition definition, CancellationToken ct)
     {
         var existing = await session.FindDefinitionAsync(definition.Id, definition.Version, ct);
+        var latest = existing is null ? await session.FindLatestDefinitionAsync(definition.Id, ct) : null;
+        if (latest?.Version == definition.Version)
+        {
+            // Another node committed this very version between the two reads (read committed): it is published, not new.
+            existing = latest;
+        }
+
         if (existing is not null)
         {
             return existing.ContentHash == DefinitionLoader.ContentHash(definition.Json)
@@ -143,7 +150,6 @@ public sealed class DefinitionCatalog(DefinitionLoader loader)
                     Says.That(nameof(DefinitionTexts.PublishedWithOtherContent), definition.Version, definition.Id, definition.Version + 1))]);
         }
 
-        var latest = await session.FindLatestDefinitionAsync(definition.Id, ct);
         return latest is not null && latest.Version > definition.Version
             ? (PublishedState.New, [new DefinitionError(definition.SourceFile, "$.version",
                 Says.That(nameof(DefinitionTexts.VersionNotHigher), definition.Id, latest.Version))])
