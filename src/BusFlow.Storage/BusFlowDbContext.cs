@@ -95,15 +95,56 @@ public abstract class BusFlowDbContext : IdentityDbContext<BusFlowUser, Identity
     /// <summary>Refuses changes to official records and advances row versions, then saves.</summary>
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
+        ChangeTracker.DetectChanges();
+        using var detected = new ChangesDetected(ChangeTracker);
         SaveRules.Apply(ChangeTracker);
         return base.SaveChanges(acceptAllChangesOnSuccess);
     }
 
     /// <inheritdoc cref="SaveChanges(bool)"/>
-    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
+        ChangeTracker.DetectChanges();
+        using var detected = new ChangesDetected(ChangeTracker);
         SaveRules.Apply(ChangeTracker);
-        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    /// <summary>
+    /// Saves what is pending, if anything is: one scan of the tracked rows for changes, where asking
+    /// <c>ChangeTracker.HasChanges()</c> first and then saving scanned them five times (each of
+    /// HasChanges, the save rules' two passes and the save itself looks over every tracked row).
+    /// </summary>
+    /// <returns>Whether anything was written.</returns>
+    internal async Task<bool> SaveIfChangedAsync(CancellationToken ct)
+    {
+        ChangeTracker.DetectChanges();
+        using var detected = new ChangesDetected(ChangeTracker);
+        if (!ChangeTracker.HasChanges())
+        {
+            return false;
+        }
+
+        SaveRules.Apply(ChangeTracker);
+        await base.SaveChangesAsync(acceptAllChangesOnSuccess: true, ct);
+        return true;
+    }
+
+    /// <summary>Whether rows of one type are added, changed or removed and not yet saved; looks at those rows only.</summary>
+    internal bool HasPendingChanges<TEntity>()
+        where TEntity : class
+    {
+        using var detected = new ChangesDetected(ChangeTracker);
+        foreach (var entry in ChangeTracker.Entries<TEntity>())
+        {
+            entry.DetectChanges();
+            if (entry.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>

@@ -401,14 +401,9 @@ internal sealed class EfWorkflowSession : IWorkflowSession
             throw new InvalidOperationException("This session has been committed; begin a new one.");
         }
 
-        if (!_db.ChangeTracker.HasChanges())
-        {
-            return;
-        }
-
         try
         {
-            await _db.SaveChangesAsync(ct);
+            await _db.SaveIfChangedAsync(ct);
         }
         catch (DbUpdateConcurrencyException ex)
         {

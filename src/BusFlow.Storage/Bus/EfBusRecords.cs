@@ -69,7 +69,7 @@ internal sealed class EfBusRecords : IBusRecords
     public async Task<Person?> FindPersonByEmailAsync(string email, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(email);
-        if (_db.ChangeTracker.Entries<Person>().Any(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted))
+        if (_db.HasPendingChanges<Person>())
         {
             // Only this table's changes can alter the answer; writing the others now would split the
             // operation's one save in two (each task mail asks for its recipient's language mid-operation).

@@ -19,9 +19,9 @@ internal static class SaveRules
 
     public static bool IsVersioned(Type entityType) => Versioned.Contains(entityType);
 
+    /// <summary>Checks and stamps the rows about to be saved; the caller has detected their changes.</summary>
     public static void Apply(ChangeTracker changeTracker)
     {
-        changeTracker.DetectChanges();
         RefuseChangesToOfficialRecords(changeTracker);
         AdvanceRowVersions(changeTracker);
     }
