@@ -20,6 +20,9 @@ internal sealed class TaskConfiguration : IEntityTypeConfiguration<HumanTask>
         builder.Property(t => t.Version).IsConcurrencyToken();
 
         builder.HasIndex(t => new { t.Assignee, t.Status });
+        // The open tasks of a role's board or body (a reminder's count, the digest, the nightly hand-over):
+        // the open ones stay few while closed ones pile up over the years.
+        builder.HasIndex(t => new { t.Status, t.Role });
         builder.HasIndex(t => t.InstanceId);
         // No foreign key to bookmarks: a closed task outlives the bookmark it answered, as history.
         builder.HasIndex(t => t.BookmarkId);

@@ -1163,6 +1163,9 @@ namespace BusFlow.Storage.Migrations.Postgres
                     b.HasIndex("Assignee", "Status")
                         .HasDatabaseName("ix_tasks_assignee_status");
 
+                    b.HasIndex("Status", "Role")
+                        .HasDatabaseName("ix_tasks_status_role");
+
                     b.ToTable("tasks", (string)null);
                 });
 
