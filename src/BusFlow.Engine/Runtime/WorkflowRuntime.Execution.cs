@@ -196,6 +196,13 @@ public sealed partial class WorkflowRuntime
         }
     }
 
+    /// <summary>
+    /// A task's and a timer's own rows (TaskCreated and TaskCompleted, TimerScheduled and TimerFired,
+    /// in the same transactions) already say that the step waits and what woke it; a bookmark row
+    /// beside them would only repeat it with an internal id (ADR 0011).
+    /// </summary>
+    private static bool JournalsItsBookmark(BookmarkKind kind) => kind is not (BookmarkKind.Task or BookmarkKind.Timer);
+
     private Guid CreateBookmark(RuntimeSession session, Execution execution, Frame frame, BookmarkKind kind)
     {
         var bookmark = new Bookmark
@@ -208,7 +215,11 @@ public sealed partial class WorkflowRuntime
             CreatedAt = session.Now,
         };
         session.Store.Add(bookmark);
-        session.Journal(execution, frame.ActivityId, new BookmarkCreatedPayload(bookmark.Id, kind));
+        if (JournalsItsBookmark(kind))
+        {
+            session.Journal(execution, frame.ActivityId, new BookmarkCreatedPayload(bookmark.Id, kind));
+        }
+
         return bookmark.Id;
     }
 
@@ -307,7 +318,11 @@ public sealed partial class WorkflowRuntime
         session.Store.Remove(bookmark);
         var frame = execution.State.FindFrame(bookmark.FrameId);
         frame?.Waits.RemoveAll(w => w.BookmarkId == bookmarkId);
-        session.Journal(execution, bookmark.ActivityId, new BookmarkResumedPayload(bookmarkId, bookmark.Kind));
+        if (JournalsItsBookmark(bookmark.Kind))
+        {
+            session.Journal(execution, bookmark.ActivityId, new BookmarkResumedPayload(bookmarkId, bookmark.Kind));
+        }
+
         if (frame is null)
         {
             return true;

@@ -144,7 +144,7 @@ public sealed class HumanTaskActivityTests : IAsyncLifetime
         Assert.Single(answers, a => a.Status == TaskCompletionStatus.AlreadyClosed);
         var journal = await _engine.JournalAsync(instance.Id);
         Assert.Single(journal, j => j.Kind == JournalKind.TaskCompleted);
-        Assert.Single(journal, j => j.Kind == JournalKind.BookmarkResumed);
+        Assert.Single(journal, j => j.Kind == JournalKind.ActivityCompleted && j.ActivityId == task.ActivityId);
         Assert.Single(journal, j => j.Kind == JournalKind.InstanceCompleted);
     }
 

@@ -183,9 +183,9 @@ public sealed class InstanceLifecycleTests : IAsyncLifetime
         Assert.Equal(Enumerable.Range(1, journal.Count), journal.Select(j => j.Sequence));
         Assert.Equal(
         [
-            JournalKind.InstanceStarted, JournalKind.ActivityStarted, JournalKind.ActivityStarted, JournalKind.BookmarkCreated, JournalKind.TaskCreated,
-            JournalKind.TaskCompleted, JournalKind.BookmarkResumed, JournalKind.ActivityCompleted, JournalKind.ActivityStarted, JournalKind.BookmarkCreated, JournalKind.TimerScheduled,
-            JournalKind.TimerFired, JournalKind.BookmarkResumed, JournalKind.ActivityCompleted, JournalKind.ActivityCompleted, JournalKind.InstanceCompleted,
+            JournalKind.InstanceStarted, JournalKind.ActivityStarted, JournalKind.ActivityStarted, JournalKind.TaskCreated,
+            JournalKind.TaskCompleted, JournalKind.ActivityCompleted, JournalKind.ActivityStarted, JournalKind.TimerScheduled,
+            JournalKind.TimerFired, JournalKind.ActivityCompleted, JournalKind.ActivityCompleted, JournalKind.InstanceCompleted,
         ], journal.Select(j => j.Kind));
         Assert.Equal("chair@kommun.test", journal.Single(j => j.Kind == JournalKind.TaskCompleted).Actor);
         Assert.Equal(WorkflowRuntime.TimerActor, journal.Single(j => j.Kind == JournalKind.TimerFired).Actor);
