@@ -27,10 +27,12 @@ public static class AgreementInForce
             return agreement;
         }
 
-        var successors = (await records.ListAgreementsAsync(ct)).Where(a => a.PredecessorId is not null).ToLookup(a => a.PredecessorId!, StringComparer.Ordinal);
+        // Each step asks for one agreement's renewals: every mail about a renewed agreement comes this way,
+        // and reading (and tracking) all of the installation's agreements for it made a mail cost more the
+        // more collaborations a node serves.
         var passed = new HashSet<string>(StringComparer.Ordinal) { agreement.Id };
         while (agreement.Status is AgreementStatus.Superseded or AgreementStatus.Expired
-               && successors[agreement.Id].FirstOrDefault(a => !passed.Contains(a.Id)) is { } successor)
+               && (await records.ListSuccessorsAsync(agreement.Id, ct)).FirstOrDefault(a => !passed.Contains(a.Id)) is { } successor)
         {
             passed.Add(successor.Id);
             agreement = successor;

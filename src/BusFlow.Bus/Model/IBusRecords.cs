@@ -45,6 +45,9 @@ public interface IBusRecords
 
     Task<Agreement?> FindAgreementAsync(string id, CancellationToken ct);
     Task<IReadOnlyList<Agreement>> ListAgreementsAsync(CancellationToken ct);
+
+    /// <summary>The agreements that name this one as their predecessor (its renewals), in the order they start.</summary>
+    Task<IReadOnlyList<Agreement>> ListSuccessorsAsync(string agreementId, CancellationToken ct);
     /// <summary>An agreement's parties, boards and other organizations, in the agreement's order.</summary>
     Task<IReadOnlyList<AgreementParty>> ListPartiesAsync(string agreementId, CancellationToken ct);
 

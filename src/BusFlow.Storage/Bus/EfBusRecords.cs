@@ -180,6 +180,12 @@ internal sealed class EfBusRecords : IBusRecords
         return await _db.Agreements.OrderBy(a => a.ValidFrom).ThenBy(a => a.Id).ToListAsync(ct);
     }
 
+    public async Task<IReadOnlyList<Agreement>> ListSuccessorsAsync(string agreementId, CancellationToken ct)
+    {
+        await _flush(ct);
+        return await _db.Agreements.Where(a => a.PredecessorId == agreementId).OrderBy(a => a.ValidFrom).ThenBy(a => a.Id).ToListAsync(ct);
+    }
+
     public async Task<IReadOnlyList<AgreementParty>> ListPartiesAsync(string agreementId, CancellationToken ct)
     {
         await _flush(ct);

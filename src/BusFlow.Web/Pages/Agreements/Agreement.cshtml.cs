@@ -203,7 +203,7 @@ public sealed class AgreementModel(
         OtherNames = others;
         Revisions = [.. (await records.ListRevisionsAsync(id, ct)).OrderBy(r => r.Date)];
         Shortcomings = await ShortcomingReader.ListAsync(session, id, since: null, ct);
-        var successor = (await records.ListAgreementsAsync(ct)).FirstOrDefault(a => a.PredecessorId == id);
+        var successor = (await records.ListSuccessorsAsync(id, ct)).FirstOrDefault();
         var swedish = CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "sv";
         RenewalOutlook = [.. Bus.Mandates.RenewalOutlook.For(state.Agreement, successor, clock.GetCurrentInstant().InZone(engine.TimeZone).Date)
             .Select(line => swedish ? line.Swedish : line.English)];
