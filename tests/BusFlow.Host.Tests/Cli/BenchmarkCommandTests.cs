@@ -15,8 +15,8 @@ public sealed class BenchmarkCommandTests
         Assert.StartsWith("BusFlow benchmark: Sqlite, 5 instances", run.OutputLines[0], StringComparison.Ordinal);
         Assert.Equal(5, run.OutputLines.Count(l => l.Contains(" /s ", StringComparison.Ordinal)));
         Assert.Contains(run.OutputLines, l => l.TrimStart().StartsWith("instances page (count, 50 newest, filters)", StringComparison.Ordinal));
-        // Each instance journals 20 steps: start, three activities and the waits between them.
-        Assert.Contains("5 of 5 instances completed; 100 journal entries written; 0 task mails with links in the outbox", run.OutputLines);
+        // Each instance journals 16 rows: its start, three activities, the task and the timer, and its end.
+        Assert.Contains("5 of 5 instances completed; 80 journal entries written; 0 task mails with links in the outbox", run.OutputLines);
     }
 
     [Fact]
@@ -25,7 +25,7 @@ public sealed class BenchmarkCommandTests
         var run = await CliRun.RunAsync(["benchmark", "operations", "--instances", "5", "--templates", Path.Combine(BusFlow.Testing.RepositoryRoot.Path, "templates")]);
 
         Assert.Equal(0, run.ExitCode);
-        Assert.Contains("5 of 5 instances completed; 100 journal entries written; 5 task mails with links in the outbox", run.OutputLines);
+        Assert.Contains("5 of 5 instances completed; 80 journal entries written; 5 task mails with links in the outbox", run.OutputLines);
     }
 
     [Fact]
@@ -50,7 +50,7 @@ public sealed class BenchmarkCommandTests
 
             var engine = Figures(sections["engine"]);
             Assert.True(engine["instancesPerSecond"] > 0 && engine["concurrentInstancesPerSecond"] > 0);
-            Assert.Equal(20, engine["journalRowsPerInstance"]);
+            Assert.Equal(16, engine["journalRowsPerInstance"]);
             var http = Figures(sections["http"]);
             Assert.True(http["instancesPerSecond"] > 0 && http["answerP99Ms"] >= http["answerP50Ms"]);
             Assert.Equal(http["answersAsked"], http["nextTasksFound"]);
@@ -91,7 +91,7 @@ public sealed class BenchmarkCommandTests
             var hangfire = Figures(sections["hangfire"]);
             Assert.Equal(5, hangfire["succeeded"]);
             Assert.True(hangfire["jobsPerSecond"] > 0);
-            Assert.Equal(20, Figures(sections["engine"])["journalRowsPerInstance"]);
+            Assert.Equal(16, Figures(sections["engine"])["journalRowsPerInstance"]);
             Assert.Equal("skipped: --skip national", sections["national"].GetProperty("skipped").GetString());
             Assert.Contains(run.OutputLines, l => l.StartsWith("engine vs bare Hangfire", StringComparison.Ordinal));
         }
