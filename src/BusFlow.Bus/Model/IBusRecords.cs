@@ -35,6 +35,16 @@ public interface IBusRecords
     /// <summary>Everyone with a role in a body (or on a board) on a day, with the role.</summary>
     Task<IReadOnlyList<(Person Person, RoleAssignment Role)>> ListRoleHoldersAsync(string boardOrBodyId, LocalDate on, CancellationToken ct);
 
+    /// <summary>
+    /// The assignments held on a day on any of several boards or bodies, each with its person, in the order they
+    /// were made, to read and not to change: they are not tracked, so a change to them is not saved, and the
+    /// session's later queries and saves need not look them over. For asking of many roles at once.
+    /// </summary>
+    Task<IReadOnlyList<(Person Person, RoleAssignment Role)>> ReadAssignmentsHeldOnAsync(IReadOnlyCollection<string> boardOrBodyIds, LocalDate on, CancellationToken ct);
+
+    /// <summary>The names of boards and bodies by id, read and not tracked; an id that is neither is left out.</summary>
+    Task<IReadOnlyDictionary<string, string>> ReadPlaceNamesAsync(IReadOnlyCollection<string> boardOrBodyIds, CancellationToken ct);
+
     Task<BoardMeeting?> FindMeetingAsync(Guid id, CancellationToken ct);
 
     /// <summary>A board's meetings from one day to another, inclusive, in date order.</summary>

@@ -11,27 +11,63 @@ namespace BusFlow.Bus.Roles;
 /// </summary>
 public sealed class BusRoleDirectory : IRoleDirectory
 {
-    public async Task<ReminderRecipient?> FindHolderAsync(string role, LocalDate day, IWorkflowSession session, CancellationToken ct)
+    public async Task<ReminderRecipient?> FindHolderAsync(string role, LocalDate day, IWorkflowSession session, CancellationToken ct) =>
+        (await FindHoldersAsync([role], day, session, ct)).GetValueOrDefault(role);
+
+    /// <summary>
+    /// One read of the assignments held that day on every board and body asked of, and one of their names,
+    /// however many roles are asked; the domain's rule (<see cref="RoleHolders.HolderOn"/>) picks each holder.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<string, ReminderRecipient>> FindHoldersAsync(
+        IReadOnlyCollection<string> roles, LocalDate day, IWorkflowSession session, CancellationToken ct)
     {
+        ArgumentNullException.ThrowIfNull(roles);
         ArgumentNullException.ThrowIfNull(session);
-        if (RoleKeys.Split(role) is not var (board, name) || !Enum.TryParse<RoleKind>(name, ignoreCase: true, out var kind))
+        var seats = new List<(string Key, string Place, RoleKind Kind)>();
+        foreach (var key in roles.Distinct(StringComparer.Ordinal))
         {
-            return null;
+            if (RoleKeys.Split(key) is var (place, name) && Enum.TryParse<RoleKind>(name, ignoreCase: true, out var kind))
+            {
+                seats.Add((key, place, kind));
+            }
+        }
+
+        var found = new Dictionary<string, ReminderRecipient>(StringComparer.Ordinal);
+        if (seats.Count == 0)
+        {
+            return found;
         }
 
         var records = session.Facet<IBusRecords>();
-        var person = await records.FindRoleHolderAsync(kind, board, day, ct);
-        if (person is null)
+        var held = await records.ReadAssignmentsHeldOnAsync([.. seats.Select(s => s.Place).Distinct(StringComparer.Ordinal)], day, ct);
+        var heldAt = held
+            .SelectMany(h => new[] { h.Role.BoardId, h.Role.BodyId }.OfType<string>().Distinct(StringComparer.Ordinal).Select(place => (Place: place, Holding: h)))
+            .ToLookup(p => p.Place, p => p.Holding, StringComparer.Ordinal);
+        var holders = new List<(string Key, string Place, RoleKind Kind, Person Person)>();
+        foreach (var (key, place, kind) in seats)
         {
-            return null;
+            var candidates = heldAt[place].ToList();
+            var assignment = RoleHolders.HolderOn(candidates.Select(c => c.Role), kind, place, day);
+            if (candidates.FirstOrDefault(c => ReferenceEquals(c.Role, assignment)) is { Person: { } person })
+            {
+                holders.Add((key, place, kind, person));
+            }
         }
 
-        var place = (await records.FindBoardAsync(board, ct))?.Name ?? (await records.FindBodyAsync(board, ct))?.Name ?? board;
-        return new ReminderRecipient(person.Email, person.Name, $"{board}/{kind}")
+        var names = holders.Count == 0
+            ? new Dictionary<string, string>()
+            : await records.ReadPlaceNamesAsync([.. holders.Select(h => h.Place).Distinct(StringComparer.Ordinal)], ct);
+        foreach (var (key, place, kind, person) in holders)
         {
-            RoleTitleSv = $"{RoleTitles.Swedish(kind)} i {place}",
-            RoleTitleEn = $"{RoleTitles.English(kind)} of {place}",
-        };
+            var placeName = names.GetValueOrDefault(place) ?? place;
+            found[key] = new ReminderRecipient(person.Email, person.Name, $"{place}/{kind}")
+            {
+                RoleTitleSv = $"{RoleTitles.Swedish(kind)} i {placeName}",
+                RoleTitleEn = $"{RoleTitles.English(kind)} of {placeName}",
+            };
+        }
+
+        return found;
     }
 
     public async Task<IReadOnlyList<string>> ListRolesGivenAsync(string address, IWorkflowSession session, CancellationToken ct)

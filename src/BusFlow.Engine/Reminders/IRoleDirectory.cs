@@ -13,6 +13,13 @@ public interface IRoleDirectory
     Task<ReminderRecipient?> FindHolderAsync(string role, LocalDate day, IWorkflowSession session, CancellationToken ct);
 
     /// <summary>
+    /// Who holds each of several roles on a day, asked at once: a job that walks every open task asks this
+    /// once instead of <see cref="FindHolderAsync"/> once per role. The answer is keyed by the role keys
+    /// asked; a role nobody holds is not in it.
+    /// </summary>
+    Task<IReadOnlyDictionary<string, ReminderRecipient>> FindHoldersAsync(IReadOnlyCollection<string> roles, LocalDate day, IWorkflowSession session, CancellationToken ct);
+
+    /// <summary>
     /// Every role key <paramref name="address"/> has been given, on any day: more than she holds on
     /// one, so a caller asks <see cref="FindHolderAsync"/> of each; what it saves is asking of every role there is.
     /// </summary>
@@ -24,6 +31,9 @@ public sealed class NoRoleDirectory : IRoleDirectory
 {
     public Task<ReminderRecipient?> FindHolderAsync(string role, LocalDate day, IWorkflowSession session, CancellationToken ct) =>
         Task.FromResult<ReminderRecipient?>(null);
+
+    public Task<IReadOnlyDictionary<string, ReminderRecipient>> FindHoldersAsync(IReadOnlyCollection<string> roles, LocalDate day, IWorkflowSession session, CancellationToken ct) =>
+        Task.FromResult<IReadOnlyDictionary<string, ReminderRecipient>>(new Dictionary<string, ReminderRecipient>());
 
     public Task<IReadOnlyList<string>> ListRolesGivenAsync(string address, IWorkflowSession session, CancellationToken ct) =>
         Task.FromResult<IReadOnlyList<string>>([]);

@@ -24,30 +24,27 @@ public sealed class RoleTaskHandOver(WorkflowRuntime runtime, IWorkflowStore sto
         List<(Guid TaskId, ReminderRecipient Holder)> due = [];
         await using (var session = await store.BeginAsync(ct))
         {
-            var holders = new Dictionary<(string, LocalDate), ReminderRecipient?>();
-            async Task<ReminderRecipient?> HolderAsync(string role, LocalDate day)
+            var open = (await session.ListTasksAsync(new TaskQuery(Status: HumanTaskStatus.Open, Take: 100_000), ct))
+                .Where(t => t.Role is not null && MadeOn(t) < today)
+                .ToList();
+            var holdersNow = await roles.FindHoldersAsync(RolesOf(open), today, session, ct);
+            var moved = open
+                .Where(t => holdersNow.TryGetValue(t.Role!, out var holder) && !string.Equals(holder.Address, t.Assignee, StringComparison.OrdinalIgnoreCase))
+                .ToList();
+
+            // The holders on each day a task was made, asked once per day: a task stays when its role
+            // has not changed hands since (it may have been handed to a substitute on purpose).
+            foreach (var madeOnDay in moved.GroupBy(MadeOn))
             {
-                if (!holders.TryGetValue((role, day), out var holder))
+                var holdersThen = await roles.FindHoldersAsync(RolesOf(madeOnDay), madeOnDay.Key, session, ct);
+                foreach (var task in madeOnDay)
                 {
-                    holder = holders[(role, day)] = await roles.FindHolderAsync(role, day, session, ct);
+                    var holder = holdersNow[task.Role!];
+                    if (!string.Equals(holdersThen.GetValueOrDefault(task.Role!)?.Address, holder.Address, StringComparison.OrdinalIgnoreCase))
+                    {
+                        due.Add((task.Id, holder));
+                    }
                 }
-
-                return holder;
-            }
-
-            var open = await session.ListTasksAsync(new TaskQuery(Status: HumanTaskStatus.Open, Take: 100_000), ct);
-            foreach (var task in open.Where(t => t.Role is not null))
-            {
-                var made = task.CreatedAt.InZone(options.TimeZone).Date;
-                if (made >= today
-                    || await HolderAsync(task.Role!, today) is not { } holder
-                    || string.Equals(holder.Address, task.Assignee, StringComparison.OrdinalIgnoreCase)
-                    || string.Equals((await HolderAsync(task.Role!, made))?.Address, holder.Address, StringComparison.OrdinalIgnoreCase))
-                {
-                    continue;
-                }
-
-                due.Add((task.Id, holder));
             }
         }
 
@@ -60,4 +57,8 @@ public sealed class RoleTaskHandOver(WorkflowRuntime runtime, IWorkflowStore sto
 
         return handedOver;
     }
+
+    private static string[] RolesOf(IEnumerable<HumanTask> tasks) => [.. tasks.Select(t => t.Role!).Distinct(StringComparer.Ordinal)];
+
+    private LocalDate MadeOn(HumanTask task) => task.CreatedAt.InZone(options.TimeZone).Date;
 }

@@ -53,45 +53,75 @@ public sealed class WeeklyDigest(
 
         var week = schedule.WeekOf(now);
         var today = now.InZone(schedule.Zone).Date;
-        await using var session = await store.BeginAsync(ct);
-        var outbox = session.Facet<IOutbox>();
-        var preferences = session.Facet<IRecipientPreferences>();
-        var sent = new List<SentDigest>();
-        foreach (var (address, tasks) in await openTasks.ByRecipientAsync(session, today, ct))
+        IReadOnlyDictionary<string, List<HumanTask>> byRecipient;
+        await using (var listing = await store.BeginAsync(ct))
         {
-            var key = $"digest:{address.ToLowerInvariant()}:{week}";
-            if (tasks.Count < MinimumTasks || !MailAddresses.LooksLikeAddress(address)
-                || await preferences.FindAsync(address, ct) is { WeeklyDigest: false }
-                || await outbox.ContainsKeyAsync(key, ct))
-            {
-                continue;
-            }
+            byRecipient = await openTasks.ByRecipientAsync(listing, today, ct);
+        }
 
-            var (model, tokenIds) = await ModelAsync(session, address, tasks, today, now, ct);
-            try
+        var sent = new List<SentDigest>();
+        foreach (var (address, tasks) in byRecipient)
+        {
+            if (tasks.Count >= MinimumTasks && MailAddresses.LooksLikeAddress(address)
+                && await SendAsync(renderer, address, tasks, week, today, now, ct) is { } digest)
             {
-                var rendered = renderer.Render(Template, await languages.OfAsync(address, session, ct), model);
-                var message = OutboxMessage.Create(
-                    new EmailMessage(address, rendered.Subject, rendered.TextBody, rendered.HtmlBody, rendered.Language, EmailKind.Optional)
-                    {
-                        UnsubscribeUrl = model["unsubscribe_link"]!.GetValue<string>(),
-                        LinkTokenIds = tokenIds,
-                    },
-                    now);
-                message.DedupeKey = key;
-                outbox.Enqueue(message);
-                sent.Add(new SentDigest(address, tasks.Count, week, message.Id));
-            }
-            catch (Exception error) when (error is not OperationCanceledException)
-            {
-                logger.LogError(error, "The weekly digest of {Week} to {Recipient} could not be rendered.", week, address);
+                sent.Add(digest);
             }
         }
 
-        // Another node making the same digests at the same moment loses on the once-only key and
-        // sends none; its next run finds them made.
-        await session.CommitAsync(ct);
         return sent;
+    }
+
+    /// <summary>
+    /// One person's digest in a transaction of its own, so that each costs the same however many are sent
+    /// (in one transaction, every save looked over all the links and mails made before it). Another node
+    /// making the same digest at the same moment loses on the once-only key and sends none.
+    /// </summary>
+    private async Task<SentDigest?> SendAsync(
+        IMessageTemplates renderer, string address, List<HumanTask> tasks, string week, LocalDate today, Instant now, CancellationToken ct)
+    {
+        var key = $"digest:{address.ToLowerInvariant()}:{week}";
+        await using var session = await store.BeginAsync(ct);
+        var outbox = session.Facet<IOutbox>();
+        if (await session.Facet<IRecipientPreferences>().FindAsync(address, ct) is { WeeklyDigest: false }
+            || await outbox.ContainsKeyAsync(key, ct))
+        {
+            return null;
+        }
+
+        var (model, tokenIds) = await ModelAsync(session, address, tasks, today, now, ct);
+        OutboxMessage message;
+        try
+        {
+            var rendered = renderer.Render(Template, await languages.OfAsync(address, session, ct), model);
+            message = OutboxMessage.Create(
+                new EmailMessage(address, rendered.Subject, rendered.TextBody, rendered.HtmlBody, rendered.Language, EmailKind.Optional)
+                {
+                    UnsubscribeUrl = model["unsubscribe_link"]!.GetValue<string>(),
+                    LinkTokenIds = tokenIds,
+                },
+                now);
+        }
+        catch (Exception error) when (error is not OperationCanceledException)
+        {
+            logger.LogError(error, "The weekly digest of {Week} to {Recipient} could not be rendered.", week, address);
+            return null;
+        }
+
+        message.DedupeKey = key;
+        outbox.Enqueue(message);
+        try
+        {
+            await session.CommitAsync(ct);
+        }
+        catch (ConcurrencyConflictException conflict)
+        {
+            // Most likely the once-only key; whatever it was, the next hourly run makes the digest if it is still unmade.
+            logger.LogInformation(conflict, "The weekly digest of {Week} to {Recipient} was not made: another transaction came first.", week, address);
+            return null;
+        }
+
+        return new SentDigest(address, tasks.Count, week, message.Id);
     }
 
     /// <summary>The digest's model, and the tokens of the task links it lists.</summary>

@@ -139,6 +139,60 @@ internal sealed class EfBusRecords : IBusRecords
         ];
     }
 
+    public async Task<IReadOnlyList<(Person Person, RoleAssignment Role)>> ReadAssignmentsHeldOnAsync(
+        IReadOnlyCollection<string> boardOrBodyIds, LocalDate on, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(boardOrBodyIds);
+        if (boardOrBodyIds.Count == 0)
+        {
+            return [];
+        }
+
+        if (_db.HasPendingChanges<RoleAssignment>() || _db.HasPendingChanges<Person>())
+        {
+            // Only these tables' changes can alter the answer; checking every tracked row instead is
+            // what made a job asking this of each open task's role cost the square of the tasks.
+            await _flush(ct);
+        }
+
+        var ids = boardOrBodyIds.Distinct(StringComparer.Ordinal).ToList();
+        var held = await _db.RoleAssignments.AsNoTracking()
+            .Where(r => ((r.BoardId != null && ids.Contains(r.BoardId)) || (r.BodyId != null && ids.Contains(r.BodyId)))
+                && r.From <= on && (r.Until == null || r.Until >= on))
+            .Join(_db.People.AsNoTracking(), r => r.PersonId, p => p.Id, (r, p) => new Holder { Person = p, Role = r })
+            .OrderBy(h => h.Role.Id)
+            .ToListAsync(ct);
+        return [.. held.Select(h => (h.Person, h.Role))];
+    }
+
+    public async Task<IReadOnlyDictionary<string, string>> ReadPlaceNamesAsync(IReadOnlyCollection<string> boardOrBodyIds, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(boardOrBodyIds);
+        if (boardOrBodyIds.Count == 0)
+        {
+            return new Dictionary<string, string>(StringComparer.Ordinal);
+        }
+
+        if (_db.HasPendingChanges<Board>() || _db.HasPendingChanges<CollaborationBody>())
+        {
+            await _flush(ct);
+        }
+
+        var ids = boardOrBodyIds.Distinct(StringComparer.Ordinal).ToList();
+        var boards = await _db.Boards.AsNoTracking().Where(b => ids.Contains(b.Id)).Select(b => new { b.Id, b.Name }).ToListAsync(ct);
+        var names = boards.ToDictionary(b => b.Id, b => b.Name, StringComparer.Ordinal);
+        var rest = ids.Where(id => !names.ContainsKey(id)).ToList();
+        if (rest.Count > 0)
+        {
+            foreach (var body in await _db.CollaborationBodies.AsNoTracking().Where(b => rest.Contains(b.Id)).Select(b => new { b.Id, b.Name }).ToListAsync(ct))
+            {
+                names[body.Id] = body.Name;
+            }
+        }
+
+        return names;
+    }
+
     public async Task<BoardMeeting?> FindMeetingAsync(Guid id, CancellationToken ct)
     {
         await _flush(ct);
