@@ -36,9 +36,10 @@ public interface IBusRecords
     Task<IReadOnlyList<(Person Person, RoleAssignment Role)>> ListRoleHoldersAsync(string boardOrBodyId, LocalDate on, CancellationToken ct);
 
     /// <summary>
-    /// The assignments held on a day on any of several boards or bodies, each with its person, in the order they
-    /// were made, to read and not to change: they are not tracked, so a change to them is not saved, and the
-    /// session's later queries and saves need not look them over. For asking of many roles at once.
+    /// The assignments held on a day on any of several boards or bodies, each with its person, ordered by the
+    /// assignment's id as <see cref="FindRoleHolderAsync"/> weighs them, to read and not to change: they are not
+    /// tracked, so a change to them is not saved, and the session's later queries and saves need not look them
+    /// over. For asking of many roles at once.
     /// </summary>
     Task<IReadOnlyList<(Person Person, RoleAssignment Role)>> ReadAssignmentsHeldOnAsync(IReadOnlyCollection<string> boardOrBodyIds, LocalDate on, CancellationToken ct);
 
