@@ -69,12 +69,8 @@ internal sealed class EfBusRecords : IBusRecords
     public async Task<Person?> FindPersonByEmailAsync(string email, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(email);
-        if (_db.HasPendingChanges<Person>())
-        {
-            // Only this table's changes can alter the answer; writing the others now would split the
-            // operation's one save in two (each task mail asks for its recipient's language mid-operation).
-            await _flush(ct);
-        }
+        // Narrowed because each task mail asks for its recipient's language mid-operation.
+        await FlushIfPendingAsync<Person>(ct);
 
         var lower = email.Trim().ToLowerInvariant();
 #pragma warning disable CA1862 // string.Equals with a StringComparison does not translate to SQL; lower() does on both providers.
@@ -148,12 +144,7 @@ internal sealed class EfBusRecords : IBusRecords
             return [];
         }
 
-        if (_db.HasPendingChanges<RoleAssignment>() || _db.HasPendingChanges<Person>())
-        {
-            // Only these tables' changes can alter the answer; checking every tracked row instead is
-            // what made a job asking this of each open task's role cost the square of the tasks.
-            await _flush(ct);
-        }
+        await FlushIfPendingAsync<RoleAssignment, Person>(ct);
 
         var ids = boardOrBodyIds.Distinct(StringComparer.Ordinal).ToList();
         var held = await _db.RoleAssignments.AsNoTracking()
@@ -173,10 +164,7 @@ internal sealed class EfBusRecords : IBusRecords
             return new Dictionary<string, string>(StringComparer.Ordinal);
         }
 
-        if (_db.HasPendingChanges<Board>() || _db.HasPendingChanges<CollaborationBody>())
-        {
-            await _flush(ct);
-        }
+        await FlushIfPendingAsync<Board, CollaborationBody>(ct);
 
         var ids = boardOrBodyIds.Distinct(StringComparer.Ordinal).ToList();
         var boards = await _db.Boards.AsNoTracking().Where(b => ids.Contains(b.Id)).Select(b => new { b.Id, b.Name }).ToListAsync(ct);
@@ -310,6 +298,19 @@ internal sealed class EfBusRecords : IBusRecords
     public void Add(PartyDecision decision) => _db.PartyDecisions.Add(decision);
 
     public void Add(PartySignature signature) => _db.PartySignatures.Add(signature);
+
+    /// <summary>
+    /// The session's autoflush narrowed to the tables a query reads: only their changes can alter its answer.
+    /// Writing whatever is pending would split an operation's one save in two, and deciding whether anything is
+    /// looks over every tracked row, which made a job asking of each open task's role cost the square of the tasks.
+    /// </summary>
+    private Task FlushIfPendingAsync<T>(CancellationToken ct)
+        where T : class => _db.HasPendingChanges<T>() ? _flush(ct) : Task.CompletedTask;
+
+    /// <inheritdoc cref="FlushIfPendingAsync{T}(CancellationToken)"/>
+    private Task FlushIfPendingAsync<T1, T2>(CancellationToken ct)
+        where T1 : class
+        where T2 : class => _db.HasPendingChanges<T1>() || _db.HasPendingChanges<T2>() ? _flush(ct) : Task.CompletedTask;
 
     /// <summary>The assignments on a board or in a body held on a day, each with its person.</summary>
     private IQueryable<Holder> HoldersOn(string boardOrBodyId, LocalDate day) =>
