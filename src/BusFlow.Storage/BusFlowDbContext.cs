@@ -50,7 +50,8 @@ public abstract class BusFlowDbContext : IdentityDbContext<BusFlowUser, Identity
 
     public DbSet<HumanTask> Tasks => Set<HumanTask>();
 
-    public DbSet<JournalEntry> Journal => Set<JournalEntry>();
+    /// <summary>The journal: an instance's lines, one row per flush that appended some (<see cref="JournalLines"/>).</summary>
+    internal DbSet<JournalBatch> JournalBatches => Set<JournalBatch>();
 
     public DbSet<Organization> Organizations => Set<Organization>();
 
@@ -201,7 +202,7 @@ public abstract class BusFlowDbContext : IdentityDbContext<BusFlowUser, Identity
         modelBuilder.ApplyConfiguration(new BookmarkConfiguration());
         modelBuilder.ApplyConfiguration(new TimerConfiguration());
         modelBuilder.ApplyConfiguration(new TaskConfiguration());
-        modelBuilder.ApplyConfiguration(new JournalConfiguration());
+        modelBuilder.ApplyConfiguration(new JournalBatchConfiguration());
         BusMapping.Apply(modelBuilder);
         modelBuilder.ApplyConfiguration(new OutboxMessageConfiguration());
         modelBuilder.ApplyConfiguration(new LinkTokenConfiguration());

@@ -5,6 +5,7 @@ using BusFlow.Notifications.Links;
 using BusFlow.Notifications.Outbox;
 using BusFlow.Notifications.Preferences;
 using BusFlow.Storage.Bus;
+using BusFlow.Storage.Model;
 using BusFlow.Storage.Notifications;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
@@ -32,6 +33,7 @@ internal sealed class EfWorkflowSession : IWorkflowSession
     private EfRecipientPreferences? _preferences;
     private EfDefinitionDrafts? _drafts;
     private Documents.EfDocuments? _documents;
+    private readonly List<JournalEntry> _unsavedJournal = [];
 
     private EfWorkflowSession(BusFlowDbContext db, IDbContextTransaction transaction, OutboxSeal? outboxSeal, IOutboxCommitListener? mailCommitted)
     {
@@ -237,7 +239,8 @@ internal sealed class EfWorkflowSession : IWorkflowSession
     public async Task<IReadOnlyList<JournalEntry>> ListJournalAsync(Guid instanceId, CancellationToken ct)
     {
         await FlushAsync(ct);
-        return await _db.Journal.Where(j => j.InstanceId == instanceId).OrderBy(j => j.Sequence).ToListAsync(ct);
+        var batches = await _db.JournalBatches.AsNoTracking().Where(b => b.InstanceId == instanceId).OrderBy(b => b.FirstSequence).ToListAsync(ct);
+        return [.. batches.SelectMany(JournalLines.Unpack)];
     }
 
     public void Add(PublishedDefinition definition) => _db.Definitions.Add(definition);
@@ -250,7 +253,8 @@ internal sealed class EfWorkflowSession : IWorkflowSession
 
     public void Add(HumanTask task) => _db.Tasks.Add(task);
 
-    public void Add(JournalEntry entry) => _db.Journal.Add(entry);
+    /// <summary>Kept until the next flush, which writes each instance's new lines as one <see cref="JournalBatch"/>.</summary>
+    public void Add(JournalEntry entry) => _unsavedJournal.Add(entry);
 
     public void Remove(Bookmark bookmark) => _db.Bookmarks.Remove(bookmark);
 
@@ -399,6 +403,12 @@ internal sealed class EfWorkflowSession : IWorkflowSession
         if (_committed)
         {
             throw new InvalidOperationException("This session has been committed; begin a new one.");
+        }
+
+        if (_unsavedJournal.Count > 0)
+        {
+            _db.JournalBatches.AddRange(JournalLines.Pack(_unsavedJournal));
+            _unsavedJournal.Clear();
         }
 
         try

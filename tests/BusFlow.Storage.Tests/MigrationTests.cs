@@ -22,7 +22,7 @@ public sealed class MigrationTests
         Assert.Empty(await db.Database.GetPendingMigrationsAsync());
         Assert.Equal(db.Database.GetMigrations(), await db.Database.GetAppliedMigrationsAsync());
         Assert.False(db.Database.HasPendingModelChanges(), "the model has changed since the last migration: add one");
-        foreach (var table in new[] { "workflow_definitions", "workflow_instances", "bookmarks", "timers", "tasks", "journal" })
+        foreach (var table in new[] { "workflow_definitions", "workflow_instances", "bookmarks", "timers", "tasks", "journal_batches" })
         {
             Assert.Equal(0L, Convert.ToInt64(await database.ScalarAsync($"SELECT COUNT(*) FROM {table}"), System.Globalization.CultureInfo.InvariantCulture));
         }

@@ -1,5 +1,6 @@
 using BusFlow.Engine.Persistence;
 using BusFlow.Testing;
+using Microsoft.EntityFrameworkCore;
 
 namespace BusFlow.Storage.Tests;
 
@@ -9,7 +10,7 @@ public sealed class OfficialRecordTests
 
     [Theory]
     [MemberData(nameof(Providers))]
-    public async Task Changing_a_journal_entry_is_refused_and_the_row_is_unchanged(string provider)
+    public async Task Changing_a_stored_journal_batch_is_refused_and_its_lines_are_unchanged(string provider)
     {
         await using var fixture = await StoreFixture.CreateAsync(provider);
         var instance = await fixture.SeedInstanceAsync();
@@ -17,8 +18,8 @@ public sealed class OfficialRecordTests
 
         await using (var session = await fixture.Store.BeginAsync())
         {
-            var entry = Assert.Single(await session.ListJournalAsync(instance.Id, default));
-            entry.Actor = "someone else";
+            var batch = await Context(session).JournalBatches.SingleAsync(b => b.InstanceId == instance.Id);
+            Context(session).Entry(batch).Property(b => b.Lines).CurrentValue = batch.Lines.Replace("system", "someone else", StringComparison.Ordinal);
             await Assert.ThrowsAsync<InvalidOperationException>(() => session.CommitAsync(default));
         }
 
@@ -28,7 +29,7 @@ public sealed class OfficialRecordTests
 
     [Theory]
     [MemberData(nameof(Providers))]
-    public async Task Deleting_a_journal_entry_is_refused_and_the_row_is_kept(string provider)
+    public async Task Deleting_a_stored_journal_batch_is_refused_and_its_lines_are_kept(string provider)
     {
         await using var fixture = await StoreFixture.CreateAsync(provider);
         var instance = await fixture.SeedInstanceAsync();
@@ -36,12 +37,28 @@ public sealed class OfficialRecordTests
 
         await using (var session = await fixture.Store.BeginAsync())
         {
-            var entry = Assert.Single(await session.ListJournalAsync(instance.Id, default));
-            ((EfWorkflowSession)session).Context.Remove(entry);
+            Context(session).Remove(await Context(session).JournalBatches.SingleAsync(b => b.InstanceId == instance.Id));
             await Assert.ThrowsAsync<InvalidOperationException>(() => session.CommitAsync(default));
         }
 
         Assert.Single(await fixture.ReadAsync(s => s.ListJournalAsync(instance.Id, default)));
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task A_journal_line_changed_after_it_was_read_is_not_written_back(string provider)
+    {
+        await using var fixture = await StoreFixture.CreateAsync(provider);
+        var instance = await fixture.SeedInstanceAsync();
+        await fixture.WriteAsync(s => s.Add(Sample.Journal(instance, 1)));
+
+        await using (var session = await fixture.Store.BeginAsync())
+        {
+            Assert.Single(await session.ListJournalAsync(instance.Id, default)).Actor = "someone else";
+            await session.CommitAsync(default);
+        }
+
+        Assert.Equal("system", Assert.Single(await fixture.ReadAsync(s => s.ListJournalAsync(instance.Id, default))).Actor);
     }
 
     [Theory]
@@ -88,4 +105,6 @@ public sealed class OfficialRecordTests
         var journal = await fixture.ReadAsync(s => s.ListJournalAsync(instance.Id, default));
         Assert.Equal([1, 2], journal.Select(j => j.Sequence));
     }
+
+    private static BusFlowDbContext Context(IWorkflowSession session) => ((EfWorkflowSession)session).Context;
 }

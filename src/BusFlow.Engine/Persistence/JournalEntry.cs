@@ -5,7 +5,6 @@ namespace BusFlow.Engine.Persistence;
 /// <summary>An append-only line of an instance's history. Never updated, never deleted.</summary>
 public sealed class JournalEntry
 {
-    public long Id { get; set; }
     public Guid InstanceId { get; set; }
     public int Sequence { get; set; }
     public Instant At { get; set; }

@@ -2,10 +2,19 @@ using System.Diagnostics;
 
 namespace BusFlow.Host.Benchmarking;
 
-/// <summary>A round of the same operation by several clients at once: its wall time and each operation's latency.</summary>
-internal sealed record LoadRound(int Count, TimeSpan Elapsed, double[] SortedMilliseconds)
+/// <summary>
+/// A round of the same operation by several clients at once: its wall time, each operation's latency, and what this
+/// process spent on it in CPU time and allocated memory (when measured) — figures a busy or noisy machine moves less than wall time.
+/// </summary>
+internal sealed record LoadRound(int Count, TimeSpan Elapsed, double[] SortedMilliseconds, TimeSpan ProcessCpu = default, long AllocatedBytes = 0)
 {
     public double PerSecond => Count / Elapsed.TotalSeconds;
+
+    /// <summary>This process's CPU time per operation, in milliseconds, on all its threads (the JIT and the collector included).</summary>
+    public double CpuMillisecondsEach => ProcessCpu.TotalMilliseconds / Count;
+
+    /// <summary>Memory this process allocated per operation, in kilobytes.</summary>
+    public double AllocatedKilobytesEach => AllocatedBytes / 1024.0 / Count;
 
     public double P50 => WorkflowBenchmark.Percentile(SortedMilliseconds, 0.50);
 
@@ -43,6 +52,9 @@ internal sealed record LoadRound(int Count, TimeSpan Elapsed, double[] SortedMil
     {
         var latencies = new double[count];
         var next = -1;
+        using var process = Process.GetCurrentProcess();
+        var cpuBefore = process.TotalProcessorTime;
+        var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
         var total = Stopwatch.StartNew();
         await Task.WhenAll(Enumerable.Range(0, Math.Max(1, clients)).Select(_ => Task.Run(async () =>
         {
@@ -55,7 +67,9 @@ internal sealed record LoadRound(int Count, TimeSpan Elapsed, double[] SortedMil
             }
         })));
         total.Stop();
+        var allocated = GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore;
+        process.Refresh();
         Array.Sort(latencies);
-        return new LoadRound(count, total.Elapsed, latencies);
+        return new LoadRound(count, total.Elapsed, latencies, process.TotalProcessorTime - cpuBefore, allocated);
     }
 }

@@ -13,7 +13,7 @@ internal static class SaveRules
     public const string RowVersion = nameof(WorkflowInstance.Version);
 
     private static readonly HashSet<Type> OfficialRecords =
-        [typeof(JournalEntry), typeof(PublishedDefinition), typeof(PartyDecision), typeof(PartySignature), typeof(AuditEntry), typeof(Engine.Documents.StoredDocument)];
+        [typeof(JournalBatch), typeof(PublishedDefinition), typeof(PartyDecision), typeof(PartySignature), typeof(AuditEntry), typeof(Engine.Documents.StoredDocument)];
 
     private static readonly HashSet<Type> Versioned = [typeof(WorkflowInstance), typeof(DurableTimer), typeof(HumanTask), typeof(Agreement), typeof(DefinitionDraft)];
 
@@ -62,7 +62,7 @@ internal static class SaveRules
 
     private static string Describe(EntityEntry entry) => entry.Entity switch
     {
-        JournalEntry journal => $"instance {journal.InstanceId}, sequence {journal.Sequence}",
+        JournalBatch journal => $"instance {journal.InstanceId}, sequences {journal.FirstSequence} to {journal.FirstSequence + journal.LineCount - 1}",
         PublishedDefinition definition => $"{definition.DefinitionId} version {definition.Version}",
         PartyDecision decision => $"{decision.BoardId}'s decision {decision.Id} on '{decision.Subject}'",
         PartySignature signature => $"{signature.BoardId}'s signature {signature.Id} of {signature.AgreementId}",

@@ -50,7 +50,8 @@ public sealed class BenchmarkCommandTests
 
             var engine = Figures(sections["engine"]);
             Assert.True(engine["instancesPerSecond"] > 0 && engine["concurrentInstancesPerSecond"] > 0);
-            Assert.Equal(16, engine["journalRowsPerInstance"]);
+            Assert.Equal(16, engine["journalLinesPerInstance"]);
+            Assert.True(engine["cpuMsPerInstance"] > 0 && engine["allocatedKbPerInstance"] > 0);
             var http = Figures(sections["http"]);
             Assert.True(http["instancesPerSecond"] > 0 && http["answerP99Ms"] >= http["answerP50Ms"]);
             Assert.Equal(http["answersAsked"], http["nextTasksFound"]);
@@ -91,7 +92,7 @@ public sealed class BenchmarkCommandTests
             var hangfire = Figures(sections["hangfire"]);
             Assert.Equal(5, hangfire["succeeded"]);
             Assert.True(hangfire["jobsPerSecond"] > 0);
-            Assert.Equal(16, Figures(sections["engine"])["journalRowsPerInstance"]);
+            Assert.Equal(16, Figures(sections["engine"])["journalLinesPerInstance"]);
             Assert.Equal("skipped: --skip national", sections["national"].GetProperty("skipped").GetString());
             Assert.Contains(run.OutputLines, l => l.StartsWith("engine vs bare Hangfire", StringComparison.Ordinal));
         }

@@ -1169,56 +1169,6 @@ namespace BusFlow.Storage.Migrations.Postgres
                     b.ToTable("tasks", (string)null);
                 });
 
-            modelBuilder.Entity("BusFlow.Engine.Persistence.JournalEntry", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint")
-                        .HasColumnName("id");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
-
-                    b.Property<string>("ActivityId")
-                        .HasColumnType("text")
-                        .HasColumnName("activity_id");
-
-                    b.Property<string>("Actor")
-                        .IsRequired()
-                        .HasColumnType("text")
-                        .HasColumnName("actor");
-
-                    b.Property<DateTime>("At")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("at");
-
-                    b.Property<string>("DataJson")
-                        .HasColumnType("text")
-                        .HasColumnName("data_json");
-
-                    b.Property<Guid>("InstanceId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("instance_id");
-
-                    b.Property<string>("Kind")
-                        .IsRequired()
-                        .HasMaxLength(32)
-                        .HasColumnType("character varying(32)")
-                        .HasColumnName("kind");
-
-                    b.Property<int>("Sequence")
-                        .HasColumnType("integer")
-                        .HasColumnName("sequence");
-
-                    b.HasKey("Id")
-                        .HasName("pk_journal");
-
-                    b.HasIndex("InstanceId", "Sequence")
-                        .IsUnique()
-                        .HasDatabaseName("ix_journal_instance_id_sequence");
-
-                    b.ToTable("journal", (string)null);
-                });
-
             modelBuilder.Entity("BusFlow.Engine.Persistence.PublishedDefinition", b =>
                 {
                     b.Property<string>("DefinitionId")
@@ -1632,6 +1582,31 @@ namespace BusFlow.Storage.Migrations.Postgres
                     b.ToTable("template_versions", (string)null);
                 });
 
+            modelBuilder.Entity("BusFlow.Storage.Model.JournalBatch", b =>
+                {
+                    b.Property<Guid>("InstanceId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("instance_id");
+
+                    b.Property<int>("FirstSequence")
+                        .HasColumnType("integer")
+                        .HasColumnName("first_sequence");
+
+                    b.Property<int>("LineCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("line_count");
+
+                    b.Property<string>("Lines")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("lines");
+
+                    b.HasKey("InstanceId", "FirstSequence")
+                        .HasName("pk_journal_batches");
+
+                    b.ToTable("journal_batches", (string)null);
+                });
+
             modelBuilder.Entity("BusFlow.Storage.Security.DataProtectionKeyRow", b =>
                 {
                     b.Property<int>("Id")
@@ -1948,16 +1923,6 @@ namespace BusFlow.Storage.Migrations.Postgres
                         .HasConstraintName("fk_tasks_workflow_instances_instance_id");
                 });
 
-            modelBuilder.Entity("BusFlow.Engine.Persistence.JournalEntry", b =>
-                {
-                    b.HasOne("BusFlow.Engine.Persistence.WorkflowInstance", null)
-                        .WithMany()
-                        .HasForeignKey("InstanceId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired()
-                        .HasConstraintName("fk_journal_workflow_instances_instance_id");
-                });
-
             modelBuilder.Entity("BusFlow.Engine.Persistence.WorkflowInstance", b =>
                 {
                     b.HasOne("BusFlow.Engine.Persistence.PublishedDefinition", null)
@@ -1966,6 +1931,16 @@ namespace BusFlow.Storage.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_workflow_instances_workflow_definitions_definition_id_definition_version");
+                });
+
+            modelBuilder.Entity("BusFlow.Storage.Model.JournalBatch", b =>
+                {
+                    b.HasOne("BusFlow.Engine.Persistence.WorkflowInstance", null)
+                        .WithMany()
+                        .HasForeignKey("InstanceId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_journal_batches_workflow_instances_instance_id");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>

@@ -1160,54 +1160,6 @@ namespace BusFlow.Storage.Migrations.Sqlite
                     b.ToTable("tasks", (string)null);
                 });
 
-            modelBuilder.Entity("BusFlow.Engine.Persistence.JournalEntry", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("id");
-
-                    b.Property<string>("ActivityId")
-                        .HasColumnType("TEXT")
-                        .HasColumnName("activity_id");
-
-                    b.Property<string>("Actor")
-                        .IsRequired()
-                        .HasColumnType("TEXT")
-                        .HasColumnName("actor");
-
-                    b.Property<DateTime>("At")
-                        .HasColumnType("TEXT")
-                        .HasColumnName("at");
-
-                    b.Property<string>("DataJson")
-                        .HasColumnType("text")
-                        .HasColumnName("data_json");
-
-                    b.Property<Guid>("InstanceId")
-                        .HasColumnType("TEXT")
-                        .HasColumnName("instance_id");
-
-                    b.Property<string>("Kind")
-                        .IsRequired()
-                        .HasMaxLength(32)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("kind");
-
-                    b.Property<int>("Sequence")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("sequence");
-
-                    b.HasKey("Id")
-                        .HasName("pk_journal");
-
-                    b.HasIndex("InstanceId", "Sequence")
-                        .IsUnique()
-                        .HasDatabaseName("ix_journal_instance_id_sequence");
-
-                    b.ToTable("journal", (string)null);
-                });
-
             modelBuilder.Entity("BusFlow.Engine.Persistence.PublishedDefinition", b =>
                 {
                     b.Property<string>("DefinitionId")
@@ -1619,6 +1571,31 @@ namespace BusFlow.Storage.Migrations.Sqlite
                     b.ToTable("template_versions", (string)null);
                 });
 
+            modelBuilder.Entity("BusFlow.Storage.Model.JournalBatch", b =>
+                {
+                    b.Property<Guid>("InstanceId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("instance_id");
+
+                    b.Property<int>("FirstSequence")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("first_sequence");
+
+                    b.Property<int>("LineCount")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("line_count");
+
+                    b.Property<string>("Lines")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("lines");
+
+                    b.HasKey("InstanceId", "FirstSequence")
+                        .HasName("pk_journal_batches");
+
+                    b.ToTable("journal_batches", (string)null);
+                });
+
             modelBuilder.Entity("BusFlow.Storage.Security.DataProtectionKeyRow", b =>
                 {
                     b.Property<int>("Id")
@@ -1929,16 +1906,6 @@ namespace BusFlow.Storage.Migrations.Sqlite
                         .HasConstraintName("fk_tasks_workflow_instances_instance_id");
                 });
 
-            modelBuilder.Entity("BusFlow.Engine.Persistence.JournalEntry", b =>
-                {
-                    b.HasOne("BusFlow.Engine.Persistence.WorkflowInstance", null)
-                        .WithMany()
-                        .HasForeignKey("InstanceId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired()
-                        .HasConstraintName("fk_journal_workflow_instances_instance_id");
-                });
-
             modelBuilder.Entity("BusFlow.Engine.Persistence.WorkflowInstance", b =>
                 {
                     b.HasOne("BusFlow.Engine.Persistence.PublishedDefinition", null)
@@ -1947,6 +1914,16 @@ namespace BusFlow.Storage.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_workflow_instances_workflow_definitions_definition_id_definition_version");
+                });
+
+            modelBuilder.Entity("BusFlow.Storage.Model.JournalBatch", b =>
+                {
+                    b.HasOne("BusFlow.Engine.Persistence.WorkflowInstance", null)
+                        .WithMany()
+                        .HasForeignKey("InstanceId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_journal_batches_workflow_instances_instance_id");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
