@@ -51,7 +51,7 @@ public sealed class TimerSchedulingTests
             Assert.Equal(100, await CompletedWithinAsync(services, 100, AtMost));
         }
 
-        Assert.Equal(100L, await database.ScalarAsync("SELECT count(*) FROM journal_batches, json_array_elements(lines::json) AS line WHERE line->>'kind' = 'TimerFired'"));
+        Assert.Equal(100L, await database.CountJournalLinesAsync(JournalKind.TimerFired));
         Assert.Equal(1L, await database.ScalarAsync("SELECT count(*) FROM hangfire.job WHERE invocationdata::text LIKE '%FireDueAsync%'"));
     }
 
@@ -85,7 +85,7 @@ public sealed class TimerSchedulingTests
             Assert.Equal(1, await CompletedWithinAsync(services, 1, AtMost));
         }
 
-        Assert.Equal(1L, await database.ScalarAsync("SELECT count(*) FROM journal_batches, json_array_elements(lines::json) AS line WHERE line->>'kind' = 'TimerFired'"));
+        Assert.Equal(1L, await database.CountJournalLinesAsync(JournalKind.TimerFired));
     }
 
     [Fact]

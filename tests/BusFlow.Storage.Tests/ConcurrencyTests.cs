@@ -111,7 +111,7 @@ public sealed class ConcurrencyTests
         {
             var instance = (await session.FindInstanceAsync(seeded.Id, default))!;
             // What another writer would have done since the load; on SQLite no other writer can get in.
-            await Context(session).Database.ExecuteSqlAsync(
+            await StoreFixture.ContextOf(session).Database.ExecuteSqlAsync(
                 $"UPDATE workflow_instances SET version = version + 1 WHERE id = {seeded.Id}");
             instance.StateJson = """{"stale":true}""";
 
@@ -142,7 +142,7 @@ public sealed class ConcurrencyTests
         {
             var loaded = (await session.FindBookmarkAsync(bookmark.Id, default))!;
             session.Remove((await session.FindBookmarkAsync(other.Id, default))!);
-            await Context(session).Database.ExecuteSqlAsync($"DELETE FROM bookmarks WHERE id = {bookmark.Id}");
+            await StoreFixture.ContextOf(session).Database.ExecuteSqlAsync($"DELETE FROM bookmarks WHERE id = {bookmark.Id}");
             session.Remove(loaded);
 
             await Assert.ThrowsAsync<ConcurrencyConflictException>(() => session.CommitAsync(default));
@@ -195,6 +195,4 @@ public sealed class ConcurrencyTests
         session.Add(Sample.Journal(instance, 1, JournalKind.Faulted));
         await Assert.ThrowsAsync<ConcurrencyConflictException>(() => session.CommitAsync(default));
     }
-
-    private static BusFlowDbContext Context(IWorkflowSession session) => ((EfWorkflowSession)session).Context;
 }

@@ -18,8 +18,8 @@ public sealed class OfficialRecordTests
 
         await using (var session = await fixture.Store.BeginAsync())
         {
-            var batch = await Context(session).JournalBatches.SingleAsync(b => b.InstanceId == instance.Id);
-            Context(session).Entry(batch).Property(b => b.Lines).CurrentValue = batch.Lines.Replace("system", "someone else", StringComparison.Ordinal);
+            var batch = await StoreFixture.ContextOf(session).JournalBatches.SingleAsync(b => b.InstanceId == instance.Id);
+            StoreFixture.ContextOf(session).Entry(batch).Property(b => b.Lines).CurrentValue = batch.Lines.Replace("system", "someone else", StringComparison.Ordinal);
             await Assert.ThrowsAsync<InvalidOperationException>(() => session.CommitAsync(default));
         }
 
@@ -37,7 +37,7 @@ public sealed class OfficialRecordTests
 
         await using (var session = await fixture.Store.BeginAsync())
         {
-            Context(session).Remove(await Context(session).JournalBatches.SingleAsync(b => b.InstanceId == instance.Id));
+            StoreFixture.ContextOf(session).Remove(await StoreFixture.ContextOf(session).JournalBatches.SingleAsync(b => b.InstanceId == instance.Id));
             await Assert.ThrowsAsync<InvalidOperationException>(() => session.CommitAsync(default));
         }
 
@@ -78,7 +78,7 @@ public sealed class OfficialRecordTests
         await using (var session = await fixture.Store.BeginAsync())
         {
             var definition = (await session.FindDefinitionAsync("ansokan", 1, default))!;
-            ((EfWorkflowSession)session).Context.Remove(definition);
+            StoreFixture.ContextOf(session).Remove(definition);
             await Assert.ThrowsAsync<InvalidOperationException>(() => session.CommitAsync(default));
         }
 
@@ -105,6 +105,4 @@ public sealed class OfficialRecordTests
         var journal = await fixture.ReadAsync(s => s.ListJournalAsync(instance.Id, default));
         Assert.Equal([1, 2], journal.Select(j => j.Sequence));
     }
-
-    private static BusFlowDbContext Context(IWorkflowSession session) => ((EfWorkflowSession)session).Context;
 }

@@ -61,5 +61,8 @@ internal sealed class StoreFixture : IAsyncDisposable
         return await read(session);
     }
 
+    /// <summary>The EF Core context beneath a session, for tests that reach past the port.</summary>
+    public static BusFlowDbContext ContextOf(IWorkflowSession session) => ((EfWorkflowSession)session).Context;
+
     public ValueTask DisposeAsync() => Database.DisposeAsync();
 }

@@ -1,4 +1,6 @@
 using System.Data.Common;
+using System.Globalization;
+using BusFlow.Engine.Persistence;
 using BusFlow.Storage;
 using Npgsql;
 
@@ -56,6 +58,12 @@ public sealed class PostgresTestDatabase : TestDatabase
 
         await ExecuteOnServerAsync($"DROP DATABASE IF EXISTS \"{Name}\" WITH (FORCE)", CancellationToken.None);
     }
+
+    /// <summary>How many journal lines of a kind the database holds, counted inside the stored batches (ADR 0012).</summary>
+    public async Task<long> CountJournalLinesAsync(JournalKind kind, CancellationToken cancellationToken = default) =>
+        Convert.ToInt64(
+            await ScalarAsync($"SELECT count(*) FROM journal_batches, json_array_elements(lines::json) AS line WHERE line->>'kind' = '{kind}'", cancellationToken),
+            CultureInfo.InvariantCulture);
 
     private async Task ExecuteOnServerAsync(string sql, CancellationToken cancellationToken)
     {

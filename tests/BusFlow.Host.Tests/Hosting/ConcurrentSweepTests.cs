@@ -57,6 +57,6 @@ public sealed class ConcurrentSweepTests
         var instances = await session.ListInstancesAsync(new InstanceQuery(DefinitionId: "waiting", Take: int.MaxValue), default);
         Assert.Equal(Instances, instances.Count(i => i.Status == InstanceStatus.Completed));
         Assert.Equal(0, await session.CountDueTimersAsync(clock.GetCurrentInstant(), default));
-        Assert.Equal((long)Instances, await database.ScalarAsync("SELECT count(*) FROM journal_batches, json_array_elements(lines::json) AS line WHERE line->>'kind' = 'TimerFired'"));
+        Assert.Equal((long)Instances, await database.CountJournalLinesAsync(JournalKind.TimerFired));
     }
 }
