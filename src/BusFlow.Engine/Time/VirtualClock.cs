@@ -9,12 +9,23 @@ public sealed class VirtualClock(Instant start) : IClock
 
     public Instant GetCurrentInstant() => Instant.FromUnixTimeTicks(Interlocked.Read(ref _ticks));
 
-    /// <summary>Moves the clock forward to an instant; never backward.</summary>
+    /// <summary>
+    /// Moves the clock forward to an instant; never backward, also when several threads move it at once
+    /// (a plain check-then-set let a thread that read the clock earlier set it back over a later one).
+    /// </summary>
     public void AdvanceTo(Instant instant)
     {
-        if (instant > GetCurrentInstant())
+        var target = instant.ToUnixTimeTicks();
+        var seen = Interlocked.Read(ref _ticks);
+        while (target > seen)
         {
-            Interlocked.Exchange(ref _ticks, instant.ToUnixTimeTicks());
+            var before = Interlocked.CompareExchange(ref _ticks, target, seen);
+            if (before == seen)
+            {
+                return;
+            }
+
+            seen = before;
         }
     }
 

@@ -79,9 +79,10 @@ internal sealed class EngineServices : IAsyncDisposable
 
         // Every client moves the shared clock past its own timer; it never goes back, so each timer is due when fired.
         Clock.Advance(Duration.FromHours(1));
-        if (await Runtime.FireTimerAsync(timer.Value, ct) != TimerFireResult.Fired)
+        var fired = await Runtime.FireTimerAsync(timer.Value, ct);
+        if (fired != TimerFireResult.Fired)
         {
-            throw new InvalidOperationException($"The timer of instance {instanceId} did not fire.");
+            throw new InvalidOperationException($"The timer of instance {instanceId} did not fire ({fired}).");
         }
 
         return instanceId;
