@@ -6,16 +6,16 @@ namespace BusFlow.Host.Benchmarking;
 
 /// <summary>
 /// Schedules nothing (the benchmark fires timers itself) but tells the client that caused a timer its
-/// id, so that each client fires its own timer without a query: a box set before the answer flows
-/// with the client's async calls into the engine, which hands the new timer here.
+/// id and due instant, so that each client fires its own timer without a query: a box set before the answer
+/// flows with the client's async calls into the engine, which hands the new timer here.
 /// </summary>
 internal sealed class CapturingTimerScheduler : ITimerScheduler
 {
-    private static readonly AsyncLocal<StrongBox<Guid>?> Current = new();
+    private static readonly AsyncLocal<StrongBox<ScheduledTimer>?> Current = new();
 
-    public static StrongBox<Guid> Capture()
+    public static StrongBox<ScheduledTimer> Capture()
     {
-        var box = new StrongBox<Guid>();
+        var box = new StrongBox<ScheduledTimer>();
         Current.Value = box;
         return box;
     }
@@ -24,7 +24,7 @@ internal sealed class CapturingTimerScheduler : ITimerScheduler
     {
         if (Current.Value is { } box)
         {
-            box.Value = timerId;
+            box.Value = new ScheduledTimer(timerId, dueAt);
         }
     }
 }

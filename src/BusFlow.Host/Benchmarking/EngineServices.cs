@@ -72,14 +72,16 @@ internal sealed class EngineServices : IAsyncDisposable
 
         var timer = CapturingTimerScheduler.Capture();
         var answered = await Runtime.CompleteTaskAsync(taskId, "approve", null, "benchmark", ct);
-        if (answered.Status != TaskCompletionStatus.Completed || timer.Value == Guid.Empty)
+        if (answered.Status != TaskCompletionStatus.Completed || timer.Value.Id == Guid.Empty)
         {
             throw new InvalidOperationException($"The task of instance {instanceId} was not completed ({answered.Status}) or set no timer.");
         }
 
-        // Every client moves the shared clock past its own timer; it never goes back, so each timer is due when fired.
-        Clock.Advance(Duration.FromHours(1));
-        var fired = await Runtime.FireTimerAsync(timer.Value, ct);
+        // Every client moves the shared clock to its own timer's due instant; it never goes back, so each timer is due
+        // when fired. To the instant, not by the delay: the delay is counted on the local calendar, and the hour
+        // the clocks go back makes one local hour two.
+        Clock.AdvanceTo(timer.Value.DueAt);
+        var fired = await Runtime.FireTimerAsync(timer.Value.Id, ct);
         if (fired != TimerFireResult.Fired)
         {
             throw new InvalidOperationException($"The timer of instance {instanceId} did not fire ({fired}).");

@@ -6,7 +6,7 @@ namespace BusFlow.Host.Benchmarking;
 /// </summary>
 internal static class EngineThroughput
 {
-    private static readonly TimeSpan WarmUpAtMost = TimeSpan.FromSeconds(20);
+    private static readonly TimeSpan WarmUpAtMost = TimeSpan.FromSeconds(120);
 
     public static async Task<BenchmarkSection> RunAsync(PlatformBenchmarkOptions options, CancellationToken ct)
     {
@@ -40,7 +40,11 @@ internal static class EngineThroughput
             ["concurrentInstanceP99Ms"] = concurrent.P99,
             ["journalLinesPerInstance"] = (double)journal / sampled.Count,
             ["instances"] = options.Instances,
-            ["warmUpInstances"] = warmUp,
+            ["warmUpInstances"] = warmUp.Operations,
+            ["warmUpSeconds"] = warmUp.Elapsed.TotalSeconds,
+            ["warmUpSettled"] = warmUp.Settled ? 1 : 0,
+            ["jitMsInRound"] = single.JitMilliseconds,
+            ["gcPauseMsInRound"] = single.GcPauseMilliseconds,
         },
         $"{options.Instances} instances per round, each its three operations in their own transactions plus the query for its task; " +
         (options.TemplatesFolder is null ? "no mail templates (no task mail)." : "each start also writes its task mail with link and code, as a server does."));

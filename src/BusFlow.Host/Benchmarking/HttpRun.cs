@@ -28,6 +28,7 @@ internal static class HttpRun
     private const string Account = "benchmark-administrator@busflow.invalid";
     private const string TimedDefinition = "benchmark-http";
     private const string TwoTaskDefinition = "benchmark-latency";
+    private static readonly TimeSpan WarmUpAtMost = TimeSpan.FromSeconds(120);
 
     public static async Task<BenchmarkSection> RunAsync(PlatformBenchmarkOptions options, CancellationToken ct)
     {
@@ -43,7 +44,7 @@ internal static class HttpRun
 
             var run = Guid.NewGuid().ToString("N")[..8];
             var ids = new Guid[options.Instances * 2];
-            await RunInstanceAsync(http, $"{run}-warm", 0, ct);
+            var warmUp = await LoadRound.WarmUpAsync(options.Clients, WarmUpAtMost, 10 * options.Instances, i => RunInstanceAsync(http, $"{run}-w{i}", i, ct));
             var single = await LoadRound.RunAsync(options.Instances, 1, async i => ids[i] = await RunInstanceAsync(http, $"{run}-s{i}", i, ct));
             var concurrent = await LoadRound.RunAsync(options.Instances, options.Clients, async i => ids[options.Instances + i] = await RunInstanceAsync(http, $"{run}-c{i}", i, ct));
             var latency = await AnswerLatencyAsync(app.Services, http, options, run, ct);
@@ -64,6 +65,11 @@ internal static class HttpRun
                 ["answerP50Ms"] = latency.Round.P50,
                 ["answerP99Ms"] = latency.Round.P99,
                 ["answerMaxMs"] = latency.Round.Max,
+                ["jitMsDuringAnswers"] = latency.Round.JitMilliseconds,
+                ["gcPauseMsDuringAnswers"] = latency.Round.GcPauseMilliseconds,
+                ["warmUpInstances"] = warmUp.Operations,
+                ["warmUpSeconds"] = warmUp.Elapsed.TotalSeconds,
+                ["warmUpSettled"] = warmUp.Settled ? 1 : 0,
                 ["nextTasksFound"] = latency.NextTasks,
                 ["timers"] = lateness.Count,
                 ["timersFired"] = lateness.Fired,
@@ -190,6 +196,7 @@ internal static class HttpRun
         }
 
         var latencies = new double[count];
+        var before = ProcessWork.Now();
         var interval = TimeSpan.FromSeconds(1 / options.AnswersPerSecond);
         var clock = Stopwatch.StartNew();
         var sent = new List<Task>(count);
@@ -215,6 +222,7 @@ internal static class HttpRun
 
         await Task.WhenAll(sent);
         var elapsed = clock.Elapsed;
+        var work = ProcessWork.Now() - before;
         var nextTasks = 0;
         await using (var session = await store.BeginAsync(ct))
         {
@@ -225,7 +233,7 @@ internal static class HttpRun
         }
 
         Array.Sort(latencies);
-        return (count, count <= 1 ? count : (count - 1) / sending.TotalSeconds, new LoadRound(count, elapsed, latencies), nextTasks);
+        return (count, count <= 1 ? count : (count - 1) / sending.TotalSeconds, new LoadRound(count, elapsed, latencies, work), nextTasks);
     }
 
     /// <summary>Waits until every timer of the instances has fired (or long past the last due time plus the polling), then reads how late each fired.</summary>

@@ -52,9 +52,12 @@ public sealed class BenchmarkCommandTests
             Assert.True(engine["instancesPerSecond"] > 0 && engine["concurrentInstancesPerSecond"] > 0);
             Assert.Equal(16, engine["journalLinesPerInstance"]);
             Assert.True(engine["cpuMsPerInstance"] > 0 && engine["allocatedKbPerInstance"] > 0);
+            Assert.InRange(engine["warmUpInstances"], 1, 30);
+            Assert.Contains("jitMsInRound", engine.Keys);
             var http = Figures(sections["http"]);
             Assert.True(http["instancesPerSecond"] > 0 && http["answerP99Ms"] >= http["answerP50Ms"]);
             Assert.Equal(http["answersAsked"], http["nextTasksFound"]);
+            Assert.Contains("jitMsDuringAnswers", http.Keys);
             Assert.Equal(6, http["timers"]);
             Assert.Equal(http["timers"], http["timersFired"]);
             Assert.True(Figures(sections["commits"])["commitsPerSecond"] > 0);
