@@ -33,7 +33,7 @@ public sealed class AgreementInForceQueryTests
         var inForce = await AgreementInForce.OfAsync(session.Facet<IBusRecords>(), "bus-2023-2026", default);
 
         Assert.Equal("bus-2027-2030", inForce?.Id);
-        var read = ((EfWorkflowSession)session).Context.ChangeTracker.Entries<Agreement>().Select(e => e.Entity.Id).Order(StringComparer.Ordinal);
+        var read = StoreFixture.ContextOf(session).ChangeTracker.Entries<Agreement>().Select(e => e.Entity.Id).Order(StringComparer.Ordinal);
         Assert.Equal(["bus-2023-2026", "bus-2027-2030"], read);
     }
 }

@@ -117,7 +117,7 @@ public sealed class BusFacetTests
     /// <summary>Reads the board's name from the database within the session's own transaction.</summary>
     private static async Task<string?> ReadBoardNameAsync(IWorkflowSession session)
     {
-        var context = ((EfWorkflowSession)session).Context;
+        var context = StoreFixture.ContextOf(session);
         var connection = context.Database.GetDbConnection();
         await using var command = connection.CreateCommand();
         command.Transaction = context.Database.CurrentTransaction!.GetDbTransaction();

@@ -105,7 +105,7 @@ public sealed class BusRoundTripTests
         BusFixture.AssertSameRecord(body, await records.FindBodyAsync(body.Id, default));
         BusFixture.AssertSameRecord(role, Assert.Single(await records.ListRoleHoldersAsync(body.Id, new LocalDate(2040, 1, 1), default)).Role);
         BusFixture.AssertSameRecord(agreement, await records.FindAgreementAsync(agreement.Id, default));
-        var context = ((EfWorkflowSession)session).Context;
+        var context = StoreFixture.ContextOf(session);
         var saved = Assert.Single(context.PartyDecisions);
         BusFixture.AssertSameRecord(decision, saved);
         Assert.Empty(await records.ListDecisionsAsync(agreement.Id, default));

@@ -45,7 +45,7 @@ public sealed class OfficialBusRecordTests
         await using (var session = await fixture.Store.BeginAsync())
         {
             var decision = Assert.Single(await session.Facet<IBusRecords>().ListDecisionsAsync("bus-2023-2026", default));
-            ((EfWorkflowSession)session).Context.Remove(decision);
+            StoreFixture.ContextOf(session).Remove(decision);
             var refused = await Assert.ThrowsAsync<InvalidOperationException>(() => session.CommitAsync(default));
             Assert.Contains("cannot be deleted", refused.Message, StringComparison.Ordinal);
         }
@@ -73,7 +73,7 @@ public sealed class OfficialBusRecordTests
         await using (var session = await fixture.Store.BeginAsync())
         {
             var signature = Assert.Single(await session.Facet<IBusRecords>().ListSignaturesAsync("bus-2023-2026", default));
-            ((EfWorkflowSession)session).Context.Remove(signature);
+            StoreFixture.ContextOf(session).Remove(signature);
             await Assert.ThrowsAsync<InvalidOperationException>(() => session.CommitAsync(default));
         }
 

@@ -80,7 +80,7 @@ public sealed class RoleDirectoryQueryTests
         var holders = await new BusRoleDirectory().FindHoldersAsync(["sn/Chair"], Day, session, default);
 
         Assert.Equal("incoming@example.org", holders["sn/Chair"].Address);
-        var tracker = ((EfWorkflowSession)session).Context.ChangeTracker;
+        var tracker = StoreFixture.ContextOf(session).ChangeTracker;
         Assert.Equal(["incoming"], tracker.Entries<Person>().Select(e => e.Entity.Id));
         Assert.Empty(tracker.Entries<Board>());
     }
