@@ -73,7 +73,7 @@ public sealed partial record TaskAnswerSpec(IReadOnlyList<AnswerField> Fields, I
         var problems = new List<AnswerProblem>();
         if (CommentRequiredFor.Contains(outcome, StringComparer.Ordinal) && string.IsNullOrWhiteSpace(comment))
         {
-            problems.Add(new AnswerProblem("comment", $"a comment is required for '{outcome}'"));
+            problems.Add(new AnswerProblem("comment", $"a comment is required for '{outcome}'") { Kind = AnswerProblemKind.Missing });
         }
 
         foreach (var field in Fields)
@@ -84,11 +84,11 @@ public sealed partial record TaskAnswerSpec(IReadOnlyList<AnswerField> Fields, I
             {
                 if (field.IsRequiredFor(outcome) && field.IsDocument)
                 {
-                    problems.Add(new AnswerProblem($"data.{field.Name}", $"attach a file for '{field.Name}': it is required for '{outcome}'") { MessageSv = $"Bifoga en fil: {field.LabelSv}." });
+                    problems.Add(new AnswerProblem($"data.{field.Name}", $"attach a file for '{field.Name}': it is required for '{outcome}'") { MessageSv = $"Bifoga en fil: {field.LabelSv}.", Kind = AnswerProblemKind.Missing });
                 }
                 else if (field.IsRequiredFor(outcome))
                 {
-                    problems.Add(new AnswerProblem($"data.{field.Name}", $"'{field.Name}' is required for '{outcome}'"));
+                    problems.Add(new AnswerProblem($"data.{field.Name}", $"'{field.Name}' is required for '{outcome}'") { Kind = AnswerProblemKind.Missing });
                 }
 
                 continue;
@@ -179,6 +179,9 @@ public sealed record AnswerField(string Name, string Type, string LabelSv, strin
 public sealed record AnswerProblem(string Field, string Message)
 {
     public string? MessageSv { get; init; }
+
+    /// <summary>What sort of problem it is, so that a page words it without reading the English sentence.</summary>
+    public AnswerProblemKind Kind { get; init; }
 
     /// <summary>The message in the reader's language: Swedish when there is one, else the English.</summary>
     public string In(bool swedish) => swedish && MessageSv is { } sv ? sv : Message;

@@ -144,7 +144,7 @@ public static class TaskPageModel
     {
         var english = language == PageLanguage.English;
         var texts = PageTexts.For(language);
-        if (problem.Message.StartsWith(TaskLinkAnswers.TooLongPrefix, StringComparison.Ordinal))
+        if (problem.Kind == AnswerProblemKind.TooLong)
         {
             var tooLong = view.Spec.Fields.FirstOrDefault(f => $"data.{f.Name}" == problem.Field);
             return tooLong is null
@@ -165,7 +165,7 @@ public static class TaskPageModel
                 return problem.In(swedish: !english);
             }
 
-            return problem.Message.Contains("is required", StringComparison.Ordinal)
+            return problem.Kind == AnswerProblemKind.Missing
                 ? (english ? $"Fill in {label}." : $"Fyll i {label.ToLower(CultureInfo.GetCultureInfo("sv-SE"))}.")
                 : (english ? $"{label}: {problem.Message}." : $"{label}: värdet kan inte tolkas ({(field.Type == "date" ? "skriv datumet som åååå-mm-dd" : "kontrollera värdet")}).");
         }

@@ -48,7 +48,7 @@ public sealed class TaskLinkAnswers(
     public const int MaxFieldLength = 500;
 
     /// <summary>How a problem says that a comment or fact is longer than its limit: "at most {n} characters".</summary>
-    public const string TooLongPrefix = "at most ";
+    private const string TooLongPrefix = "at most ";
 
     /// <summary>What a link or code opens; reads only.</summary>
     public async Task<TaskLinkView> OpenAsync(LinkPurpose purpose, string? secret, CancellationToken ct)
@@ -186,14 +186,14 @@ public sealed class TaskLinkAnswers(
 
         if (form.Comment is { Length: > MaxCommentLength })
         {
-            problems.Add(new AnswerProblem("comment", $"{TooLongPrefix}{MaxCommentLength} characters"));
+            problems.Add(new AnswerProblem("comment", $"{TooLongPrefix}{MaxCommentLength} characters") { Kind = AnswerProblemKind.TooLong });
         }
 
         foreach (var (name, value) in form.Data ?? [])
         {
             if (value?.ToString() is { Length: > MaxFieldLength })
             {
-                problems.Add(new AnswerProblem($"data.{name}", $"{TooLongPrefix}{MaxFieldLength} characters"));
+                problems.Add(new AnswerProblem($"data.{name}", $"{TooLongPrefix}{MaxFieldLength} characters") { Kind = AnswerProblemKind.TooLong });
             }
         }
 
