@@ -6,13 +6,11 @@ namespace BusFlow.Host.Benchmarking;
 /// </summary>
 internal static class EngineThroughput
 {
-    private static readonly TimeSpan WarmUpAtMost = TimeSpan.FromSeconds(120);
-
     public static async Task<BenchmarkSection> RunAsync(PlatformBenchmarkOptions options, CancellationToken ct)
     {
         await using var engine = await EngineServices.StartAsync(options, null, ct);
         var run = Guid.NewGuid().ToString("N")[..8];
-        var warmUp = await LoadRound.WarmUpAsync(options.Clients, WarmUpAtMost, 10 * options.Instances, i => engine.RunInstanceAsync($"{run}-w{i}", i, ct));
+        var warmUp = await LoadRound.WarmUpAsync(options.Clients, 10 * options.Instances, i => engine.RunInstanceAsync($"{run}-w{i}", i, ct));
         var ids = new Guid[options.Instances];
         var single = await LoadRound.RunAsync(options.Instances, 1, async i => ids[i] = await engine.RunInstanceAsync($"{run}-s{i}", i, ct));
         var concurrent = await LoadRound.RunAsync(options.Instances, options.Clients, i => engine.RunInstanceAsync($"{run}-c{i}", i, ct));

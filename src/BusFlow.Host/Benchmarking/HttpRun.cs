@@ -28,7 +28,6 @@ internal static class HttpRun
     private const string Account = "benchmark-administrator@busflow.invalid";
     private const string TimedDefinition = "benchmark-http";
     private const string TwoTaskDefinition = "benchmark-latency";
-    private static readonly TimeSpan WarmUpAtMost = TimeSpan.FromSeconds(120);
 
     public static async Task<BenchmarkSection> RunAsync(PlatformBenchmarkOptions options, CancellationToken ct)
     {
@@ -44,7 +43,7 @@ internal static class HttpRun
 
             var run = Guid.NewGuid().ToString("N")[..8];
             var ids = new Guid[options.Instances * 2];
-            var warmUp = await LoadRound.WarmUpAsync(options.Clients, WarmUpAtMost, 10 * options.Instances, i => RunInstanceAsync(http, $"{run}-w{i}", i, ct));
+            var warmUp = await LoadRound.WarmUpAsync(options.Clients, 10 * options.Instances, i => RunInstanceAsync(http, $"{run}-w{i}", i, ct));
             var single = await LoadRound.RunAsync(options.Instances, 1, async i => ids[i] = await RunInstanceAsync(http, $"{run}-s{i}", i, ct));
             var concurrent = await LoadRound.RunAsync(options.Instances, options.Clients, async i => ids[options.Instances + i] = await RunInstanceAsync(http, $"{run}-c{i}", i, ct));
             var latency = await AnswerLatencyAsync(app.Services, http, options, run, ct);

@@ -12,6 +12,9 @@ internal sealed record LoadRound(int Count, TimeSpan Elapsed, double[] SortedMil
     /// <summary>Rounds in a row with almost no compiling that end a warm-up.</summary>
     private const int QuietRoundsNeeded = 3;
 
+    /// <summary>The longest a warm-up runs when the JIT does not settle.</summary>
+    private static readonly TimeSpan WarmUpAtMost = TimeSpan.FromSeconds(120);
+
     public double PerSecond => Count / Elapsed.TotalSeconds;
 
     /// <summary>This process's CPU time per operation, in milliseconds, on all its threads (the JIT and the collector included).</summary>
@@ -34,19 +37,19 @@ internal sealed record LoadRound(int Count, TimeSpan Elapsed, double[] SortedMil
 
     /// <summary>
     /// Runs the operation in rounds until the JIT has settled — <see cref="QuietRoundsNeeded"/> rounds in a row that
-    /// spend under 1 % of their time compiling — or the time or the operations are up. Tiered compilation recompiles
+    /// spend under 1 % of their time compiling — or <see cref="WarmUpAtMost"/> or the operations are up. Tiered compilation recompiles
     /// hot methods in the background long after their first calls: measured here, the engine's rounds spent 0.4–1 s
     /// of every second in the JIT for 35–40 s (some 4,700 instances), and a third of the process's CPU went to it
     /// 30–45 s after start. A round measured meanwhile measures the compiler as much as the engine. Counting the
     /// methods a round compiles, as this did before, stopped after a few seconds: the recompiling comes in bursts.
     /// </summary>
-    public static async Task<WarmUp> WarmUpAsync(int clients, TimeSpan atMost, int atMostOperations, Func<int, Task> operation)
+    public static async Task<WarmUp> WarmUpAsync(int clients, int atMostOperations, Func<int, Task> operation)
     {
         var roundSize = Math.Min(100, atMostOperations);
         var total = Stopwatch.StartNew();
         var done = 0;
         var quietRounds = 0;
-        while (quietRounds < QuietRoundsNeeded && total.Elapsed < atMost && done < atMostOperations)
+        while (quietRounds < QuietRoundsNeeded && total.Elapsed < WarmUpAtMost && done < atMostOperations)
         {
             var offset = done;
             var round = await RunAsync(roundSize, clients, i => operation(offset + i));
