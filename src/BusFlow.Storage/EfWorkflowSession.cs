@@ -83,7 +83,7 @@ internal sealed class EfWorkflowSession : IWorkflowSession
     public async Task<int?> FindLatestDefinitionVersionAsync(string definitionId, CancellationToken ct)
     {
         await FlushAsync(ct);
-        return await _db.Definitions.Where(d => d.DefinitionId == definitionId).MaxAsync(d => (int?)d.Version, ct);
+        return await EngineQueries.Of(_db).LatestDefinitionVersion(_db, definitionId, ct);
     }
 
     public async Task<IReadOnlyList<PublishedDefinition>> ListLatestDefinitionsAsync(CancellationToken ct)
@@ -100,7 +100,15 @@ internal sealed class EfWorkflowSession : IWorkflowSession
     public async Task<WorkflowInstance?> FindInstanceByCorrelationKeyAsync(string definitionId, string correlationKey, CancellationToken ct)
     {
         await FlushAsync(ct);
-        return await _db.Instances.FirstOrDefaultAsync(i => i.DefinitionId == definitionId && i.CorrelationKey == correlationKey, ct);
+        return await EngineQueries.Of(_db).InstanceByCorrelationKey(_db, definitionId, correlationKey, ct);
+    }
+
+    public async Task<(int? LatestVersion, WorkflowInstance? Instance)> FindLatestVersionAndCorrelatedInstanceAsync(
+        string definitionId, string correlationKey, CancellationToken ct)
+    {
+        await FlushAsync(ct);
+        var found = await EngineQueries.Of(_db).LatestVersionWithInstance(_db, definitionId, correlationKey, ct);
+        return (found?.Version, found?.Instance);
     }
 
     public async Task<IReadOnlyList<WorkflowInstance>> ListInstancesAsync(InstanceQuery query, CancellationToken ct)
@@ -133,7 +141,7 @@ internal sealed class EfWorkflowSession : IWorkflowSession
 
     public Task<DurableTimer?> FindTimerAsync(Guid timerId, CancellationToken ct) => FindByKeyAsync(_db.Timers, timerId, ct);
 
-    public Task<DurableTimer?> FindTimerWithInstanceAsync(Guid timerId, CancellationToken ct) => FindWithInstanceAsync(_db.Timers, timerId, ct);
+    public Task<DurableTimer?> FindTimerWithInstanceAsync(Guid timerId, CancellationToken ct) => FindWithInstanceAsync(_db.Timers, EngineQueries.Of(_db).TimerWithInstance, timerId, ct);
 
     public async Task<DurableTimer?> FindPendingTimerByBookmarkAsync(Guid bookmarkId, CancellationToken ct)
     {
@@ -190,7 +198,7 @@ internal sealed class EfWorkflowSession : IWorkflowSession
 
     public Task<HumanTask?> FindTaskAsync(Guid taskId, CancellationToken ct) => FindByKeyAsync(_db.Tasks, taskId, ct);
 
-    public Task<HumanTask?> FindTaskWithInstanceAsync(Guid taskId, CancellationToken ct) => FindWithInstanceAsync(_db.Tasks, taskId, ct);
+    public Task<HumanTask?> FindTaskWithInstanceAsync(Guid taskId, CancellationToken ct) => FindWithInstanceAsync(_db.Tasks, EngineQueries.Of(_db).TaskWithInstance, taskId, ct);
 
     public async Task<HumanTask?> FindOpenTaskByBookmarkAsync(Guid bookmarkId, CancellationToken ct)
     {
@@ -317,9 +325,10 @@ internal sealed class EfWorkflowSession : IWorkflowSession
 
     /// <summary>
     /// A task or timer by its key, read joined with its instance and bookmark so that the finds that follow
-    /// are answered from the tracker. Both name those columns alike, hence the names taken from one of them.
+    /// are answered from the tracker.
     /// </summary>
-    private async Task<T?> FindWithInstanceAsync<T>(DbSet<T> rows, Guid key, CancellationToken ct)
+    private async Task<T?> FindWithInstanceAsync<T>(
+        DbSet<T> rows, Func<BusFlowDbContext, Guid, CancellationToken, Task<RowWithInstance<T>?>> joined, Guid key, CancellationToken ct)
         where T : class
     {
         if (rows.Local.FindEntry(key) is not null)
@@ -328,15 +337,7 @@ internal sealed class EfWorkflowSession : IWorkflowSession
         }
 
         await FlushAsync(ct);
-        var found = await (
-            from row in rows
-            where EF.Property<Guid>(row, nameof(HumanTask.Id)) == key
-            join instance in _db.Instances on EF.Property<Guid>(row, nameof(HumanTask.InstanceId)) equals instance.Id into instances
-            from instance in instances.DefaultIfEmpty()
-            join bookmark in _db.Bookmarks on EF.Property<Guid>(row, nameof(HumanTask.BookmarkId)) equals bookmark.Id into bookmarks
-            from bookmark in bookmarks.DefaultIfEmpty()
-            select new { row, instance, bookmark }).FirstOrDefaultAsync(ct);
-        return found?.row;
+        return (await joined(_db, key, ct))?.Row;
     }
 
     private IQueryable<WorkflowInstance> Filtered(InstanceQuery query)

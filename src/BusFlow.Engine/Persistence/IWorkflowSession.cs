@@ -19,6 +19,12 @@ public interface IWorkflowSession : IAsyncDisposable
 
     Task<WorkflowInstance?> FindInstanceAsync(Guid instanceId, CancellationToken ct);
     Task<WorkflowInstance?> FindInstanceByCorrelationKeyAsync(string definitionId, string correlationKey, CancellationToken ct);
+
+    /// <summary>
+    /// What a start with a correlation key and no version asks first, in one read: the latest published version's
+    /// number (null when none is) and the instance of that definition already started with the key, if any.
+    /// </summary>
+    Task<(int? LatestVersion, WorkflowInstance? Instance)> FindLatestVersionAndCorrelatedInstanceAsync(string definitionId, string correlationKey, CancellationToken ct);
     Task<IReadOnlyList<WorkflowInstance>> ListInstancesAsync(InstanceQuery query, CancellationToken ct);
 
     /// <summary>How many instances the query finds, all pages together (its Skip and Take left aside).</summary>

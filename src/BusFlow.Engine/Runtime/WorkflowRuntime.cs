@@ -41,12 +41,21 @@ public sealed partial class WorkflowRuntime(
     private Task<StartResult> StartInTransactionAsync(StartRequest request, CancellationToken ct) =>
         InTransactionAsync(request.Actor, async session =>
         {
-            var definition = await catalog.GetAsync(session.Store, request.DefinitionId, request.Version, ct)
+            // A keyed start of the latest version asks its two questions in one read.
+            var key = request.CorrelationKey;
+            var (version, existing) = request.Version is null && key is not null
+                ? await session.Store.FindLatestVersionAndCorrelatedInstanceAsync(request.DefinitionId, key, ct)
+                : (request.Version, null);
+            var definition = await catalog.GetAsync(session.Store, request.DefinitionId, version, ct)
                 ?? throw new WorkflowRequestException(RequestErrorKind.NotFound, request.Version is null
                     ? $"No workflow definition '{request.DefinitionId}' is published."
                     : $"Version {request.Version} of workflow definition '{request.DefinitionId}' is not published.");
-            if (request.CorrelationKey is { } key
-                && await session.Store.FindInstanceByCorrelationKeyAsync(definition.Id, key, ct) is { } existing)
+            if (key is not null && request.Version is not null)
+            {
+                existing = await session.Store.FindInstanceByCorrelationKeyAsync(definition.Id, key, ct);
+            }
+
+            if (existing is not null)
             {
                 return new StartResult(existing, Created: false);
             }

@@ -28,6 +28,34 @@ public sealed class InstanceLifecycleTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_keyed_start_runs_the_latest_version_and_finds_the_keys_instance_whichever_version_it_runs()
+    {
+        await _engine.PublishAsync(Workflows.Definition("keyed", """{ "type": "Delay", "id": "d", "duration": "P1D" }"""));
+        var onFirst = await _engine.Runtime.StartAsync(new StartRequest("keyed", CorrelationKey: "agreement-2027"));
+        await _engine.PublishAsync(Workflows.Definition("keyed", """{ "type": "Delay", "id": "d", "duration": "P2D" }""", version: 2));
+
+        var again = await _engine.Runtime.StartAsync(new StartRequest("keyed", CorrelationKey: "agreement-2027"));
+        var againNamingTheVersion = await _engine.Runtime.StartAsync(new StartRequest("keyed", Version: 2, CorrelationKey: "agreement-2027"));
+        var onSecond = await _engine.Runtime.StartAsync(new StartRequest("keyed", CorrelationKey: "agreement-2028"));
+
+        Assert.Equal(1, onFirst.Instance.DefinitionVersion);
+        Assert.Equal((onFirst.Instance.Id, false), (again.Instance.Id, again.Created));
+        Assert.Equal((onFirst.Instance.Id, false), (againNamingTheVersion.Instance.Id, againNamingTheVersion.Created));
+        Assert.Equal((2, true), (onSecond.Instance.DefinitionVersion, onSecond.Created));
+    }
+
+    [Fact]
+    public async Task A_keyed_start_of_an_unpublished_definition_is_not_found_and_starts_nothing()
+    {
+        var error = await Assert.ThrowsAsync<WorkflowRequestException>(() =>
+            _engine.Runtime.StartAsync(new StartRequest("nothing", CorrelationKey: "agreement-2027")));
+
+        Assert.Equal(RequestErrorKind.NotFound, error.Kind);
+        Assert.Contains("No workflow definition 'nothing' is published", error.Message);
+        Assert.Empty(await _engine.ReadAsync(s => s.ListInstancesAsync(new InstanceQuery(), default)));
+    }
+
+    [Fact]
     public async Task Concurrent_starts_with_one_correlation_key_create_one_instance()
     {
         await _engine.PublishAsync(Workflows.Definition("keyed", """{ "type": "Delay", "id": "d", "duration": "P1D" }"""));

@@ -98,6 +98,9 @@ public sealed class WorkflowOutboxHarness : IAsyncDisposable
             public Task<IReadOnlyList<PublishedDefinition>> ListLatestDefinitionsAsync(CancellationToken ct) => inner.ListLatestDefinitionsAsync(ct);
             public Task<WorkflowInstance?> FindInstanceAsync(Guid instanceId, CancellationToken ct) => inner.FindInstanceAsync(instanceId, ct);
             public Task<WorkflowInstance?> FindInstanceByCorrelationKeyAsync(string definitionId, string correlationKey, CancellationToken ct) => inner.FindInstanceByCorrelationKeyAsync(definitionId, correlationKey, ct);
+
+            public Task<(int? LatestVersion, WorkflowInstance? Instance)> FindLatestVersionAndCorrelatedInstanceAsync(string definitionId, string correlationKey, CancellationToken ct) =>
+                inner.FindLatestVersionAndCorrelatedInstanceAsync(definitionId, correlationKey, ct);
             public Task<IReadOnlyList<WorkflowInstance>> ListInstancesAsync(InstanceQuery query, CancellationToken ct) => inner.ListInstancesAsync(query, ct);
             public Task<int> CountInstancesAsync(InstanceQuery query, CancellationToken ct) => inner.CountInstancesAsync(query, ct);
             public Task<Bookmark?> FindBookmarkAsync(Guid bookmarkId, CancellationToken ct) => inner.FindBookmarkAsync(bookmarkId, ct);
