@@ -44,7 +44,7 @@ internal static class EngineThroughput
             ["jitMsInRound"] = single.JitMilliseconds,
             ["gcPauseMsInRound"] = single.GcPauseMilliseconds,
         },
-        $"{options.Instances} instances per round, each its three operations in their own transactions plus the query for its task; " +
+        $"{options.Instances} instances per round, each its three operations in their own transactions, the answer to the task whose id the start's mail would carry; " +
         (options.TemplatesFolder is null ? "no mail templates (no task mail)." : "each start also writes its task mail with link and code, as a server does."));
     }
 
