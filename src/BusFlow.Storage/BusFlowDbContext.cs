@@ -166,13 +166,8 @@ public abstract class BusFlowDbContext : IdentityDbContext<BusFlowUser, Identity
     /// The next pending timer due by <paramref name="dueBy"/> that no other transaction holds, held by this
     /// one until it ends (SQLite's write transaction holds everything already); null when there is none.
     /// </summary>
-    internal virtual async Task<Guid?> ClaimDueTimerIdAsync(Instant dueBy, CancellationToken ct) =>
-        await Timers
-            .Where(t => t.Status == TimerStatus.Pending && t.DueAt <= dueBy)
-            .OrderBy(t => t.DueAt)
-            .ThenBy(t => t.Id)
-            .Select(t => (Guid?)t.Id)
-            .FirstOrDefaultAsync(ct);
+    internal virtual Task<Guid?> ClaimDueTimerIdAsync(Instant dueBy, CancellationToken ct) =>
+        HotQueries.Of(this).NextDueTimerId(this, dueBy, ct);
 
     /// <summary>The same for the outbox: up to <paramref name="max"/> pending messages due by <paramref name="dueBy"/> that no other transaction holds.</summary>
     internal virtual async Task<IReadOnlyList<Guid>> ClaimDueMessageIdsAsync(Instant dueBy, int max, CancellationToken ct) =>

@@ -83,7 +83,7 @@ internal sealed class EfWorkflowSession : IWorkflowSession
     public async Task<int?> FindLatestDefinitionVersionAsync(string definitionId, CancellationToken ct)
     {
         await FlushAsync(ct);
-        return await EngineQueries.Of(_db).LatestDefinitionVersion(_db, definitionId, ct);
+        return await HotQueries.Of(_db).LatestDefinitionVersion(_db, definitionId, ct);
     }
 
     public async Task<IReadOnlyList<PublishedDefinition>> ListLatestDefinitionsAsync(CancellationToken ct)
@@ -95,19 +95,19 @@ internal sealed class EfWorkflowSession : IWorkflowSession
             .ToListAsync(ct);
     }
 
-    public Task<WorkflowInstance?> FindInstanceAsync(Guid instanceId, CancellationToken ct) => FindByKeyAsync(_db.Instances, instanceId, ct);
+    public Task<WorkflowInstance?> FindInstanceAsync(Guid instanceId, CancellationToken ct) => FindByKeyAsync(_db.Instances, HotQueries.Of(_db).InstanceById, instanceId, ct);
 
     public async Task<WorkflowInstance?> FindInstanceByCorrelationKeyAsync(string definitionId, string correlationKey, CancellationToken ct)
     {
         await FlushAsync(ct);
-        return await EngineQueries.Of(_db).InstanceByCorrelationKey(_db, definitionId, correlationKey, ct);
+        return await HotQueries.Of(_db).InstanceByCorrelationKey(_db, definitionId, correlationKey, ct);
     }
 
     public async Task<(int? LatestVersion, WorkflowInstance? Instance)> FindLatestVersionAndCorrelatedInstanceAsync(
         string definitionId, string correlationKey, CancellationToken ct)
     {
         await FlushAsync(ct);
-        var found = await EngineQueries.Of(_db).LatestVersionWithInstance(_db, definitionId, correlationKey, ct);
+        var found = await HotQueries.Of(_db).LatestVersionWithInstance(_db, definitionId, correlationKey, ct);
         return (found?.Version, found?.Instance);
     }
 
@@ -127,7 +127,7 @@ internal sealed class EfWorkflowSession : IWorkflowSession
         return await Filtered(query).CountAsync(ct);
     }
 
-    public Task<Bookmark?> FindBookmarkAsync(Guid bookmarkId, CancellationToken ct) => FindByKeyAsync(_db.Bookmarks, bookmarkId, ct);
+    public Task<Bookmark?> FindBookmarkAsync(Guid bookmarkId, CancellationToken ct) => FindByKeyAsync(_db.Bookmarks, HotQueries.Of(_db).BookmarkById, bookmarkId, ct);
 
     public async Task<IReadOnlyList<Bookmark>> ListBookmarksAsync(Guid instanceId, CancellationToken ct)
     {
@@ -139,9 +139,9 @@ internal sealed class EfWorkflowSession : IWorkflowSession
             .ToListAsync(ct);
     }
 
-    public Task<DurableTimer?> FindTimerAsync(Guid timerId, CancellationToken ct) => FindByKeyAsync(_db.Timers, timerId, ct);
+    public Task<DurableTimer?> FindTimerAsync(Guid timerId, CancellationToken ct) => FindByKeyAsync(_db.Timers, HotQueries.Of(_db).TimerById, timerId, ct);
 
-    public Task<DurableTimer?> FindTimerWithInstanceAsync(Guid timerId, CancellationToken ct) => FindWithInstanceAsync(_db.Timers, EngineQueries.Of(_db).TimerWithInstance, timerId, ct);
+    public Task<DurableTimer?> FindTimerWithInstanceAsync(Guid timerId, CancellationToken ct) => FindWithInstanceAsync(_db.Timers, HotQueries.Of(_db).TimerWithInstance, timerId, ct);
 
     public async Task<DurableTimer?> FindPendingTimerByBookmarkAsync(Guid bookmarkId, CancellationToken ct)
     {
@@ -196,9 +196,9 @@ internal sealed class EfWorkflowSession : IWorkflowSession
         return await PendingTimers().Where(t => t.TaskId == taskId).OrderBy(t => t.DueAt).ThenBy(t => t.Id).ToListAsync(ct);
     }
 
-    public Task<HumanTask?> FindTaskAsync(Guid taskId, CancellationToken ct) => FindByKeyAsync(_db.Tasks, taskId, ct);
+    public Task<HumanTask?> FindTaskAsync(Guid taskId, CancellationToken ct) => FindByKeyAsync(_db.Tasks, HotQueries.Of(_db).TaskById, taskId, ct);
 
-    public Task<HumanTask?> FindTaskWithInstanceAsync(Guid taskId, CancellationToken ct) => FindWithInstanceAsync(_db.Tasks, EngineQueries.Of(_db).TaskWithInstance, taskId, ct);
+    public Task<HumanTask?> FindTaskWithInstanceAsync(Guid taskId, CancellationToken ct) => FindWithInstanceAsync(_db.Tasks, HotQueries.Of(_db).TaskWithInstance, taskId, ct);
 
     public async Task<HumanTask?> FindOpenTaskByBookmarkAsync(Guid bookmarkId, CancellationToken ct)
     {
@@ -310,17 +310,16 @@ internal sealed class EfWorkflowSession : IWorkflowSession
     /// memory without saving or querying; one this transaction removed counts as gone. A row not yet
     /// tracked has no pending changes, so no flush is needed before reading it.
     /// </summary>
-    private async Task<T?> FindByKeyAsync<T>(DbSet<T> rows, Guid key, CancellationToken ct)
+    private async Task<T?> FindByKeyAsync<T>(DbSet<T> rows, Func<BusFlowDbContext, Guid, CancellationToken, Task<T?>> byKey, Guid key, CancellationToken ct)
         where T : class
     {
-        ObjectDisposedException.ThrowIf(_disposed, this);
-        if (_committed)
+        EnsureOpen();
+        if (rows.Local.FindEntry(key) is { } tracked)
         {
-            throw new InvalidOperationException("This session has been committed; begin a new one.");
+            return tracked.State == EntityState.Deleted ? null : tracked.Entity;
         }
 
-        var row = await rows.FindAsync([key], ct);
-        return row is not null && _db.Entry(row).State == EntityState.Deleted ? null : row;
+        return await byKey(_db, key, ct);
     }
 
     /// <summary>
@@ -331,9 +330,10 @@ internal sealed class EfWorkflowSession : IWorkflowSession
         DbSet<T> rows, Func<BusFlowDbContext, Guid, CancellationToken, Task<RowWithInstance<T>?>> joined, Guid key, CancellationToken ct)
         where T : class
     {
-        if (rows.Local.FindEntry(key) is not null)
+        EnsureOpen();
+        if (rows.Local.FindEntry(key) is { } tracked)
         {
-            return await FindByKeyAsync(rows, key, ct);
+            return tracked.State == EntityState.Deleted ? null : tracked.Entity;
         }
 
         await FlushAsync(ct);
@@ -400,11 +400,7 @@ internal sealed class EfWorkflowSession : IWorkflowSession
     /// <summary>Writes the pending changes inside the transaction; a lost race becomes a conflict to retry.</summary>
     private async Task FlushAsync(CancellationToken ct)
     {
-        ObjectDisposedException.ThrowIf(_disposed, this);
-        if (_committed)
-        {
-            throw new InvalidOperationException("This session has been committed; begin a new one.");
-        }
+        EnsureOpen();
 
         if (_unsavedJournal.Count > 0)
         {
@@ -425,6 +421,15 @@ internal sealed class EfWorkflowSession : IWorkflowSession
         {
             throw new ConcurrencyConflictException(
                 "Another transaction wrote a row with the same unique key first: " + Describe(ex), ex);
+        }
+    }
+
+    private void EnsureOpen()
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        if (_committed)
+        {
+            throw new InvalidOperationException("This session has been committed; begin a new one.");
         }
     }
 

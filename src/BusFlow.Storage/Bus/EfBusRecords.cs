@@ -72,10 +72,7 @@ internal sealed class EfBusRecords : IBusRecords
         // Narrowed because each task mail asks for its recipient's language mid-operation.
         await FlushIfPendingAsync<Person>(ct);
 
-        var lower = email.Trim().ToLowerInvariant();
-#pragma warning disable CA1862 // string.Equals with a StringComparison does not translate to SQL; lower() does on both providers.
-        return await _db.People.Where(p => p.Email.ToLower() == lower).OrderBy(p => p.Id).FirstOrDefaultAsync(ct);
-#pragma warning restore CA1862
+        return await HotQueries.Of(_db).PersonByEmail(_db, email.Trim().ToLowerInvariant(), ct);
     }
 
     public async Task<IReadOnlyList<RoleAssignment>> ListAssignmentsOfAsync(string personId, CancellationToken ct)
