@@ -26,11 +26,11 @@ public static class DatabaseWriteRefusal
         "The database could not save this: it is read-only just now. Nothing was changed. Ask the operator to make it writable again, then try again.";
 
     /// <summary>
-    /// The sentence for <paramref name="exception"/> (or one it wraps), or null when it is not such a refusal.
+    /// The refusal <paramref name="exception"/> (or one it wraps) is, or null when it is not such a refusal.
     /// SQLite often says only "disk I/O error" or "unable to open database file" (its write-ahead log could
     /// not grow, or could not be opened for writing): then the folder of its file is tried, to tell which.
     /// </summary>
-    public static string? Explain(Exception exception, StorageOptions? storage)
+    public static WriteRefusal? Explain(Exception exception, StorageOptions? storage)
     {
         for (var cause = exception; cause is not null; cause = cause.InnerException)
         {
@@ -38,10 +38,10 @@ public static class DatabaseWriteRefusal
             {
                 case SqliteException { SqliteErrorCode: SqliteFull }:
                 case PostgresException { SqlState: PostgresDiskFull }:
-                    return DiskFull;
+                    return new WriteRefusal(WriteRefusalKind.DiskFull);
                 case SqliteException { SqliteErrorCode: SqliteReadOnly }:
                 case PostgresException { SqlState: PostgresReadOnlyTransaction }:
-                    return ReadOnly;
+                    return new WriteRefusal(WriteRefusalKind.ReadOnly);
                 case SqliteException { SqliteErrorCode: SqliteIoError or SqliteCannotOpen } when storage is { IsSqlite: true }:
                     return ProbeFolderOf(new SqliteConnectionStringBuilder(storage.ConnectionString).DataSource);
             }
@@ -51,7 +51,7 @@ public static class DatabaseWriteRefusal
     }
 
     /// <summary>Writes a little to a file beside the database and deletes it: the disk's own answer.</summary>
-    private static string? ProbeFolderOf(string databaseFile)
+    private static WriteRefusal? ProbeFolderOf(string databaseFile)
     {
         var folder = Path.GetDirectoryName(Path.GetFullPath(databaseFile));
         if (folder is null)
@@ -74,11 +74,11 @@ public static class DatabaseWriteRefusal
         catch (IOException ex) when ((ex.HResult & 0xFFFF) == NoSpaceLeft)
         {
             TryDelete(probe);
-            return DiskFull;
+            return new WriteRefusal(WriteRefusalKind.DiskFull);
         }
         catch (Exception ex) when (ex is UnauthorizedAccessException || (ex is IOException && (ex.HResult & 0xFFFF) == ReadOnlyFilesystem))
         {
-            return ReadOnly;
+            return new WriteRefusal(WriteRefusalKind.ReadOnly);
         }
         catch (IOException)
         {

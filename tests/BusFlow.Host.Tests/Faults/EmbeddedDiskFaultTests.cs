@@ -21,9 +21,9 @@ public sealed class EmbeddedDiskFaultTests(ITestOutputHelper output)
     private const int Prepared = 20;
 
     [Theory]
-    [InlineData("full", DatabaseWriteRefusal.DiskFull)]
-    [InlineData("read-only", DatabaseWriteRefusal.ReadOnly)]
-    public async Task On_a_disk_that_cannot_be_written_a_start_or_an_answer_is_refused_with_the_reason_and_nothing_is_half_done(string fault, string reason)
+    [InlineData("full", DatabaseWriteRefusal.DiskFull, "diskFull")]
+    [InlineData("read-only", DatabaseWriteRefusal.ReadOnly, "readOnly")]
+    public async Task On_a_disk_that_cannot_be_written_a_start_or_an_answer_is_refused_with_the_reason_and_nothing_is_half_done(string fault, string reason, string kind)
     {
         var wall = Stopwatch.StartNew();
         var folder = Path.Combine(Path.GetTempPath(), $"busflow-disk-{Guid.NewGuid():N}");
@@ -78,8 +78,9 @@ public sealed class EmbeddedDiskFaultTests(ITestOutputHelper output)
         output.WriteLine($"{fault}: {answered.Count} answers saved before the first refusal; the start answered {(int)startRefused.StatusCode}; wall time {wall.Elapsed.TotalSeconds:F1} s.");
         output.WriteLine(string.Join(Environment.NewLine, host.Output.TakeLast(40)));
         var (refusedTask, refusal) = Assert.Single(refused);
-        await Problems.AssertAsync(refusal, HttpStatusCode.ServiceUnavailable, reason);
-        await Problems.AssertAsync(startRefused, HttpStatusCode.ServiceUnavailable, reason);
+        var refusedAnswer = await Problems.AssertAsync(refusal, HttpStatusCode.ServiceUnavailable, reason);
+        var refusedStart = await Problems.AssertAsync(startRefused, HttpStatusCode.ServiceUnavailable, reason);
+        Assert.Equal((kind, kind), (refusedAnswer.GetProperty("storageRefusal").GetString(), refusedStart.GetProperty("storageRefusal").GetString()));
         Assert.Contains(host.Output, line => line.Contains(reason, StringComparison.Ordinal));
 
         // Whole or not at all: each answer saved completed its instance, the refused one left its task open,

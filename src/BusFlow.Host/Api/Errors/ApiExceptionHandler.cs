@@ -26,7 +26,7 @@ public sealed class ApiExceptionHandler(IProblemDetailsService problems, ILogger
         };
         if (problem is null && DatabaseWriteRefusal.Explain(exception, httpContext.RequestServices.GetService<StorageOptions>()) is { } refusal)
         {
-            logger.LogCritical(exception, "{Method} {Path} failed: {Refusal}", httpContext.Request.Method, SecretPaths.Redact(httpContext.Request.Path), refusal);
+            logger.LogCritical(exception, "{Method} {Path} failed: {Refusal}", httpContext.Request.Method, SecretPaths.Redact(httpContext.Request.Path), refusal.Sentence);
             problem = ApiProblems.StorageRefused(refusal);
         }
 

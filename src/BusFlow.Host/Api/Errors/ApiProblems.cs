@@ -38,10 +38,10 @@ public static class ApiProblems
     /// 503: the database refuses every write (its disk is full, or it is read-only), with the sentence
     /// that says so and, under <see cref="StorageRefusal"/>, which of the two: a page words it in the reader's language.
     /// </summary>
-    public static ProblemDetails StorageRefused(string sentence)
+    public static ProblemDetails StorageRefused(WriteRefusal refusal)
     {
-        var problem = Create(StatusCodes.Status503ServiceUnavailable, sentence);
-        problem.Extensions[StorageRefusal] = sentence == DatabaseWriteRefusal.DiskFull ? DiskFull : ReadOnly;
+        var problem = Create(StatusCodes.Status503ServiceUnavailable, refusal.Sentence);
+        problem.Extensions[StorageRefusal] = refusal.Kind == WriteRefusalKind.DiskFull ? DiskFull : ReadOnly;
         return problem;
     }
 
