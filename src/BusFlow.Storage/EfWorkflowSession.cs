@@ -314,12 +314,7 @@ internal sealed class EfWorkflowSession : IWorkflowSession
         where T : class
     {
         EnsureOpen();
-        if (rows.Local.FindEntry(key) is { } tracked)
-        {
-            return tracked.State == EntityState.Deleted ? null : tracked.Entity;
-        }
-
-        return await byKey(_db, key, ct);
+        return IsTracked(rows, key, out var tracked) ? tracked : await byKey(_db, key, ct);
     }
 
     /// <summary>
@@ -331,13 +326,22 @@ internal sealed class EfWorkflowSession : IWorkflowSession
         where T : class
     {
         EnsureOpen();
-        if (rows.Local.FindEntry(key) is { } tracked)
+        if (IsTracked(rows, key, out var tracked))
         {
-            return tracked.State == EntityState.Deleted ? null : tracked.Entity;
+            return tracked;
         }
 
         await FlushAsync(ct);
         return (await joined(_db, key, ct))?.Row;
+    }
+
+    /// <summary>Whether this session tracks the row; if so, <paramref name="row"/> is it, or null when this session removed it.</summary>
+    private static bool IsTracked<T>(DbSet<T> rows, Guid key, out T? row)
+        where T : class
+    {
+        var entry = rows.Local.FindEntry(key);
+        row = entry is { State: not EntityState.Deleted } ? entry.Entity : null;
+        return entry is not null;
     }
 
     private IQueryable<WorkflowInstance> Filtered(InstanceQuery query)

@@ -6,27 +6,18 @@ namespace BusFlow.Host.Benchmarking;
 
 /// <summary>
 /// Tells the client that started an instance the id of the task it made, as the task's mail tells the
-/// person who answers it (its link carries the id): a box set before the start flows with the client's
-/// async calls into the engine, which hands the new task here inside the start's transaction.
+/// person who answers it (its link carries the id): the engine hands the new task here inside the start's
+/// transaction, and it lands in the box the client opened before the start.
 /// </summary>
 internal sealed class CapturingTaskObserver : ITaskObserver
 {
-    private static readonly AsyncLocal<StrongBox<Guid>?> Current = new();
+    private static readonly CallFlowBox<Guid> Current = new();
 
-    public static StrongBox<Guid> Capture()
-    {
-        var box = new StrongBox<Guid>();
-        Current.Value = box;
-        return box;
-    }
+    public static StrongBox<Guid> Capture() => Current.Open();
 
     public Task OnTaskCreatedAsync(HumanTask task, IWorkflowSession session, CancellationToken ct)
     {
-        if (Current.Value is { } box)
-        {
-            box.Value = task.Id;
-        }
-
+        Current.Fill(task.Id);
         return Task.CompletedTask;
     }
 }

@@ -6,25 +6,14 @@ namespace BusFlow.Host.Benchmarking;
 
 /// <summary>
 /// Schedules nothing (the benchmark fires timers itself) but tells the client that caused a timer its
-/// id and due instant, so that each client fires its own timer without a query: a box set before the answer
-/// flows with the client's async calls into the engine, which hands the new timer here.
+/// id and due instant, so that each client fires its own timer without a query: the engine hands the new
+/// timer here, and it lands in the box the client opened before its answer.
 /// </summary>
 internal sealed class CapturingTimerScheduler : ITimerScheduler
 {
-    private static readonly AsyncLocal<StrongBox<ScheduledTimer>?> Current = new();
+    private static readonly CallFlowBox<ScheduledTimer> Current = new();
 
-    public static StrongBox<ScheduledTimer> Capture()
-    {
-        var box = new StrongBox<ScheduledTimer>();
-        Current.Value = box;
-        return box;
-    }
+    public static StrongBox<ScheduledTimer> Capture() => Current.Open();
 
-    public void Schedule(Guid timerId, Instant dueAt)
-    {
-        if (Current.Value is { } box)
-        {
-            box.Value = new ScheduledTimer(timerId, dueAt);
-        }
-    }
+    public void Schedule(Guid timerId, Instant dueAt) => Current.Fill(new ScheduledTimer(timerId, dueAt));
 }
