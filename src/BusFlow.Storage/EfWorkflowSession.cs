@@ -192,7 +192,13 @@ internal sealed class EfWorkflowSession : IWorkflowSession
 
     public async Task<IReadOnlyList<DurableTimer>> ListPendingRemindersAsync(Guid taskId, CancellationToken ct)
     {
-        await FlushAsync(ct);
+        EnsureOpen();
+        // Asked by every answer to a task with reminders, mid-operation: only pending timers can change the answer.
+        if (_db.HasPendingChanges<DurableTimer>())
+        {
+            await FlushAsync(ct);
+        }
+
         return await PendingTimers().Where(t => t.TaskId == taskId).OrderBy(t => t.DueAt).ThenBy(t => t.Id).ToListAsync(ct);
     }
 

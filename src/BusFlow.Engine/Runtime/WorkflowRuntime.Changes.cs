@@ -94,19 +94,6 @@ public sealed partial class WorkflowRuntime
         return true;
     }
 
-    private static async Task<int> CancelRemindersAsync(RuntimeSession session, HumanTask task, CancellationToken ct)
-    {
-        // The scheduler may still hold jobs for these timers: firing a cancelled timer does nothing.
-        var pending = await session.Store.ListPendingRemindersAsync(task.Id, ct);
-        foreach (var timer in pending)
-        {
-            timer.Status = TimerStatus.Cancelled;
-            timer.FiredAt = session.Now;
-        }
-
-        return pending.Count;
-    }
-
     private async Task TellAsync(RuntimeSession session, TaskChangeNotice notice, CancellationToken ct)
     {
         foreach (var observer in taskChangeObservers)

@@ -444,6 +444,7 @@ public sealed partial class WorkflowRuntime
             {
                 task.Status = HumanTaskStatus.Cancelled;
                 task.ClosedAt = session.Now;
+                await CancelRemindersAsync(session, task, ct);
                 session.Journal(execution, frame.ActivityId, new TaskCancelledPayload(taskId));
             }
 

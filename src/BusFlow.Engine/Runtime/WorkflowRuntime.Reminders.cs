@@ -52,7 +52,8 @@ public sealed partial class WorkflowRuntime
         var task = timer.TaskId is { } taskId ? await session.Store.FindTaskAsync(taskId, ct) : null;
         if (task is not { Status: HumanTaskStatus.Open } || task.ReminderPolicyJson is null)
         {
-            // Answered or cancelled since: the reminder has nothing left to say.
+            // Closed since, in a transaction that did not cancel its reminders (written before they were
+            // cancelled with their task): the reminder has nothing left to say.
             timer.Status = TimerStatus.Cancelled;
             timer.FiredAt = session.Now;
             return TimerFireResult.AlreadyHandled;
@@ -85,6 +86,30 @@ public sealed partial class WorkflowRuntime
 
         session.Journal(execution, task.ActivityId, new TaskReminderPayload(task.Id, timer.Id, kind, number, reached, unheld));
         return TimerFireResult.Fired;
+    }
+
+    /// <summary>
+    /// Cancels the task's reminders still to come, in the transaction that closes or reschedules it: left
+    /// pending, each would later be claimed and fired in a transaction of its own only to find the task
+    /// closed, and would count as a timer due until then.
+    /// </summary>
+    /// <returns>How many were cancelled.</returns>
+    private static async Task<int> CancelRemindersAsync(RuntimeSession session, HumanTask task, CancellationToken ct)
+    {
+        if (task.ReminderPolicyJson is null)
+        {
+            return 0;
+        }
+
+        // The scheduler may still hold jobs for these timers: firing a cancelled timer does nothing.
+        var pending = await session.Store.ListPendingRemindersAsync(task.Id, ct);
+        foreach (var timer in pending)
+        {
+            timer.Status = TimerStatus.Cancelled;
+            timer.FiredAt = session.Now;
+        }
+
+        return pending.Count;
     }
 
     /// <summary>Whoever holds the task's role today; the assignee when the task is for a person or nobody holds the role.</summary>

@@ -118,6 +118,7 @@ public sealed partial class WorkflowRuntime(
             task.CompletedBy = actor;
             task.ClosedAt = session.Now;
             task.AnswerDataJson = data?.ToJsonString();
+            await CancelRemindersAsync(session, task, ct);
             var payload = new JsonObject
             {
                 ["outcome"] = outcome,

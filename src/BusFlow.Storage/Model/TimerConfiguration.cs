@@ -16,6 +16,8 @@ internal sealed class TimerConfiguration : IEntityTypeConfiguration<DurableTimer
         builder.HasIndex(t => new { t.Status, t.DueAt });
         // No foreign key to bookmarks: a timer row outlives the bookmark it woke, as history.
         builder.HasIndex(t => t.BookmarkId);
+        // A task's pending reminders, cancelled when it closes.
+        builder.HasIndex(t => t.TaskId);
 
         builder.HasOne<WorkflowInstance>()
             .WithMany()

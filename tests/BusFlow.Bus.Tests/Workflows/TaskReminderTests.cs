@@ -128,11 +128,35 @@ public sealed class TaskReminderTests
         var task = Assert.Single(await bus.AllTasksAsync());
 
         await bus.Runtime.CompleteTaskAsync(task.Id, new TaskAnswer("sign", null, "ordforande@exempelby.test"));
+        var answeredAt = bus.Clock.GetCurrentInstant();
         await bus.RunUntilAsync(new LocalDateTime(2027, 2, 1, 0, 0));
 
         Assert.Equal(["assigned", "reminder"], (await bus.OutboxAsync()).Select(MailKind));
-        var timers = await bus.ReadAsync((s, _) => s.ListPendingTimersAsync(default));
-        Assert.Empty(timers);
+        Assert.Empty(await bus.ReadAsync((s, _) => s.ListPendingTimersAsync(default)));
+        // The answer cancelled the reminders still to come; none was left to fire for nothing on its day.
+        var reminders = (await bus.ReadAsync((s, _) => s.ListTimersAsync(task.InstanceId, default))).Where(t => t.TaskId == task.Id).ToList();
+        var toCome = reminders.Where(t => t.DueAt > answeredAt).ToList();
+        Assert.NotEmpty(toCome);
+        Assert.All(toCome, t => Assert.Equal((TimerStatus.Cancelled, (Instant?)answeredAt), (t.Status, t.FiredAt)));
+    }
+
+    [Fact]
+    public async Task Cancelling_the_instance_cancels_its_open_tasks_reminders_at_once()
+    {
+        await using var bus = await BusHarness.StartAsync(new LocalDateTime(2026, 12, 14, 10, 0));
+        await PublishSigningAsync(bus, due: new LocalDate(2027, 1, 8));
+        var instance = await bus.StartAsync("sign-reminders", []);
+        Assert.NotEmpty(await bus.ReadAsync((s, _) => s.ListPendingTimersAsync(default)));
+
+        await bus.Runtime.CancelAsync(instance.Id, "administratör@exempelby.test", "the agreement was withdrawn");
+        var cancelledAt = bus.Clock.GetCurrentInstant();
+
+        Assert.Empty(await bus.ReadAsync((s, _) => s.ListPendingTimersAsync(default)));
+        var timers = await bus.ReadAsync((s, _) => s.ListTimersAsync(instance.Id, default));
+        Assert.Contains(timers, t => t.Purpose == TimerPurpose.TaskReminder);
+        Assert.All(timers.Where(t => t.Purpose == TimerPurpose.TaskReminder), t => Assert.Equal((TimerStatus.Cancelled, (Instant?)cancelledAt), (t.Status, t.FiredAt)));
+        await bus.RunUntilAsync(new LocalDateTime(2027, 2, 1, 0, 0));
+        Assert.Equal(["assigned"], (await bus.OutboxAsync()).Select(MailKind));
     }
 
     [Fact]

@@ -1050,6 +1050,9 @@ namespace BusFlow.Storage.Migrations.Postgres
                     b.HasIndex("InstanceId")
                         .HasDatabaseName("ix_timers_instance_id");
 
+                    b.HasIndex("TaskId")
+                        .HasDatabaseName("ix_timers_task_id");
+
                     b.HasIndex("Status", "DueAt")
                         .HasDatabaseName("ix_timers_status_due_at");
 
