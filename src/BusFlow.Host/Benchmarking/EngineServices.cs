@@ -5,6 +5,7 @@ using BusFlow.Host.Hosting;
 using BusFlow.Notifications.Delivery;
 using BusFlow.Notifications.Links;
 using BusFlow.Storage;
+using Microsoft.EntityFrameworkCore;
 using NodaTime;
 
 namespace BusFlow.Host.Benchmarking;
@@ -23,6 +24,8 @@ internal sealed class EngineServices : IAsyncDisposable
         Clock = clock;
         Runtime = services.GetRequiredService<WorkflowRuntime>();
         Store = services.GetRequiredService<IWorkflowStore>();
+        using var context = services.GetRequiredService<IDbContextFactory<BusFlowDbContext>>().CreateDbContext();
+        ConnectionString = context.Database.GetConnectionString() ?? "";
     }
 
     public VirtualClock Clock { get; }
@@ -30,6 +33,9 @@ internal sealed class EngineServices : IAsyncDisposable
     public WorkflowRuntime Runtime { get; }
 
     public IWorkflowStore Store { get; }
+
+    /// <summary>The connection string the engine's contexts use, as the storage tuned it.</summary>
+    public string ConnectionString { get; }
 
     public IServiceProvider Services => _services;
 

@@ -14,6 +14,7 @@ internal static class EngineThroughput
         var ids = new Guid[options.Instances];
         var single = await LoadRound.RunAsync(options.Instances, 1, async i => ids[i] = await engine.RunInstanceAsync($"{run}-s{i}", i, ct));
         var concurrent = await LoadRound.RunAsync(options.Instances, options.Clients, i => engine.RunInstanceAsync($"{run}-c{i}", i, ct));
+        var replay = options.Storage.UsesPostgres() ? await StatementReplay.RunAsync(engine, options.Instances, run, ct) : null;
 
         var journal = 0;
         var sampled = ids.Take(20).ToList();
@@ -25,7 +26,7 @@ internal static class EngineThroughput
             }
         }
 
-        return new BenchmarkSection(PlatformBenchmarkOptions.Engine, "Engine in-process: start → answer → timer", new Dictionary<string, double>
+        var figures = new Dictionary<string, double>
         {
             ["instancesPerSecond"] = single.PerSecond,
             ["instanceP50Ms"] = single.P50,
@@ -43,9 +44,21 @@ internal static class EngineThroughput
             ["warmUpSettled"] = warmUp.Settled ? 1 : 0,
             ["jitMsInRound"] = single.JitMilliseconds,
             ["gcPauseMsInRound"] = single.GcPauseMilliseconds,
-        },
+        };
+        if (replay is not null)
+        {
+            figures["replayedInstancesPerSecond"] = replay.Round.PerSecond;
+            figures["replayCpuMsPerInstance"] = replay.Round.CpuMillisecondsEach;
+            figures["commandsPerInstance"] = replay.CommandsPerInstance;
+            figures["transactionsPerInstance"] = replay.TransactionsPerInstance;
+            figures["engineOwnMsPerInstance"] = 1000 / single.PerSecond - 1000 / replay.Round.PerSecond;
+        }
+
+        return new BenchmarkSection(PlatformBenchmarkOptions.Engine, "Engine in-process: start → answer → timer", figures,
         $"{options.Instances} instances per round, each its three operations in their own transactions, the answer to the task whose id the start's mail would carry; " +
-        (options.TemplatesFolder is null ? "no mail templates (no task mail)." : "each start also writes its task mail with link and code, as a server does."));
+        (options.TemplatesFolder is null ? "no mail templates (no task mail)." : "each start also writes its task mail with link and code, as a server does.") +
+        (replay is null ? "" : " Replayed: the commands that many more instances sent, recorded, their rows deleted, then sent again as they were on one connection without the engine" +
+            (replay.RolledBack > 0 ? $" ({replay.RolledBack} transactions had rolled back and were rolled back again)." : ".")));
     }
 
     /// <summary>The process's memory after a full collection, before and after it started that many instances that wait on a task.</summary>

@@ -54,6 +54,7 @@ public sealed class BenchmarkCommandTests
             Assert.True(engine["cpuMsPerInstance"] > 0 && engine["allocatedKbPerInstance"] > 0);
             Assert.InRange(engine["warmUpInstances"], 1, 30);
             Assert.Contains("jitMsInRound", engine.Keys);
+            Assert.DoesNotContain("replayedInstancesPerSecond", engine.Keys);
             var http = Figures(sections["http"]);
             Assert.True(http["instancesPerSecond"] > 0 && http["answerP99Ms"] >= http["answerP50Ms"]);
             Assert.Equal(http["answersAsked"], http["nextTasksFound"]);
@@ -69,7 +70,7 @@ public sealed class BenchmarkCommandTests
             Assert.True(national["events"] > 0 && national["eventsPerSecond"] > 0);
             var preview = Figures(sections["preview"]);
             Assert.True(preview["medianMs"] > 0 && preview["events"] > 0, $"preview {preview["medianMs"]} ms, {preview["events"]} events");
-            Assert.Equal(11, root.GetProperty("targets").GetArrayLength());
+            Assert.Equal(12, root.GetProperty("targets").GetArrayLength());
         }
         finally
         {
@@ -78,7 +79,7 @@ public sealed class BenchmarkCommandTests
     }
 
     [Fact]
-    public async Task On_postgres_the_run_measures_the_commit_rate_and_bare_hangfire_beside_the_engine()
+    public async Task On_postgres_the_run_measures_the_commit_rate_bare_hangfire_and_the_engines_own_statements_replayed_beside_the_engine()
     {
         await using var database = await PostgresTestDatabase.CreateAsync();
         var json = Path.Combine(Path.GetTempPath(), $"busflow-benchmark-{Guid.NewGuid():N}.json");
@@ -95,7 +96,12 @@ public sealed class BenchmarkCommandTests
             var hangfire = Figures(sections["hangfire"]);
             Assert.Equal(5, hangfire["succeeded"]);
             Assert.True(hangfire["jobsPerSecond"] > 0);
-            Assert.Equal(16, Figures(sections["engine"])["journalLinesPerInstance"]);
+            var engine = Figures(sections["engine"]);
+            Assert.Equal(16, engine["journalLinesPerInstance"]);
+            Assert.Equal(7, engine["commandsPerInstance"]);
+            Assert.Equal(3, engine["transactionsPerInstance"]);
+            Assert.True(engine["replayedInstancesPerSecond"] > 0 && engine["replayCpuMsPerInstance"] > 0);
+            Assert.Contains(run.OutputLines, l => l.StartsWith("engine ÷ its own statements replayed without it", StringComparison.Ordinal));
             Assert.Equal("skipped: --skip national", sections["national"].GetProperty("skipped").GetString());
             Assert.Contains(run.OutputLines, l => l.StartsWith("engine vs bare Hangfire", StringComparison.Ordinal));
         }
