@@ -29,6 +29,27 @@ public sealed class SessionTests
 
     [Theory]
     [MemberData(nameof(Providers))]
+    public async Task A_commit_whose_last_save_fails_writes_nothing_of_the_session(string provider)
+    {
+        await using var fixture = await StoreFixture.CreateAsync(provider);
+        var seeded = await fixture.SeedInstanceAsync();
+
+        await using (var session = await fixture.Store.BeginAsync())
+        {
+            session.Add(Sample.Instance(Sample.Definition(), "saved-beside-the-failure"));
+            var sameId = Sample.Instance(Sample.Definition(), "the-failure");
+            sameId.Id = seeded.Id;
+            session.Add(sameId);
+
+            await Assert.ThrowsAsync<ConcurrencyConflictException>(() => session.CommitAsync(default));
+        }
+
+        await using var check = await fixture.Store.BeginAsync();
+        Assert.Equal([seeded.Id], (await check.ListInstancesAsync(new InstanceQuery(), default)).Select(i => i.Id));
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers))]
     public async Task A_session_commits_once(string provider)
     {
         await using var fixture = await StoreFixture.CreateAsync(provider);
