@@ -14,7 +14,7 @@ internal static class EngineThroughput
         var ids = new Guid[options.Instances];
         var single = await LoadRound.RunAsync(options.Instances, 1, async i => ids[i] = await engine.RunInstanceAsync($"{run}-s{i}", i, ct));
         var concurrent = await LoadRound.RunAsync(options.Instances, options.Clients, i => engine.RunInstanceAsync($"{run}-c{i}", i, ct));
-        var replay = options.Storage.UsesPostgres() ? await StatementReplay.RunAsync(engine, options.Instances, run, ct) : null;
+        var replay = options.Storage.UsesPostgres() ? await StatementReplay.RunAsync(engine, options.Instances, options.Clients, run, ct) : null;
 
         var journal = 0;
         var sampled = ids.Take(20).ToList();
@@ -49,6 +49,7 @@ internal static class EngineThroughput
         {
             figures["replayedInstancesPerSecond"] = replay.Round.PerSecond;
             figures["replayCpuMsPerInstance"] = replay.Round.CpuMillisecondsEach;
+            figures["concurrentReplayedInstancesPerSecond"] = replay.ConcurrentRound.PerSecond;
             figures["commandsPerInstance"] = replay.CommandsPerInstance;
             figures["transactionsPerInstance"] = replay.TransactionsPerInstance;
             figures["engineOwnMsPerInstance"] = 1000 / single.PerSecond - 1000 / replay.Round.PerSecond;
@@ -57,7 +58,7 @@ internal static class EngineThroughput
         return new BenchmarkSection(PlatformBenchmarkOptions.Engine, "Engine in-process: start → answer → timer", figures,
         $"{options.Instances} instances per round, each its three operations in their own transactions, the answer to the task whose id the start's mail would carry; " +
         (options.TemplatesFolder is null ? "no mail templates (no task mail)." : "each start also writes its task mail with link and code, as a server does.") +
-        (replay is null ? "" : " Replayed: the commands that many more instances sent, recorded, their rows deleted, then sent again as they were on one connection without the engine" +
+        (replay is null ? "" : " Replayed: the commands that many more instances sent, recorded, their rows deleted, then sent again as they were without the engine, by one client and then by as many as above" +
             (replay.RolledBack > 0 ? $" ({replay.RolledBack} transactions had rolled back and were rolled back again)." : ".")));
     }
 

@@ -7,12 +7,12 @@ namespace BusFlow.Host.Benchmarking;
 /// The engine's own statements without the engine: whole instances are run once more, one client, while
 /// <see cref="StatementRecorder"/> records what each sent; their rows are deleted; then the recorded statements are
 /// sent again as they were — same SQL, same parameters, same transactions, on the engine's connection settings —
-/// with nothing else in the process doing work. What the replay takes is what the database and the driver need for
+/// with nothing else in the process doing work, by one client and then by several. What the replay takes is what the database and the driver need for
 /// an instance as the engine writes it today; the rest of an instance's time is the engine's own.
 /// </summary>
 internal static class StatementReplay
 {
-    public static async Task<ReplayResult> RunAsync(EngineServices engine, int count, string run, CancellationToken ct)
+    public static async Task<ReplayResult> RunAsync(EngineServices engine, int count, int clients, string run, CancellationToken ct)
     {
         var ids = new Guid[count];
         List<RecordedTransaction>[] recorded;
@@ -32,21 +32,35 @@ internal static class StatementReplay
         await using var connection = new NpgsqlConnection(engine.ConnectionString);
         await connection.OpenAsync(ct);
         var written = await CensusAsync(connection, ids, ct);
-        await DeleteAsync(connection, ids, ct);
         await connection.CloseAsync();
-
-        var replayed = await LoadRound.RunAsync(count, 1, i => ReplayAsync(engine.ConnectionString, recorded[i], ct));
-        await connection.OpenAsync(ct);
-        if (await CensusAsync(connection, ids, ct) != written)
-        {
-            throw new InvalidOperationException("The replayed statements did not write the rows the engine wrote; the replay measured something else.");
-        }
-
+        var single = await ReplayRoundAsync(connection, recorded, ids, written, 1, ct);
+        var concurrent = await ReplayRoundAsync(connection, recorded, ids, written, clients, ct);
         return new ReplayResult(
-            replayed,
+            single,
+            concurrent,
             CommandsPerInstance: recorded.Sum(r => r.Sum(t => t.Statements.Count)) / (double)count,
             TransactionsPerInstance: recorded.Sum(r => r.Count(t => t.Transactional)) / (double)count,
             RolledBack: recorded.Sum(r => r.Count(t => t.RolledBack)));
+    }
+
+    /// <summary>
+    /// Deletes the recorded instances' rows and sends their commands again, by <paramref name="clients"/> clients each
+    /// taking the next instance; the rows must then be as the engine left them.
+    /// </summary>
+    private static async Task<LoadRound> ReplayRoundAsync(
+        NpgsqlConnection connection, List<RecordedTransaction>[] recorded, Guid[] ids, string written, int clients, CancellationToken ct)
+    {
+        await connection.OpenAsync(ct);
+        await DeleteAsync(connection, ids, ct);
+        await connection.CloseAsync();
+
+        var round = await LoadRound.RunAsync(recorded.Length, clients, i => ReplayAsync(connection.ConnectionString, recorded[i], ct));
+        await connection.OpenAsync(ct);
+        var rewritten = await CensusAsync(connection, ids, ct);
+        await connection.CloseAsync();
+        return rewritten == written
+            ? round
+            : throw new InvalidOperationException("The replayed statements did not write the rows the engine wrote; the replay measured something else.");
     }
 
     private static async Task ReplayAsync(string connectionString, List<RecordedTransaction> transactions, CancellationToken ct)

@@ -70,7 +70,7 @@ public sealed class BenchmarkCommandTests
             Assert.True(national["events"] > 0 && national["eventsPerSecond"] > 0);
             var preview = Figures(sections["preview"]);
             Assert.True(preview["medianMs"] > 0 && preview["events"] > 0, $"preview {preview["medianMs"]} ms, {preview["events"]} events");
-            Assert.Equal(12, root.GetProperty("targets").GetArrayLength());
+            Assert.Equal(13, root.GetProperty("targets").GetArrayLength());
         }
         finally
         {
@@ -100,8 +100,9 @@ public sealed class BenchmarkCommandTests
             Assert.Equal(16, engine["journalLinesPerInstance"]);
             Assert.Equal(7, engine["commandsPerInstance"]);
             Assert.Equal(3, engine["transactionsPerInstance"]);
-            Assert.True(engine["replayedInstancesPerSecond"] > 0 && engine["replayCpuMsPerInstance"] > 0);
-            Assert.Contains(run.OutputLines, l => l.StartsWith("engine ÷ its own statements replayed without it", StringComparison.Ordinal));
+            Assert.True(engine["replayedInstancesPerSecond"] > 0 && engine["replayCpuMsPerInstance"] > 0 && engine["concurrentReplayedInstancesPerSecond"] > 0);
+            Assert.Contains(run.OutputLines, l => l.StartsWith("engine ÷ its own statements replayed without it", StringComparison.Ordinal) && l.Contains("of the 1-connection commit rate", StringComparison.Ordinal));
+            Assert.Contains(run.OutputLines, l => l.StartsWith("… with concurrency  ", StringComparison.Ordinal) && l.Contains("of the N-connection commit rate", StringComparison.Ordinal));
             Assert.Equal("skipped: --skip national", sections["national"].GetProperty("skipped").GetString());
             Assert.Contains(run.OutputLines, l => l.StartsWith("engine vs bare Hangfire", StringComparison.Ordinal));
         }
