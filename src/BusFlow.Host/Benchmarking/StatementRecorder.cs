@@ -8,7 +8,9 @@ namespace BusFlow.Host.Benchmarking;
 /// <summary>
 /// Records the statements EF Core sends, with their transactions, from EF Core's diagnostic events: what the engine
 /// asked of the database, to be replayed without it (<see cref="StatementReplay"/>). It records for one client at a
-/// time: <see cref="Record"/> names the operation that the statements from then on belong to.
+/// time: <see cref="Record"/> names the operation that the statements from then on belong to. The events are the
+/// process's, so it hears only contexts on the engine's connection string: nothing another part of the process (or
+/// another test) sends is recorded or disturbed.
 /// </summary>
 internal sealed class StatementRecorder : IObserver<DiagnosticListener>, IObserver<KeyValuePair<string, object?>>, IDisposable
 {
@@ -19,16 +21,16 @@ internal sealed class StatementRecorder : IObserver<DiagnosticListener>, IObserv
 
     private readonly List<IDisposable> _subscriptions = [];
     private readonly Dictionary<int, List<RecordedTransaction>> _operations = [];
+    private readonly string _connectionString;
     private List<RecordedTransaction>? _current;
     private RecordedTransaction? _open;
 
-    private StatementRecorder()
-    {
-    }
+    private StatementRecorder(string connectionString) => _connectionString = connectionString;
 
-    public static StatementRecorder Start()
+    /// <summary>Records what contexts on <paramref name="connectionString"/> send, once <see cref="Record"/> names an operation.</summary>
+    public static StatementRecorder Start(string connectionString)
     {
-        var recorder = new StatementRecorder();
+        var recorder = new StatementRecorder(connectionString);
         recorder._subscriptions.Add(DiagnosticListener.AllListeners.Subscribe(recorder));
         return recorder;
     }
@@ -54,7 +56,7 @@ internal sealed class StatementRecorder : IObserver<DiagnosticListener>, IObserv
 
     public void OnNext(KeyValuePair<string, object?> value)
     {
-        if (_current is null)
+        if (_current is null || value.Value is not DbContextEventData { Context: { } context } || context.Database.GetConnectionString() != _connectionString)
         {
             return;
         }

@@ -7,8 +7,9 @@ namespace BusFlow.Host.Benchmarking;
 /// The engine's own statements without the engine: whole instances are run once more, one client, while
 /// <see cref="StatementRecorder"/> records what each sent; their rows are deleted; then the recorded statements are
 /// sent again as they were — same SQL, same parameters, same transactions, on the engine's connection settings —
-/// with nothing else in the process doing work, by one client and then by several. What the replay takes is what the database and the driver need for
-/// an instance as the engine writes it today; the rest of an instance's time is the engine's own.
+/// with nothing else in the process doing work, by one client and then by several. What the replay takes is what the
+/// database and the driver need for an instance as the engine writes it today; the rest of an instance's time is the
+/// engine's own.
 /// </summary>
 internal static class StatementReplay
 {
@@ -16,7 +17,7 @@ internal static class StatementReplay
     {
         var ids = new Guid[count];
         List<RecordedTransaction>[] recorded;
-        using (var recorder = StatementRecorder.Start())
+        using (var recorder = StatementRecorder.Start(engine.ConnectionString))
         {
             // EF Core caches, per pooled context, that nobody listens to its command events, for a second
             // (CoreOptionsExtension.LoggingCacheTime): a statement sent sooner would go unrecorded.
@@ -33,8 +34,8 @@ internal static class StatementReplay
         await connection.OpenAsync(ct);
         var written = await CensusAsync(connection, ids, ct);
         await connection.CloseAsync();
-        var single = await ReplayRoundAsync(connection, recorded, ids, written, 1, ct);
-        var concurrent = await ReplayRoundAsync(connection, recorded, ids, written, clients, ct);
+        var single = await ReplayRoundAsync(engine.ConnectionString, connection, recorded, ids, written, 1, ct);
+        var concurrent = await ReplayRoundAsync(engine.ConnectionString, connection, recorded, ids, written, clients, ct);
         return new ReplayResult(
             single,
             concurrent,
@@ -45,16 +46,17 @@ internal static class StatementReplay
 
     /// <summary>
     /// Deletes the recorded instances' rows and sends their commands again, by <paramref name="clients"/> clients each
-    /// taking the next instance; the rows must then be as the engine left them.
+    /// taking the next instance on a connection of the engine's pool; the rows must then be as the engine left them.
+    /// (Not <paramref name="connection"/>'s string: once opened, Npgsql leaves the password out of it.)
     /// </summary>
     private static async Task<LoadRound> ReplayRoundAsync(
-        NpgsqlConnection connection, List<RecordedTransaction>[] recorded, Guid[] ids, string written, int clients, CancellationToken ct)
+        string connectionString, NpgsqlConnection connection, List<RecordedTransaction>[] recorded, Guid[] ids, string written, int clients, CancellationToken ct)
     {
         await connection.OpenAsync(ct);
         await DeleteAsync(connection, ids, ct);
         await connection.CloseAsync();
 
-        var round = await LoadRound.RunAsync(recorded.Length, clients, i => ReplayAsync(connection.ConnectionString, recorded[i], ct));
+        var round = await LoadRound.RunAsync(recorded.Length, clients, i => ReplayAsync(connectionString, recorded[i], ct));
         await connection.OpenAsync(ct);
         var rewritten = await CensusAsync(connection, ids, ct);
         await connection.CloseAsync();

@@ -1,5 +1,7 @@
 using System.Text.Json;
+using BusFlow.Engine.Persistence;
 using BusFlow.Host.Tests.Support;
+using BusFlow.Storage;
 using BusFlow.Testing;
 
 namespace BusFlow.Host.Tests.Cli;
@@ -124,6 +126,38 @@ public sealed class BenchmarkCommandTests
 
     private static Dictionary<string, double> Figures(JsonElement section) =>
         section.GetProperty("figures").EnumerateObject().ToDictionary(f => f.Name, f => f.Value.GetDouble());
+
+    [Fact]
+    public async Task The_replay_records_only_the_engines_own_statements_and_leaves_other_work_in_the_process_alone()
+    {
+        await using var database = await PostgresTestDatabase.CreateAsync();
+        await using var other = await TestDatabase.CreateAsync(StorageOptions.Sqlite);
+        var store = await other.CreateStoreAsync();
+        var json = Path.Combine(Path.GetTempPath(), $"busflow-benchmark-{Guid.NewGuid():N}.json");
+        try
+        {
+            var benchmark = CliRun.RunAsync([.. Tiny(json), "--provider", "Postgres", "--connection", database.ConnectionString, "--skip", "commits", "hangfire", "http", "mail", "memory", "national", "preview"]);
+            var reads = 0;
+            while (!benchmark.IsCompleted)
+            {
+                // A query with a parameter, on another database, all through the recording.
+                await using var session = await store.BeginAsync();
+                Assert.Empty(await session.ListInstancesAsync(new InstanceQuery(DefinitionId: "another-process-part"), default));
+                reads++;
+            }
+
+            var run = await benchmark;
+            Assert.True(run.ExitCode == 0, run.Output + run.Error);
+            Assert.True(reads > 0);
+            using var report = JsonDocument.Parse(await File.ReadAllTextAsync(json));
+            var engine = Figures(report.RootElement.GetProperty("sections").EnumerateArray().Single(s => s.GetProperty("name").GetString() == "engine"));
+            Assert.Equal(7, engine["commandsPerInstance"]);
+        }
+        finally
+        {
+            File.Delete(json);
+        }
+    }
 
     [Fact]
     public async Task Postgres_without_a_connection_string_is_a_clear_error()
