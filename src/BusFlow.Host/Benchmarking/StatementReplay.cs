@@ -30,12 +30,9 @@ internal static class StatementReplay
             recorded = [.. Enumerable.Range(0, count).Select(i => recorder.Operations[i])];
         }
 
-        await using var connection = new NpgsqlConnection(engine.ConnectionString);
-        await connection.OpenAsync(ct);
-        var written = await CensusAsync(connection, ids, ct);
-        await connection.CloseAsync();
-        var single = await ReplayRoundAsync(engine.ConnectionString, connection, recorded, ids, written, 1, ct);
-        var concurrent = await ReplayRoundAsync(engine.ConnectionString, connection, recorded, ids, written, clients, ct);
+        var written = await CensusAsync(engine.ConnectionString, ids, ct);
+        var single = await ReplayRoundAsync(engine.ConnectionString, recorded, ids, written, 1, ct);
+        var concurrent = await ReplayRoundAsync(engine.ConnectionString, recorded, ids, written, clients, ct);
         return new ReplayResult(
             single,
             concurrent,
@@ -47,20 +44,13 @@ internal static class StatementReplay
     /// <summary>
     /// Deletes the recorded instances' rows and sends their commands again, by <paramref name="clients"/> clients each
     /// taking the next instance on a connection of the engine's pool; the rows must then be as the engine left them.
-    /// (Not <paramref name="connection"/>'s string: once opened, Npgsql leaves the password out of it.)
     /// </summary>
     private static async Task<LoadRound> ReplayRoundAsync(
-        string connectionString, NpgsqlConnection connection, List<RecordedTransaction>[] recorded, Guid[] ids, string written, int clients, CancellationToken ct)
+        string connectionString, List<RecordedTransaction>[] recorded, Guid[] ids, string written, int clients, CancellationToken ct)
     {
-        await connection.OpenAsync(ct);
-        await DeleteAsync(connection, ids, ct);
-        await connection.CloseAsync();
-
+        await DeleteAsync(connectionString, ids, ct);
         var round = await LoadRound.RunAsync(recorded.Length, clients, i => ReplayAsync(connectionString, recorded[i], ct));
-        await connection.OpenAsync(ct);
-        var rewritten = await CensusAsync(connection, ids, ct);
-        await connection.CloseAsync();
-        return rewritten == written
+        return await CensusAsync(connectionString, ids, ct) == written
             ? round
             : throw new InvalidOperationException("The replayed statements did not write the rows the engine wrote; the replay measured something else.");
     }
@@ -102,8 +92,10 @@ internal static class StatementReplay
     /// The instances' rows: every instance's version, state and journal length, and each table's count. Equal after
     /// the replay only when it wrote what the engine wrote.
     /// </summary>
-    private static async Task<string> CensusAsync(NpgsqlConnection connection, Guid[] ids, CancellationToken ct)
+    private static async Task<string> CensusAsync(string connectionString, Guid[] ids, CancellationToken ct)
     {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync(ct);
         await using var command = new NpgsqlCommand(
             """
             SELECT concat_ws('|',
@@ -120,8 +112,10 @@ internal static class StatementReplay
     }
 
     /// <summary>The recorded instances' rows, so that their statements can write them again.</summary>
-    private static async Task DeleteAsync(NpgsqlConnection connection, Guid[] ids, CancellationToken ct)
+    private static async Task DeleteAsync(string connectionString, Guid[] ids, CancellationToken ct)
     {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync(ct);
         await using var transaction = await connection.BeginTransactionAsync(ct);
         foreach (var sql in (string[])[
             "DELETE FROM link_tokens WHERE task_id IN (SELECT id FROM tasks WHERE instance_id = ANY(@ids))",
